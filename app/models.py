@@ -1,0 +1,81 @@
+"""The event store's tables.
+
+Tables are created by Alembic migrations only (``csto-timeline migrate``); the app never calls
+``create_all`` on a real database. Event ids are derived from content (article hash + offsets),
+so permalinks survive a re-ingest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Index
+from sqlmodel import Field, SQLModel
+
+
+class Country(SQLModel, table=True):
+    iso2: str = Field(primary_key=True, max_length=2)
+    name_ar: str
+    name_en: str
+    csto_member: bool = Field(default=False, index=True)
+
+
+class Speaker(SQLModel, table=True):
+    # the slug: knowledge-base id, or derived from the name as written
+    id: str = Field(primary_key=True, max_length=80)
+    name_ar: str
+    name_en: str | None = None
+    role_ar: str | None = None
+    role_en: str | None = None
+    country: str | None = Field(default=None, foreign_key="country.iso2", max_length=2)
+    kind: str = "person"  # person | organisation
+    wikidata: str | None = None
+
+
+class Article(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=16)  # first 16 hex digits of sha256
+    sha256: str = Field(unique=True, max_length=64)
+    source_file: str = Field(index=True)
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # written to its precision
+    published_precision: str | None = None
+    published_basis: str | None = None  # explicit | relative | inferred
+    published_note: str | None = None  # how the date was known
+    text: str
+    extractor_version: str = ""
+    ingested_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+
+class Event(SQLModel, table=True):
+    __table_args__ = (Index("ix_event_timeline", "date_start", "id"),)
+
+    id: str = Field(primary_key=True, max_length=16)
+    article_id: str = Field(foreign_key="article.id", index=True)
+    kind: str  # statement | event
+    date: str | None = None  # written to its precision: 2022-01-13 | 2022-01 | 2022
+    date_start: dt.date | None = Field(default=None, index=True)  # first day the date covers
+    date_precision: str | None = None
+    date_basis: str | None = None
+    date_note: str | None = None
+    speaker_id: str | None = Field(default=None, foreign_key="speaker.id", index=True)
+    speaker_role_ar: str | None = None  # the title as written in this article
+    text: str
+    start: int
+    end: int
+    search_text: str = ""  # Arabic-normalized quotes + sentence, for full-text search
+
+
+class Quote(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=16)
+    event_id: str = Field(foreign_key="event.id", index=True)
+    text: str
+    start: int
+    end: int
+
+
+class EventCountry(SQLModel, table=True):
+    __tablename__ = "event_country"
+
+    event_id: str = Field(foreign_key="event.id", primary_key=True)
+    country: str = Field(foreign_key="country.iso2", primary_key=True, max_length=2, index=True)

@@ -1,0 +1,211 @@
+"""The one writer: turns extractions into rows, one article per transaction.
+
+Re-ingesting the same content changes nothing. Re-ingesting with a changed extractor updates the
+article's events in place: ids are derived from the evidence (article hash + offsets), so an
+event whose evidence did not change keeps its id and its permalink.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable
+
+from sqlalchemy import delete, select, text
+from sqlmodel import Session
+
+from app.extract.model import ArticleExtraction, DateValue, ExtractedEvent, Span, SpeakerRef
+from app.models import Article, Country, Event, EventCountry, Quote, Speaker
+from app.search import search_key
+
+
+def content_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_id_for(sha256: str) -> str:
+    return sha256[:16]
+
+
+def event_id_for(article_sha: str, event: ExtractedEvent) -> str:
+    """Stable id from the evidence: the article, the event's span, its quotes (and date for
+    a dated event, since one sentence can carry several dates)."""
+    quotes = ",".join(f"{q.start}-{q.end}" for q in event.quotes)
+    date = event.date.value if event.kind == "event" and event.date else ""
+    key = f"{article_sha}|{event.kind}|{event.start}-{event.end}|{quotes}|{date}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def quote_id_for(event_id: str, quote: Span) -> str:
+    return hashlib.sha256(f"{event_id}|{quote.start}-{quote.end}".encode()).hexdigest()[:16]
+
+
+def speaker_id_for(speaker: SpeakerRef) -> str:
+    if speaker.slug:
+        return speaker.slug
+    slug = re.sub(r"[^\w]+", "-", speaker.name_ar).strip("-")
+    return slug[:80] or hashlib.sha256(speaker.name_ar.encode()).hexdigest()[:16]
+
+
+def date_start(value: DateValue | None) -> dt.date | None:
+    """The first day a date covers, for sorting and range filters."""
+    if value is None:
+        return None
+    parts = [int(p) for p in value.value.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    try:
+        return dt.date(*parts)
+    except ValueError:
+        return None
+
+
+def sync_countries(session: Session, countries: Iterable[Country]) -> None:
+    """Make the country table match the knowledge base (insert or update, never delete)."""
+    existing = {c.iso2: c for c in session.execute(select(Country)).scalars()}
+    for country in countries:
+        row = existing.get(country.iso2)
+        if row is None:
+            session.add(country)
+        else:
+            row.name_ar, row.name_en = country.name_ar, country.name_en
+            row.csto_member = country.csto_member
+    session.commit()
+
+
+def find_article(session: Session, sha256: str) -> Article | None:
+    return session.get(Article, article_id_for(sha256))
+
+
+def save_article(
+    session: Session,
+    *,
+    source_file: str,
+    extraction: ArticleExtraction,
+    extractor_version: str,
+) -> tuple[Article, str]:
+    """Store one article and its events in one transaction.
+
+    Returns the article and what happened: ``added``, ``updated`` or ``unchanged``.
+    """
+    sha = content_sha256(extraction.text)
+    article = find_article(session, sha)
+    if article is not None and article.extractor_version == extractor_version:
+        return article, "unchanged"
+    outcome = "updated" if article is not None else "added"
+    try:
+        article = _upsert_article(session, article, sha, source_file, extraction, extractor_version)
+        _replace_events(session, article, sha, extraction.events)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return article, outcome
+
+
+def _upsert_article(session, article, sha, source_file, extraction, extractor_version) -> Article:
+    published = extraction.published
+    values = {
+        "source_file": source_file,
+        "outlet": extraction.outlet,
+        "title": extraction.title,
+        "published": published.value if published else None,
+        "published_precision": published.precision if published else None,
+        "published_basis": published.basis if published else None,
+        "published_note": published.note if published else None,
+        "text": extraction.text,
+        "extractor_version": extractor_version,
+    }
+    if article is None:
+        article = Article(id=article_id_for(sha), sha256=sha, **values)
+        session.add(article)
+    else:
+        for key, value in values.items():
+            setattr(article, key, value)
+    session.flush()
+    return article
+
+
+def _replace_events(session, article: Article, sha: str, events: Iterable[ExtractedEvent]) -> None:
+    """Upsert this extraction's events by id and drop the ones it no longer yields."""
+    old_ids = set(session.execute(select(Event.id).where(Event.article_id == article.id)).scalars())
+    seen: set[str] = set()
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    for extracted in events:
+        event_id = event_id_for(sha, extracted)
+        if event_id in seen:
+            continue
+        seen.add(event_id)
+        speaker_id = _upsert_speaker(session, extracted.speaker)
+        row = session.get(Event, event_id) or Event(id=event_id, article_id=article.id)
+        row.kind = extracted.kind
+        row.date = extracted.date.value if extracted.date else None
+        row.date_start = date_start(extracted.date)
+        row.date_precision = extracted.date.precision if extracted.date else None
+        row.date_basis = extracted.date.basis if extracted.date else None
+        row.date_note = extracted.date.note if extracted.date else None
+        row.speaker_id = speaker_id
+        row.speaker_role_ar = extracted.speaker.role_ar if extracted.speaker else None
+        row.text, row.start, row.end = extracted.text, extracted.start, extracted.end
+        row.search_text = search_key(" ".join([*(q.text for q in extracted.quotes), row.text]))
+        session.add(row)
+        session.flush()
+        _replace_children(session, event_id, extracted, sqlite, row.search_text)
+    stale = old_ids - seen
+    if stale:
+        _delete_events(session, stale, sqlite)
+
+
+def _replace_children(session, event_id, extracted, sqlite: bool, search_text: str) -> None:
+    session.execute(delete(Quote).where(Quote.event_id == event_id))
+    session.execute(delete(EventCountry).where(EventCountry.event_id == event_id))
+    for quote in extracted.quotes:
+        session.add(
+            Quote(
+                id=quote_id_for(event_id, quote),
+                event_id=event_id,
+                text=quote.text,
+                start=quote.start,
+                end=quote.end,
+            )
+        )
+    for iso2 in sorted(set(extracted.countries)):
+        if session.get(Country, iso2) is not None:
+            session.add(EventCountry(event_id=event_id, country=iso2))
+    if sqlite:
+        session.execute(text("DELETE FROM event_fts WHERE event_id = :id"), {"id": event_id})
+        session.execute(
+            text("INSERT INTO event_fts (event_id, search_text) VALUES (:id, :t)"),
+            {"id": event_id, "t": search_text},
+        )
+    session.flush()
+
+
+def _delete_events(session, ids: set[str], sqlite: bool) -> None:
+    session.execute(delete(Quote).where(Quote.event_id.in_(ids)))
+    session.execute(delete(EventCountry).where(EventCountry.event_id.in_(ids)))
+    if sqlite:
+        for event_id in ids:
+            session.execute(text("DELETE FROM event_fts WHERE event_id = :id"), {"id": event_id})
+    session.execute(delete(Event).where(Event.id.in_(ids)))
+
+
+def _upsert_speaker(session, speaker: SpeakerRef | None) -> str | None:
+    if speaker is None:
+        return None
+    speaker_id = speaker_id_for(speaker)
+    row = session.get(Speaker, speaker_id)
+    country = speaker.country if speaker.country and session.get(Country, speaker.country) else None
+    if row is None:
+        row = Speaker(id=speaker_id, name_ar=speaker.name_ar)
+        session.add(row)
+    row.name_ar = speaker.name_ar
+    row.name_en = speaker.name_en or row.name_en
+    row.role_ar = speaker.role_ar or row.role_ar
+    row.role_en = speaker.role_en or row.role_en
+    row.country = country or row.country
+    row.kind = speaker.kind
+    row.wikidata = speaker.wikidata or row.wikidata
+    session.flush()
+    return speaker_id
