@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import _postgres  # tests/_postgres.py (tests/ is on sys.path for conftest)
 import pytest
 from sqlalchemy.engine import Engine
 
@@ -14,11 +15,30 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-@pytest.fixture
-def db_url(tmp_path) -> str:
+# Every database-facing test runs on SQLite and on PostgreSQL; the PostgreSQL variant is skipped,
+# with its reason in the summary, when TEST_POSTGRES_URL is unset (see tests/_postgres.py).
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def _pg_template():
+    template = _postgres.MigratedTemplate()
+    yield template
+    template.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path) -> str:
+    """An empty, migrated database: a new SQLite file, or a fresh PostgreSQL database."""
+    if request.param == "postgres":
+        _postgres.server_url()  # skips with the reason when unset
+        name, url = request.getfixturevalue("_pg_template").copy()
+        yield url
+        _postgres.drop_database(name)
+        return
     url = f"sqlite:///{tmp_path / 'timeline.db'}"
     upgrade(url)
-    return url
+    yield url
 
 
 @pytest.fixture
@@ -28,12 +48,18 @@ def engine(db_url) -> Engine:
     engine.dispose()
 
 
-@pytest.fixture(scope="session")
-def seeded_url(tmp_path_factory) -> str:
+@pytest.fixture(scope="session", params=BACKENDS)
+def seeded_url(request, tmp_path_factory) -> str:
     """A database with the five seed articles ingested (read-only for the tests using it)."""
     from app.ingest import ingest_paths
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'timeline.db'}"
+    if request.param == "postgres":
+        _postgres.server_url()
+        name = _postgres.unique_name("csto_seeded")
+        url = _postgres.create_database(name)
+        request.addfinalizer(lambda: _postgres.drop_database(name))
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'timeline.db'}"
     upgrade(url)
     engine = make_engine(url)
     outcomes = ingest_paths([SEEDS], engine, max_bytes=2 * 1024 * 1024)

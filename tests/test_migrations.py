@@ -1,5 +1,6 @@
 """Migrations build the schema from an empty file, and agree with the models."""
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
@@ -26,8 +27,10 @@ def test_models_and_migrations_agree(db_url):
         diff = [
             d
             for d in compare_metadata(context, SQLModel.metadata)
-            # the FTS5 virtual table is SQLite-only and lives outside the models
+            # full-text search lives outside the models: the FTS5 virtual table on SQLite, the
+            # GIN expression index on PostgreSQL (both created by migration 0001)
             if not (d[0] == "remove_table" and str(d[1].name).startswith("event_fts"))
+            and not (d[0] == "remove_index" and d[1].name == "ix_event_search")
         ]
     assert diff == []
 
@@ -35,3 +38,10 @@ def test_models_and_migrations_agree(db_url):
 def test_upgrade_twice_is_a_no_op(db_url):
     upgrade(db_url)
     assert "event" in inspect(make_engine(db_url)).get_table_names()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
+def test_postgres_has_the_gin_index_for_full_text_search(db_url):
+    indexes = {i["name"] for i in inspect(make_engine(db_url)).get_indexes("event")}
+    assert "ix_event_search" in indexes
