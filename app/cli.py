@@ -13,7 +13,11 @@ from app.settings import Settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    try:
+        parser = build_parser()
+    except ValueError as error:  # e.g. PORT or MAX_FILE_BYTES not a number
+        print(f"csto-timeline: error: bad setting in the environment: {error}", file=sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
@@ -41,9 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     ingest.add_argument(
         "--max-bytes",
-        type=int,
+        type=_positive_int,
         default=settings.max_file_bytes,
         help="skip files larger than this (default: $MAX_FILE_BYTES or 2 MiB)",
+    )
+    ingest.add_argument(
+        "--progress",
+        choices=["auto", "bar", "plain"],
+        default="auto",
+        help="a progress bar (bar), plain lines (plain), or a bar only on a terminal (auto)",
     )
     ingest.set_defaults(handler=_ingest)
 
@@ -68,26 +78,50 @@ def _migrate(args) -> int:
     return 0
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0: {value!r}")
+    return number
+
+
 def _ingest(args) -> int:
+    """Exit 0 when every file was stored (or already was), 1 when any failed, 130 when
+    interrupted (whatever was stored stays stored; the same command completes the batch)."""
+    from app.ingest_report import IngestReport
+
+    try:
+        engine = _ingest_engine(args.db)
+    except _UsageError as error:
+        print(f"csto-timeline ingest: error: {error}", file=sys.stderr)
+        return 2
+    except Exception as error:
+        print(f"csto-timeline ingest: error: cannot open the database: {error}", file=sys.stderr)
+        return 1
+    bar = args.progress == "bar" or (args.progress == "auto" and sys.stderr.isatty())
+    with IngestReport(sys.stderr, bar=bar) as report:
+        return report.run(args.paths, engine, max_bytes=args.max_bytes)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _ingest_engine(url: str):
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
     from app.db import get_engine
-    from app.ingest import ingest_paths
     from app.migrate import upgrade
 
-    upgrade(args.db)
-
-    def show(outcome) -> None:
-        detail = outcome.message if outcome.failed else f"{outcome.events} events"
-        print(f"{outcome.status:9} {outcome.path}: {detail}", file=sys.stderr)
-
-    outcomes = ingest_paths(
-        args.paths, get_engine(args.db), max_bytes=args.max_bytes, on_outcome=show
-    )
-    counts: dict[str, int] = {}
-    for outcome in outcomes:
-        counts[outcome.status] = counts.get(outcome.status, 0) + 1
-    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no files"
-    print(f"ingest: {len(outcomes)} files: {summary}", file=sys.stderr)
-    return 1 if any(o.failed for o in outcomes) else 0
+    try:
+        engine = get_engine(url)
+    except (ArgumentError, NoSuchModuleError, ValueError) as error:
+        raise _UsageError(f"not a database URL: {url!r} ({error})") from None
+    upgrade(url)
+    return engine
 
 
 def _export(args) -> int:

@@ -1,27 +1,34 @@
 """The ingestion job: files → text → extraction (two passes) → one transaction per article.
 
 One bad file never stops the batch: every file gets an outcome with a reason, and the caller
-decides the exit code from them.
+decides the exit code from them. Each article is stored in its own transaction, so a crash or
+Ctrl-C leaves every article either fully stored or absent; running the same batch again skips
+what is stored (same content, same extractor) and completes the rest.
+
+Pass 1 reads and extracts every file; pass 2 builds the corpus context (dates the articles give
+each other) and stores the articles one by one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session
 
-from app.extract import CorpusContext, extract_article
 from app.extract.model import ArticleExtraction, DateValue, ExtractedEvent
 from app.models import Article, Country, Event
-from app.readers import ArticleReadError, read_article_file
+from app.readers import ARTICLE_SUFFIXES, ArticleReadError, read_article
 from app.store import content_sha256, find_article, save_article, sync_countries
 
 EXTRACT_DIR = Path(__file__).parent / "extract"
+STORE_ATTEMPTS = 3  # a concurrent writer can win a race for the same article: try again
 
 
 def extractor_version() -> str:
@@ -39,7 +46,7 @@ class FileOutcome:
     path: str
     status: str  # added | updated | unchanged | failed
     events: int = 0
-    message: str = ""
+    message: str = ""  # why it failed; otherwise a note (e.g. "decoded from Windows-1256")
 
     @property
     def failed(self) -> bool:
@@ -50,19 +57,61 @@ class FileOutcome:
 class _Pending:
     path: Path
     text: str
+    note: str = ""
     extraction: ArticleExtraction | None = None
 
 
-def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given, folders walked for ``*.txt``/``*.html``/``*.htm`` in name order."""
+Progress = Callable[[str, int, int], None]  # (stage, done, total); stage: "reading" | "storing"
+
+
+def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path | FileOutcome]:
+    """Files as given; folders walked (in name order, hidden entries skipped) for ``*.txt``,
+    ``*.html`` and ``*.htm``. A folder that can't be listed or holds no article is reported
+    as a failed :class:`FileOutcome` instead of a path. Each file is yielded once."""
+    seen: set[str] = set()
+
+    def once(path: Path) -> bool:
+        key = os.path.realpath(path)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.suffix.lower() in {".txt", ".html", ".htm"} and not child.is_dir():
-                    yield child
-        else:
-            yield path
+        if not path.is_dir():
+            if once(path):
+                yield path
+            continue
+        found = False
+        for item in _walk(path):
+            found = found or isinstance(item, Path)
+            if isinstance(item, FileOutcome) or once(item):
+                yield item
+        if not found:
+            yield FileOutcome(
+                str(path), "failed", message="folder holds no .txt, .html or .htm files"
+            )
+
+
+def _walk(folder: Path) -> Iterator[Path | FileOutcome]:
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        while errors:
+            error = errors.pop()
+            yield FileOutcome(str(error.filename), "failed", message=_folder_error(error))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+                yield Path(root) / name
+    for error in errors:
+        yield FileOutcome(str(error.filename), "failed", message=_folder_error(error))
+
+
+def _folder_error(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "permission denied (cannot list this folder)"
+    return f"cannot list this folder: {(error.strerror or str(error)).lower()}"
 
 
 def ingest_paths(
@@ -71,7 +120,13 @@ def ingest_paths(
     *,
     max_bytes: int,
     on_outcome: Callable[[FileOutcome], None] = lambda outcome: None,
+    on_progress: Progress = lambda stage, done, total: None,
 ) -> list[FileOutcome]:
+    """Ingest every article file under ``paths``; one outcome per file, in the order decided.
+
+    Never raises for a bad file or a failing extraction; ``KeyboardInterrupt`` propagates after
+    the article being stored is rolled back (the outcomes so far went to ``on_outcome``).
+    """
     version = extractor_version()
     outcomes: list[FileOutcome] = []
 
@@ -79,51 +134,102 @@ def ingest_paths(
         outcomes.append(outcome)
         on_outcome(outcome)
 
+    items = list(iter_article_paths(paths))
     with Session(engine) as session:
         sync_countries(session, _knowledge_countries())
-        pending = _read_and_extract(session, paths, max_bytes, version, report)
-        context = CorpusContext.from_extractions(
-            [*_stored_extractions(session), *(p.extraction for p in pending if p.extraction)]
-        )
-        for item in pending:
-            report(_store_one(session, item, context, version))
+        pending = _read_and_extract(session, items, max_bytes, version, report, on_progress)
+        context, context_error = _corpus_context(session, pending)
+        for done, item in enumerate(pending, 1):
+            report(_store_one(session, item, context, context_error, version))
+            on_progress("storing", done, len(pending))
     return outcomes
 
 
-def _read_and_extract(session, paths, max_bytes, version, report) -> list[_Pending]:
+def _read_and_extract(session, items, max_bytes, version, report, on_progress) -> list[_Pending]:
+    extract_article = _extractor()[0]
     pending: list[_Pending] = []
-    for path in iter_article_paths(paths):
+    for done, item in enumerate(items, 1):
+        on_progress("reading", done - 1, len(items))
+        if isinstance(item, FileOutcome):
+            report(item)
+            continue
         try:
-            text = read_article_file(path, max_bytes=max_bytes)
+            article = read_article(item, max_bytes=max_bytes)
         except ArticleReadError as error:
-            report(FileOutcome(str(path), "failed", message=str(error)))
+            report(FileOutcome(str(item), "failed", message=str(error)))
             continue
-        existing = find_article(session, content_sha256(text))
+        existing = find_article(session, content_sha256(article.text))
         if existing is not None and existing.extractor_version == version:
-            report(FileOutcome(str(path), "unchanged", _event_count(session, existing.id)))
+            events = _event_count(session, existing.id)
+            report(FileOutcome(str(item), "unchanged", events, article.note))
             continue
-        item = _Pending(path, text)
+        entry = _Pending(item, article.text, article.note)
         try:
-            item.extraction = extract_article(text)
+            entry.extraction = extract_article(article.text)
         except Exception as error:  # the extractor must never take the batch down
-            report(FileOutcome(str(path), "failed", message=f"extraction failed: {error!r}"))
+            report(FileOutcome(str(item), "failed", message=_extraction_failed(error)))
             continue
-        pending.append(item)
+        pending.append(entry)
+    on_progress("reading", len(items), len(items))
     return pending
 
 
-def _store_one(session, item: _Pending, context, version) -> FileOutcome:
-    extraction = item.extraction
+def _corpus_context(session, pending: list[_Pending]):
+    """The corpus context over stored and pending articles, or (None, the error)."""
+    corpus_context = _extractor()[1]
     try:
-        if extraction.published is None or extraction.published.basis != "explicit":
-            extraction = extract_article(item.text, context=context)
-        _, outcome = save_article(
-            session, source_file=item.path.name, extraction=extraction, extractor_version=version
-        )
+        extractions = [*_stored_extractions(session), *(p.extraction for p in pending)]
+        return corpus_context.from_extractions(extractions), None
     except Exception as error:
         session.rollback()
-        return FileOutcome(str(item.path), "failed", message=f"could not store: {error!r}")
-    return FileOutcome(str(item.path), outcome, len(extraction.events))
+        return None, error
+
+
+def _store_one(session, item: _Pending, context, context_error, version) -> FileOutcome:
+    extraction = item.extraction
+    if extraction.published is None or extraction.published.basis != "explicit":
+        if context is None:
+            message = _extraction_failed(context_error, "building the corpus context")
+            return FileOutcome(str(item.path), "failed", message=message)
+        try:
+            extraction = _extractor()[0](item.text, context=context)
+        except Exception as error:
+            return FileOutcome(str(item.path), "failed", message=_extraction_failed(error))
+    for attempt in range(1, STORE_ATTEMPTS + 1):
+        try:
+            _, outcome = save_article(
+                session,
+                source_file=item.path.name,
+                extraction=extraction,
+                extractor_version=version,
+            )
+        except (IntegrityError, OperationalError) as error:
+            session.rollback()
+            if attempt == STORE_ATTEMPTS:
+                return FileOutcome(str(item.path), "failed", message=_store_failed(error))
+            continue
+        except Exception as error:
+            session.rollback()
+            return FileOutcome(str(item.path), "failed", message=_store_failed(error))
+        return FileOutcome(str(item.path), outcome, len(extraction.events), item.note)
+    raise AssertionError("unreachable")
+
+
+def _extraction_failed(error: BaseException | None, during: str = "") -> str:
+    where = f" while {during}" if during else ""
+    return f"extraction failed{where} ({type(error).__name__}: {error}); please report this file"
+
+
+def _store_failed(error: BaseException) -> str:
+    detail = str(getattr(error, "orig", None) or error).splitlines()[0]
+    return f"could not store ({type(error).__name__}: {detail})"
+
+
+def _extractor():
+    """``(extract_article, CorpusContext)``, imported when first needed."""
+    from app.extract import CorpusContext, extract_article
+
+    return extract_article, CorpusContext
 
 
 def _event_count(session, article_id: str) -> int:
@@ -133,7 +239,7 @@ def _event_count(session, article_id: str) -> int:
 
 def _stored_extractions(session) -> Iterator[ArticleExtraction]:
     """Articles already in the store, as the facts a corpus context needs (their dates)."""
-    for article in session.execute(select(Article)).scalars():
+    for article in session.execute(select(Article)).scalars().all():
         events = session.execute(select(Event).where(Event.article_id == article.id)).scalars()
         yield ArticleExtraction(
             text=article.text,

@@ -89,6 +89,7 @@ def save_article(
 
     Returns the article and what happened: ``added``, ``updated`` or ``unchanged``.
     """
+    check_extraction(extraction)
     sha = content_sha256(extraction.text)
     article = find_article(session, sha)
     if article is not None and article.extractor_version == extractor_version:
@@ -102,6 +103,25 @@ def save_article(
         session.rollback()
         raise
     return article, outcome
+
+
+class InconsistentExtraction(ValueError):
+    """An extraction whose offsets don't point at its text: storing it would break the
+    evidence invariant (``article.text[start:end] == text``), so nothing is stored."""
+
+
+def check_extraction(extraction: ArticleExtraction) -> None:
+    """Raise :class:`InconsistentExtraction` unless every span is evidence in the article."""
+    text = extraction.text
+    for number, event in enumerate(extraction.events, 1):
+        spans = [("sentence", event), *(("quote", q) for q in event.quotes)]
+        for what, span in spans:
+            inside = 0 <= span.start <= span.end <= len(text)
+            if not inside or text[span.start : span.end] != span.text:
+                raise InconsistentExtraction(
+                    f"event {number}: its {what} at {span.start}-{span.end} "
+                    "is not the article text at those offsets"
+                )
 
 
 def _upsert_article(session, article, sha, source_file, extraction, extractor_version) -> Article:
