@@ -1,46 +1,110 @@
-"""The FastAPI application: thin routes over app.queries, rendered with Jinja2."""
+"""The FastAPI application: routers per area over app.queries, rendered with Jinja2.
+
+``create_app(engine)`` is the factory (tests pass their own engine). Language: ``?lang=`` wins and
+is remembered in a cookie, then the cookie, then Accept-Language; Arabic by default.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app import queries
 from app.db import get_engine
+from app.filters import FilterError
 from app.settings import ROOT, Settings
+from app.web import api, pages
+from app.web.deps import SessionDep, get_session  # noqa: F401  (re-exported for other routers)
+from app.web.i18n import LANGS, pick_lang
+from app.web.templating import render
 
-templates = Jinja2Templates(directory=str(ROOT / "templates"))
+LANG_COOKIE = "lang"
+DATA_PATHS = ("/api/", "/events.json", "/events.csv", "/feed.atom")
 
 
 def create_app(engine: Engine | None = None) -> FastAPI:
-    app = FastAPI(title="csto-timeline", version="0.1.0")
+    app = FastAPI(
+        title="csto-timeline",
+        version="0.1.0",
+        description="Events said and done around the CSTO, extracted from Arabic news. "
+        "`/api/events` takes the same filters as the timeline page.",
+    )
     app.state.engine = engine or get_engine(Settings.from_env().database_url)
     app.mount("/static", StaticFiles(directory=str(Path(ROOT / "static"))), name="static")
+    app.include_router(pages.router)
+    app.include_router(api.router)
 
-    def get_session(request: Request) -> Iterator[Session]:
-        with Session(request.app.state.engine) as session:
-            yield session
+    @app.middleware("http")
+    async def language_and_vary(request: Request, call_next):
+        asked = request.query_params.get("lang")
+        request.state.lang = pick_lang(
+            asked, request.cookies.get(LANG_COOKIE), request.headers.get("accept-language", "")
+        )
+        response = await call_next(request)
+        if asked in LANGS and request.cookies.get(LANG_COOKIE) != asked:
+            response.set_cookie(
+                LANG_COOKIE, asked, max_age=365 * 24 * 3600, samesite="lax", httponly=True
+            )
+        if response.headers.get("content-type", "").startswith("text/html"):
+            response.headers["Vary"] = "HX-Request, Accept-Language, Cookie"
+        return response
 
-    SessionDep = Annotated[Session, Depends(get_session)]
+    @app.exception_handler(FilterError)
+    async def bad_filter(request: Request, exc: FilterError):
+        if _wants_json(request):
+            return JSONResponse(
+                {
+                    "detail": [
+                        {"loc": ["query", exc.param], "msg": exc.message, "type": "value_error"}
+                    ]
+                },
+                status_code=400,
+            )
+        return _error_page(request, 400, f"{exc.param}: {exc.message}")
 
-    @app.get("/", response_class=HTMLResponse)
-    def timeline_page(request: Request, session: SessionDep):
-        events = queries.timeline(session)
-        return templates.TemplateResponse(request, "pages/timeline.html", {"events": events})
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError):
+        if _wants_json(request):
+            return JSONResponse({"detail": _jsonable(exc.errors())}, status_code=422)
+        message = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}"
+            for e in exc.errors()
+        )
+        return _error_page(request, 422, message)
 
-    @app.get("/events/{event_id}", response_class=HTMLResponse)
-    def event_page(request: Request, event_id: str, session: SessionDep):
-        view = queries.event_by_id(session, event_id)
-        if view is None:
-            raise HTTPException(status_code=404, detail="No such event")
-        return templates.TemplateResponse(request, "pages/event.html", {"view": view})
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if _wants_json(request):
+            return JSONResponse(
+                {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+            )
+        return _error_page(request, exc.status_code, str(exc.detail))
 
     return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith(DATA_PATHS)
+
+
+def _jsonable(errors) -> list[dict]:
+    return [
+        {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg")), "type": e.get("type")}
+        for e in errors
+    ]
+
+
+def _error_page(request: Request, status: int, message: str):
+    if not hasattr(request.state, "lang"):
+        request.state.lang = pick_lang(None, request.cookies.get(LANG_COOKIE), "")
+    return render(
+        request,
+        "pages/error.html",
+        {"status": status, "message": message},
+        status_code=status,
+    )

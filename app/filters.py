@@ -1,0 +1,341 @@
+"""The timeline's query string as a value: parsed once, turned into SQL, links and words.
+
+``TimelineFilters.from_query`` validates the request's arguments (raising ``FilterError`` with
+the parameter and a message a person can act on), ``where`` gives SQLAlchemy clauses for either
+SQLite (FTS5) or PostgreSQL (tsvector), ``to_query`` writes the canonical query string back
+(so every link keeps the state), and ``describe`` says in words what is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urlencode
+
+from sqlalchemy import and_, column, func, literal_column, or_, select, text
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.models import Article, Event, EventCountry
+from app.search import search_key
+from app.web.i18n import format_date, t
+
+DEFAULT_LIMIT = 25
+MAX_LIMIT = 200
+MAX_VALUES = 20
+KINDS = ("statement", "event")
+ORDERS = ("asc", "desc")
+PARAMS = ("from", "to", "speaker", "country", "outlet", "kind", "q", "order", "after", "limit")
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+_EVENT_ID = re.compile(r"^[0-9a-f]{16}$")
+_SLUG = re.compile(r"^[^\s/?#]{1,80}$")
+
+
+class FilterError(ValueError):
+    """A query argument that cannot be used; ``param`` names it for the error page / JSON."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(f"{param}: {message}")
+        self.param = param
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """The keyset position: the last event shown, as (date_start, id)."""
+
+    date_start: dt.date | None
+    event_id: str
+
+    @classmethod
+    def parse(cls, token: str) -> Cursor:
+        day, sep, event_id = token.partition("_")
+        if not sep or not _EVENT_ID.match(event_id):
+            raise FilterError("after", "not a page token (expected DATE_EVENTID)")
+        if day == "none":
+            return cls(None, event_id)
+        try:
+            return cls(dt.date.fromisoformat(day), event_id)
+        except ValueError:
+            raise FilterError("after", "not a page token (bad date)") from None
+
+    def token(self) -> str:
+        return f"{self.date_start.isoformat() if self.date_start else 'none'}_{self.event_id}"
+
+
+def _parse_bound(param: str, value: str, *, end: bool) -> dt.date:
+    """``2022``, ``2022-01`` or ``2022-01-13``; an end bound covers its whole month or year."""
+    match = _DATE.match(value)
+    if not match:
+        raise FilterError(param, f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    try:
+        if day:
+            return dt.date(int(year), int(month), int(day))
+        if month:
+            first = dt.date(int(year), int(month), 1)
+            if not end:
+                return first
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(int(year), 12, 31) if end else dt.date(int(year), 1, 1)
+    except ValueError:
+        raise FilterError(param, f"{value!r} is not a valid calendar date") from None
+
+
+def _many(params: Mapping[str, Any], name: str) -> list[str]:
+    """Repeated arguments (``?country=KZ&country=RU``) and comma lists (``?country=KZ,RU``)."""
+    if hasattr(params, "getlist"):
+        raw = params.getlist(name)
+    else:
+        value = params.get(name)
+        raw = value if isinstance(value, list | tuple) else ([] if value is None else [value])
+    values: list[str] = []
+    for item in raw:
+        for part in str(item).split(","):
+            part = part.strip()
+            if part and part not in values:
+                values.append(part)
+    if len(values) > MAX_VALUES:
+        raise FilterError(name, f"at most {MAX_VALUES} values")
+    return values
+
+
+def _one(params: Mapping[str, Any], name: str) -> str | None:
+    values = params.getlist(name) if hasattr(params, "getlist") else [params.get(name)]
+    values = [v for v in values if v not in (None, "")]
+    if len(values) > 1 and len(set(values)) > 1:
+        raise FilterError(name, "give it once")
+    return str(values[0]).strip() if values else None
+
+
+@dataclass(frozen=True)
+class TimelineFilters:
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    speakers: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    kind: str | None = None
+    q: str = ""
+    order: str = "asc"
+    after: Cursor | None = None
+    limit: int = DEFAULT_LIMIT
+    # the raw bounds as given (``2022-01``), so links write back what the person typed
+    raw_from: str | None = field(default=None, compare=False)
+    raw_to: str | None = field(default=None, compare=False)
+
+    # -- parsing -------------------------------------------------------------------------------
+
+    @classmethod
+    def from_query(cls, params: Mapping[str, Any]) -> TimelineFilters:
+        raw_from, raw_to = _one(params, "from"), _one(params, "to")
+        date_from = _parse_bound("from", raw_from, end=False) if raw_from else None
+        date_to = _parse_bound("to", raw_to, end=True) if raw_to else None
+        if date_from and date_to and date_from > date_to:
+            raise FilterError("to", "the end date is before the start date")
+
+        speakers = _many(params, "speaker")
+        for slug in speakers:
+            if not _SLUG.match(slug):
+                raise FilterError("speaker", f"{slug[:40]!r} is not a speaker id")
+
+        countries = [c.upper() for c in _many(params, "country")]
+        for iso2 in countries:
+            if not _ISO2.match(iso2):
+                raise FilterError("country", f"{iso2[:10]!r} is not an ISO 3166 alpha-2 code")
+
+        outlets = _many(params, "outlet")
+        if any(len(o) > 100 for o in outlets):
+            raise FilterError("outlet", "too long")
+
+        kind = _one(params, "kind")
+        if kind is not None and kind not in KINDS:
+            raise FilterError("kind", f"must be one of {', '.join(KINDS)}")
+
+        q = _one(params, "q") or ""
+        if len(q) > 200:
+            raise FilterError("q", "at most 200 characters")
+
+        order = _one(params, "order") or "asc"
+        if order not in ORDERS:
+            raise FilterError("order", "must be asc or desc")
+
+        raw_after = _one(params, "after")
+        after = Cursor.parse(raw_after) if raw_after else None
+
+        raw_limit = _one(params, "limit")
+        limit = DEFAULT_LIMIT
+        if raw_limit is not None:
+            if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MAX_LIMIT:
+                raise FilterError("limit", f"must be a whole number from 1 to {MAX_LIMIT}")
+            limit = int(raw_limit)
+
+        return cls(
+            date_from=date_from,
+            date_to=date_to,
+            speakers=tuple(speakers),
+            countries=tuple(sorted(countries)),
+            outlets=tuple(outlets),
+            kind=kind,
+            q=q,
+            order=order,
+            after=after,
+            limit=limit,
+            raw_from=raw_from,
+            raw_to=raw_to,
+        )
+
+    # -- SQL ------------------------------------------------------------------------------------
+
+    @property
+    def search(self) -> str:
+        """The Arabic-normalized search key (empty when the query has no words)."""
+        return search_key(self.q)
+
+    def where(
+        self, *, dialect: str = "sqlite", exclude: Iterable[str] = ()
+    ) -> list[ColumnElement[bool]]:
+        """Clauses over ``event`` for these filters; ``exclude`` drops some (for facet counts:
+        a facet counts what the *other* filters leave)."""
+        skip = set(exclude)
+        clauses: list[ColumnElement[bool]] = []
+        if "date" not in skip:
+            if self.date_from:
+                clauses.append(Event.date_start >= self.date_from)
+            if self.date_to:
+                clauses.append(Event.date_start <= self.date_to)
+        if self.speakers and "speaker" not in skip:
+            clauses.append(Event.speaker_id.in_(self.speakers))
+        if self.countries and "country" not in skip:
+            clauses.append(
+                Event.id.in_(
+                    select(EventCountry.event_id).where(EventCountry.country.in_(self.countries))
+                )
+            )
+        if self.outlets and "outlet" not in skip:
+            clauses.append(
+                Event.article_id.in_(select(Article.id).where(Article.outlet.in_(self.outlets)))
+            )
+        if self.kind and "kind" not in skip:
+            clauses.append(Event.kind == self.kind)
+        if self.search and "q" not in skip:
+            clauses.append(self._search_clause(dialect))
+        return clauses
+
+    def _search_clause(self, dialect: str) -> ColumnElement[bool]:
+        key = self.search
+        if dialect == "sqlite":
+            # every word must occur (as a word prefix) in the normalized quote + sentence text
+            match = " ".join(f'"{word}"*' for word in key.split())
+            fts = (
+                text("SELECT event_id FROM event_fts WHERE event_fts MATCH :fts_query")
+                .bindparams(fts_query=match)
+                .columns(column("event_id"))
+            )
+            return Event.id.in_(fts)
+        # PostgreSQL: the expression the GIN index ix_event_search is built on
+        return func.to_tsvector(literal_column("'simple'"), Event.search_text).op("@@")(
+            func.plainto_tsquery(literal_column("'simple'"), key)
+        )
+
+    def order_by(self) -> list[Any]:
+        nulls_last = Event.date_start.is_(None)
+        if self.order == "desc":
+            return [nulls_last, Event.date_start.desc(), Event.id.desc()]
+        return [nulls_last, Event.date_start, Event.id]
+
+    def keyset(self) -> ColumnElement[bool] | None:
+        """Rows after the cursor in this order (undated events come last in both orders)."""
+        if self.after is None:
+            return None
+        day, event_id = self.after.date_start, self.after.event_id
+        desc = self.order == "desc"
+        id_after = Event.id < event_id if desc else Event.id > event_id
+        if day is None:
+            return and_(Event.date_start.is_(None), id_after)
+        day_after = Event.date_start < day if desc else Event.date_start > day
+        return or_(day_after, and_(Event.date_start == day, id_after), Event.date_start.is_(None))
+
+    # -- links and words ------------------------------------------------------------------------
+
+    def replace(self, **changes: Any) -> TimelineFilters:
+        if "date_from" in changes:
+            changes.setdefault("raw_from", None)
+        if "date_to" in changes:
+            changes.setdefault("raw_to", None)
+        changes.setdefault("after", None)  # any change of filter starts from the first page
+        return replace(self, **changes)
+
+    def toggle_country(self, iso2: str) -> TimelineFilters:
+        chosen = set(self.countries) ^ {iso2}
+        return self.replace(countries=tuple(sorted(chosen)))
+
+    def is_empty(self) -> bool:
+        return not (
+            self.date_from
+            or self.date_to
+            or self.speakers
+            or self.countries
+            or self.outlets
+            or self.kind
+            or self.q
+        )
+
+    def to_query(self, **overrides: Any) -> str:
+        """The canonical query string (defaults left out), with some fields replaced."""
+        f = self.replace(**overrides) if overrides else self
+        pairs: list[tuple[str, str]] = []
+        if f.date_from:
+            pairs.append(("from", f.raw_from or f.date_from.isoformat()))
+        if f.date_to:
+            pairs.append(("to", f.raw_to or f.date_to.isoformat()))
+        pairs += [("speaker", s) for s in f.speakers]
+        pairs += [("country", c) for c in f.countries]
+        pairs += [("outlet", o) for o in f.outlets]
+        if f.kind:
+            pairs.append(("kind", f.kind))
+        if f.q:
+            pairs.append(("q", f.q))
+        if f.order != "asc":
+            pairs.append(("order", f.order))
+        if f.limit != DEFAULT_LIMIT:
+            pairs.append(("limit", str(f.limit)))
+        if f.after:
+            pairs.append(("after", f.after.token()))
+        return urlencode(pairs)
+
+    def url(self, path: str = "/", **overrides: Any) -> str:
+        query = self.to_query(**overrides)
+        return f"{path}?{query}" if query else path
+
+    def describe(self, lang: str = "en", labels: Mapping[str, str] | None = None) -> str:
+        """What is shown, in words: ``speaker Stanislav Zas · country Kazakhstan or Russia``.
+
+        ``labels`` maps speaker ids and ISO codes to display names (codes are shown otherwise).
+        """
+        labels = labels or {}
+        either = f" {t('describe.or', lang)} "
+        parts: list[str] = []
+        if self.kind:
+            parts.append(f"{t('describe.kind', lang)}: {t('kind.' + self.kind, lang)}")
+        if self.speakers:
+            names = either.join(labels.get(s, s) for s in self.speakers)
+            parts.append(f"{t('describe.speaker', lang)}: {names}")
+        if self.countries:
+            names = either.join(labels.get(c, c) for c in self.countries)
+            parts.append(f"{t('describe.country', lang)}: {names}")
+        if self.outlets:
+            parts.append(f"{t('describe.outlet', lang)}: {either.join(self.outlets)}")
+        if self.date_from:
+            day = format_date(self.date_from.isoformat(), lang)
+            parts.append(f"{t('describe.from', lang)} {day}")
+        if self.date_to:
+            parts.append(f"{t('describe.to', lang)} {format_date(self.date_to.isoformat(), lang)}")
+        if self.q:
+            parts.append(f"{t('describe.q', lang)} «{self.q}»")
+        return " · ".join(parts) if parts else t("describe.all", lang)

@@ -1,0 +1,183 @@
+"""The message catalogue: every string of the web chrome, in Arabic and English, in one place.
+
+Quotes and article text are never translated; names come from the database in both languages.
+"""
+
+from __future__ import annotations
+
+LANGS = ("ar", "en")
+DEFAULT_LANG = "ar"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "site.title": {"ar": "الخط الزمني لمنظمة معاهدة الأمن الجماعي", "en": "CSTO timeline"},
+    "site.tagline": {
+        "ar": "ما قيل وما جرى حول منظمة معاهدة الأمن الجماعي، من الأخبار العربية",
+        "en": "What was said and done around the CSTO, from Arabic news",
+    },
+    "nav.skip": {"ar": "انتقل إلى المحتوى", "en": "Skip to content"},
+    "nav.timeline": {"ar": "الخط الزمني", "en": "Timeline"},
+    "nav.api": {"ar": "واجهة البرمجة", "en": "API"},
+    "nav.lang_other": {"ar": "English", "en": "العربية"},
+    "nav.lang_label": {"ar": "اللغة", "en": "Language"},
+    "filters.title": {"ar": "التصفية", "en": "Filters"},
+    "filters.from": {"ar": "من تاريخ", "en": "From"},
+    "filters.to": {"ar": "إلى تاريخ", "en": "To"},
+    "filters.dates": {"ar": "الفترة", "en": "Dates"},
+    "filters.speaker": {"ar": "المتحدث", "en": "Speaker"},
+    "filters.country": {"ar": "الدولة", "en": "Country"},
+    "filters.csto": {"ar": "الدول الأعضاء", "en": "CSTO members"},
+    "filters.others": {"ar": "دول أخرى", "en": "Other countries"},
+    "filters.outlet": {"ar": "المصدر الإعلامي", "en": "Outlet"},
+    "filters.kind": {"ar": "النوع", "en": "Kind"},
+    "filters.q": {"ar": "بحث في النصوص", "en": "Search the text"},
+    "filters.order": {"ar": "الترتيب", "en": "Order"},
+    "filters.any": {"ar": "الكل", "en": "Any"},
+    "filters.apply": {"ar": "تطبيق", "en": "Apply"},
+    "filters.clear": {"ar": "مسح التصفية", "en": "Clear filters"},
+    "order.asc": {"ar": "الأقدم أولاً", "en": "Oldest first"},
+    "order.desc": {"ar": "الأحدث أولاً", "en": "Newest first"},
+    "kind.statement": {"ar": "تصريح", "en": "Statement"},
+    "kind.event": {"ar": "حدث", "en": "Event"},
+    "describe.all": {"ar": "كل الأحداث", "en": "All events"},
+    "describe.kind": {"ar": "النوع", "en": "kind"},
+    "describe.speaker": {"ar": "المتحدث", "en": "speaker"},
+    "describe.country": {"ar": "الدولة", "en": "country"},
+    "describe.outlet": {"ar": "المصدر", "en": "outlet"},
+    "describe.from": {"ar": "من", "en": "from"},
+    "describe.to": {"ar": "إلى", "en": "to"},
+    "describe.q": {"ar": "يطابق", "en": "matching"},
+    "describe.or": {"ar": "أو", "en": "or"},
+    "results.count": {"ar": "عدد الأحداث: {n}", "en": "{n} events"},
+    "results.none": {"ar": "لا أحداث تطابق هذه التصفية.", "en": "No events match these filters."},
+    "results.next": {"ar": "الصفحة التالية", "en": "Next page"},
+    "results.first": {"ar": "الصفحة الأولى", "en": "First page"},
+    "results.undated": {"ar": "بلا تاريخ", "en": "Undated"},
+    "results.downloads": {"ar": "تنزيل", "en": "Download"},
+    "results.feed": {"ar": "موجز Atom", "en": "Atom feed"},
+    "results.loading": {"ar": "جارٍ التحميل…", "en": "Loading…"},
+    "histogram.title": {"ar": "عدد الأحداث في كل يوم", "en": "Events per day"},
+    "histogram.bar": {"ar": "{day}: {n}", "en": "{day}: {n}"},
+    "card.permalink": {"ar": "رابط دائم", "en": "Permalink"},
+    "card.source": {"ar": "المصدر", "en": "Source"},
+    "card.source_link": {"ar": "الاقتباس في المقال", "en": "The quote in the article"},
+    "card.role": {"ar": "الصفة", "en": "Role"},
+    "card.countries": {"ar": "الدول", "en": "Countries"},
+    "card.in": {"ar": "في", "en": "in"},
+    "basis.explicit": {"ar": "تاريخ صريح", "en": "explicit date"},
+    "basis.relative": {"ar": "تاريخ نسبي", "en": "relative date"},
+    "basis.inferred": {"ar": "تاريخ مستنتج", "en": "inferred date"},
+    "basis.unknown": {"ar": "تاريخ غير معروف", "en": "date unknown"},
+    "event.title": {"ar": "حدث", "en": "Event"},
+    "event.copy": {"ar": "نسخ الرابط", "en": "Copy link"},
+    "event.copied": {"ar": "نُسخ الرابط", "en": "Link copied"},
+    "event.neighbours": {
+        "ar": "أحداث أخرى للمتحدث نفسه في اليوم نفسه",
+        "en": "Other events of the same speaker on the same day",
+    },
+    "event.no_neighbours": {"ar": "لا أحداث أخرى.", "en": "No other events."},
+    "event.sentence": {"ar": "الجملة", "en": "Sentence"},
+    "event.article": {"ar": "المقال", "en": "Article"},
+    "article.title": {"ar": "المقال", "en": "Article"},
+    "article.outlet": {"ar": "المصدر الإعلامي", "en": "Outlet"},
+    "article.published": {"ar": "تاريخ النشر", "en": "Published"},
+    "article.how": {"ar": "كيف عُرف", "en": "How it was known"},
+    "article.file": {"ar": "الملف", "en": "File"},
+    "article.quotes": {"ar": "الاقتباسات", "en": "Quotes"},
+    "article.to_event": {"ar": "إلى الحدث", "en": "to the event"},
+    "speaker.kind.person": {"ar": "شخص", "en": "Person"},
+    "speaker.kind.organisation": {"ar": "منظمة", "en": "Organisation"},
+    "speaker.country": {"ar": "البلد", "en": "Country"},
+    "speaker.timeline": {"ar": "تصريحاته وأحداثه", "en": "Their timeline"},
+    "country.member": {"ar": "دولة عضو في المنظمة", "en": "CSTO member state"},
+    "country.not_member": {"ar": "ليست عضواً في المنظمة", "en": "Not a CSTO member"},
+    "country.timeline": {"ar": "الأحداث المتعلقة بها", "en": "Events about it"},
+    "open_in_explorer": {"ar": "فتح في المستكشف", "en": "Open in the explorer"},
+    "error.title": {"ar": "خطأ", "en": "Error"},
+    "error.404": {"ar": "الصفحة غير موجودة", "en": "Page not found"},
+    "error.404.body": {
+        "ar": "لم نجد ما تبحث عنه. ربما تغيّر الرابط أو كُتب خطأً.",
+        "en": "We could not find what you were looking for. The link may be mistyped.",
+    },
+    "error.400": {"ar": "طلب غير صالح", "en": "Bad request"},
+    "error.back": {"ar": "العودة إلى الخط الزمني", "en": "Back to the timeline"},
+}
+
+MONTHS = {
+    "ar": (
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The message for ``key`` in ``lang`` (falls back to Arabic, then to the key itself)."""
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**values) if values else text
+
+
+def format_date(value: str | None, lang: str) -> str:
+    """A date written to its precision (``2022-01-13``, ``2022-01``, ``2022``) in words."""
+    if not value:
+        return t("basis.unknown", lang)
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTHS[lang][int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{MONTHS[lang][int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        return value
+    return value
+
+
+def pick_lang(query_lang: str | None, cookie_lang: str | None, accept_language: str) -> str:
+    """?lang= wins, then the remembered cookie, then the browser's Accept-Language."""
+    for candidate in (query_lang, cookie_lang):
+        if candidate in LANGS:
+            return candidate
+    best, best_q = DEFAULT_LANG, -1.0
+    for position, item in enumerate(accept_language.split(",")):
+        tag, _, params = item.strip().partition(";")
+        primary = tag.strip().lower().split("-")[0]
+        if primary not in LANGS:
+            continue
+        q = 1.0
+        for param in params.split(";"):
+            name, _, number = param.strip().partition("=")
+            if name == "q":
+                try:
+                    q = float(number)
+                except ValueError:
+                    q = 0.0
+        q -= position * 1e-6  # earlier wins among equals
+        if q > best_q and q > 0:
+            best, best_q = primary, q
+    return best

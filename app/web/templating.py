@@ -1,0 +1,90 @@
+"""The Jinja2 environment shared by the routers, and the one helper that renders a page.
+
+Templates are rendered whole, or as named blocks (jinja2-fragments) for htmx requests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from jinja2_fragments.fastapi import Jinja2Blocks
+from starlette.responses import Response
+
+from app.settings import ROOT
+from app.web.i18n import format_date, t
+
+templates = Jinja2Blocks(directory=str(ROOT / "templates"))
+templates.env.globals["format_date"] = format_date
+templates.env.trim_blocks = True
+templates.env.lstrip_blocks = True
+
+
+def is_fragment_request(request: Request) -> bool:
+    """An htmx request that wants a fragment (a history restore wants the whole page)."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any],
+    *,
+    status_code: int = 200,
+    block_names: list[str] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    lang = getattr(request.state, "lang", "ar")
+    other = "en" if lang == "ar" else "ar"
+    switch = request.url.include_query_params(lang=other)
+    base = {
+        "lang": lang,
+        "dir": "rtl" if lang == "ar" else "ltr",
+        "t": lambda key, **values: t(key, lang, **values),
+        "other_lang": other,
+        "lang_url": f"{switch.path}?{switch.query}",
+        "oob": bool(block_names),
+        "path": request.url.path,
+    }
+    base.update(context)
+    kwargs: dict[str, Any] = {"status_code": status_code, "headers": headers}
+    if block_names:
+        kwargs["block_names"] = block_names
+    return templates.TemplateResponse(request, name, base, **kwargs)
+
+
+_OPENERS = {"\u202a", "\u202b", "\u202d", "\u202e"}  # LRE RLE LRO RLO, closed by PDF U+202C
+_ISOLATES = {"\u2066", "\u2067", "\u2068"}  # LRI RLI FSI, closed by PDI U+2069
+
+
+def close_bidi(text: str) -> str:
+    """Close the bidi embeddings/overrides/isolates a text leaves open, so a stray U+202E in a
+    quote or a name cannot reorder the page around it (the text itself is kept as written)."""
+    if not any("\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069" for ch in text):
+        return text
+    stack: list[str] = []
+    for ch in text:
+        if ch in _OPENERS:
+            stack.append("\u202c")
+        elif ch in _ISOLATES:
+            stack.append("\u2069")
+        elif ch == "\u202c" and stack and stack[-1] == "\u202c":
+            stack.pop()
+        elif ch == "\u2069":
+            while stack and stack.pop() != "\u2069":
+                pass
+    return text + "".join(reversed(stack))
+
+
+def _finalize(value: Any) -> Any:
+    # Markup (already-rendered HTML) is left alone; plain strings get their bidi closed and are
+    # then auto-escaped as usual.
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return close_bidi(value)
+    return value
+
+
+templates.env.finalize = _finalize
