@@ -20,3 +20,30 @@ def fake_extractor(monkeypatch):
 def sqlite_url(tmp_path) -> str:
     """A fresh SQLite database URL (the CLI migrates it on first use)."""
     return f"sqlite:///{tmp_path / 'timeline.db'}"
+
+
+@pytest.fixture(scope="session")
+def variants_folder(tmp_path_factory):
+    """Forty distinct articles generated from the seeds (paragraphs shuffled, digits changed)."""
+    from .helpers import write_variants
+    from .test_kill import ARTICLES
+
+    folder = tmp_path_factory.mktemp("variants")
+    write_variants(folder, ARTICLES)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def clean_store(tmp_path_factory, variants_folder):
+    """The variants ingested once, uninterrupted, with the real extractor: the reference."""
+    from app.db import make_engine
+    from app.ingest import ingest_paths
+    from app.migrate import upgrade
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('clean') / 'clean.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    outcomes = ingest_paths([variants_folder], engine, max_bytes=2 * 1024 * 1024)
+    assert [o.status for o in outcomes] == ["added"] * len(outcomes), outcomes
+    yield engine
+    engine.dispose()

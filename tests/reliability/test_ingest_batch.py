@@ -244,16 +244,16 @@ def test_ctrl_c_mid_article_rolls_it_back_and_a_rerun_completes(
 ):
     for n, body in enumerate([GOOD, OTHER, THIRD, GOOD + THIRD]):
         (tmp_path / f"{n}.txt").write_text(body, "utf-8")
-    real = app.store._replace_children
+    real = app.store.search_key
     calls = {"n": 0}
 
-    def interrupted(session, event_id, extracted, *args):
-        real(session, event_id, extracted, *args)
+    def interrupted(value):
         calls["n"] += 1
-        if calls["n"] == 5:  # inside the third article, after some of its rows were written
+        if calls["n"] == 5:  # the third article: its article and speaker rows are written
             raise KeyboardInterrupt
+        return real(value)
 
-    monkeypatch.setattr(app.store, "_replace_children", interrupted)
+    monkeypatch.setattr(app.store, "search_key", interrupted)
     monkeypatch.chdir(tmp_path)
     code, lines = cli(capsys, "--db", sqlite_url, "ingest", ".")
     assert code == 130
@@ -266,7 +266,7 @@ def test_ctrl_c_mid_article_rolls_it_back_and_a_rerun_completes(
     assert table_counts(engine)["article"] == 2
     assert store_problems(engine) == []
 
-    monkeypatch.setattr(app.store, "_replace_children", real)
+    monkeypatch.setattr(app.store, "search_key", real)
     code, lines = cli(capsys, "--db", sqlite_url, "ingest", ".")
     assert (code, lines[-1]) == (0, "ingest: 4 files: 2 added, 2 unchanged")
     assert table_counts(engine)["article"] == 4
