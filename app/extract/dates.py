@@ -1,0 +1,450 @@
+"""Time expressions: find them (with offsets), resolve them against a reference date.
+
+The grammar is data-driven (months in their Egyptian/Gulf, Levantine and Maghrebi names,
+weekdays, ordinal day words, relative words, from ``data/calendar.json``) and runs on the
+normalized key, so spelling noise (hamza seats, teh marbuta, Arabic-Indic digits, tatweel,
+the ``ء`` after a year) doesn't matter. dateparser was evaluated and not used (README).
+
+Kinds of expression (``TimeExpr.kind``):
+  ``dmy``  day + month [+ year] (13 يناير/كانون الثاني 2022، التاسع عشر من كانون الثاني، 11/1/2022)
+  ``my``   month [+ year | الجاري/الماضي/المقبل] with an optional period word (مطلع، منتصف، نهاية)
+  ``y``    a year (في عام 2021، العام 2021)
+  ``rel``  a day relative to the reference (اليوم، أمس، غدا، صباح اليوم), + weekday
+  ``wd``   a weekday (يوم الأربعاء الماضي، الخميس المقبل، يوم الجمعة)
+  ``per``  a relative period (الشهر الماضي، مطلع العام الجاري، نهاية الشهر المقبل)
+  ``ago``  قبل يومين، بعد 3 أيام
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from app.extract.model import DateValue
+from app.extract.resources import Resources, load_resources
+from app.extract.textnorm import NormText, norm
+
+WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression: raw offsets and the fields read from it."""
+
+    start: int
+    end: int
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    offset: int = 0  # rel: days from the reference; ago: signed days/months/years
+    direction: int | None = None  # -1 past, 0 current, +1 next (month/weekday/period words)
+    unit: str | None = None  # per/ago: day | week | month | year
+    part: str | None = None  # per/my: start | middle | end
+    deictic: bool = False  # anchored on "today" (اليوم/أمس/غدا…)
+    text: str = ""
+
+    @property
+    def full(self) -> bool:
+        return self.kind == "dmy" and self.year is not None
+
+
+def _w(s: str) -> str:
+    return rf"(?<![^\W\d_]){s}(?![^\W\d_])"
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict[str, re.Pattern]:
+    res = load_resources()
+    cal = res.calendar
+
+    def alt(words) -> str:
+        uniq = sorted({norm(w) for w in words if norm(w)}, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+    month = f"(?:{res.month_re})"
+    monthx = rf"(?P<m1>{month})(?:\s*[/\\(-]\s*(?P<m2>{month})\s*\)?)?"
+    year = r"(?P<y>(?:19|20)\d\d)(?!\d)(?:\s?ء|\s?م(?![^\W\d_]))?"
+    wd = rf"(?P<wd>{res.weekday_re})"
+    past = alt(cal["past_words"])
+    nxt = alt(cal["next_words"])
+    cur = alt(cal["current_words"])
+    direction = rf"(?P<dir>{past}|{nxt}|{cur})"
+    rel = rf"(?P<rel>{alt(res.relative_days)})"
+    part = rf"(?P<part>{alt(cal['day_parts'])})"
+    pstart, pmid, pend = alt(cal["period_start"]), alt(cal["period_middle"]), alt(cal["period_end"])
+    period = rf"(?P<per>{pstart}|{pmid}|{pend})"
+    ordinal = rf"(?P<ord>{res.ordinal_re})"
+    day = rf"(?:(?:ال\s*)?(?P<d>[0-3]?\d)(?!\d)|{ordinal})"
+    yearpart = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه|السنه)?\s*{year})"
+    lead = rf"(?:(?:{part}\s+)?{rel}\s*[،,]?\s*)?(?:(?:يوم\s+)?{wd}\s*[،,]?\s*)?"
+    g = {
+        "num": re.compile(
+            _w(
+                rf"{lead}(?:(?P<nd>[0-3]?\d)\s*[/.-]\s*(?P<nm>[01]?\d)\s*[/.-]\s*(?P<ny>(?:19|20)\d\d)"
+                rf"|(?P<iy>(?:19|20)\d\d)\s*[/.-]\s*(?P<im>[01]?\d)\s*[/.-]\s*(?P<id>[0-3]?\d))(?!\d)"
+            )
+        ),
+        "dmy": re.compile(
+            _w(rf"{lead}{day}(?:\s+من)?\s+(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction})?")
+        ),
+        "my": re.compile(_w(rf"(?:{period}\s+)?(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction})?")),
+        "y": re.compile(_w(rf"(?:(?:{period})\s+)?(?:عام|العام|سنه|السنه)\s+{year}")),
+        "y_in": re.compile(_w(rf"(?:في|خلال|منذ)\s+{year}")),
+        "rel": re.compile(
+            _w(rf"(?:{part}\s+)?{rel}(?:\s*[،,]?\s*(?:يوم\s+)?{wd})?")
+            + r"(?!\s+(?:التالي|السابق|الذي|الوطني|العالمي|الاول|الثاني|الثالث|نفسه|ذاته))"
+        ),
+        "wd": re.compile(_w(rf"(?P<yom>(?:يوم|نهار|ليله)\s+)?{wd}(?:\s+(?P<dir>{past}|{nxt}))?")),
+        "per": re.compile(
+            _w(
+                rf"(?:{period}\s+)?(?P<unit>الاسبوع|الشهر|العام|السنه|الاسابيع)\s+"
+                rf"(?P<dir>{past}|{nxt}|{cur})"
+            )
+        ),
+        "ago": re.compile(
+            _w(
+                r"(?P<ago>قبل|بعد)\s+(?:(?P<n>\d+)\s+)?(?P<u>يومين|ايام|يوما|يوم|اسبوعين|اسابيع|اسبوع"
+                r"|شهرين|اشهر|شهور|شهر|عامين|اعوام|سنوات|عام|سنتين|سنه)"
+                r"|(?P<bg>بعد\s+غد)"
+            )
+        ),
+    }
+    return g
+
+
+def _dir(word: str | None, res: Resources) -> int | None:
+    if not word:
+        return None
+    cal = res.calendar
+    w = norm(word)
+    if w in {norm(x) for x in cal["past_words"]}:
+        return -1
+    if w in {norm(x) for x in cal["next_words"]}:
+        return 1
+    return 0
+
+
+def _part(word: str | None, res: Resources) -> str | None:
+    if not word:
+        return None
+    w = " ".join(norm(word).split())
+    cal = res.calendar
+    for name in ("start", "middle", "end"):
+        if w in {norm(x) for x in cal[f"period_{name}"]}:
+            return name
+    return None
+
+
+def _month(gd: dict, res: Resources) -> int | None:
+    m = gd.get("m1")
+    return res.months.get(" ".join(m.split())) if m else None
+
+
+def _day(gd: dict, res: Resources) -> int | None:
+    if gd.get("d"):
+        return int(gd["d"])
+    if gd.get("ord"):
+        return res.ordinals.get(" ".join(gd["ord"].split()))
+    return None
+
+
+def _rel(gd: dict, res: Resources) -> int | None:
+    r = gd.get("rel")
+    return res.relative_days.get(" ".join(r.split())) if r else None
+
+
+def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> tuple[TimeExpr, ...]:
+    """Every time expression in ``key[k0:k1]``, longest first, non-overlapping, in text order."""
+    res = load_resources()
+    g = _grammar()
+    key = nt.key
+    k1 = len(key) if k1 is None else k1
+    cands: list[tuple[int, int, TimeExpr]] = []
+
+    def add(m: re.Match, expr_kwargs: dict) -> None:
+        a, b = m.start(), m.end()
+        while b > a and key[b - 1] in " ،,":
+            b -= 1
+        ra, rb = nt.raw_span(a, b)
+        cands.append((a, b, TimeExpr(start=ra, end=rb, text=nt.raw[ra:rb], **expr_kwargs)))
+
+    for m in g["num"].finditer(key, k0, k1):
+        gd = m.groupdict()
+        if gd.get("ny"):
+            y, mo, d = int(gd["ny"]), int(gd["nm"]), int(gd["nd"])
+        else:
+            y, mo, d = int(gd["iy"]), int(gd["im"]), int(gd["id"])
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        wdv = res.weekdays.get(gd["wd"]) if gd.get("wd") else None
+        rel = _rel(gd, res)
+        add(
+            m,
+            dict(
+                kind="dmy",
+                year=y,
+                month=mo,
+                day=d,
+                weekday=wdv,
+                offset=rel or 0,
+                deictic=rel is not None,
+            ),
+        )
+    for m in g["dmy"].finditer(key, k0, k1):
+        gd = m.groupdict()
+        d, mo = _day(gd, res), _month(gd, res)
+        if not d or not mo or not 1 <= d <= 31:
+            continue
+        y = int(gd["y"]) if gd.get("y") else None
+        wdv = res.weekdays.get(gd["wd"]) if gd.get("wd") else None
+        rel = _rel(gd, res)
+        add(
+            m,
+            dict(
+                kind="dmy",
+                year=y,
+                month=mo,
+                day=d,
+                weekday=wdv,
+                offset=rel or 0,
+                deictic=rel is not None,
+                direction=_dir(gd.get("dir"), res),
+            ),
+        )
+    for m in g["my"].finditer(key, k0, k1):
+        gd = m.groupdict()
+        mo = _month(gd, res)
+        if not mo:
+            continue
+        y = int(gd["y"]) if gd.get("y") else None
+        d = _dir(gd.get("dir"), res)
+        per = _part(gd.get("per"), res)
+        bare = y is None and d is None and per is None
+        if bare:
+            # a month name alone: only after "في"/"شهر", never a short ambiguous one (آب)
+            before = key[max(0, m.start() - 4) : m.start()]
+            name = " ".join(gd["m1"].split())
+            if not re.search(r"(?:في|شهر)\s+$", before) or len(name) <= 2:
+                continue
+        add(m, dict(kind="my", year=y, month=mo, direction=d, part=per))
+    for pat in ("y", "y_in"):
+        for m in g[pat].finditer(key, k0, k1):
+            gd = m.groupdict()
+            add(m, dict(kind="y", year=int(gd["y"]), part=_part(gd.get("per"), res)))
+    for m in g["rel"].finditer(key, k0, k1):
+        gd = m.groupdict()
+        rel = _rel(gd, res)
+        if rel is None:
+            continue
+        wdv = res.weekdays.get(gd["wd"]) if gd.get("wd") else None
+        add(m, dict(kind="rel", offset=rel, weekday=wdv, deictic=True))
+    for m in g["wd"].finditer(key, k0, k1):
+        gd = m.groupdict()
+        d = _dir(gd.get("dir"), res)
+        if not gd.get("yom") and d is None:
+            # a bare weekday dates something only as an adverb: after a comma or a verb phrase,
+            # never inside a name; accept it when set off by commas or followed by "أن"
+            after = key[m.end() : m.end() + 4]
+            before = key[max(0, m.start() - 2) : m.start()]
+            if not (re.match(r"\s*[،,]", after) or re.match(r"\s+ان", after) or "،" in before):
+                continue
+        add(m, dict(kind="wd", weekday=res.weekdays.get(gd["wd"]), direction=d))
+    for m in g["per"].finditer(key, k0, k1):
+        gd = m.groupdict()
+        unit = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}.get(
+            gd["unit"]
+        )
+        if not unit:
+            continue
+        add(
+            m,
+            dict(
+                kind="per",
+                unit=unit,
+                direction=_dir(gd.get("dir"), res),
+                part=_part(gd.get("per"), res),
+            ),
+        )
+    for m in g["ago"].finditer(key, k0, k1):
+        gd = m.groupdict()
+        if gd.get("bg"):
+            continue  # بعد غد is a relative day, handled by "rel"
+        u = gd["u"]
+        n = (
+            int(gd["n"])
+            if gd.get("n")
+            else (2 if u in ("يومين", "اسبوعين", "شهرين", "عامين", "سنتين") else 1)
+        )
+        if gd.get("n") is None and u in ("ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات"):
+            continue
+        unit = (
+            "day"
+            if u.startswith("يوم") or u == "ايام"
+            else "week"
+            if "سب" in u
+            else "month"
+            if "شه" in u
+            else "year"
+        )
+        before = key[max(0, m.start() - 12) : m.start()]
+        if re.search(r"غضون\s*$|مده\s*$|لمده\s*$", before):
+            continue  # a duration, not a date
+        sign = -1 if gd["ago"] == "قبل" else 1
+        add(m, dict(kind="ago", offset=sign * n, unit=unit))
+
+    # longest first, then earliest; drop overlaps
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int, TimeExpr]] = []
+    for c in cands:
+        if any(not (c[1] <= t[0] or t[1] <= c[0]) for t in taken):
+            continue
+        taken.append(c)
+    taken.sort(key=lambda c: c[0])
+    return tuple(t[2] for t in taken)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + delta
+    return t // 12, t % 12 + 1
+
+
+def _closest_year(m: int, d: int, ref: date) -> int:
+    best = ref.year
+    best_gap = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        dt = _safe_date(y, m, d)
+        if dt is None:
+            continue
+        gap = abs((dt - ref).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = y, gap
+    return best
+
+
+def resolve(expr: TimeExpr, ref: date | None, year_hint=None) -> DateValue | None:
+    """The calendar value of ``expr`` read against ``ref`` (usually the publication date).
+
+    ``year_hint(month, day)`` may supply a year for a day and month written without one when
+    no reference date is known (from other articles, via CorpusContext).
+    """
+    k = expr.kind
+    if k == "dmy":
+        if expr.year is not None:
+            dt = _safe_date(expr.year, expr.month, expr.day)
+            if dt is None:
+                return None
+            note = f"written in full: {expr.text}"
+            if expr.weekday is not None and dt.weekday() != expr.weekday:
+                note += f" (the weekday written, {WEEKDAY_EN[expr.weekday]}, does not match)"
+            return DateValue(dt.isoformat(), "day", "explicit", note)
+        y = None
+        how = ""
+        if ref is not None:
+            y = ref.year if expr.direction == 0 else _closest_year(expr.month, expr.day, ref)
+            how = f"year {y} from the reference date {ref.isoformat()}"
+        elif year_hint is not None:
+            y = year_hint(expr.month, expr.day)
+            how = f"year {y} from other articles' dates" if y else ""
+        if y is None:
+            return None
+        dt = _safe_date(y, expr.month, expr.day)
+        if dt is None:
+            return None
+        return DateValue(dt.isoformat(), "day", "inferred", f"'{expr.text}': {how}")
+    if k == "my":
+        y = expr.year
+        mo = expr.month
+        basis = "explicit"
+        if y is None:
+            if ref is None:
+                return None
+            y = ref.year
+            if expr.direction == -1 and mo >= ref.month:
+                y -= 1
+            elif expr.direction == 1 and mo <= ref.month:
+                y += 1
+            elif expr.direction is None and expr.part is None:
+                y = ref.year if mo <= ref.month + 6 else ref.year - 1
+            basis = "relative"
+        return DateValue(f"{y:04d}-{mo:02d}", "month", basis, f"'{expr.text}'")
+    if k == "y":
+        if expr.part and ref is None:
+            pass
+        if expr.part:
+            mo = {"start": 1, "middle": 6, "end": 12}[expr.part]
+            return DateValue(f"{expr.year:04d}-{mo:02d}", "month", "explicit", f"'{expr.text}'")
+        return DateValue(f"{expr.year:04d}", "year", "explicit", f"'{expr.text}'")
+    if ref is None:
+        return None
+    if k == "rel":
+        dt = ref + timedelta(days=expr.offset)
+        note = f"'{expr.text}' read against {ref.isoformat()}"
+        if expr.weekday is not None and dt.weekday() != expr.weekday:
+            note += (
+                f" (weekday {WEEKDAY_EN[expr.weekday]} does not match {WEEKDAY_EN[dt.weekday()]})"
+            )
+        return DateValue(dt.isoformat(), "day", "relative", note)
+    if k == "wd":
+        if expr.weekday is None:
+            return None
+        delta = (ref.weekday() - expr.weekday) % 7
+        if expr.direction == 1:
+            ahead = (expr.weekday - ref.weekday()) % 7 or 7
+            dt = ref + timedelta(days=ahead)
+        elif expr.direction == -1:
+            dt = ref - timedelta(days=delta or 7)
+        else:
+            dt = ref - timedelta(days=delta)
+        return DateValue(
+            dt.isoformat(), "day", "relative", f"'{expr.text}' before/after {ref.isoformat()}"
+        )
+    if k == "per":
+        d = expr.direction or 0
+        if expr.unit == "month":
+            y, mo = _shift_month(ref.year, ref.month, d)
+            return DateValue(f"{y:04d}-{mo:02d}", "month", "relative", f"'{expr.text}'")
+        if expr.unit == "year":
+            y = ref.year + d
+            if expr.part:
+                mo = {"start": 1, "middle": 6, "end": 12}[expr.part]
+                return DateValue(f"{y:04d}-{mo:02d}", "month", "relative", f"'{expr.text}'")
+            return DateValue(f"{y:04d}", "year", "relative", f"'{expr.text}'")
+        return None  # a week is no calendar value we store
+    if k == "ago":
+        n = expr.offset
+        if expr.unit == "day":
+            return DateValue(
+                (ref + timedelta(days=n)).isoformat(), "day", "relative", f"'{expr.text}'"
+            )
+        if expr.unit == "week":
+            return DateValue(
+                (ref + timedelta(days=7 * n)).isoformat(), "day", "relative", f"'{expr.text}'"
+            )
+        if expr.unit == "month":
+            y, mo = _shift_month(ref.year, ref.month, n)
+            return DateValue(f"{y:04d}-{mo:02d}", "month", "relative", f"'{expr.text}'")
+        return DateValue(f"{ref.year + n:04d}", "year", "relative", f"'{expr.text}'")
+    return None
+
+
+def as_date(value: DateValue | None) -> date | None:
+    if value is None or value.precision != "day":
+        return None
+    try:
+        return date.fromisoformat(value.value)
+    except ValueError:
+        return None
+
+
+__all__ = ["TimeExpr", "as_date", "find_time_expressions", "resolve"]

@@ -1,0 +1,395 @@
+"""The knowledge base (people, organisations, outlets, countries) and a clitic-aware phrase matcher.
+
+The four KB files under ``data/`` are maintained by hand (see README); this module only
+reads them, tolerating missing or partial files so that the extractor always runs. The web
+and the store use ``load_knowledge()`` for display names.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from app.extract.textnorm import norm
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# Proclitics a matched word may carry: conjunctions, prepositions and the article after لـ.
+# Each pair is (prefix in the text, what it stands for before the phrase).
+_CLITICS: tuple[tuple[str, str], ...] = (
+    ("وبال", "ال"),
+    ("فبال", "ال"),
+    ("وكال", "ال"),
+    ("ولل", "ال"),
+    ("فلل", "ال"),
+    ("بال", "ال"),
+    ("كال", "ال"),
+    ("لل", "ال"),
+    ("وب", ""),
+    ("ول", ""),
+    ("وك", ""),
+    ("فب", ""),
+    ("فل", ""),
+    ("و", ""),
+    ("ف", ""),
+    ("ب", ""),
+    ("ل", ""),
+    ("ك", ""),
+)
+
+
+@dataclass(frozen=True)
+class Role:
+    role_ar: str
+    role_en: str
+    start: date | None
+    end: date | None
+    titles_ar: tuple[str, ...]
+    categories: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Person:
+    slug: str
+    name_ar: str
+    name_en: str | None
+    country: str | None
+    organisation: str | None
+    wikidata: str | None
+    forms: tuple[str, ...]  # every Arabic form, raw
+    surnames: tuple[str, ...]
+    roles: tuple[Role, ...]
+
+    def roles_at(self, when: date | None) -> tuple[Role, ...]:
+        if when is None:
+            return self.roles
+        return tuple(
+            r
+            for r in self.roles
+            if (r.start is None or r.start <= when) and (r.end is None or when <= r.end)
+        )
+
+
+@dataclass(frozen=True)
+class Organisation:
+    slug: str
+    name_ar: str
+    name_en: str | None
+    country: str | None
+    kind: str | None
+    speaker: bool
+    wikidata: str | None
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Outlet:
+    slug: str
+    name_en: str
+    kind: str | None
+    country: str | None
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Country:
+    iso2: str
+    name_en: str
+    name_ar: str
+    csto_member: bool
+    names_ar: tuple[str, ...]
+    adjectives_ar: tuple[str, ...]
+    capitals_ar: tuple[str, ...]
+    non_country_phrases_ar: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A KB phrase found in a key string (key offsets, clitic included in ``start``)."""
+
+    start: int
+    end: int
+    phrase_start: int  # after the clitic
+    payload: Any
+    form: str
+
+
+class PhraseMatcher:
+    """Longest-match lookup of normalized multi-word phrases, allowing one proclitic.
+
+    Phrases are indexed by their first word; a text word may carry a clitic (و، ف، ب، ل، ك،
+    لل for ل+ال) and a phrase listed without ال also matches with it when ``allow_article``.
+    """
+
+    def __init__(self, allow_article: bool = True) -> None:
+        self._index: dict[str, list[tuple[tuple[str, ...], Any, str]]] = {}
+        self.allow_article = allow_article
+
+    def add(self, phrase: str, payload: Any) -> None:
+        words = tuple(norm(phrase).replace("-", " - ").split())
+        words = tuple(w for w in words if w)
+        if not words:
+            return
+        self._index.setdefault(words[0], []).append((words, payload, phrase))
+        if self.allow_article and not words[0].startswith("ال") and len(words[0]) > 2:
+            alt = ("ال" + words[0], *words[1:])
+            self._index.setdefault(alt[0], []).append((alt, payload, phrase))
+
+    def __bool__(self) -> bool:
+        return bool(self._index)
+
+    def _candidates(self, word: str) -> list[tuple[str, str, int]]:
+        """(stripped word, clitic-restored word, clitic length) readings of a text word."""
+        out = [(word, word, 0)]
+        for pre, restore in _CLITICS:
+            if word.startswith(pre) and len(word) - len(pre) >= 2:
+                rest = word[len(pre) :]
+                out.append((rest, restore + rest, len(pre)))
+        return out
+
+    def find_all(self, tokens: list[tuple[int, int, str]]) -> list[Match]:
+        """Non-overlapping longest matches over word tokens (key offsets)."""
+        out: list[Match] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            best: tuple[int, int, Match] | None = None
+            s0, _, w0 = tokens[i]
+            for _stripped, restored, clen in self._candidates(w0):
+                for form_word in {restored, _stripped}:
+                    for words, payload, phrase in self._index.get(form_word, ()):
+                        k = len(words)
+                        if i + k > n:
+                            continue
+                        if all(tokens[i + j][2] == words[j] for j in range(1, k)):
+                            # phrase words must be adjacent apart from spaces/hyphens
+                            m = Match(s0, tokens[i + k - 1][1], s0 + clen, payload, phrase)
+                            if best is None or k > best[0] or (k == best[0] and clen < best[1]):
+                                best = (k, clen, m)
+            if best:
+                out.append(best[2])
+                i += best[0]
+            else:
+                i += 1
+        return out
+
+
+def _d(s: str | None) -> date | None:
+    if not s:
+        return None
+    try:
+        parts = [int(p) for p in str(s).split("-")]
+        while len(parts) < 3:
+            parts.append(1)
+        return date(parts[0], parts[1], parts[2])
+    except (ValueError, TypeError):
+        return None
+
+
+def _load_json(name: str, data_dir: Path = DATA_DIR) -> dict:
+    path = data_dir / name
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _role_categories(
+    role_ar: str, role_en: str, titles_ar: tuple[str, ...], title_index
+) -> frozenset[str]:
+    cats: set[str] = set()
+    en = (role_en or "").lower()
+    for words, cat in (
+        (("prime minister",), "prime_minister"),
+        (("foreign", "external affairs"), "foreign_minister"),
+        (("defence", "defense"), "defence_minister"),
+        (("secretary general", "secretary-general"), "secretary_general"),
+        (
+            ("chief of the joint staff", "chief of staff", "chief of the general staff"),
+            "chief_of_staff",
+        ),
+        (("spokes",), "spokesperson"),
+        (("duma", "speaker", "chairman of the", "chairwoman", "parliament"), "parliament_speaker"),
+        (("ambassador", "representative"), "ambassador"),
+        (("general", "colonel", "marshal", "army"), "military"),
+    ):
+        if any(w in en for w in words):
+            cats.add(cat)
+    if en.startswith("president") or (" president of" in en and "vice" not in en):
+        cats.add("head_of_state")
+    if "minister" in en and "prime" not in en:
+        cats.add("minister")
+    if "deputy" in en or "vice" in en:
+        cats = {c for c in cats if c in ("military",)} | {"deputy"}
+    for t in (role_ar, *titles_ar):
+        for cat in title_index(t):
+            if "deputy" not in cats:
+                cats.add(cat)
+    if cats & {"foreign_minister", "defence_minister"}:
+        cats.add("minister")
+    return frozenset(cats)
+
+
+@dataclass
+class Knowledge:
+    countries: dict[str, Country] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    outlets: dict[str, Outlet] = field(default_factory=dict)
+    person_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
+    org_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
+    outlet_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
+    country_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
+
+    def holders(
+        self, categories: set[str], country: str | None, org: str | None, when: date | None
+    ):
+        """People holding a role of one of ``categories`` at ``when`` (country/org filtered)."""
+        out = []
+        for p in self.people.values():
+            for r in p.roles_at(when):
+                if not (r.categories & categories):
+                    continue
+                if country and p.country != country:
+                    continue
+                if org and p.organisation != org:
+                    continue
+                out.append(p)
+                break
+        return out
+
+
+def _nisba_forms(adj: str) -> list[str]:
+    """Inflections of a nisba adjective: روسي → روسية، روسيون، روسيين، روسيات (with/without ال)."""
+    a = adj.strip()
+    forms = {a}
+    base = a[2:] if a.startswith("ال") else a
+    if base.endswith("ي"):
+        stem = base
+        for suf in ("", "ة", "ون", "ين", "ات", "تين", "ان"):
+            forms.add(stem + suf)
+    elif base.endswith("ية"):
+        stem = base[:-1]
+        for suf in ("", "ة", "ون", "ين", "ات"):
+            forms.add(stem + suf)
+    return sorted(forms | {"ال" + f for f in forms if not f.startswith("ال")})
+
+
+def load_knowledge(data_dir: str | Path | None = None) -> Knowledge:
+    """The knowledge base: read once per folder (missing files give empty tables).
+
+    ``data_dir`` defaults to ``app/extract/data``; tests may point it at a fixture folder.
+    """
+    return _load_knowledge(Path(data_dir) if data_dir else DATA_DIR)
+
+
+@lru_cache(maxsize=8)
+def _load_knowledge(data_dir: Path) -> Knowledge:
+    from app.extract.resources import load_resources
+
+    res = load_resources()
+    kb = Knowledge()
+    kb.country_matcher = PhraseMatcher(allow_article=True)
+
+    for c in _load_json("countries.json", data_dir).get("countries", []):
+        try:
+            iso = c["iso2"].upper()
+        except (KeyError, AttributeError):
+            continue
+        country = Country(
+            iso2=iso,
+            name_en=c.get("name_en") or iso,
+            name_ar=c.get("name_ar") or "",
+            csto_member=bool(c.get("csto_member")),
+            names_ar=tuple(c.get("names_ar") or ()),
+            adjectives_ar=tuple(c.get("adjectives_ar") or ()),
+            capitals_ar=tuple(c.get("capitals_ar") or ()),
+            non_country_phrases_ar=tuple(c.get("non_country_phrases_ar") or ()),
+        )
+        kb.countries[iso] = country
+        for n in {country.name_ar, *country.names_ar}:
+            if n:
+                kb.country_matcher.add(n, ("name", iso))
+        for a in country.adjectives_ar:
+            for f in _nisba_forms(a):
+                kb.country_matcher.add(f, ("adj", iso))
+        for cap in country.capitals_ar:
+            kb.country_matcher.add(cap, ("capital", iso))
+        for p in country.non_country_phrases_ar:
+            kb.country_matcher.add(p, ("none", None))
+
+    for o in _load_json("organisations.json", data_dir).get("organisations", []):
+        if not o.get("slug"):
+            continue
+        forms = tuple(f for f in {o.get("name_ar") or "", *(o.get("variants_ar") or ())} if f)
+        org = Organisation(
+            slug=o["slug"],
+            name_ar=o.get("name_ar") or (forms[0] if forms else o["slug"]),
+            name_en=o.get("name_en"),
+            country=(o.get("country") or None),
+            kind=o.get("kind"),
+            speaker=bool(o.get("speaker", True)),
+            wikidata=o.get("wikidata"),
+            forms=forms,
+        )
+        kb.organisations[org.slug] = org
+        for f in forms:
+            kb.org_matcher.add(f, org.slug)
+            # ministries go without the word وزارة: وزارة الدفاع الروسية → الدفاع الروسية
+            nf = norm(f).split()
+            if len(nf) >= 3 and nf[0] == norm("وزارة"):
+                kb.org_matcher.add(" ".join(nf[1:]), org.slug)
+
+    for o in _load_json("outlets.json", data_dir).get("outlets", []):
+        if not o.get("slug"):
+            continue
+        out = Outlet(
+            slug=o["slug"],
+            name_en=o.get("name_en") or o["slug"],
+            kind=o.get("kind"),
+            country=o.get("country"),
+            forms=tuple(o.get("variants_ar") or ()),
+        )
+        kb.outlets[out.slug] = out
+        for f in out.forms:
+            kb.outlet_matcher.add(f, out.slug)
+
+    for p in _load_json("people.json", data_dir).get("people", []):
+        if not p.get("slug") or not p.get("name_ar"):
+            continue
+        roles = []
+        for r in p.get("roles") or ():
+            titles = tuple(r.get("titles_ar") or ())
+            roles.append(
+                Role(
+                    role_ar=r.get("role_ar") or "",
+                    role_en=r.get("role_en") or "",
+                    start=_d(r.get("from")),
+                    end=_d(r.get("to")),
+                    titles_ar=titles,
+                    categories=_role_categories(
+                        r.get("role_ar") or "", r.get("role_en") or "", titles, res.title_categories
+                    ),
+                )
+            )
+        forms = tuple(f for f in {p["name_ar"], *(p.get("variants_ar") or ())} if f)
+        person = Person(
+            slug=p["slug"],
+            name_ar=p["name_ar"],
+            name_en=p.get("name_en"),
+            country=(p.get("country") or None),
+            organisation=p.get("organisation") or None,
+            wikidata=p.get("wikidata"),
+            forms=forms,
+            surnames=tuple(p.get("surnames_ar") or ()),
+            roles=tuple(roles),
+        )
+        kb.people[person.slug] = person
+        for f in forms:
+            kb.person_matcher.add(f, ("full", person.slug))
+        for s in person.surnames:
+            kb.person_matcher.add(s, ("surname", person.slug))
+    return kb

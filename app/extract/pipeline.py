@@ -1,0 +1,439 @@
+"""extract_article: normalize → segment → quotes → dates → speakers → countries → events.
+
+Each stage is a pure function over frozen values; this module only wires them and applies
+the event rules:
+
+* one ``statement`` per speech quotation, dated by a time expression of its introducing text
+  (outside quotes: a deictic one such as اليوم/أمس الخميس/يوم الأربعاء الماضي, or any one
+  between the reporting verb and the reported content), else by the latest dated statement
+  of the same speaker, else by the publication date; countries from the start of its sentence
+  (or the end of the previous quote of the sentence) to its end;
+* one ``event`` per other date a sentence carries (a bare dateline excepted), with the
+  sentence's reporting subject as speaker when it has one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from datetime import date, timedelta
+
+from app.extract.context import CorpusContext
+from app.extract.countries import countries_between, find_countries
+from app.extract.dates import WEEKDAY_EN, TimeExpr, as_date, find_time_expressions, resolve
+from app.extract.knowledge import Knowledge, load_knowledge
+from app.extract.model import ArticleExtraction, DateValue, ExtractedEvent, Span, SpeakerRef
+from app.extract.quotes import Quote, find_quotes
+from app.extract.resources import Resources, load_resources
+from app.extract.segment import Paragraph
+from app.extract.speakers import Attribution, Entity, attribute
+from app.extract.textnorm import NormText, normalize_text, word_tokens
+
+_SENT_END = re.compile(r"[.!?؟]\s*$")
+
+
+# ---- article furniture: headline, dateline, footer ------------------------------------------
+def _leading_block(nt: NormText, paras: tuple[Paragraph, ...]) -> set[int]:
+    """Headline-like paragraphs before the body (short, no final full stop)."""
+    out: set[int] = set()
+    for pi, p in enumerate(paras):
+        if p.noise:
+            continue
+        text = nt.raw[p.start : p.end]
+        words = len(text.split())
+        if words <= 20 and not _SENT_END.search(text) and len(out) < 4:
+            out.add(pi)
+            continue
+        break
+    return out
+
+
+def _title(
+    nt: NormText, paras: tuple[Paragraph, ...], leading: set[int], datelines: set[int]
+) -> str | None:
+    for pi in sorted(leading):
+        if pi in datelines:
+            continue
+        return nt.raw[paras[pi].start : paras[pi].end]
+    return None
+
+
+def _dateline(
+    nt: NormText,
+    paras: tuple[Paragraph, ...],
+    exprs_by_para: dict[int, tuple[TimeExpr, ...]],
+    kb: Knowledge,
+) -> tuple[TimeExpr | None, int | None, tuple[int, int] | None, str | None]:
+    """(date expression, paragraph, blocked raw span, outlet) of a dateline, if any.
+
+    A dateline is a line that is just a date, or a leading parenthesis or a prefix ending in
+    a dash that holds a full date ("( … / سبوتنيك - 14 كانون الثاني 2022ء) أعلن …").
+    """
+    for pi, p in enumerate(paras[:8]):
+        exprs = [e for e in exprs_by_para.get(pi, ()) if e.full]
+        text = nt.raw[p.start : p.end]
+        for e in exprs:
+            rest = (text[: e.start - p.start] + " " + text[e.end - p.start :]).strip()
+            rest_words = [w for w in re.split(r"[\s\W]+", rest) if w]
+            if len(rest_words) <= 3:
+                return e, pi, (p.start, p.end), _outlet_in(nt, p.start, p.end, kb, last=True)
+            prefix = text[: e.start - p.start]
+            if text.startswith("(") and ")" in text[e.end - p.start : e.end - p.start + 6]:
+                close = text.index(")", e.end - p.start)
+                span = (p.start, p.start + close + 1)
+                return e, pi, span, _outlet_in(nt, span[0], e.start, kb, last=True)
+            if (
+                len(prefix.split()) <= 6
+                and re.search(r"[-–—]\s*$", prefix.strip()) is None
+                and (re.match(r"^\S.{0,60}[-–—]\s*$", prefix) is not None)
+            ):
+                span = (p.start, e.end)
+                return e, pi, span, _outlet_in(nt, p.start, e.start, kb, last=True)
+    return None, None, None, None
+
+
+def _outlet_in(nt: NormText, a: int, b: int, kb: Knowledge, last: bool = False) -> str | None:
+    ka, kb_ = nt.key_offset(a), nt.key_offset(b)
+    ms = kb.outlet_matcher.find_all(word_tokens(nt.key, ka, kb_))
+    if not ms:
+        return None
+    m = ms[-1] if last else ms[0]
+    return kb.outlets[m.payload].name_en
+
+
+def _footer_outlet(
+    nt: NormText, paras: tuple[Paragraph, ...], res: Resources, kb: Knowledge
+) -> str | None:
+    """'المصدر: تاس' (or a prefix like it) in the last lines."""
+    for p in reversed(paras[-5:]):
+        key = nt.key[nt.key_offset(p.start) : nt.key_offset(p.end)].strip()
+        for pre in res.source_prefixes:
+            m = re.match(rf"^{re.escape(pre)}\s*[:：-]\s*", key)
+            if m:
+                k0 = nt.key_offset(p.start) + m.end()
+                ms = kb.outlet_matcher.find_all(word_tokens(nt.key, k0, nt.key_offset(p.end)))
+                if ms:
+                    return kb.outlets[ms[0].payload].name_en
+    return None
+
+
+def _leading_outlet(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
+    """'موسكو (رويترز) -' / 'موسكو - سبوتنيك.' at the start of the first body paragraph."""
+    text = nt.raw[p.start : min(p.end, p.start + 60)]
+    m = re.match(
+        r"^[^.،:\"“«]{0,40}?(?:\(([^)]{1,30})\)\s*[-–—:]|[-–—]\s*([^.\-–—:]{1,30})[.:\-–—])", text
+    )
+    if not m:
+        return None
+    return _outlet_in(nt, p.start, p.start + m.end(), kb, last=True)
+
+
+# ---- publication date ------------------------------------------------------------------------
+_FUTURE = re.compile(
+    r"(?:بحلول|حتي|اعتبارا\s+من|ابتداء\s+من|بدءا\s+من|المقرر|سيتم|سوف)\s+(?:يوم\s+)?$"
+)
+
+
+def _publication(
+    nt: NormText,
+    body_exprs: list[TimeExpr],
+    dateline: TimeExpr | None,
+    quotes: tuple[Quote, ...],
+    ctx: CorpusContext | None,
+) -> DateValue | None:
+    if dateline is not None:
+        dv = resolve(dateline, None)
+        if dv is not None:
+            return DateValue(dv.value, "day", "explicit", f"dateline '{dateline.text}'")
+    in_quote = [(q.start, q.end) for q in quotes if q.speech]
+
+    def quoted(e: TimeExpr) -> bool:
+        return any(a <= e.start < b for a, b in in_quote)
+
+    # "today" with a full date in the body
+    for e in body_exprs:
+        if e.full and e.deictic and e.offset == 0 and not quoted(e):
+            dv = resolve(e, None)
+            if dv is not None:
+                note = f"the body says today is '{e.text}'"
+                if e.weekday is not None and as_date(dv) and as_date(dv).weekday() != e.weekday:
+                    note += " (weekday does not match)"
+                return DateValue(dv.value, "day", "explicit", note)
+    # inference: weekday of "today" + month "الجاري" + year + the latest past date mentioned
+    weekday = None
+    wd_text = ""
+    for e in body_exprs:
+        if quoted(e):
+            continue
+        if e.kind == "rel" and e.weekday is not None:
+            weekday = (e.weekday - e.offset) % 7
+            wd_text = e.text
+            break
+    month_hint = None
+    month_text = ""
+    for e in body_exprs:
+        if e.kind in ("dmy", "my") and e.direction == 0 and e.year is None:
+            month_hint, month_text = e.month, e.text
+            break
+    anchors: list[tuple[date, str]] = []
+    years_seen: list[str] = []
+    for e in body_exprs:
+        if e.kind != "dmy" or e.deictic:
+            continue
+        before = nt.key[max(0, nt.key_offset(e.start) - 16) : nt.key_offset(e.start)]
+        if _FUTURE.search(before):
+            continue
+        y = e.year
+        if y is None and ctx is not None:
+            y = ctx.year_for(e.month, e.day)
+            if y is not None:
+                years_seen.append(f"{e.day}/{e.month}→{y}")
+        if y is None:
+            continue
+        try:
+            anchors.append((date(y, e.month, e.day), e.text))
+        except ValueError:
+            continue
+    year = max(anchors)[0].year if anchors else None
+    how_year = "from dates written in full" if anchors and not years_seen else "from other articles"
+    if year is None and ctx is not None:
+        year = ctx.common_year()
+        how_year = "the corpus's commonest year"
+    if year is None:
+        return None
+    if not anchors and month_hint is None:
+        return None
+    # undated day+month mentions take the year found
+    for e in body_exprs:
+        if e.kind == "dmy" and e.year is None and not e.deictic and not quoted(e):
+            before = nt.key[max(0, nt.key_offset(e.start) - 16) : nt.key_offset(e.start)]
+            if _FUTURE.search(before):
+                continue
+            with contextlib.suppress(ValueError):
+                anchors.append((date(year, e.month, e.day), e.text))
+    if anchors:
+        latest, latest_text = max(anchors)
+    else:
+        latest, latest_text = date(year, month_hint, 1), month_text
+    if month_hint is not None and latest.month != month_hint and latest < date(year, month_hint, 1):
+        latest, latest_text = date(year, month_hint, 1), month_text
+    if weekday is None:
+        return DateValue(
+            latest.isoformat(),
+            "day",
+            "inferred",
+            f"no dateline: the latest date the article mentions ('{latest_text}'), "
+            f"year {year} {how_year}",
+        )
+    pub = latest + timedelta(days=(weekday - latest.weekday()) % 7)
+    parts = [f"'{wd_text}' gives a {WEEKDAY_EN[weekday]}"]
+    if month_hint:
+        parts.append(f"'{month_text}' gives the month")
+    parts.append(f"year {year} {how_year}" + (f" ({', '.join(years_seen)})" if years_seen else ""))
+    parts.append(
+        f"first {WEEKDAY_EN[weekday]} on or after the latest past date mentioned ('{latest_text}')"
+    )
+    return DateValue(pub.isoformat(), "day", "inferred", "no dateline: " + "; ".join(parts))
+
+
+# ---- the pipeline ----------------------------------------------------------------------------
+def extract_article(
+    text: str, *, context: CorpusContext | None = None, knowledge: Knowledge | None = None
+) -> ArticleExtraction:
+    """Extract statements and dated events from one article (pure and deterministic).
+
+    ``knowledge`` defaults to the knowledge base in ``app/extract/data`` (tests pass others).
+    """
+    if not isinstance(text, str) or not text.strip():
+        return ArticleExtraction(text=text if isinstance(text, str) else "")
+    res = load_resources()
+    kb = knowledge if knowledge is not None else load_knowledge()
+    nt = normalize_text(text)
+    paras = _paragraphs(nt, res)
+    exprs_by_para = {
+        pi: find_time_expressions(nt, nt.key_offset(p.start), nt.key_offset(p.end))
+        for pi, p in enumerate(paras)
+    }
+    leading = _leading_block(nt, paras)
+    dl_expr, dl_para, dl_span, dl_outlet = _dateline(nt, paras, exprs_by_para, kb)
+    datelines = (
+        {dl_para}
+        if dl_para is not None and dl_span == (paras[dl_para].start, paras[dl_para].end)
+        else set()
+    )
+    title = _title(nt, paras, leading, datelines)
+    body = {
+        pi
+        for pi, p in enumerate(paras)
+        if not p.noise and pi not in leading and pi not in datelines
+    }
+
+    quotes = tuple(q for q in find_quotes(nt, paras, res, kb) if q.paragraph in body)
+    body_exprs = [e for pi in sorted(body) for e in exprs_by_para[pi] if e is not dl_expr]
+    published = _publication(nt, body_exprs, dl_expr, quotes, context)
+    outlet = _footer_outlet(nt, paras, res, kb) or dl_outlet
+    if outlet is None and body:
+        outlet = _leading_outlet(nt, paras[min(body)], kb)
+    when = as_date(published)
+
+    att = attribute(nt, paras, body, quotes, kb, res, when)
+    blocked = [dl_span] if dl_span else []
+    cmentions = find_countries(nt, kb, quotes, blocked)
+    events = _events(
+        nt, paras, body, quotes, att, exprs_by_para, dl_expr, published, cmentions, context
+    )
+    return ArticleExtraction(
+        text=text, title=title, outlet=outlet, published=published, events=events
+    )
+
+
+def _paragraphs(nt: NormText, res: Resources) -> tuple[Paragraph, ...]:
+    from app.extract.segment import segment
+
+    return segment(nt, res)
+
+
+def _events(
+    nt: NormText,
+    paras: tuple[Paragraph, ...],
+    body: set[int],
+    quotes: tuple[Quote, ...],
+    att: Attribution,
+    exprs_by_para: dict[int, tuple[TimeExpr, ...]],
+    dl_expr: TimeExpr | None,
+    published: DateValue | None,
+    cmentions,
+    ctx: CorpusContext | None,
+) -> tuple[ExtractedEvent, ...]:
+    ref = as_date(published)
+    year_hint = ctx.year_for if ctx else None
+    speech = [(qi, q) for qi, q in enumerate(quotes) if q.speech]
+    speech_spans = [(q.start, q.end) for _, q in speech]
+    last_dated: dict[str, DateValue] = {}  # speaker key -> date of its latest dated statement
+    events: list[ExtractedEvent] = []
+    statement_cover: list[tuple[int, int, str]] = []  # (start, end, date value) of statements
+
+    def inside_speech(e: TimeExpr) -> bool:
+        return any(a <= e.start < b for a, b in speech_spans)
+
+    def dating(exprs: list[TimeExpr], content_start: int | None) -> TimeExpr | None:
+        """The expression that dates a report: one before its content (deictic first, then a
+        day), else a deictic "today/yesterday" after it."""
+        before = [e for e in exprs if content_start is None or e.end <= content_start]
+        deictic = [e for e in before if e.deictic or e.kind in ("rel", "wd")]
+        if deictic:
+            return deictic[0]
+        day = [e for e in before if e.kind == "dmy"]
+        if day:
+            return day[0]
+        after = [e for e in exprs if e.kind == "rel" or (e.kind == "dmy" and e.deictic)]
+        return after[0] if after else None
+
+    for pi in sorted(body):
+        p = paras[pi]
+        pexprs = [e for e in exprs_by_para.get(pi, ()) if e is not dl_expr]
+        for si, sent in enumerate(p.sentences):
+            sa = att.sentences.get((pi, si))
+            sexprs = [e for e in pexprs if sent.start <= e.start < sent.end]
+            narr = [e for e in sexprs if not inside_speech(e)]
+            sent_speaker = sa.speaker if sa else None
+            # indirect speech: remember when this speaker spoke
+            if sa and sa.explicit and sent_speaker is not None:
+                e = dating(narr, sa.content_start)
+                if e is not None:
+                    dv = resolve(e, ref, year_hint)
+                    if dv is not None:
+                        last_dated[sent_speaker.key] = dv
+            # statements for the speech quotes opening in this sentence
+            for qi, q in speech:
+                if q.paragraph != pi:
+                    continue
+                mark = q.open_mark if q.open_mark is not None else q.start
+                if not (sent.start <= mark < sent.end + 1):
+                    continue
+                ent = att.quote_speakers.get(qi)
+                intro = [e for e in narr if e.start < mark]
+                e = dating(intro, None)
+                dv = resolve(e, ref, year_hint) if e is not None else None
+                if dv is None and ent is not None and ent.key in last_dated:
+                    prev = last_dated[ent.key]
+                    dv = DateValue(
+                        prev.value,
+                        prev.precision,
+                        prev.basis,
+                        "same speaker's latest dated statement",
+                    )
+                if dv is None and published is not None:
+                    dv = DateValue(
+                        published.value,
+                        published.precision,
+                        "inferred",
+                        "no date in the introducing text: the publication date",
+                    )
+                if e is not None and dv is not None and ent is not None:
+                    last_dated[ent.key] = dv
+                end_sent = next((s for s in p.sentences if s.start <= q.end <= s.end), sent)
+                ev_start, ev_end = sent.start, max(end_sent.end, q.end)
+                if q.close_mark is not None:
+                    ev_end = max(ev_end, q.close_mark + 1)
+                ev_end = min(ev_end, p.end)
+                countries = countries_between(
+                    cmentions, q.cue_start, (q.close_mark or q.end - 1) + 1
+                )
+                events.append(
+                    ExtractedEvent(
+                        kind="statement",
+                        start=ev_start,
+                        end=ev_end,
+                        text=nt.raw[ev_start:ev_end],
+                        date=dv,
+                        speaker=_ref(ent),
+                        countries=countries,
+                        quotes=(Span(q.start, q.end, nt.raw[q.start : q.end]),),
+                    )
+                )
+                statement_cover.append((ev_start, ev_end, dv.value if dv else ""))
+            # dated events: every other date of the sentence
+            seen: set[str] = set()
+            for e in sexprs:
+                r = ref
+                if inside_speech(e):
+                    stm = next(
+                        (
+                            ev
+                            for ev in reversed(events)
+                            if ev.kind == "statement" and ev.start <= e.start < ev.end and ev.date
+                        ),
+                        None,
+                    )
+                    if stm is not None and stm.date.precision == "day":
+                        r = as_date(stm.date) or ref
+                dv = resolve(e, r, year_hint)
+                if dv is None or dv.value in seen:
+                    continue
+                if any(
+                    a <= sent.start and sent.end <= b and v == dv.value
+                    for a, b, v in statement_cover
+                ):
+                    continue
+                seen.add(dv.value)
+                speaker = sent_speaker if (sa and sa.cues) else None
+                events.append(
+                    ExtractedEvent(
+                        kind="event",
+                        start=sent.start,
+                        end=sent.end,
+                        text=nt.raw[sent.start : sent.end],
+                        date=dv,
+                        speaker=_ref(speaker),
+                        countries=countries_between(cmentions, sent.start, sent.end),
+                    )
+                )
+    return tuple(events)
+
+
+def _ref(ent: Entity | None) -> SpeakerRef | None:
+    return ent.ref if ent is not None else None
+
+
+__all__ = ["extract_article"]

@@ -1,0 +1,275 @@
+"""Quotations: pair quote marks inside each paragraph and tell speech from quoted names.
+
+Marks come in three families (straight ``"``, curly ``“ ”``, guillemets ``« »``); each family
+pairs only with itself, and each mark's direction is read from what touches it (space or
+colon before and a letter after opens; a letter or full stop before and space or punctuation
+after closes), curly and guillemet marks falling back to their usual direction — in either
+orientation, since right-to-left typing often reverses them. Then, per paragraph:
+
+* marks pair on a stack, so the same marks may nest (“… “ناتو” …”);
+* an opening mark never closed runs to the next mark of its family (three marks in one
+  sentence: ``"A … "B …"``) or, failing that, to the end of the paragraph;
+* a closing mark with nothing open is stray, unless a colon precedes it after the last
+  quote: then the opening mark is missing and the quote starts after the colon(s);
+* a stray mark never crosses a paragraph, so it can't pair with the next one's opening.
+
+A quotation is speech when it has at least three words, is not a knowledge-base name
+(organisation, outlet, country) and is introduced by a reporting cue (a speech verb or
+participle, ``بحسب``, a colon) between the start of its sentence — or the previous quote — and
+its opening mark, or continues a speech quote in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.extract.knowledge import Knowledge
+from app.extract.resources import Resources
+from app.extract.segment import Paragraph
+from app.extract.textnorm import NormText, word_tokens
+
+FAMILIES = {'"': "s", "“": "c", "”": "c", "«": "g", "»": "g", "„": "c", "‟": "c"}
+DEFAULT_DIR = {"“": "open", "”": "close", "«": "open", "»": "close", "„": "open", "‟": "close"}
+_OPEN_BEFORE = set(" \n\t(:[{،,؛-/") | {""}
+_CLOSE_AFTER = set(" \n\t.,،؛;:!?؟)]}-/…") | {""}
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation's content (raw offsets, trimmed) and what we know about it."""
+
+    start: int
+    end: int
+    open_mark: int | None  # raw offset of the opening mark (None when missing)
+    close_mark: int | None  # raw offset of the closing mark (None when left open)
+    paragraph: int
+    speech: bool
+    cue_start: (
+        int  # raw offset where the introducing text begins (sentence start or previous quote end)
+    )
+    words: int
+
+
+@dataclass(frozen=True)
+class _Mark:
+    k: int  # key offset
+    fam: str
+    dir: str  # open | close | amb
+
+
+def _direction(key: str, k: int, ch: str) -> str:
+    prev = key[k - 1] if k > 0 else ""
+    nxt = key[k + 1] if k + 1 < len(key) else ""
+    left = prev in _OPEN_BEFORE or prev in '"“”«»'
+    right = nxt in _CLOSE_AFTER or nxt in '"“”«»'
+    if left and not right:
+        return "open"
+    if right and not left:
+        return "close"
+    if ch in DEFAULT_DIR and (left and right):
+        return "amb"
+    return "amb"
+
+
+def _pairs(nt: NormText, k0: int, k1: int):
+    """Pair the marks of one paragraph. Returns (pairs, stray_closes) in key offsets.
+
+    pairs: list of (open_k, close_k, depth); an unclosed opening has close_k = -(end_k) - 1.
+    camel's character map folds every quote mark to '"' in the key, so the family and the
+    default direction are read from the raw character.
+    """
+    key, raw, kmap = nt.key, nt.raw, nt.kmap
+    marks = [
+        _Mark(k, FAMILIES[raw[kmap[k]]], _direction(key, k, raw[kmap[k]]))
+        for k in range(k0, k1)
+        if key[k] == '"' and raw[kmap[k]] in FAMILIES
+    ]
+    stacks: dict[str, list[int]] = {"s": [], "c": [], "g": []}
+    pairs: list[tuple[int | None, int | None, int]] = []
+    strays: list[int] = []
+    depth_of: dict[int, int] = {}
+    for m in marks:
+        st = stacks[m.fam]
+        d = m.dir
+        ch = raw[kmap[m.k]]
+        if d == "amb":
+            if st:
+                d = "close"
+            elif ch in DEFAULT_DIR:
+                d = DEFAULT_DIR[ch]
+                if d == "close":
+                    d = "open"  # a reversed mark with nothing open opens
+            else:
+                d = "open"
+        if d == "close" and not st and ch in DEFAULT_DIR and DEFAULT_DIR[ch] == "open":
+            # “ used as a closing mark with nothing open: read it as an opening (reversed pair)
+            d = "open"
+        if d == "open":
+            depth_of[m.k] = sum(len(s) for s in stacks.values())
+            st.append(m.k)
+        elif st:
+            o = st.pop()
+            pairs.append((o, m.k, depth_of[o]))
+        else:
+            strays.append(m.k)
+    # openings never closed: end at the next mark of their family, else at the paragraph end
+    for fam, st in stacks.items():
+        for o in st:
+            nxt = next((m.k for m in marks if m.k > o and m.fam == fam), None)
+            pairs.append((o, -(nxt if nxt is not None else k1) - 1, depth_of[o]))
+    return pairs, strays
+
+
+def _trim(nt: NormText, a: int, b: int) -> tuple[int, int]:
+    raw = nt.raw
+    strip = ' \t\n\u00a0\u200b\u200c\u200d\u200e\u200f\ufeff"“”«»„‟:'
+    while a < b and (raw[a] in strip or raw[a].isspace()):
+        a += 1
+    while b > a and (raw[b - 1] in strip or raw[b - 1].isspace()):
+        b -= 1
+    return a, b
+
+
+def _is_cue(tokens: list[str], res: Resources) -> bool:
+    for i, t in enumerate(tokens):
+        forms = {t}
+        if len(t) > 3 and t[0] in "وف":
+            forms.add(t[1:])
+        for f in forms:
+            if f in res.verbs or f in res.participles or f in res.present or f in res.speech_nouns:
+                return True
+            for prep in res.prepositions:
+                if (
+                    prep
+                    and (f == prep[0] or f == prep[0])
+                    and tuple(tokens[i : i + len(prep)])[1:] == prep[1:]
+                ):
+                    return True
+    return False
+
+
+def _kb_name(content_key: str, kb: Knowledge) -> bool:
+    toks = word_tokens(content_key)
+    words = [t for t in toks if _WORD_RE.fullmatch(t[2])]
+    if not words:
+        return True
+    for matcher in (kb.org_matcher, kb.outlet_matcher, kb.country_matcher):
+        ms = matcher.find_all(words)
+        if ms and ms[0].start == words[0][0] and ms[-1].end == words[-1][1] and len(ms) == 1:
+            return True
+    return False
+
+
+def find_quotes(
+    nt: NormText, paragraphs: tuple[Paragraph, ...], res: Resources, kb: Knowledge
+) -> tuple[Quote, ...]:
+    key = nt.key
+    out: list[Quote] = []
+    for pi, para in enumerate(paragraphs):
+        if para.noise:
+            continue
+        k0, k1 = nt.key_offset(para.start), nt.key_offset(para.end)
+        pairs, strays = _pairs(nt, k0, k1)
+        spans: list[tuple[int, int, int | None, int | None]] = []  # key content span + raw marks
+        closed = [(o, c) for o, c, d in pairs if c is not None and c >= 0]
+        for o, c, _d in pairs:
+            if c is not None and c < 0:
+                end_k = -c - 1
+                a, b = o + 1, end_k
+                spans.append((a, b, nt.raw_start(o), None))
+            else:
+                # nested inside another closed pair of any family: part of the outer quote
+                if any(oo < o and c < cc for oo, cc in closed if (oo, cc) != (o, c)):
+                    continue
+                spans.append((o + 1, c, nt.raw_start(o), nt.raw_start(c)))
+        # an unclosed quote that swallowed a closed pair is cut before it (done above by "next
+        # mark"); drop closed pairs that sit inside an unclosed span only when they are nested
+        for s in strays:
+            prev_end = max(
+                [k0]
+                + [c + 1 for _o, c in closed if c < s]
+                + [o + 1 for o, _c in closed if o < s < _c]
+            )
+            seg = key[prev_end:s]
+            colon = seg.rfind(":")
+            if colon < 0:
+                continue
+            a = prev_end + colon + 1
+            while a < s and key[a] in " :":
+                a += 1
+            if s - a > 0:
+                spans.append((a, s, None, nt.raw_start(s)))
+        spans.sort()
+        # drop spans contained in an earlier (unclosed) span
+        kept: list[tuple[int, int, int | None, int | None]] = []
+        for sp in spans:
+            if any(k[0] <= sp[0] and sp[1] <= k[1] and k != sp for k in kept):
+                continue
+            kept.append(sp)
+        sentences = para.sentences
+        prev_q_end_raw: int | None = None
+        prev_speech = False
+        for a, b, om, cm in kept:
+            ra, rb = _trim(nt, nt.raw_start(a), nt.raw_end(b))
+            if cm is None and om is not None:
+                ra, rb = _trim(nt, ra, _cut_narration(nt, ra, rb, res))
+            if rb <= ra:
+                continue
+            mark_raw = om if om is not None else ra
+            sent_start = next(
+                (s.start for s in sentences if s.start <= mark_raw < s.end + 1), para.start
+            )
+            cue_start = sent_start
+            same_sentence_prev = prev_q_end_raw is not None and prev_q_end_raw >= sent_start
+            if same_sentence_prev:
+                cue_start = prev_q_end_raw
+            cue_key = key[nt.key_offset(cue_start) : nt.key_offset(mark_raw)]
+            cue_toks = [t[2] for t in word_tokens(cue_key)]
+            content_key = key[nt.key_offset(ra) : nt.key_offset(rb)]
+            nwords = len(_WORD_RE.findall(content_key))
+            speech = nwords >= 3 and not _kb_name(content_key, kb)
+            if speech:
+                has_cue = cue_key.rstrip().endswith(":") or _is_cue(cue_toks, res)
+                if not has_cue and om is None:
+                    has_cue = True  # missing opening after a colon
+                if (
+                    not has_cue
+                    and same_sentence_prev
+                    and prev_speech
+                    and not _WORD_RE.search(cue_key)
+                ):
+                    has_cue = True  # continues the previous quote of the sentence
+                speech = has_cue
+            out.append(
+                Quote(
+                    start=ra,
+                    end=rb,
+                    open_mark=om,
+                    close_mark=cm,
+                    paragraph=pi,
+                    speech=speech,
+                    cue_start=cue_start,
+                    words=nwords,
+                )
+            )
+            if speech or nwords >= 3:
+                prev_q_end_raw = (cm + 1) if cm is not None else rb
+                prev_speech = speech
+    return tuple(out)
+
+
+def _cut_narration(nt: NormText, ra: int, rb: int, res: Resources) -> int:
+    """An unclosed quote ends at its last full stop when narration (a reporting cue) follows."""
+    key = nt.key
+    ka, kb_ = nt.key_offset(ra), nt.key_offset(rb)
+    seg = key[ka:kb_]
+    for m in reversed(list(re.finditer(r"[.!?؟](?=\s)", seg))):
+        tail = [t[2] for t in word_tokens(seg[m.end() :])]
+        if tail and _is_cue(tail, res):
+            return nt.raw_end(ka + m.end())
+    return rb
+
+
+__all__ = ["Quote", "find_quotes"]

@@ -1,0 +1,494 @@
+"""Who speaks: reporting cues, their subjects, names and titles, and role/pronoun coreference.
+
+For each sentence (in text order) we find
+
+* **mentions**: knowledge-base people (full name or surname) and organisations (with a clitic,
+  and ministries without the word وزارة: وقالت الدفاع الروسية), a title followed by a name
+  (known or not: وزير الخارجية القرغيزي جينبيك كولوبايف), a title alone (a role reference:
+  المسؤول، الوزير الروسي، رئيس الدبلوماسية الروسية، رئيس كازاخستان) and statement nouns (البيان);
+* **cues**: reporting verbs (with و/ف, masculine or feminine), participles (مضيفاً), attribution
+  prepositions (وبحسب X).
+
+A cue's subject is the mention right after it (VSO) or, failing that, right before it (SVO:
+رئيس كازاخستان أعلن). A participle or a bare verb (وأضاف:) takes the sentence's subject, or the
+previous speaker whose grammatical gender agrees with the verb (وأوضحت → an organisation).
+Role references resolve to the latest compatible entity already in the discourse (role
+category, country), else to the knowledge-base holder of that role at the article's date.
+Names in other positions (خلال اجتماع مع الرئيس فلاديمير بوتين) are never subjects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.extract.knowledge import Knowledge, Organisation, Person
+from app.extract.model import SpeakerRef
+from app.extract.quotes import Quote
+from app.extract.resources import Resources
+from app.extract.segment import Paragraph, Sentence
+from app.extract.textnorm import NormText, norm, word_tokens
+
+_ADVERBS = frozenset(
+    norm(w)
+    for w in (
+        "أيضا",
+        "أيضاً",
+        "بدوره",
+        "بدورها",
+        "كذلك",
+        "من جهته",
+        "من جهتها",
+        "جهته",
+        "جهتها",
+        "من",
+        "،",
+        ",",
+    )
+)
+_ORG_WORDS = frozenset(norm(w) for w in ("المنظمة", "للمنظمة", "المنظمه", "منظمة"))
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A discourse entity that can speak."""
+
+    key: str
+    ref: SpeakerRef
+    categories: frozenset[str] = frozenset()
+    gender: str = "m"
+
+
+@dataclass(frozen=True)
+class Mention:
+    ti: int  # first token index
+    tj: int  # one past the last token index
+    kind: str  # person | org | role | statement
+    entity: Entity | None = None
+    categories: frozenset[str] = frozenset()
+    country: str | None = None
+    org: str | None = None
+    gender: str = "m"
+    title_raw: str | None = None
+
+
+@dataclass(frozen=True)
+class Cue:
+    ti: int
+    kind: str  # verb | participle | prep
+    gender: str
+    raw_start: int
+    raw_end: int
+
+
+@dataclass
+class SentenceAttribution:
+    cues: list[Cue] = field(default_factory=list)
+    speaker: Entity | None = None  # the sentence's reporting subject (explicit or inherited)
+    explicit: bool = False
+    subjects: dict[int, Entity] = field(default_factory=dict)  # cue ti -> subject
+    content_start: int | None = None  # raw offset of the first complementizer after the first cue
+
+
+@dataclass
+class Attribution:
+    sentences: dict[tuple[int, int], SentenceAttribution]
+    quote_speakers: dict[int, Entity | None]
+
+
+def _strip_conj(t: str) -> str:
+    return t[1:] if len(t) > 3 and t[0] in "وف" else t
+
+
+class _Analyzer:
+    def __init__(self, nt: NormText, kb: Knowledge, res: Resources, when: date | None) -> None:
+        self.nt, self.kb, self.res, self.when = nt, kb, res, when
+        self.history: list[Entity] = []  # entities in the discourse, latest last
+        self.speakers: list[Entity] = []  # entities that spoke, latest last
+
+    # ---- entities -------------------------------------------------------------------------
+    def person_entity(self, p: Person, title_raw: str | None, cats: set[str]) -> Entity:
+        roles = p.roles_at(self.when) or p.roles
+        role = roles[0] if roles else None
+        allc = set(cats)
+        for r in roles:
+            allc |= r.categories
+        ref = SpeakerRef(
+            name_ar=p.name_ar,
+            name_en=p.name_en,
+            role_ar=title_raw or (role.role_ar if role else None),
+            role_en=role.role_en if role else None,
+            country=p.country,
+            kind="person",
+            slug=p.slug,
+            wikidata=p.wikidata,
+        )
+        return Entity(f"p:{p.slug}", ref, frozenset(allc), "m")
+
+    def org_entity(self, o: Organisation, written: str) -> Entity:
+        name = o.name_ar if norm(written) in norm(o.name_ar) else written
+        ref = SpeakerRef(
+            name_ar=name,
+            name_en=o.name_en,
+            country=o.country,
+            kind="organisation",
+            slug=o.slug,
+            wikidata=o.wikidata,
+        )
+        return Entity(f"o:{o.slug}", ref, frozenset({"organisation"}), "f")
+
+    # ---- mentions -------------------------------------------------------------------------
+    def title_at(self, toks, i: int):
+        w = toks[i][2]
+        for cand in (w, _strip_conj(w)):
+            for t in self.res.titles_by_first.get(cand, ()):
+                k = len(t.words)
+                if i + k <= len(toks) and all(toks[i + j][2] == t.words[j] for j in range(1, k)):
+                    return t, i + k
+        return None, i
+
+    def mentions(self, toks) -> list[Mention]:
+        kb, res, nt = self.kb, self.res, self.nt
+        people = {}
+        for m in kb.person_matcher.find_all(toks):
+            people[self._tok_index(toks, m.start)] = m
+        orgs = {}
+        for m in kb.org_matcher.find_all(toks):
+            orgs[self._tok_index(toks, m.start)] = m
+        ctry = {}
+        for m in kb.country_matcher.find_all(toks):
+            ctry[self._tok_index(toks, m.start)] = m
+        out: list[Mention] = []
+        i, n = 0, len(toks)
+        while i < n:
+            if i in people:
+                m = people[i]
+                j = self._tok_index(toks, m.end - 1) + 1
+                p = kb.people[m.payload[1]]
+                out.append(Mention(i, j, "person", self.person_entity(p, None, set())))
+                i = j
+                continue
+            if i in orgs:
+                m = orgs[i]
+                j = self._tok_index(toks, m.end - 1) + 1
+                o = kb.organisations[m.payload]
+                written = nt.raw[slice(*nt.raw_span(m.phrase_start, m.end))]
+                if o.speaker:
+                    out.append(Mention(i, j, "org", self.org_entity(o, written), gender="f"))
+                i = j
+                continue
+            t, j = self.title_at(toks, i)
+            if t is not None:
+                cats = {t.category}
+                country = org = None
+                gender = t.gender
+                # modifiers: nisba / country, لـ + organisation, quote marks, dashes, another title
+                while j < n:
+                    w = toks[j][2]
+                    if j in ctry and ctry[j].payload[0] != "none":
+                        country = country or ctry[j].payload[1]
+                        j = self._tok_index(toks, ctry[j].end - 1) + 1
+                        continue
+                    if j in orgs:
+                        org = org or orgs[j].payload
+                        j = self._tok_index(toks, orgs[j].end - 1) + 1
+                        continue
+                    if w in ('"', "-", "ل", "باسم") or w in _ORG_WORDS:
+                        if w in _ORG_WORDS:
+                            org = org or "*"
+                        j += 1
+                        continue
+                    t2, j2 = self.title_at(toks, j)
+                    if t2 is not None and j2 > j:
+                        cats.add(t2.category)
+                        j = j2
+                        continue
+                    break
+                if t.needs_country and not (country or org):
+                    i += 1
+                    continue
+                title_raw = nt.raw[nt.raw_start(toks[i][0]) : nt.raw_end(toks[j - 1][1])].strip(
+                    ' "-'
+                )
+                if j in people:
+                    m = people[j]
+                    jj = self._tok_index(toks, m.end - 1) + 1
+                    p = kb.people[m.payload[1]]
+                    ent = self.person_entity(p, title_raw, cats)
+                    out.append(
+                        Mention(
+                            i, jj, "person", ent, frozenset(cats), country, org, gender, title_raw
+                        )
+                    )
+                    i = jj
+                    continue
+                name_end = self._name_span(toks, j)
+                if name_end > j:
+                    name_raw = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[name_end - 1][1])]
+                    ref = SpeakerRef(
+                        name_ar=name_raw, role_ar=title_raw, country=country, kind="person"
+                    )
+                    ent = Entity(f"u:{norm(name_raw)}", ref, frozenset(cats), gender)
+                    out.append(
+                        Mention(
+                            i,
+                            name_end,
+                            "person",
+                            ent,
+                            frozenset(cats),
+                            country,
+                            org,
+                            gender,
+                            title_raw,
+                        )
+                    )
+                    i = name_end
+                    continue
+                out.append(
+                    Mention(i, j, "role", None, frozenset(cats), country, org, gender, title_raw)
+                )
+                i = j
+                continue
+            w = _strip_conj(toks[i][2])
+            if toks[i][2] in res.statement_nouns or w in res.statement_nouns:
+                out.append(Mention(i, i + 1, "statement", None, gender="m"))
+            i += 1
+        return out
+
+    def _tok_index(self, toks, k: int) -> int:
+        lo, hi = 0, len(toks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if toks[mid][1] <= k:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _name_span(self, toks, j: int) -> int:
+        """End token of a personal name starting at ``j`` (== j when there is none)."""
+        res = self.res
+        k = j
+        while k < len(toks) and k - j < 4:
+            w = toks[k][2]
+            if not w.isalpha() or w in res.stopwords or _strip_conj(w) in res.verbs:
+                break
+            if w in res.verbs or w in res.participles or w in res.present or w in res.months:
+                break
+            if w.startswith("ال") and not (k > j and toks[k - 1][2] == "عبد"):
+                break
+            if w in res.titles_by_first or w in res.weekdays:
+                break
+            if k > j and toks[k][0] > toks[k - 1][1] + 1:
+                break  # names are contiguous words
+            k += 1
+        n = k - j
+        if n >= 2:
+            return k
+        if n == 1 and len(toks[j][2]) >= 3:
+            nxt = toks[k][2] if k < len(toks) else ""
+            if nxt in ("،", ",", ":", "") or nxt in res.verbs:
+                return k
+        return j
+
+    # ---- cues -----------------------------------------------------------------------------
+    def cues(self, toks) -> list[Cue]:
+        res, nt = self.res, self.nt
+        out: list[Cue] = []
+        for i, (a, b, t) in enumerate(toks):
+            for w in {t, _strip_conj(t)}:
+                kind = gender = None
+                if w in res.verbs:
+                    kind, gender = "verb", res.verbs[w]
+                elif w in res.present:
+                    kind, gender = "verb", res.present[w]
+                elif w in res.participles:
+                    kind, gender = "participle", res.participles[w]
+                else:
+                    for prep in res.prepositions:
+                        base = w[1:] if w.startswith("ب") and w[1:] == prep[0] else w
+                        if (
+                            base == prep[0]
+                            and tuple(x[2] for x in toks[i + 1 : i + len(prep)]) == prep[1:]
+                        ):
+                            kind, gender = "prep", "m"
+                            break
+                if kind:
+                    ra, rb = nt.raw_span(a, b)
+                    out.append(Cue(i, kind, gender, ra, rb))
+                    break
+        return out
+
+    # ---- coreference ----------------------------------------------------------------------
+    def compatible(self, ent: Entity, m: Mention) -> bool:
+        cats = ent.categories
+        if "organisation" in cats:
+            return False
+        for c in m.categories:
+            allowed = self.res.compatible.get(c, frozenset({c}))
+            if "*" in allowed or c in cats or cats & allowed:
+                break
+        else:
+            return False
+        return not (m.country and ent.ref.country and m.country != ent.ref.country)
+
+    def resolve_role(self, m: Mention) -> Entity | None:
+        generic = all("*" in self.res.compatible.get(c, frozenset()) for c in m.categories)
+        pool = self.speakers if generic else self.history
+        for ent in reversed(pool):
+            if self.compatible(ent, m):
+                return ent
+        if generic:
+            return None
+        # the holder of the role at the article's date
+        org = m.org if m.org and m.org != "*" else None
+        holders = self.kb.holders(set(m.categories), m.country, org, self.when)
+        if m.org == "*" and len(holders) > 1:
+            holders = [p for p in holders if p.organisation]
+        if len(holders) == 1:
+            return self.person_entity(holders[0], m.title_raw, set(m.categories))
+        return None
+
+    def resolve(self, m: Mention) -> Entity | None:
+        if m.entity is not None:
+            return m.entity
+        if m.kind == "role":
+            return self.resolve_role(m)
+        if m.kind == "statement":
+            for ent in reversed(self.speakers):
+                if "organisation" in ent.categories:
+                    return ent
+        return None
+
+    def previous_speaker(self, gender: str) -> Entity | None:
+        for ent in reversed(self.speakers):
+            if (gender == "f") == (ent.gender == "f" or "organisation" in ent.categories):
+                return ent
+        return self.speakers[-1] if self.speakers else None
+
+    def note(self, ent: Entity | None, spoke: bool) -> None:
+        if ent is None:
+            return
+        self.history.append(ent)
+        if spoke:
+            self.speakers.append(ent)
+
+
+def attribute(
+    nt: NormText,
+    paragraphs: tuple[Paragraph, ...],
+    body: set[int],
+    quotes: tuple[Quote, ...],
+    kb: Knowledge,
+    res: Resources,
+    when: date | None,
+) -> Attribution:
+    """Speakers of every speech quote and the reporting subject of every body sentence."""
+    an = _Analyzer(nt, kb, res, when)
+    speech = [(qi, q) for qi, q in enumerate(quotes) if q.speech]
+    sentences: dict[tuple[int, int], SentenceAttribution] = {}
+    quote_speakers: dict[int, Entity | None] = {}
+    for pi, para in enumerate(paragraphs):
+        if pi not in body:
+            continue
+        for si, sent in enumerate(para.sentences):
+            sa = _sentence(an, nt, pi, sent, speech, res, quote_speakers)
+            sentences[(pi, si)] = sa
+    return Attribution(sentences, quote_speakers)
+
+
+def _sentence(
+    an: _Analyzer,
+    nt: NormText,
+    pi: int,
+    sent: Sentence,
+    speech: list[tuple[int, Quote]],
+    res: Resources,
+    quote_speakers: dict[int, Entity | None],
+) -> SentenceAttribution:
+    k0, k1 = nt.key_offset(sent.start), nt.key_offset(sent.end)
+    inside = [(q.start, q.end) for _, q in speech if q.paragraph == pi]
+    toks_all = word_tokens(nt.key, k0, k1)
+    # tokens inside speech quotes are not narration
+    toks = [t for t in toks_all if not any(a <= nt.raw_start(t[0]) < b for a, b in inside)]
+    mentions = an.mentions(toks)
+    cues = an.cues(toks)
+    sa = SentenceAttribution(cues=cues)
+    by_start = {m.ti: m for m in mentions}
+    by_end = {m.tj: m for m in mentions}
+
+    def subject_of(c: Cue) -> Entity | None:
+        # VSO: the mention right after the cue (skipping commas and adverbs)
+        j = c.ti + 1
+        while j < len(toks) and toks[j][2] in _ADVERBS and j - c.ti <= 3:
+            j += 1
+        m = by_start.get(j)
+        if m is not None:
+            return an.resolve(m)
+        if c.kind == "verb":
+            # SVO: a mention right before the verb (a comma or an auxiliary may intervene)
+            j = c.ti
+            while j > 0 and toks[j - 1][2] in ("،", ",", "كانت", "كان", "وكانت", "وكان", "قد"):
+                j -= 1
+            m = by_end.get(j)
+            if m is not None and m.kind in ("person", "org", "role"):
+                return an.resolve(m)
+        return None
+
+    main: Entity | None = None
+    for c in cues:
+        ent = subject_of(c)
+        if ent is not None:
+            sa.subjects[c.ti] = ent
+            if main is None:
+                main = ent
+                sa.explicit = True
+    # the reported content starts at the first complementizer after the first cue
+    if cues:
+        for a, _b, t in toks:
+            if nt.raw_start(a) > cues[0].raw_end and (t in res.complementizers or t == ":"):
+                sa.content_start = nt.raw_start(a)
+                break
+    # mentions enter the discourse (non-subjects too: they can be antecedents of a role)
+    subj_keys = {e.key for e in sa.subjects.values()}
+    for m in mentions:
+        ent = m.entity
+        if ent is not None and ent.key not in subj_keys:
+            an.note(ent, spoke=False)
+    if main is None and cues:
+        main = an.previous_speaker(cues[0].gender)
+    sa.speaker = main
+    # speech quotes opening in this sentence, in order
+    current = None
+    for qi, q in speech:
+        if q.paragraph != pi:
+            continue
+        mark = q.open_mark if q.open_mark is not None else q.start
+        if not (sent.start <= mark < sent.end + 1):
+            continue
+        region_cues = [c for c in cues if q.cue_start <= c.raw_start < mark]
+        ent = None
+        for c in region_cues:
+            if c.ti in sa.subjects:
+                ent = sa.subjects[c.ti]
+                break
+        if ent is None:
+            if current is not None:
+                ent = current
+            elif main is not None and sa.explicit:
+                ent = main
+            else:
+                gender = region_cues[0].gender if region_cues else (cues[0].gender if cues else "m")
+                ent = an.previous_speaker(gender)
+        quote_speakers[qi] = ent
+        current = ent
+        if ent is not None:
+            an.note(ent, spoke=True)
+    if main is not None and (sa.explicit or cues):
+        an.note(main, spoke=True)
+        if current is not None and current is not main:
+            an.note(current, spoke=True)
+    return sa
+
+
+__all__ = ["Attribution", "Entity", "SentenceAttribution", "attribute"]
