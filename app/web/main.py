@@ -21,6 +21,7 @@ from app.settings import ROOT, Settings
 from app.web import api, pages
 from app.web.deps import SessionDep, get_session  # noqa: F401  (re-exported for other routers)
 from app.web.i18n import LANGS, pick_lang
+from app.web.security import install_security
 from app.web.templating import render
 
 LANG_COOKIE = "lang"
@@ -85,6 +86,7 @@ def create_app(engine: Engine | None = None) -> FastAPI:
             )
         return _error_page(request, exc.status_code, str(exc.detail))
 
+    install_security(app)  # headers, GET/HEAD only, size limits, leak-free 500
     return app
 
 
