@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from app.extract.knowledge import Knowledge
 from app.extract.quotes import Quote
-from app.extract.textnorm import NormText, norm, word_tokens
+from app.extract.textnorm import NormText, norm
 
 _MEDIA_NOUNS = frozenset(
     norm(w)
@@ -45,11 +45,10 @@ def find_countries(
     nt: NormText, kb: Knowledge, quotes: tuple[Quote, ...], blocked: list[tuple[int, int]]
 ) -> tuple[CountryMention, ...]:
     """Every country mention in the article; ``blocked`` are raw spans (outlet names, datelines)."""
-    toks = word_tokens(nt.key)
     name_quotes = [(q.start, q.end) for q in quotes if not q.speech]
     out: list[CountryMention] = []
-    outlet_spans = [nt.raw_span(m.start, m.end) for m in kb.outlet_matcher.find_all(toks)]
-    for idx, m in enumerate(_find(kb, toks)):
+    outlet_spans = [nt.raw_span(m.start, m.end) for m in kb.matches_in(nt, "outlet")]
+    for m in kb.matches_in(nt, "country"):
         kind, iso = m.payload
         if kind == "none" or not iso:
             continue
@@ -59,23 +58,18 @@ def find_countries(
         inside_name = next(((a, b) for a, b in name_quotes if a <= ra and rb <= b), None)
         if inside_name is not None:
             qa, qb = inside_name
-            if nt.raw_span(m.start, m.end) != (qa, qb) or _after_medium(nt, toks, qa):
+            if nt.raw_span(m.start, m.end) != (qa, qb) or _after_medium(nt, qa):
                 continue
-        if _after_medium(nt, toks, ra):
+        if _after_medium(nt, ra):
             continue
-        del idx
         out.append(CountryMention(ra, rb, iso, kind))
     return tuple(out)
 
 
-def _find(kb: Knowledge, toks):
-    return kb.country_matcher.find_all(toks)
-
-
-def _after_medium(nt: NormText, toks, raw_pos: int) -> bool:
+def _after_medium(nt: NormText, raw_pos: int) -> bool:
     """Is the word before ``raw_pos`` (ignoring a quote mark or a clitic ل) a medium noun?"""
     k = nt.key_offset(raw_pos)
-    prev = [t for t in toks if t[1] <= k and t[2] not in ('"', "-")]
+    prev = [t for t in nt.tokens_in(max(0, k - 40), k) if t[2] not in ('"', "-")]
     if not prev:
         return False
     w = prev[-1][2]

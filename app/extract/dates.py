@@ -113,6 +113,16 @@ def _grammar() -> dict[str, re.Pattern]:
             )
         ),
     }
+    # cheap triggers: a kind's full pattern runs only where its trigger occurs
+    g["_num"] = re.compile(r"\d\s*[/.-]\s*\d")
+    g["_dmy"] = re.compile(month)
+    g["_my"] = g["_dmy"]
+    g["_y"] = re.compile(r"(?:19|20)\d\d")
+    g["_y_in"] = g["_y"]
+    g["_rel"] = re.compile(alt(res.relative_days))
+    g["_wd"] = re.compile(res.weekday_re)
+    g["_per"] = re.compile(r"الاسبوع|الشهر|العام|السنه|الاسابيع")
+    g["_ago"] = re.compile(r"قبل|بعد")
     return g
 
 
@@ -164,6 +174,11 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
     key = nt.key
     k1 = len(key) if k1 is None else k1
     cands: list[tuple[int, int, TimeExpr]] = []
+    present = {
+        kind
+        for kind in ("num", "dmy", "my", "y", "y_in", "rel", "wd", "per", "ago")
+        if g["_" + kind].search(key, k0, k1)
+    }
 
     def add(m: re.Match, expr_kwargs: dict) -> None:
         a, b = m.start(), m.end()
@@ -172,7 +187,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
         ra, rb = nt.raw_span(a, b)
         cands.append((a, b, TimeExpr(start=ra, end=rb, text=nt.raw[ra:rb], **expr_kwargs)))
 
-    for m in g["num"].finditer(key, k0, k1):
+    for m in g["num"].finditer(key, k0, k1) if "num" in present else ():
         gd = m.groupdict()
         if gd.get("ny"):
             y, mo, d = int(gd["ny"]), int(gd["nm"]), int(gd["nd"])
@@ -194,7 +209,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 deictic=rel is not None,
             ),
         )
-    for m in g["dmy"].finditer(key, k0, k1):
+    for m in g["dmy"].finditer(key, k0, k1) if "dmy" in present else ():
         gd = m.groupdict()
         d, mo = _day(gd, res), _month(gd, res)
         if not d or not mo or not 1 <= d <= 31:
@@ -215,7 +230,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 direction=_dir(gd.get("dir"), res),
             ),
         )
-    for m in g["my"].finditer(key, k0, k1):
+    for m in g["my"].finditer(key, k0, k1) if "my" in present else ():
         gd = m.groupdict()
         mo = _month(gd, res)
         if not mo:
@@ -232,17 +247,17 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 continue
         add(m, dict(kind="my", year=y, month=mo, direction=d, part=per))
     for pat in ("y", "y_in"):
-        for m in g[pat].finditer(key, k0, k1):
+        for m in g[pat].finditer(key, k0, k1) if pat in present else ():
             gd = m.groupdict()
             add(m, dict(kind="y", year=int(gd["y"]), part=_part(gd.get("per"), res)))
-    for m in g["rel"].finditer(key, k0, k1):
+    for m in g["rel"].finditer(key, k0, k1) if "rel" in present else ():
         gd = m.groupdict()
         rel = _rel(gd, res)
         if rel is None:
             continue
         wdv = res.weekdays.get(gd["wd"]) if gd.get("wd") else None
         add(m, dict(kind="rel", offset=rel, weekday=wdv, deictic=True))
-    for m in g["wd"].finditer(key, k0, k1):
+    for m in g["wd"].finditer(key, k0, k1) if "wd" in present else ():
         gd = m.groupdict()
         d = _dir(gd.get("dir"), res)
         if not gd.get("yom") and d is None:
@@ -253,7 +268,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
             if not (re.match(r"\s*[،,]", after) or re.match(r"\s+ان", after) or "،" in before):
                 continue
         add(m, dict(kind="wd", weekday=res.weekdays.get(gd["wd"]), direction=d))
-    for m in g["per"].finditer(key, k0, k1):
+    for m in g["per"].finditer(key, k0, k1) if "per" in present else ():
         gd = m.groupdict()
         unit = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}.get(
             gd["unit"]
@@ -269,7 +284,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 part=_part(gd.get("per"), res),
             ),
         )
-    for m in g["ago"].finditer(key, k0, k1):
+    for m in g["ago"].finditer(key, k0, k1) if "ago" in present else ():
         gd = m.groupdict()
         if gd.get("bg"):
             continue  # بعد غد is a relative day, handled by "rel"

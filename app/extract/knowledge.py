@@ -8,6 +8,7 @@ and the store use ``load_knowledge()`` for display names.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -128,12 +129,14 @@ class PhraseMatcher:
     def __init__(self, allow_article: bool = True) -> None:
         self._index: dict[str, list[tuple[tuple[str, ...], Any, str]]] = {}
         self.allow_article = allow_article
+        self._lookup: dict[str, tuple[tuple[tuple[str, ...], Any, str, int], ...]] = {}
 
     def add(self, phrase: str, payload: Any) -> None:
         words = tuple(norm(phrase).replace("-", " - ").split())
         words = tuple(w for w in words if w)
         if not words:
             return
+        self._lookup.clear()
         self._index.setdefault(words[0], []).append((words, payload, phrase))
         if self.allow_article and not words[0].startswith("ال") and len(words[0]) > 2:
             alt = ("ال" + words[0], *words[1:])
@@ -142,33 +145,52 @@ class PhraseMatcher:
     def __bool__(self) -> bool:
         return bool(self._index)
 
-    def _candidates(self, word: str) -> list[tuple[str, str, int]]:
-        """(stripped word, clitic-restored word, clitic length) readings of a text word."""
-        out = [(word, word, 0)]
+    def _entries(self, word: str) -> tuple[tuple[tuple[str, ...], Any, str, int], ...]:
+        """Phrases a text word can start, with the length of the clitic it carries (cached)."""
+        hit = self._lookup.get(word)
+        if hit is not None:
+            return hit
+        readings = [(word, 0)]
         for pre, restore in _CLITICS:
             if word.startswith(pre) and len(word) - len(pre) >= 2:
                 rest = word[len(pre) :]
-                out.append((rest, restore + rest, len(pre)))
-        return out
+                readings.append((rest, len(pre)))
+                if restore:
+                    readings.append((restore + rest, len(pre)))
+        out = []
+        seen = set()
+        for form, clen in readings:
+            for words, payload, phrase in self._index.get(form, ()):
+                if (words, phrase, clen) not in seen:
+                    seen.add((words, phrase, clen))
+                    out.append((words, payload, phrase, clen))
+        hit = tuple(out)
+        if len(self._lookup) < 200_000:
+            self._lookup[word] = hit
+        return hit
 
     def find_all(self, tokens: list[tuple[int, int, str]]) -> list[Match]:
         """Non-overlapping longest matches over word tokens (key offsets)."""
         out: list[Match] = []
+        lookup = self._lookup
         i, n = 0, len(tokens)
         while i < n:
-            best: tuple[int, int, Match] | None = None
             s0, _, w0 = tokens[i]
-            for _stripped, restored, clen in self._candidates(w0):
-                for form_word in {restored, _stripped}:
-                    for words, payload, phrase in self._index.get(form_word, ()):
-                        k = len(words)
-                        if i + k > n:
-                            continue
-                        if all(tokens[i + j][2] == words[j] for j in range(1, k)):
-                            # phrase words must be adjacent apart from spaces/hyphens
-                            m = Match(s0, tokens[i + k - 1][1], s0 + clen, payload, phrase)
-                            if best is None or k > best[0] or (k == best[0] and clen < best[1]):
-                                best = (k, clen, m)
+            entries = lookup.get(w0)
+            if entries is None:
+                entries = self._entries(w0)
+            if not entries:
+                i += 1
+                continue
+            best: tuple[int, int, Match] | None = None
+            for words, payload, phrase, clen in entries:
+                k = len(words)
+                if i + k > n or (k > 1 and tokens[i + 1][2] != words[1]):
+                    continue
+                if k < 3 or all(tokens[i + j][2] == words[j] for j in range(2, k)):
+                    m = Match(s0, tokens[i + k - 1][1], s0 + clen, payload, phrase)
+                    if best is None or k > best[0] or (k == best[0] and clen < best[1]):
+                        best = (k, clen, m)
             if best:
                 out.append(best[2])
                 i += best[0]
@@ -243,6 +265,23 @@ class Knowledge:
     org_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
     outlet_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
     country_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
+
+    def matches_in(self, nt, which: str, k0: int = 0, k1: int | None = None) -> list[Match]:
+        """Matches of one matcher (person/org/outlet/country) inside ``key[k0:k1]``.
+
+        Each matcher runs once per article over all its tokens; the result is memoized on
+        the ``NormText``.
+        """
+        memo = nt.cache.get(which)
+        if memo is None:
+            matcher = getattr(self, f"{which}_matcher")
+            ms = matcher.find_all(list(nt.tokens))
+            memo = nt.cache[which] = (ms, [m.start for m in ms])
+        ms, starts = memo
+        k1 = len(nt.key) if k1 is None else k1
+        i = bisect_left(starts, k0)
+        j = bisect_left(starts, k1)
+        return [m for m in ms[i:j] if m.end <= k1]
 
     def holders(
         self, categories: set[str], country: str | None, org: str | None, when: date | None

@@ -27,7 +27,7 @@ from app.extract.quotes import Quote, find_quotes
 from app.extract.resources import Resources, load_resources
 from app.extract.segment import Paragraph
 from app.extract.speakers import Attribution, Entity, attribute
-from app.extract.textnorm import NormText, normalize_text, word_tokens
+from app.extract.textnorm import NormText, normalize_text
 
 _SENT_END = re.compile(r"[.!?؟]\s*$")
 
@@ -94,7 +94,7 @@ def _dateline(
 
 def _outlet_in(nt: NormText, a: int, b: int, kb: Knowledge, last: bool = False) -> str | None:
     ka, kb_ = nt.key_offset(a), nt.key_offset(b)
-    ms = kb.outlet_matcher.find_all(word_tokens(nt.key, ka, kb_))
+    ms = kb.outlet_matcher.find_all(nt.tokens_in(ka, kb_))
     if not ms:
         return None
     m = ms[-1] if last else ms[0]
@@ -111,7 +111,7 @@ def _footer_outlet(
             m = re.match(rf"^{re.escape(pre)}\s*[:：-]\s*", key)
             if m:
                 k0 = nt.key_offset(p.start) + m.end()
-                ms = kb.outlet_matcher.find_all(word_tokens(nt.key, k0, nt.key_offset(p.end)))
+                ms = kb.outlet_matcher.find_all(nt.tokens_in(k0, nt.key_offset(p.end)))
                 if ms:
                     return kb.outlets[ms[0].payload].name_en
     return None

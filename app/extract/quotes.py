@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from app.extract.knowledge import Knowledge
 from app.extract.resources import Resources
 from app.extract.segment import Paragraph
-from app.extract.textnorm import NormText, word_tokens
+from app.extract.textnorm import NormText
 
 FAMILIES = {'"': "s", "“": "c", "”": "c", "«": "g", "»": "g", "„": "c", "‟": "c"}
 DEFAULT_DIR = {"“": "open", "”": "close", "«": "open", "»": "close", "„": "open", "‟": "close"}
@@ -134,30 +134,22 @@ def _trim(nt: NormText, a: int, b: int) -> tuple[int, int]:
 
 def _is_cue(tokens: list[str], res: Resources) -> bool:
     for i, t in enumerate(tokens):
-        forms = {t}
-        if len(t) > 3 and t[0] in "وف":
-            forms.add(t[1:])
-        for f in forms:
-            if f in res.verbs or f in res.participles or f in res.present or f in res.speech_nouns:
+        if t in res.cue_words or t in res.speech_nouns:
+            return True
+        for prep in res.prep_first.get(t, ()):
+            if tuple(tokens[i + 1 : i + len(prep)]) == prep[1:]:
                 return True
-            for prep in res.prepositions:
-                if (
-                    prep
-                    and (f == prep[0] or f == prep[0])
-                    and tuple(tokens[i : i + len(prep)])[1:] == prep[1:]
-                ):
-                    return True
     return False
 
 
-def _kb_name(content_key: str, kb: Knowledge) -> bool:
-    toks = word_tokens(content_key)
+def _kb_name(nt: NormText, k0: int, k1: int, kb: Knowledge) -> bool:
+    toks = nt.tokens_in(k0, k1)
     words = [t for t in toks if _WORD_RE.fullmatch(t[2])]
     if not words:
         return True
-    for matcher in (kb.org_matcher, kb.outlet_matcher, kb.country_matcher):
-        ms = matcher.find_all(words)
-        if ms and ms[0].start == words[0][0] and ms[-1].end == words[-1][1] and len(ms) == 1:
+    for which in ("org", "outlet", "country"):
+        ms = kb.matches_in(nt, which, words[0][0], words[-1][1])
+        if len(ms) == 1 and ms[0].start == words[0][0] and ms[0].end == words[-1][1]:
             return True
     return False
 
@@ -225,11 +217,12 @@ def find_quotes(
             same_sentence_prev = prev_q_end_raw is not None and prev_q_end_raw >= sent_start
             if same_sentence_prev:
                 cue_start = prev_q_end_raw
-            cue_key = key[nt.key_offset(cue_start) : nt.key_offset(mark_raw)]
-            cue_toks = [t[2] for t in word_tokens(cue_key)]
-            content_key = key[nt.key_offset(ra) : nt.key_offset(rb)]
-            nwords = len(_WORD_RE.findall(content_key))
-            speech = nwords >= 3 and not _kb_name(content_key, kb)
+            kc0, kc1 = nt.key_offset(cue_start), nt.key_offset(mark_raw)
+            cue_key = key[kc0:kc1]
+            cue_toks = [t[2] for t in nt.tokens_in(kc0, kc1)]
+            kq0, kq1 = nt.key_offset(ra), nt.key_offset(rb)
+            nwords = len(_WORD_RE.findall(key, kq0, kq1))
+            speech = nwords >= 3 and not _kb_name(nt, kq0, kq1, kb)
             if speech:
                 has_cue = cue_key.rstrip().endswith(":") or _is_cue(cue_toks, res)
                 if not has_cue and om is None:
@@ -266,7 +259,7 @@ def _cut_narration(nt: NormText, ra: int, rb: int, res: Resources) -> int:
     ka, kb_ = nt.key_offset(ra), nt.key_offset(rb)
     seg = key[ka:kb_]
     for m in reversed(list(re.finditer(r"[.!?؟](?=\s)", seg))):
-        tail = [t[2] for t in word_tokens(seg[m.end() :])]
+        tail = [t[2] for t in nt.tokens_in(ka + m.end(), kb_)]
         if tail and _is_cue(tail, res):
             return nt.raw_end(ka + m.end())
     return rb

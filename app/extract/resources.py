@@ -60,6 +60,8 @@ class Resources:
     noise_line_res: tuple[re.Pattern, ...]
     source_prefixes: tuple[str, ...]
     stopwords: frozenset[str]
+    cue_words: dict[str, tuple[str, str]]  # word (bare or with و/ف/ب) -> (kind, gender)
+    prep_first: dict[str, tuple[tuple[str, ...], ...]]  # first word -> attribution phrases
 
     def title_categories(self, text: str) -> set[str]:
         """Categories of every title phrase found at the start of any word of ``text``."""
@@ -103,7 +105,22 @@ def load_resources() -> Resources:
     titles_by_first = {
         k: tuple(sorted(v, key=lambda t: len(t.words), reverse=True)) for k, v in by_first.items()
     }
+    verbs = gendered(sp["verbs"])
+    present = gendered(sp["present"])
+    participles = gendered(sp["participles"])
+    cue_words: dict[str, tuple[str, str]] = {}
+    for table, kind in ((participles, "participle"), (present, "verb"), (verbs, "verb")):
+        for w, g in table.items():
+            for pre in ("", "و", "ف"):
+                cue_words[pre + w] = (kind, g)
+    prepositions = tuple(tuple(norm(p).split()) for p in sp["prepositions"])
+    prep_first: dict[str, list[tuple[str, ...]]] = {}
+    for p in prepositions:
+        for pre in ("", "و", "ف", "ب", "وب"):
+            prep_first.setdefault(pre + p[0], []).append(p)
     return Resources(
+        cue_words=cue_words,
+        prep_first={k: tuple(sorted(v, key=len, reverse=True)) for k, v in prep_first.items()},
         months=months,
         weekdays=weekdays,
         ordinals=ordinals,

@@ -27,7 +27,7 @@ from app.extract.model import SpeakerRef
 from app.extract.quotes import Quote
 from app.extract.resources import Resources
 from app.extract.segment import Paragraph, Sentence
-from app.extract.textnorm import NormText, norm, word_tokens
+from app.extract.textnorm import NormText, norm
 
 _ADVERBS = frozenset(
     norm(w)
@@ -149,15 +149,19 @@ class _Analyzer:
 
     def mentions(self, toks) -> list[Mention]:
         kb, res, nt = self.kb, self.res, self.nt
-        people = {}
-        for m in kb.person_matcher.find_all(toks):
-            people[self._tok_index(toks, m.start)] = m
-        orgs = {}
-        for m in kb.org_matcher.find_all(toks):
-            orgs[self._tok_index(toks, m.start)] = m
-        ctry = {}
-        for m in kb.country_matcher.find_all(toks):
-            ctry[self._tok_index(toks, m.start)] = m
+        if not toks:
+            return []
+        starts = {t[0]: i for i, t in enumerate(toks)}
+        ends = {t[1] for t in toks}
+
+        def index(which: str) -> dict:
+            out = {}
+            for m in kb.matches_in(nt, which, toks[0][0], toks[-1][1]):
+                if m.start in starts and m.end in ends:
+                    out[starts[m.start]] = m
+            return out
+
+        people, orgs, ctry = index("person"), index("org"), index("country")
         out: list[Mention] = []
         i, n = 0, len(toks)
         while i < n:
@@ -296,27 +300,15 @@ class _Analyzer:
         res, nt = self.res, self.nt
         out: list[Cue] = []
         for i, (a, b, t) in enumerate(toks):
-            for w in {t, _strip_conj(t)}:
-                kind = gender = None
-                if w in res.verbs:
-                    kind, gender = "verb", res.verbs[w]
-                elif w in res.present:
-                    kind, gender = "verb", res.present[w]
-                elif w in res.participles:
-                    kind, gender = "participle", res.participles[w]
-                else:
-                    for prep in res.prepositions:
-                        base = w[1:] if w.startswith("ب") and w[1:] == prep[0] else w
-                        if (
-                            base == prep[0]
-                            and tuple(x[2] for x in toks[i + 1 : i + len(prep)]) == prep[1:]
-                        ):
-                            kind, gender = "prep", "m"
-                            break
-                if kind:
-                    ra, rb = nt.raw_span(a, b)
-                    out.append(Cue(i, kind, gender, ra, rb))
-                    break
+            hit = res.cue_words.get(t)
+            if hit is None:
+                for prep in res.prep_first.get(t, ()):
+                    if tuple(x[2] for x in toks[i + 1 : i + len(prep)]) == prep[1:]:
+                        hit = ("prep", "m")
+                        break
+            if hit is not None:
+                ra, rb = nt.raw_span(a, b)
+                out.append(Cue(i, hit[0], hit[1], ra, rb))
         return out
 
     # ---- coreference ----------------------------------------------------------------------
@@ -408,7 +400,7 @@ def _sentence(
 ) -> SentenceAttribution:
     k0, k1 = nt.key_offset(sent.start), nt.key_offset(sent.end)
     inside = [(q.start, q.end) for _, q in speech if q.paragraph == pi]
-    toks_all = word_tokens(nt.key, k0, k1)
+    toks_all = nt.tokens_in(k0, k1)
     # tokens inside speech quotes are not narration
     toks = [t for t in toks_all if not any(a <= nt.raw_start(t[0]) < b for a, b in inside)]
     mentions = an.mentions(toks)

@@ -37,4 +37,6 @@ def test_gold_copy_matches_shared_gold():
     shared = GOLD.parents[3] / "shared" / "eval" / "seeds_gold.json"
     if not shared.exists():
         pytest.skip("no ../shared/eval here")
-    assert json.loads(shared.read_text(encoding="utf-8")) == json.loads(GOLD.read_text(encoding="utf-8"))
+    assert json.loads(shared.read_text(encoding="utf-8")) == json.loads(
+        GOLD.read_text(encoding="utf-8")
+    )
