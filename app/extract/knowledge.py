@@ -8,6 +8,7 @@ and the store use ``load_knowledge()`` for display names.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
@@ -219,37 +220,42 @@ def _load_json(name: str, data_dir: Path = DATA_DIR) -> dict:
         return {}
 
 
+_EN_ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"\bprime minister\b|\bhead of the cabinet\b", "prime_minister"),
+    (r"\bforeign (?:affairs|minister)\b|\bexternal affairs\b", "foreign_minister"),
+    (r"\bminister of defen[cs]e\b|\bdefen[cs]e minister\b", "defence_minister"),
+    (r"\bsecretary[- ]general\b", "secretary_general"),
+    (r"\bchief of (?:the )?(?:joint |general )?staff\b", "chief_of_staff"),
+    (r"\bspokes(?:man|woman|person)\b|\bpress secretary\b", "spokesperson"),
+    (
+        r"\b(?:chairman|chairwoman|speaker|president) of the "
+        r"(?:state duma|federation council|senate|mazhilis|national assembly|council of the republic"
+        r"|parliament|house|jogorku kenesh|majlisi)",
+        "parliament_speaker",
+    ),
+    (r"\bambassador\b|\bpermanent representative\b", "ambassador"),
+    (r"\b(?:colonel|marshal|commander)\b|(?<!secretary )\bgeneral\b(?! staff)", "military"),
+    (r"\bsecretary of the security council\b", "security_council_secretary"),
+)
+
+
 def _role_categories(
     role_ar: str, role_en: str, titles_ar: tuple[str, ...], title_index
 ) -> frozenset[str]:
+    """Role categories (title lexicon's vocabulary) from the English role and Arabic titles."""
     cats: set[str] = set()
     en = (role_en or "").lower()
-    for words, cat in (
-        (("prime minister",), "prime_minister"),
-        (("foreign", "external affairs"), "foreign_minister"),
-        (("defence", "defense"), "defence_minister"),
-        (("secretary general", "secretary-general"), "secretary_general"),
-        (
-            ("chief of the joint staff", "chief of staff", "chief of the general staff"),
-            "chief_of_staff",
-        ),
-        (("spokes",), "spokesperson"),
-        (("duma", "speaker", "chairman of the", "chairwoman", "parliament"), "parliament_speaker"),
-        (("ambassador", "representative"), "ambassador"),
-        (("general", "colonel", "marshal", "army"), "military"),
-    ):
-        if any(w in en for w in words):
+    for pattern, cat in _EN_ROLE_PATTERNS:
+        if re.search(pattern, en):
             cats.add(cat)
-    if en.startswith("president") or (" president of" in en and "vice" not in en):
+    if re.match(r"(?:acting )?president of (?!the )", en):
         cats.add("head_of_state")
-    if "minister" in en and "prime" not in en:
+    if re.search(r"\bminister\b", en) and "prime_minister" not in cats:
         cats.add("minister")
-    if "deputy" in en or "vice" in en:
-        cats = {c for c in cats if c in ("military",)} | {"deputy"}
+    if re.search(r"\b(?:deputy|vice|first deputy)\b", en):
+        return frozenset({"deputy"})
     for t in (role_ar, *titles_ar):
-        for cat in title_index(t):
-            if "deputy" not in cats:
-                cats.add(cat)
+        cats |= title_index(t)
     if cats & {"foreign_minister", "defence_minister"}:
         cats.add("minister")
     return frozenset(cats)

@@ -64,13 +64,20 @@ class Resources:
     prep_first: dict[str, tuple[tuple[str, ...], ...]]  # first word -> attribution phrases
 
     def title_categories(self, text: str) -> set[str]:
-        """Categories of every title phrase found at the start of any word of ``text``."""
+        """Categories of the title phrases in ``text`` (longest match, left to right; a bare
+        رئيس/وزير that needs a country to mean anything is ignored)."""
         words = norm(text).split()
         cats: set[str] = set()
-        for i, w in enumerate(words):
-            for t in self.titles_by_first.get(w, ()):
+        i = 0
+        while i < len(words):
+            for t in self.titles_by_first.get(words[i], ()):  # longest first
                 if tuple(words[i : i + len(t.words)]) == t.words:
-                    cats.add(t.category)
+                    if not t.needs_country:
+                        cats.add(t.category)
+                    i += len(t.words)
+                    break
+            else:
+                i += 1
         return cats
 
 
