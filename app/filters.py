@@ -22,7 +22,7 @@ from app.models import Article, Event, EventCountry
 from app.search import search_key
 from app.web.i18n import format_date, t
 
-DEFAULT_LIMIT = 25
+DEFAULT_LIMIT = 15
 MAX_LIMIT = 200
 MAX_VALUES = 20
 KINDS = ("statement", "event")
@@ -67,7 +67,7 @@ class Cursor:
         return f"{self.date_start.isoformat() if self.date_start else 'none'}_{self.event_id}"
 
 
-def _parse_bound(param: str, value: str, *, end: bool) -> dt.date:
+def parse_bound(param: str, value: str, *, end: bool) -> dt.date:
     """``2022``, ``2022-01`` or ``2022-01-13``; an end bound covers its whole month or year."""
     match = _DATE.match(value)
     if not match:
@@ -134,8 +134,8 @@ class TimelineFilters:
     @classmethod
     def from_query(cls, params: Mapping[str, Any]) -> TimelineFilters:
         raw_from, raw_to = _one(params, "from"), _one(params, "to")
-        date_from = _parse_bound("from", raw_from, end=False) if raw_from else None
-        date_to = _parse_bound("to", raw_to, end=True) if raw_to else None
+        date_from = parse_bound("from", raw_from, end=False) if raw_from else None
+        date_to = parse_bound("to", raw_to, end=True) if raw_to else None
         if date_from and date_to and date_from > date_to:
             raise FilterError("to", "the end date is before the start date")
 

@@ -232,6 +232,20 @@ def article_quotes(session: Session, article_id: str) -> list[tuple[Quote, Event
     ]
 
 
+def labels(session: Session, filters: TimelineFilters, lang: str) -> dict[str, str]:
+    """Display names of the speakers and countries the filters name (for ``describe``)."""
+    names: dict[str, str] = {}
+    if filters.speakers:
+        for s in session.execute(select(Speaker).where(Speaker.id.in_(filters.speakers))).scalars():
+            names[s.id] = (s.name_en or s.name_ar) if lang == "en" else s.name_ar
+    if filters.countries:
+        for c in session.execute(
+            select(Country).where(Country.iso2.in_(filters.countries))
+        ).scalars():
+            names[c.iso2] = c.name_en if lang == "en" else c.name_ar
+    return names
+
+
 def speaker_by_slug(session: Session, slug: str) -> tuple[Speaker, Country | None] | None:
     row = session.execute(
         select(Speaker, Country)
@@ -315,14 +329,10 @@ def _views(session: Session, events: list[Event]) -> list[EventView]:
         ).scalars()
     }
     speaker_ids = {e.speaker_id for e in events if e.speaker_id}
-    speakers = (
-        {
-            s.id: s
-            for s in session.execute(select(Speaker).where(Speaker.id.in_(speaker_ids))).scalars()
-        }
-        if speaker_ids
-        else {}
-    )
+    speakers = {  # queried even when empty: the statement count does not depend on the rows
+        s.id: s
+        for s in session.execute(select(Speaker).where(Speaker.id.in_(speaker_ids))).scalars()
+    }
     countries: dict[str, list[Country]] = defaultdict(list)
     for event_id, country in session.execute(
         select(EventCountry.event_id, Country)

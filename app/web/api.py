@@ -154,12 +154,12 @@ def api_events(
     ] = None,
     order: Annotated[str | None, Query(description="asc (default) | desc")] = None,
     after: Annotated[str | None, Query(description="page token from `next`")] = None,
-    limit: Annotated[int | None, Query(description="page size, 1–200 (default 25)")] = None,
+    limit: Annotated[int | None, Query(description="page size, 1–200 (default 15)")] = None,
 ) -> EventsPage:
     page = queries.timeline_page(session, filters)
     base = _base(request)
     return EventsPage(
-        description=filters.describe("en"),
+        description=filters.describe("en", queries.labels(session, filters, "en")),
         query=filters.to_query(after=None),
         total=page.total,
         count=len(page.views),
@@ -179,7 +179,7 @@ def download_json(request: Request, session: SessionDep, filters: FiltersDep) ->
     base = _base(request)
     views = queries.export_events(session, filters)
     body = {
-        "description": filters.describe("en"),
+        "description": filters.describe("en", queries.labels(session, filters, "en")),
         "query": filters.to_query(after=None),
         "count": len(views),
         "events": [event_out(v, base).model_dump() for v in views],
@@ -267,7 +267,9 @@ def atom_feed(request: Request, session: SessionDep, filters: FiltersDep) -> Res
     page = queries.timeline_page(session, newest, count=False)
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"CSTO timeline — {filters.describe('en')}"
+    ET.SubElement(
+        feed, f"{{{ATOM}}}title"
+    ).text = f"CSTO timeline — {filters.describe('en', queries.labels(session, filters, 'en'))}"
     feed_url = f"{base}{filters.url('/feed.atom', after=None)}"
     ET.SubElement(feed, f"{{{ATOM}}}id").text = feed_url
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=feed_url)

@@ -11,11 +11,13 @@ from fastapi import Request
 from jinja2_fragments.fastapi import Jinja2Blocks
 from starlette.responses import Response
 
+from app.filters import DEFAULT_LIMIT
 from app.settings import ROOT
 from app.web.i18n import format_date, t
 
 templates = Jinja2Blocks(directory=str(ROOT / "templates"))
 templates.env.globals["format_date"] = format_date
+templates.env.globals["default_limit"] = DEFAULT_LIMIT
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
 

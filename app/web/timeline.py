@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app.filters import TimelineFilters
+from app.filters import TimelineFilters, parse_bound
 from app.queries import EventView
 
-MAX_DAY_BARS = 90
+MAX_BARS = 60
 CHART_WIDTH = 600
 CHART_HEIGHT = 80
 
@@ -43,20 +43,20 @@ def group_by_day(views: list[EventView]) -> list[DayGroup]:
 
 
 def histogram_bars(days: list[tuple[dt.date, int]], filters: TimelineFilters) -> list[Bar]:
-    """One bar per day with events (per month when there are too many days); each links to the
-    current filters narrowed to that day or month."""
-    buckets: list[tuple[str, dt.date, dt.date, int]] = []
-    if len(days) <= MAX_DAY_BARS:
-        buckets = [(day.isoformat(), day, day, n) for day, n in days]
-    else:
-        months: dict[str, list] = {}
-        for day, n in days:
-            key = day.strftime("%Y-%m")
-            if key not in months:
-                months[key] = [day.replace(day=1), day, 0]
-            months[key][1] = day
-            months[key][2] += n
-        buckets = [(key, first, last, n) for key, (first, last, n) in months.items()]
+    """One bar per day with events (per month, then per year, when there would be more than
+    ``MAX_BARS``); each links to the current filters narrowed to that day, month or year."""
+    buckets = [(day.isoformat(), day, day, n) for day, n in days]
+    for key_format in ("%Y-%m", "%Y"):
+        if len(buckets) <= MAX_BARS:
+            break
+        merged: dict[str, int] = {}
+        for _, first, _, n in buckets:
+            key = first.strftime(key_format)
+            merged[key] = merged.get(key, 0) + n
+        buckets = [
+            (key, parse_bound("from", key, end=False), parse_bound("to", key, end=True), n)
+            for key, n in merged.items()
+        ]
     if not buckets:
         return []
     peak = max(n for *_, n in buckets)
@@ -74,12 +74,12 @@ def histogram_bars(days: list[tuple[dt.date, int]], filters: TimelineFilters) ->
             Bar(
                 label=label,
                 count=n,
-                href=filters.url("/", date_from=first, date_to=last),
+                href=filters.url("/", date_from=first, date_to=last, raw_from=label, raw_to=label),
                 selected=selected,
-                x=round(index * slot + (slot - width) / 2, 2),
-                y=round(CHART_HEIGHT - height, 2),
-                width=round(width, 2),
-                height=round(height, 2),
+                x=round(index * slot + (slot - width) / 2, 1),
+                y=round(CHART_HEIGHT - height, 1),
+                width=round(width, 1),
+                height=round(height, 1),
             )
         )
     return bars

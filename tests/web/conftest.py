@@ -26,8 +26,14 @@ def fixture_engine(fixture_url):
 
 
 @pytest.fixture(scope="session")
-def client(fixture_engine) -> TestClient:
-    with TestClient(create_app(fixture_engine)) as test_client:
+def web_app(fixture_engine):
+    return create_app(fixture_engine)
+
+
+@pytest.fixture
+def client(web_app) -> TestClient:
+    """A fresh client (no cookies) per test over the one app."""
+    with TestClient(web_app) as test_client:
         yield test_client
 
 
@@ -42,3 +48,25 @@ def statements(fixture_engine):
     event.listen(fixture_engine, "before_cursor_execute", record)
     yield seen
     event.remove(fixture_engine, "before_cursor_execute", record)
+
+
+@pytest.fixture(scope="session")
+def ids() -> dict[str, str]:
+    """Event ids of the fixture, by a short name: zas1, zas2, putin, tokayev, withdrawal,
+    pashinyan, afghanistan, evil, japarov; and article ids a1…a5."""
+    from app.store import article_id_for, content_sha256, event_id_for
+
+    names = [
+        ("a1", ["zas1", "zas2"]),
+        ("a2", ["putin", "tokayev", "withdrawal"]),
+        ("a3", ["pashinyan", "afghanistan"]),
+        ("a4", ["evil"]),
+        ("a5", ["japarov"]),
+    ]
+    out: dict[str, str] = {}
+    for (article, events), (_, extraction) in zip(names, fixture_data.extractions(), strict=True):
+        sha = content_sha256(extraction.text)
+        out[article] = article_id_for(sha)
+        for name, extracted in zip(events, extraction.events, strict=True):
+            out[name] = event_id_for(sha, extracted)
+    return out

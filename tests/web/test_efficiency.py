@@ -1,0 +1,121 @@
+"""A page runs a small fixed number of SQL statements, however many events it shows, and the
+timeline page (HTML + CSS + JS) stays under 100 KB before compression."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+# (url template, the most statements it may run)
+BOUNDS = [
+    ("/", 11),
+    ("/?country=KZ&country=RU&speaker=stanislav-zas&q=الوضع&from=2022-01-01", 11),
+    ("/?country=KZ", 11),
+    ("/events/{zas1}", 10),
+    ("/events/{zas1}/source", 5),
+    ("/articles/{a1}", 2),
+    ("/speakers/stanislav-zas", 7),
+    ("/countries/KZ", 7),
+    ("/api/events", 6),
+    ("/api/events?country=KZ&speaker=stanislav-zas", 8),
+    ("/events.csv", 5),
+    ("/feed.atom", 5),
+]
+
+
+def count(client, statements, url: str, **headers) -> int:
+    statements.clear()
+    response = client.get(url, headers=headers)
+    assert response.status_code == 200, url
+    return len(statements)
+
+
+@pytest.mark.parametrize(("url", "bound"), BOUNDS)
+def test_statements_per_request_are_bounded(client, statements, ids, url, bound):
+    n = count(client, statements, url.format(**ids))
+    assert n <= bound, (url, n, statements)
+
+
+@pytest.mark.parametrize("path", ["/", "/api/events", "/countries/KZ", "/events.csv"])
+def test_statements_do_not_grow_with_the_number_of_events(client, statements, path):
+    sep = "&" if "?" in path else "?"
+    one = count(client, statements, f"{path}{sep}limit=1")
+    many = count(client, statements, f"{path}{sep}limit=200")
+    assert one == many, (path, one, many)
+
+
+def test_fragment_requests_run_no_more_than_the_page(client, statements):
+    full = count(client, statements, "/?country=KZ")
+    fragment = count(client, statements, "/?country=KZ", **{"HX-Request": "true"})
+    assert fragment <= full
+
+
+@pytest.fixture(scope="module")
+def bulk_client(tmp_path_factory):
+    """A store bigger than a page: 60 statements with ~250-character quotes, 30 speakers."""
+    from fastapi.testclient import TestClient
+    from sqlmodel import Session
+
+    from app.db import make_engine
+    from app.extract.model import ArticleExtraction, DateValue, ExtractedEvent, Span, SpeakerRef
+    from app.migrate import upgrade
+    from app.models import Country
+    from app.store import save_article, sync_countries
+    from app.web.main import create_app
+    from tests.web.fixture_data import COUNTRIES
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('bulk') / 'bulk.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    sentence = "قال المسؤول إن الوضع الأمني في المنطقة يتطلب تنسيقا أوثق بين الدول الأعضاء "
+    with Session(engine) as session:
+        sync_countries(session, [Country(**c.model_dump()) for c in COUNTRIES])
+        for a in range(20):
+            quotes = [f"{sentence * 3}رقم {a}-{i}" for i in range(3)]
+            text = "\n".join(f'وقال: "{q}".' for q in quotes)
+            events = []
+            for i, q in enumerate(quotes):
+                start = text.index(q)
+                line_start = text.rfind("\n", 0, start) + 1
+                line_end = text.find("\n", start)
+                line_end = len(text) if line_end == -1 else line_end
+                n = a * 3 + i
+                events.append(
+                    ExtractedEvent(
+                        kind="statement",
+                        start=line_start,
+                        end=line_end,
+                        text=text[line_start:line_end],
+                        date=DateValue(f"2022-{a % 12 + 1:02d}-{i + 10}", "day", "relative", "أمس"),
+                        speaker=SpeakerRef(
+                            name_ar=f"المسؤول رقم {n % 30}",
+                            name_en=f"Official Number {n % 30}",
+                            role_ar="وزير خارجية الدولة العضو في المنظمة",
+                            slug=f"official-{n % 30}",
+                        ),
+                        countries=("AM", "BY", "KZ", "RU"),
+                        quotes=(Span(start, start + len(q), q),),
+                    )
+                )
+            save_article(
+                session,
+                source_file=f"bulk{a}.txt",
+                extraction=ArticleExtraction(text=text, outlet="TASS", events=tuple(events)),
+                extractor_version="test",
+            )
+    with TestClient(create_app(engine)) as test_client:
+        yield test_client
+    engine.dispose()
+
+
+def test_timeline_page_weight_is_under_100_kb(bulk_client):
+    client = bulk_client
+    response = client.get("/")
+    assert response.text.count('<article class="event') == 15
+    html = response.content
+    assets = re.findall(r'(?:src|href)="(/static/[^"]+\.(?:js|css))"', response.text)
+    assert sorted(assets) == ["/static/app.css", "/static/app.js", "/static/htmx-2.0.11.min.js"]
+    total = len(html) + sum(len(client.get(a).content) for a in assets)
+    print(f"timeline page weight: {total} bytes (HTML {len(html)})")
+    assert total <= 100 * 1024, total
