@@ -42,5 +42,12 @@ vendor-htmx:  ## re-fetch htmx from npm and verify its sha256
 	  && cp package/dist/htmx.min.js $(CURDIR)/static/htmx-$(HTMX_VERSION).min.js \
 	  && echo "static/htmx-$(HTMX_VERSION).min.js verified ($(HTMX_SHA256))"
 
+schemathesis: install  ## schemathesis on a real server (127.0.0.1), every phase; figures in test-artifacts/schemathesis/
+	$(BIN)/python tests/load/run_schemathesis.py --max-examples $(or $(MAX_EXAMPLES),200)
+
+load: install  ## CLIENTS for LOAD_SECONDS on 127.0.0.1 while ARTICLES ingest: zero 5xx, none lost
+	$(BIN)/python tests/load/run_load.py --clients $(or $(CLIENTS),8) --seconds $(or $(LOAD_SECONDS),20) \
+	  --articles $(or $(ARTICLES),300)
+
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache test-artifacts
