@@ -229,7 +229,8 @@ _EN_ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bspokes(?:man|woman|person)\b|\bpress secretary\b", "spokesperson"),
     (
         r"\b(?:chairman|chairwoman|speaker|president) of the "
-        r"(?:state duma|federation council|senate|mazhilis|national assembly|council of the republic"
+        r"(?:state duma|federation council|senate|mazhilis|national assembly"
+        r"|council of the republic"
         r"|parliament|house|jogorku kenesh|majlisi)",
         "parliament_speaker",
     ),

@@ -82,13 +82,12 @@ def _dateline(
                 close = text.index(")", e.end - p.start)
                 span = (p.start, p.start + close + 1)
                 return e, pi, span, _outlet_in(nt, span[0], e.start, kb, last=True)
-            if (
-                len(prefix.split()) <= 6
-                and re.search(r"[-–—]\s*$", prefix.strip()) is None
-                and (re.match(r"^\S.{0,60}[-–—]\s*$", prefix) is not None)
-            ):
-                span = (p.start, e.end)
-                return e, pi, span, _outlet_in(nt, p.start, e.start, kb, last=True)
+            # "يريفان، 23 نوفمبر 2022 (سبوتنيك) -" / "موسكو - 14 يناير 2022 -"
+            tail = text[e.end - p.start : e.end - p.start + 40]
+            m = re.match(r"^\s*(?:\([^()]{1,30}\)\s*)?[-–—]", tail)
+            if len(prefix.split()) <= 4 and m:
+                span = (p.start, e.end + m.end())
+                return e, pi, span, _outlet_in(nt, p.start, span[1], kb, last=True)
     return None, None, None, None
 
 

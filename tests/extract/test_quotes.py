@@ -1,0 +1,137 @@
+# ruff: noqa: E501  (Arabic test sentences are kept whole)
+"""Quotation finding: one test per phenomenon, each on real Arabic news text."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import event_for, quote_texts
+
+DATELINE = "١٤ يناير ٢٠٢٢\n"
+
+
+def test_straight_curly_and_guillemet_marks_all_open_quotes(extract):
+    text = (
+        DATELINE + 'وقال لافروف: "نحن مستعدون للحوار مع جميع الشركاء".\n'
+        "وأضاف: “لا نرى أي بديل عن العمل الجماعي في المنظمة”.\n"
+        "وتابع: «الوضع في آسيا الوسطى يتطلب يقظة دائمة من الجميع».\n"
+    )
+    assert quote_texts(extract(text)) == [
+        "نحن مستعدون للحوار مع جميع الشركاء",
+        "لا نرى أي بديل عن العمل الجماعي في المنظمة",
+        "الوضع في آسيا الوسطى يتطلب يقظة دائمة من الجميع",
+    ]
+
+
+def test_reversed_curly_marks_still_pair(extract):
+    text = DATELINE + "وقال الوزير الروسي: ”الإمكانات الدفاعية للمنظمة فعالة للغاية“.\n"
+    assert quote_texts(extract(text)) == ["الإمكانات الدفاعية للمنظمة فعالة للغاية"]
+
+
+def test_quote_left_open_runs_to_end_of_paragraph(extract):
+    text = (
+        DATELINE + 'وقالت الدفاع الروسية في بيان: "وصلت وحدات القوات المسلحة لجمهورية بيلاروسيا '
+        "إلى مطار مقاطعة مينسك.\n\n(تستمر)\n"
+    )
+    ex = extract(text)
+    assert quote_texts(ex) == [
+        "وصلت وحدات القوات المسلحة لجمهورية بيلاروسيا إلى مطار مقاطعة مينسك."
+    ]
+
+
+def test_stray_closing_mark_does_not_pair_with_next_quote(extract):
+    text = (
+        DATELINE + "الجدير بالذكر أنه خلال العملية، نقلت الطائرات الروسية أكثر من 2000 عنصر إلى "
+        'كازاخستان."\n'
+        'وتابع زاس: "عند تقييم أنشطة قوات حفظ السلام الجماعية لا يسع المرء إلا أن يلاحظ '
+        'الإجراءات المنسقة".\n'
+    )
+    ex = extract(text)
+    assert quote_texts(ex) == [
+        "عند تقييم أنشطة قوات حفظ السلام الجماعية لا يسع المرء إلا أن يلاحظ الإجراءات المنسقة"
+    ]
+
+
+def test_missing_opening_mark_after_colons(extract):
+    text = (
+        DATELINE + 'وقال زاس لقناة "روسيا- 24 ": :من الواضح أن نقطة تحول في الوضع قد حدثت. '
+        'ربما يكون الحديث عن التطبيع سابقًا لأوانه".\n'
+    )
+    assert quote_texts(extract(text)) == [
+        "من الواضح أن نقطة تحول في الوضع قد حدثت. ربما يكون الحديث عن التطبيع سابقًا لأوانه"
+    ]
+
+
+def test_same_marks_nest(extract):
+    text = (
+        DATELINE + "وأشار فولودين إلى أن “العالم كله رأى ذلك في أمثلة دخول قوات حلف شمال الأطلسي "
+        "“ناتو” إلى سورية وليبيا والعراق دون أي دعوات”.\n"
+    )
+    assert quote_texts(extract(text)) == [
+        "العالم كله رأى ذلك في أمثلة دخول قوات حلف شمال الأطلسي “ناتو” إلى سورية وليبيا والعراق "
+        "دون أي دعوات"
+    ]
+
+
+def test_straight_marks_nest_around_a_name(extract):
+    text = (
+        DATELINE + 'كما أشار لافروف إلى أن "هذه التجاوزات زادت بعد فرار أعضاء حلف شمال الأطلسي '
+        'الـ "ناتو"، تاركين هذا البلد في حالته".\n'
+    )
+    assert quote_texts(extract(text)) == [
+        'هذه التجاوزات زادت بعد فرار أعضاء حلف شمال الأطلسي الـ "ناتو"، تاركين هذا البلد في حالته'
+    ]
+
+
+def test_three_marks_in_one_sentence_make_two_quotes(extract):
+    text = (
+        DATELINE + 'وأشار الجنرال سيدوروف إلى أن الوضع الصعب "يتطلب أيضاً استجابة المنظمة السريعة. '
+        'وفي هذا الصدد، منوّهاً بكيفية "ذهاب المجموعة التشغيلية إلى جمهورية طاجيكستان في عام 2021."\n'
+    )
+    ex = extract(text)
+    assert quote_texts(ex) == [
+        "يتطلب أيضاً استجابة المنظمة السريعة.",
+        "ذهاب المجموعة التشغيلية إلى جمهورية طاجيكستان في عام 2021.",
+    ]
+    assert event_for(ex, "يتطلب").countries == ()
+    assert event_for(ex, "ذهاب").countries == ("TJ",)
+
+
+def test_quote_may_begin_with_a_parenthesis(extract):
+    text = (
+        DATELINE
+        + "وأضاف شويغو: “(في غضون ثلاثة أيام فقط) قامت طائرات القوات الجوية بنقل الأفراد”.\n"
+    )
+    assert quote_texts(extract(text)) == [
+        "(في غضون ثلاثة أيام فقط) قامت طائرات القوات الجوية بنقل الأفراد"
+    ]
+
+
+def test_parenthetical_aside_stays_inside_the_quote(extract):
+    text = (
+        DATELINE + 'واستدرك قائلا: "آمل ألا يتم تطبيق هذه التجربة بعد الآن (تجربة جذب فرقة المنظمة '
+        'كما كان الحال في كازاخستان – تاس)، ولكن يجب أن نكون مستعدين".\n'
+    )
+    (q,) = quote_texts(extract(text))
+    assert "– تاس)" in q and q.endswith("مستعدين")
+
+
+def test_quoted_names_and_scare_quotes_are_not_speech(extract):
+    text = (
+        DATELINE
+        + 'وقال زاس في خطابه الذي نقل نصه إلى وكالة أنباء "تاس" إن قوات "منظمة معاهدة الأمن '
+        'الجماعي" أنهت مهمتها، في مواجهة ما وصفه "بالتهديد الإرهابي" في دول "الأمن الجماعي" و"ناتو".\n'
+    )
+    assert quote_texts(extract(text)) == []
+
+
+def test_headline_quote_is_not_a_statement(extract):
+    text = 'أمين عام "الأمن الجماعي": "من السابق لأوانه الحديث عن التطبيع"\n' + DATELINE
+    assert quote_texts(extract(text)) == []
+
+
+def test_quote_text_is_the_article_text_at_its_offsets(extract):
+    text = DATELINE + "وقال\u00a0الوزير: «نحن مستعـــدون للحوار مع جميع الشركاء».\n"
+    ex = extract(text)
+    (ev,) = ex.events
+    (q,) = ev.quotes
+    assert text[q.start : q.end] == q.text == "نحن مستعـــدون للحوار مع جميع الشركاء"
+    assert text[ev.start : ev.end] == ev.text

@@ -1,0 +1,118 @@
+# ruff: noqa: E501  (Arabic test sentences are kept whole)
+"""Speaker attribution: cues, names, titles, organisations and coreference."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import event_for
+
+DATELINE = "١٤ يناير ٢٠٢٢\n"
+
+
+def speaker(ex, prefix):
+    sp = event_for(ex, prefix).speaker
+    return sp.name_en if sp and sp.name_en else (sp.name_ar if sp else None)
+
+
+def test_title_before_kb_name_gives_the_kb_person(extract):
+    ex = extract(
+        DATELINE
+        + 'أكد وزير الخارجية الروسي سيرغي لافروف، "إن الوضع في كازاخستان أظهر أهمية قوات المنظمة".\n'
+    )
+    ev = event_for(ex, "إن الوضع")
+    assert ev.speaker.name_en == "Sergey Lavrov"
+    assert "لافروف" in ev.speaker.name_ar
+    assert ev.speaker.role_ar == "وزير الخارجية الروسي"
+
+
+def test_surname_alone_after_verb_with_conjunction(extract):
+    ex = extract(DATELINE + 'وقال شويغو: "نبدأ الانسحاب اليوم من جميع المواقع في البلاد".\n')
+    assert speaker(ex, "نبدأ") == "Sergei Shoigu"
+
+
+def test_role_references_resolve_to_the_earlier_speaker(extract):
+    ex = extract(
+        DATELINE
+        + 'أكد وزير الخارجية الروسي سيرغي لافروف أن "الوضع في كازاخستان أظهر فعالية القوات المشتركة".\n'
+        + 'وقال الوزير الروسي: "أعتقد أن رئيس كازاخستان لجأ إلى حلفائه وفق المعاهدة".\n'
+        + 'وأشار رئيس الدبلوماسية الروسية إلى أن "أنتم تعرفون ما يقال عن الاستعداد للحرب".\n'
+        + 'وأضاف: "إن الدهشة التي نظر بها الغرب إلى سرعة النشر كانت موضع تقدير".\n'
+    )
+    for prefix in ("أعتقد", "أنتم", "إن الدهشة"):
+        assert speaker(ex, prefix) == "Sergey Lavrov", prefix
+
+
+def test_official_and_participle_carry_the_current_speaker(extract):
+    ex = extract(
+        DATELINE
+        + "أعلن الأمين العام لمنظمة معاهدة الأمن الجماعي ستانيسلاف زاس عن استقرار الوضع في كازاخستان.\n"
+        + 'وأضاف المسؤول: "كانت عملية حفظ السلام أول استخدام حقيقي للقوات الجماعية".\n'
+        + 'يُشار إلى أنه سيتم تكريم حفظة السلام، مضيفاً أنه "سيتم منح الأوسمة من قبل مجلس الأمن الجماعي".\n'
+        + "وبحسب ستانيسلاف زاس، سيتم سحب القوات إلى نقاط انتشارها الدائمة.\n"
+        + 'وبيّن قائلا: "إن منظمة معاهدة الأمن الجماعي آلية عمل حقيقية لضمان الاستقرار".\n'
+    )
+    for prefix in ("كانت عملية", "سيتم منح", "إن منظمة"):
+        assert speaker(ex, prefix) == "Stanislav Zas", prefix
+
+
+def test_feminine_verb_resolves_to_the_organisation(extract):
+    ex = extract(
+        DATELINE
+        + "هذا وأعلنت وزارة الدفاع الروسية، اليوم الجمعة، أن الطائرات نقلت القوات البيلاروسية.\n"
+        + 'وقال شويغو: "سنقوم غدا بسحب جميع قوات شركائنا على متن 14 طائرة".\n'
+        + 'وأوضحت في بيان: "وصلت وحدات القوات المسلحة البيلاروسية إلى مطار مينسك".\n'
+    )
+    assert speaker(ex, "وصلت") == "Russian Ministry of Defence"
+    assert speaker(ex, "سنقوم") == "Sergei Shoigu"
+
+
+def test_ministry_named_without_the_word_ministry(extract):
+    ex = extract(
+        DATELINE + 'وقالت الدفاع الروسية في بيان: "وصلت وحدات حفظ السلام إلى مطار مقاطعة مينسك".\n'
+    )
+    sp = event_for(ex, "وصلت").speaker
+    assert sp.kind == "organisation"
+    assert "الدفاع الروسية" in sp.name_ar
+
+
+def test_person_named_but_not_speaking_is_not_the_speaker(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال شويغو، خلال اجتماع مع الرئيس فلاديمير بوتين، "نبدأ الانسحاب اليوم وسنكمله قريبا".\n'
+    )
+    assert speaker(ex, "نبدأ") == "Sergei Shoigu"
+
+
+def test_unknown_speaker_found_from_title_and_name(extract):
+    ex = extract(
+        DATELINE
+        + 'أكد نائب وزير الخارجية الطاجيكي فاروخ شريف زاده أن "بلاده تدعم تعزيز القدرات الجماعية للمنظمة".\n'
+    )
+    sp = event_for(ex, "بلاده").speaker
+    assert sp.name_ar == "فاروخ شريف زاده"
+    assert sp.role_ar.startswith("نائب وزير الخارجية")
+    assert sp.slug is None
+
+
+def test_bare_title_resolves_through_kb_tenure(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال وزير الخارجية الروسي: "لا نرى أي تهديد لاستقرار المنطقة في الوقت الراهن".\n'
+    )
+    assert speaker(ex, "لا نرى") == "Sergey Lavrov"
+
+
+def test_subject_before_the_verb(extract):
+    ex = extract(
+        DATELINE
+        + 'رئيس كازاخستان أعلن، يوم الأربعاء الماضي، أن "انسحاب وحدات حفظ السلام سيبدأ خلال يومين".\n'
+    )
+    assert speaker(ex, "انسحاب") == "Kassym-Jomart Tokayev"
+
+
+def test_president_nisba_resolves_to_earlier_named_president(extract):
+    ex = extract(
+        DATELINE
+        + "أعلن رئيس كازاخستان قاسم جومارت توكاييف اليوم أن قوات حفظ السلام أنهت مهامها.\n"
+        + "وقال الرئيس الكازاخستاني في كلمة أمام البرلمان إن “محاولة الانقلاب في كازاخستان باءت بالفشل”.\n"
+    )
+    assert speaker(ex, "محاولة") == "Kassym-Jomart Tokayev"
