@@ -366,7 +366,15 @@ def resolve(expr: TimeExpr, ref: date | None, year_hint=None) -> DateValue | Non
         y = None
         how = ""
         if ref is not None:
-            y = ref.year if expr.direction == 0 else _closest_year(expr.month, expr.day, ref)
+            md, rmd = (expr.month, expr.day), (ref.month, ref.day)
+            if expr.direction == 0:
+                y = ref.year
+            elif expr.direction == -1:  # "الماضي": the latest such day before the reference
+                y = ref.year if md < rmd else ref.year - 1
+            elif expr.direction == 1:  # "المقبل": the next such day after it
+                y = ref.year if md > rmd else ref.year + 1
+            else:
+                y = _closest_year(expr.month, expr.day, ref)
             how = f"year {y} from the reference date {ref.isoformat()}"
         elif year_hint is not None:
             y = year_hint(expr.month, expr.day)

@@ -319,13 +319,13 @@ def _events(
         """The expression that dates a report: one before its content (deictic first, then a
         day), else a deictic "today/yesterday" after it."""
         before = [e for e in exprs if content_start is None or e.end <= content_start]
-        deictic = [e for e in before if e.deictic or e.kind in ("rel", "wd")]
+        deictic = [e for e in before if e.deictic or e.kind in ("rel", "wd", "ago")]
         if deictic:
             return deictic[0]
         day = [e for e in before if e.kind == "dmy"]
         if day:
             return day[0]
-        after = [e for e in exprs if e.kind == "rel" or (e.kind == "dmy" and e.deictic)]
+        after = [e for e in exprs if e.kind in ("rel", "ago") or (e.kind == "dmy" and e.deictic)]
         return after[0] if after else None
 
     for pi in sorted(body):
