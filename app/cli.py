@@ -55,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="a progress bar (bar), plain lines (plain), or a bar only on a terminal (auto)",
     )
+    ingest.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=1,
+        help="extraction processes (default 1); one writer stores the results in order",
+    )
     ingest.set_defaults(handler=_ingest)
 
     export = sub.add_parser("export", help="write every event as JSON Lines")
@@ -103,7 +109,7 @@ def _ingest(args) -> int:
         return 1
     bar = args.progress == "bar" or (args.progress == "auto" and sys.stderr.isatty())
     with IngestReport(sys.stderr, bar=bar) as report:
-        return report.run(args.paths, engine, max_bytes=args.max_bytes)
+        return report.run(args.paths, engine, max_bytes=args.max_bytes, workers=args.workers)
 
 
 class _UsageError(Exception):

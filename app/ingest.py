@@ -59,6 +59,7 @@ class _Pending:
     text: str
     note: str = ""
     extraction: ArticleExtraction | None = None
+    contextual: bool = False  # already extracted with the corpus context (pass 2 on a pool)
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total); stage: "reading" | "storing"
@@ -121,6 +122,7 @@ def ingest_paths(
     max_bytes: int,
     on_outcome: Callable[[FileOutcome], None] = lambda outcome: None,
     on_progress: Progress = lambda stage, done, total: None,
+    workers: int = 1,
 ) -> list[FileOutcome]:
     """Ingest every article file under ``paths``; one outcome per file, in the order decided.
 
@@ -137,17 +139,24 @@ def ingest_paths(
     items = list(iter_article_paths(paths))
     with Session(engine) as session:
         sync_countries(session, _knowledge_countries())
-        pending = _read_and_extract(session, items, max_bytes, version, report, on_progress)
+        pending = _read_and_extract(
+            session, items, max_bytes, version, report, on_progress, workers
+        )
         context, context_error = _corpus_context(session, pending)
+        if workers > 1 and context is not None:
+            _extract_with_context(pending, context, workers)
         for done, item in enumerate(pending, 1):
             report(_store_one(session, item, context, context_error, version))
             on_progress("storing", done, len(pending))
     return outcomes
 
 
-def _read_and_extract(session, items, max_bytes, version, report, on_progress) -> list[_Pending]:
+def _read_and_extract(
+    session, items, max_bytes, version, report, on_progress, workers: int = 1
+) -> list[_Pending]:
     extract_article = _extractor()[0]
     pending: list[_Pending] = []
+    deferred: list[_Pending] = []  # extracted by a process pool when workers > 1
     for done, item in enumerate(items, 1):
         on_progress("reading", done - 1, len(items))
         if isinstance(item, FileOutcome):
@@ -164,14 +173,47 @@ def _read_and_extract(session, items, max_bytes, version, report, on_progress) -
             report(FileOutcome(str(item), "unchanged", events, article.note))
             continue
         entry = _Pending(item, article.text, article.note)
+        if workers > 1:
+            deferred.append(entry)
+            continue
         try:
             entry.extraction = extract_article(article.text)
         except Exception as error:  # the extractor must never take the batch down
             report(FileOutcome(str(item), "failed", message=_extraction_failed(error)))
             continue
         pending.append(entry)
+    if deferred:
+        from app.parallel import extract_many
+
+        texts = (entry.text for entry in deferred)
+        results = extract_many(texts, workers=workers, extract=extract_article)
+        for entry, result in zip(deferred, results, strict=True):
+            if isinstance(result, Exception):
+                report(FileOutcome(str(entry.path), "failed", message=_extraction_failed(result)))
+                continue
+            entry.extraction = result
+            pending.append(entry)
     on_progress("reading", len(items), len(items))
     return pending
+
+
+def _extract_with_context(pending: list[_Pending], context, workers: int) -> None:
+    """Pass 2 on a process pool: re-extract the articles whose date needs the corpus context.
+    A failure here is left for ``_store_one`` to retry and report in the usual words."""
+    from app.parallel import extract_many
+
+    todo = [item for item in pending if _needs_context(item.extraction)]
+    texts = (item.text for item in todo)
+    results = extract_many(texts, workers=workers, context=context, extract=_extractor()[0])
+    for item, result in zip(todo, results, strict=True):
+        if not isinstance(result, Exception):
+            item.extraction, item.contextual = result, True
+
+
+def _needs_context(extraction: ArticleExtraction | None) -> bool:
+    return extraction is not None and (
+        extraction.published is None or extraction.published.basis != "explicit"
+    )
 
 
 def _corpus_context(session, pending: list[_Pending]):
@@ -187,7 +229,7 @@ def _corpus_context(session, pending: list[_Pending]):
 
 def _store_one(session, item: _Pending, context, context_error, version) -> FileOutcome:
     extraction = item.extraction
-    if extraction.published is None or extraction.published.basis != "explicit":
+    if not item.contextual and _needs_context(extraction):
         if context is None:
             message = _extraction_failed(context_error, "building the corpus context")
             return FileOutcome(str(item.path), "failed", message=message)

@@ -83,7 +83,9 @@ class IngestReport:
             self._progress.stop()
             self._progress = None
 
-    def run(self, paths: Iterable[str | Path], engine: Engine, *, max_bytes: int) -> int:
+    def run(
+        self, paths: Iterable[str | Path], engine: Engine, *, max_bytes: int, workers: int = 1
+    ) -> int:
         """Ingest, reporting as it goes; the exit code."""
         try:
             with _sigterm_as_interrupt():
@@ -93,6 +95,7 @@ class IngestReport:
                     max_bytes=max_bytes,
                     on_outcome=self.outcome,
                     on_progress=self.progress,
+                    workers=workers,
                 )
         except KeyboardInterrupt:
             self.__exit__()
