@@ -8,7 +8,7 @@ DB ?= sqlite:///$(CURDIR)/data/timeline.db
 HTMX_VERSION := 2.0.11
 HTMX_SHA256 := d6fdc75f204e6bdefa99b69bf1e6d4ac69b8a364f77929f45c13476b4000f717
 
-.PHONY: install run test test-fast lint format vendor-htmx bench schemathesis load clean
+.PHONY: install run test test-browser test-fast lint format vendor-htmx bench schemathesis load clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ run: install  ## migrate, ingest the seeds (once), serve on http://127.0.0.1:800
 test: install  ## the whole suite (browser tests included when Chromium is installed)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2 -q
+
+test-browser: install  ## only the Playwright tests (screenshots in test-artifacts/browser/)
+	$(BIN)/python -m pytest -q -m browser tests/browser
 
 test-fast: install
 	$(BIN)/python -m pytest -q -x -m "not browser and not slow"
@@ -48,6 +51,11 @@ schemathesis: install  ## schemathesis on a real server (127.0.0.1), every phase
 load: install  ## CLIENTS for LOAD_SECONDS on 127.0.0.1 while ARTICLES ingest: zero 5xx, none lost
 	$(BIN)/python tests/load/run_load.py --clients $(or $(CLIENTS),8) --seconds $(or $(LOAD_SECONDS),20) \
 	  --articles $(or $(ARTICLES),300)
+
+bench: install  ## ingest + serving benchmark vs Datasette (< 15 min cold); bench/results/latest.md
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --inexact --group bench
+	command -v wrk >/dev/null || (apt-get install -y -qq wrk >/dev/null 2>&1 || true)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache test-artifacts
