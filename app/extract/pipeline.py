@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from app.extract.context import CorpusContext
@@ -249,10 +250,7 @@ def extract_article(
     kb = knowledge if knowledge is not None else load_knowledge()
     nt = normalize_text(text)
     paras = _paragraphs(nt, res)
-    exprs_by_para = {
-        pi: find_time_expressions(nt, nt.key_offset(p.start), nt.key_offset(p.end))
-        for pi, p in enumerate(paras)
-    }
+    exprs_by_para = _exprs_by_paragraph(nt, paras)
     leading = _leading_block(nt, paras)
     dl_expr, dl_para, dl_span, dl_outlet = _dateline(nt, paras, exprs_by_para, kb)
     datelines = (
@@ -284,6 +282,19 @@ def extract_article(
     return ArticleExtraction(
         text=text, title=title, outlet=outlet, published=published, events=events
     )
+
+
+def _exprs_by_paragraph(
+    nt: NormText, paras: tuple[Paragraph, ...]
+) -> dict[int, tuple[TimeExpr, ...]]:
+    """Time expressions of the whole article (one pass), bucketed by paragraph."""
+    out: dict[int, list[TimeExpr]] = {pi: [] for pi in range(len(paras))}
+    starts = [p.start for p in paras]
+    for e in find_time_expressions(nt):
+        pi = bisect_right(starts, e.start) - 1
+        if pi >= 0 and e.end <= paras[pi].end:
+            out[pi].append(e)
+    return {pi: tuple(v) for pi, v in out.items()}
 
 
 def _paragraphs(nt: NormText, res: Resources) -> tuple[Paragraph, ...]:

@@ -81,11 +81,12 @@ def _pairs(nt: NormText, k0: int, k1: int):
     default direction are read from the raw character.
     """
     key, raw, kmap = nt.key, nt.raw, nt.kmap
-    marks = [
-        _Mark(k, FAMILIES[raw[kmap[k]]], _direction(key, k, raw[kmap[k]]))
-        for k in range(k0, k1)
-        if key[k] == '"' and raw[kmap[k]] in FAMILIES
-    ]
+    marks = []
+    k = key.find('"', k0, k1)
+    while k >= 0:
+        if raw[kmap[k]] in FAMILIES:
+            marks.append(_Mark(k, FAMILIES[raw[kmap[k]]], _direction(key, k, raw[kmap[k]])))
+        k = key.find('"', k + 1, k1)
     stacks: dict[str, list[int]] = {"s": [], "c": [], "g": []}
     pairs: list[tuple[int | None, int | None, int]] = []
     strays: list[int] = []

@@ -399,10 +399,14 @@ def _sentence(
     quote_speakers: dict[int, Entity | None],
 ) -> SentenceAttribution:
     k0, k1 = nt.key_offset(sent.start), nt.key_offset(sent.end)
-    inside = [(q.start, q.end) for _, q in speech if q.paragraph == pi]
-    toks_all = nt.tokens_in(k0, k1)
-    # tokens inside speech quotes are not narration
-    toks = [t for t in toks_all if not any(a <= nt.raw_start(t[0]) < b for a, b in inside)]
+    inside = [
+        (nt.key_offset(q.start), nt.key_offset(q.end))
+        for _, q in speech
+        if q.paragraph == pi and q.start < sent.end and q.end > sent.start
+    ]
+    toks = nt.tokens_in(k0, k1)
+    if inside:  # tokens inside speech quotes are not narration
+        toks = [t for t in toks if not any(a <= t[0] < b for a, b in inside)]
     mentions = an.mentions(toks)
     cues = an.cues(toks)
     sa = SentenceAttribution(cues=cues)

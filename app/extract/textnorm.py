@@ -161,7 +161,6 @@ def normalize_text(raw: str) -> NormText:
     return NormText(raw=raw, key=key, kmap=kmap, tokens=toks, _tok_starts=tuple(t[0] for t in toks))
 
 
-_PLAIN = re.compile(r"[^\W_]+")
 _WS = re.compile(r"\S+")
 
 
@@ -177,7 +176,7 @@ def word_tokens(key: str, start: int = 0, end: int | None = None) -> list[tuple[
     for m in _WS.finditer(key, start, end):
         word = m.group()
         a = m.start()
-        if _PLAIN.fullmatch(word):
+        if word.isalnum():
             out.append((a, m.end(), word))
             continue
         pos = 0
