@@ -66,7 +66,8 @@ def _grammar() -> dict[str, re.Pattern]:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
 
     month = f"(?:{res.month_re})"
-    monthx = rf"(?P<m1>{month})(?:\s*[/\\(-]\s*(?P<m2>{month})\s*\)?)?"
+    # a month with its other-system name: يناير/كانون الثاني، يناير (كانون الثاني)، سبتمبر أيلول
+    monthx = rf"(?P<m1>{month})(?:\s*[/\\(-]\s*(?P<m2>{month})\s*\)?|\s+(?P<m3>{month}))?"
     year = r"(?P<y>(?:19|20)\d\d)(?!\d)(?:\s?ء|\s?م(?![^\W\d_]))?"
     wd = rf"(?P<wd>{res.weekday_re})"
     past = alt(cal["past_words"])

@@ -76,7 +76,8 @@ def _dateline(
         for e in exprs:
             rest = (text[: e.start - p.start] + " " + text[e.end - p.start :]).strip()
             rest_words = [w for w in re.split(r"[\s\W]+", rest) if w]
-            if len(rest_words) <= 3:
+            short_top_line = pi < 5 and len(rest_words) <= 8 and not _SENT_END.search(text)
+            if len(rest_words) <= 3 or short_top_line:
                 return e, pi, (p.start, p.end), _outlet_in(nt, p.start, p.end, kb, last=True)
             prefix = text[: e.start - p.start]
             if text.startswith("(") and ")" in text[e.end - p.start : e.end - p.start + 6]:
@@ -126,6 +127,25 @@ def _leading_outlet(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
     if not m:
         return None
     return _outlet_in(nt, p.start, p.start + m.end(), kb, last=True)
+
+
+def _short_line_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
+    """A short line naming the outlet: 'مينسك-سانا', 'بيشكك/ الأناضول', 'موسكو: «الشرق الأوسط»'
+    among the first lines, or '(واج)' as the last line."""
+    cands = [p for p in paras[:6]] + [
+        p for p in paras[-2:] if p.noise or len(nt.raw[p.start : p.end].split()) <= 3
+    ]
+    for p in cands:
+        text = nt.raw[p.start : p.end].strip()
+        words = re.findall(r"[^\W\d_]+", text)
+        if not words or len(words) > 5:
+            continue
+        if not (re.search(r"[-–—/:]", text) or (text.startswith("(") and text.endswith(")"))):
+            continue
+        name = _outlet_in(nt, p.start, p.end, kb, last=True)
+        if name:
+            return name
+    return None
 
 
 # ---- publication date ------------------------------------------------------------------------
@@ -271,6 +291,8 @@ def extract_article(
     outlet = _footer_outlet(nt, paras, res, kb) or dl_outlet
     if outlet is None and body:
         outlet = _leading_outlet(nt, paras[min(body)], kb)
+    if outlet is None:
+        outlet = _short_line_outlet(nt, paras, kb)
     when = as_date(published)
 
     att = attribute(nt, paras, body, quotes, kb, res, when)

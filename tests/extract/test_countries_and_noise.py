@@ -102,3 +102,15 @@ def test_dated_non_quote_events(extract):
     got = {(e.date.value, e.date.precision) for e in ex.events}
     assert ("2022-01-06", "day") in got and ("2022-01", "month") in got
     assert all(e.kind == "event" and e.countries == ("KZ",) for e in ex.events)
+
+
+def test_outlet_from_a_short_city_outlet_line(extract):
+    ex = extract("لوكاشينكو: الباب ليس مغلقاً\n\n2023-11-23\n\nمينسك-سانا\n\nأكد الرئيس البيلاروسي أن المنظمة تبقى الضامن.\n")
+    assert ex.outlet == "SANA"
+    assert ex.published.value == "2023-11-23"
+
+
+def test_month_pair_written_with_a_space(extract):
+    ex = extract("بريست 2 سبتمبر أيلول 2024 (رويترز) - بدأت التدريبات المشتركة يوم الاثنين.\n")
+    assert ex.published.value == "2024-09-02"
+    assert ex.outlet == "Reuters"
