@@ -66,6 +66,19 @@ class Event(SQLModel, table=True):
     search_text: str = ""  # Arabic-normalized quotes + sentence, for full-text search
 
 
+# The timeline's order (undated events last, then by day and id) as indexes, so a page is an
+# index scan that stops after ``limit`` rows instead of a sort of every matching event: for the
+# whole timeline and for one speaker (migration 0003; see bench/ for the plans).
+Index("ix_event_order", Event.date_start.is_(None), Event.date_start, Event.id)
+Index(
+    "ix_event_speaker_order",
+    Event.speaker_id,
+    Event.date_start.is_(None),
+    Event.date_start,
+    Event.id,
+)
+
+
 class Quote(SQLModel, table=True):
     id: str = Field(primary_key=True, max_length=16)
     event_id: str = Field(foreign_key="event.id", index=True)

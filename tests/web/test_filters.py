@@ -59,8 +59,8 @@ CASES = [
     (
         "country=kz&country=RU",
         [
-            "event.id IN (SELECT event_country.event_id FROM event_country "
-            "WHERE event_country.country IN"
+            "EXISTS (SELECT event_country.event_id FROM event_country "
+            "WHERE event_country.event_id = event.id AND event_country.country IN"
         ],
         {"country_1": ("KZ", "RU")},
         "country=KZ&country=RU",
