@@ -1,8 +1,9 @@
 """What ``csto-timeline ingest`` shows: a line per file, progress, a summary, an exit code.
 
 A rich progress bar when stderr is a terminal (the per-file lines scroll above it), plain lines
-otherwise (logs, CI, pipes). Ctrl-C or SIGTERM stops the batch cleanly: the article being stored
-is rolled back, everything reported before stays stored, and the same command completes the batch.
+otherwise (logs, CI, pipes). Ctrl-C or SIGTERM stops the batch cleanly at the next file: every
+article reported as added or updated is stored, no other is, and the same command completes the
+batch. A second Ctrl-C stops at once; the article being stored then rolls back.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class IngestReport:
         self._progress = None
         self._tasks: dict[str, int] = {}
         self._plain_step: dict[str, int] = {}
+        self._stop_asked = False
 
     def __enter__(self) -> IngestReport:
         if self.bar:
@@ -88,7 +90,7 @@ class IngestReport:
     ) -> int:
         """Ingest, reporting as it goes; the exit code."""
         try:
-            with _sigterm_as_interrupt():
+            with self._deferred_interrupts():
                 ingest_paths(
                     paths,
                     engine,
@@ -118,8 +120,35 @@ class IngestReport:
     def outcome(self, outcome: FileOutcome) -> None:
         self.outcomes.append(outcome)
         self.print(outcome_line(outcome))
+        self._stop_if_asked()
+
+    def _stop_if_asked(self) -> None:
+        if self._stop_asked:
+            raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def _deferred_interrupts(self) -> Iterator[None]:
+        """Ctrl-C / SIGTERM stop the batch at the next file boundary, after the current file's
+        outcome is printed, so "listed as added" and "stored" are exactly the same articles.
+        A second Ctrl-C / SIGTERM stops at once (the open transaction rolls back)."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def ask(signum, frame):
+            if self._stop_asked:
+                raise KeyboardInterrupt
+            self._stop_asked = True
+
+        previous = {sig: signal.signal(sig, ask) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
     def progress(self, stage: str, done: int, total: int) -> None:
+        self._stop_if_asked()
         if stage == "reading":
             self.total = total
         if self._progress is not None:
@@ -139,20 +168,3 @@ class IngestReport:
             self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:
             print(line, file=self.stream, flush=True)
-
-
-@contextlib.contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM stops the batch like Ctrl-C (the current article rolls back)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)

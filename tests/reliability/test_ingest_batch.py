@@ -303,3 +303,34 @@ def test_ingest_keeps_working_with_postgres_style_sessions(fake_extractor, engin
     with Session(engine) as session:
         assert session.execute(text("SELECT count(*) FROM event")).scalar_one() == 2
     assert store_problems(engine) == []
+
+
+def test_sigterm_stops_after_the_current_article_exactly_as_reported(
+    monkeypatch, capsys, fake_extractor, sqlite_url, tmp_path
+):
+    import signal
+
+    for n, body in enumerate([GOOD, OTHER, THIRD, GOOD + THIRD]):
+        (tmp_path / f"{n}.txt").write_text(body, "utf-8")
+    real = app.store.search_key
+    calls = {"n": 0}
+
+    def terminated(value):
+        calls["n"] += 1
+        if calls["n"] == 3:  # while storing the second article
+            os.kill(os.getpid(), signal.SIGTERM)
+        return real(value)
+
+    monkeypatch.setattr(app.store, "search_key", terminated)
+    monkeypatch.chdir(tmp_path)
+    code, lines = cli(capsys, "--db", sqlite_url, "ingest", ".")
+    assert code == 130
+    assert lines[-3:] == [
+        "added     1.txt: 2 events",  # the article being stored when asked to stop is finished
+        "interrupted after 2 of 4 files: every article listed above as added or updated is "
+        "stored, the others are not; run the same command again to finish",
+        "ingest: 2 files: 2 added",
+    ]
+    engine = make_engine(sqlite_url)
+    assert table_counts(engine)["article"] == 2
+    assert store_problems(engine) == []

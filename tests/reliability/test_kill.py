@@ -60,3 +60,37 @@ def test_sigkill_mid_batch_leaves_a_consistent_store_and_a_rerun_completes(
     assert events_by_article(engine) == reference
     assert table_counts(engine) == table_counts(clean_store)
     assert store_problems(engine) == []
+
+
+def test_sigterm_mid_batch_stops_cleanly_with_exit_130(tmp_path, variants_folder, clean_store):
+    url = f"sqlite:///{tmp_path / 'stopped.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "--db", url, "ingest", str(variants_folder)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    while process.poll() is None:
+        if table_counts(engine)["article"]:
+            process.send_signal(signal.SIGTERM)
+            break
+        time.sleep(0.005)
+    _, stderr = process.communicate(timeout=120)
+    lines = stderr.splitlines()
+    if process.returncode == 0:  # it finished before the signal landed: nothing to check
+        return
+    assert process.returncode == 130, stderr
+    assert lines[-2].startswith("interrupted after ")
+    assert lines[-2].endswith(
+        "every article listed above as added or updated is stored, the others are not; "
+        "run the same command again to finish"
+    )
+    assert store_problems(engine) == []
+    reference = events_by_article(clean_store)
+    for article_id, event_ids in events_by_article(engine).items():
+        assert event_ids == reference[article_id]
+    listed = [line for line in lines if line.startswith("added ")]
+    assert len(listed) == table_counts(engine)["article"]  # what it said is what is stored
