@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from app.filters import Cursor, TimelineFilters
+from app.cache import remembered
+from app.filters import DEFAULT_LIMIT, Cursor, TimelineFilters
 from app.models import Article, Country, Event, EventCountry, Quote, Speaker
 
 EXPORT_LIMIT = 10_000
@@ -99,7 +100,13 @@ def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = T
     rows = rows[: filters.limit]
     next_cursor = Cursor(rows[-1].date_start, rows[-1].id) if more and rows else None
     total = (
-        session.execute(select(func.count()).select_from(Event).where(*where)).scalar_one()
+        remembered(
+            session,
+            ("total", _aggregate_key(filters)),
+            lambda: session.execute(
+                select(func.count()).select_from(Event).where(*where)
+            ).scalar_one(),
+        )
         if count
         else len(rows)
     )
@@ -117,7 +124,20 @@ def export_events(session: Session, filters: TimelineFilters) -> list[EventView]
     return _views(session, list(session.execute(statement).scalars()))
 
 
+def _aggregate_key(filters: TimelineFilters) -> str:
+    """Aggregates depend on the filters only, not on the page, order or page size."""
+    return filters.replace(order="asc", limit=DEFAULT_LIMIT).to_query()
+
+
 def facets(session: Session, filters: TimelineFilters) -> Facets:
+    """Counts for each filter's choices under the *other* filters (remembered by ``serve``
+    until the data changes: see app/cache.py)."""
+    return remembered(
+        session, ("facets", _aggregate_key(filters)), lambda: _facets(session, filters)
+    )
+
+
+def _facets(session: Session, filters: TimelineFilters) -> Facets:
     """Counts for each filter's choices under the *other* filters: four queries."""
     dialect = _dialect(session)
 
@@ -179,6 +199,11 @@ def facets(session: Session, filters: TimelineFilters) -> Facets:
 
 def histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, int]]:
     """Events per day under every filter but the dates (so each bar can narrow to its day)."""
+    key = ("histogram", _aggregate_key(filters.replace(date_from=None, date_to=None)))
+    return remembered(session, key, lambda: _histogram(session, filters))
+
+
+def _histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, int]]:
     return [
         (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)), n)
         for day, n in session.execute(

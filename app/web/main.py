@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app import cache
 from app.db import get_engine
 from app.filters import FilterError
 from app.settings import ROOT, Settings
@@ -36,6 +37,8 @@ def create_app(engine: Engine | None = None) -> FastAPI:
         "`/api/events` takes the same filters as the timeline page.",
     )
     app.state.engine = engine or get_engine(Settings.from_env().database_url)
+    if engine is None:  # the server's own engine: remember aggregates until the data changes
+        cache.enable(app.state.engine)
     app.mount("/static", StaticFiles(directory=str(Path(ROOT / "static"))), name="static")
     app.include_router(pages.router)
     app.include_router(api.router)
