@@ -241,10 +241,26 @@ _EN_ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
 
 
 def _role_categories(
-    role_ar: str, role_en: str, titles_ar: tuple[str, ...], title_index
+    role_ar: str,
+    role_en: str,
+    titles_ar: tuple[str, ...],
+    title_index,
+    category: str | None = None,
 ) -> frozenset[str]:
-    """Role categories (title lexicon's vocabulary) from the English role and Arabic titles."""
+    """Role categories (title lexicon's vocabulary): the role's explicit ``category`` when the
+    KB gives one, else guessed from the English role and the Arabic titles.
+
+    The explicit field wins because the guess is unreliable: the one-word titles رئيس/الرئيس
+    occur inside most titles (رئيس الدبلوماسية الروسية، رئيس مجلس الدوما) and made nearly
+    every role a head of state.
+    """
     cats: set[str] = set()
+    if category:
+        cats.add(category)
+        if category in ("foreign_minister", "defence_minister"):
+            cats.add("minister")  # a bare الوزير may refer to them
+        return frozenset(cats)
+    cats = set()
     en = (role_en or "").lower()
     for pattern, cat in _EN_ROLE_PATTERNS:
         if re.search(pattern, en):
@@ -417,7 +433,11 @@ def _load_knowledge(data_dir: Path) -> Knowledge:
                     end=_d(r.get("to")),
                     titles_ar=titles,
                     categories=_role_categories(
-                        r.get("role_ar") or "", r.get("role_en") or "", titles, res.title_categories
+                        r.get("role_ar") or "",
+                        r.get("role_en") or "",
+                        titles,
+                        res.title_categories,
+                        r.get("category") or None,
                     ),
                 )
             )

@@ -1,0 +1,40 @@
+# ruff: noqa: E501  (Arabic test sentences are kept whole)
+"""Role categories come from the knowledge base's explicit ``category`` field."""
+
+from __future__ import annotations
+
+from app.extract.knowledge import _role_categories, load_knowledge
+from app.extract.resources import load_resources
+from tests.extract.conftest import event_for
+
+
+def test_role_category_is_read_from_the_kb_not_guessed_from_titles():
+    # "رئيس الدبلوماسية الروسية" contains the one-word title رئيس: the old guess made a head of state
+    cats = _role_categories(
+        "وزير خارجية روسيا",
+        "Minister of Foreign Affairs of Russia",
+        ("وزير الخارجية الروسي", "رئيس الدبلوماسية الروسية"),
+        load_resources().title_categories,
+        "foreign_minister",
+    )
+    assert "head_of_state" not in cats
+    assert "foreign_minister" in cats
+
+
+def test_no_kb_minister_or_spokesperson_is_a_head_of_state():
+    kb = load_knowledge()
+    for slug in ("sergey-lavrov", "dmitry-peskov"):
+        person = kb.people.get(slug)
+        if person is None:
+            continue
+        for role in person.roles:
+            assert "head_of_state" not in role.categories, (slug, role.role_en)
+
+
+def test_bare_president_resolves_to_the_head_of_state_not_to_the_foreign_minister(extract):
+    ex = extract(
+        "٣ مارس ٢٠٢٣\n"
+        'وقال وزير الخارجية الروسي سيرغي لافروف للصحفيين: "نحن ملتزمون بكل تعهداتنا تجاه الحلفاء".\n'
+        'وقال الرئيس الروسي: "سنواصل العمل مع شركائنا في المنظمة بلا توقف".\n'
+    )
+    assert event_for(ex, "سنواصل").speaker.name_en == "Vladimir Putin"
