@@ -19,6 +19,7 @@ from typing import Any
 from app.extract.textnorm import norm
 
 DATA_DIR = Path(__file__).parent / "data"
+_PHRASE_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 
 # Proclitics a matched word may carry: conjunctions, prepositions and the article after لـ.
 # Each pair is (prefix in the text, what it stands for before the phrase).
@@ -133,7 +134,8 @@ class PhraseMatcher:
         self._lookup: dict[str, tuple[tuple[tuple[str, ...], Any, str, int], ...]] = {}
 
     def add(self, phrase: str, payload: Any) -> None:
-        words = tuple(norm(phrase).replace("-", " - ").split())
+        # split punctuation off as the tokenizer does: "أ.ف.ب" → أ . ف . ب, "إيتار-تاس"
+        words = tuple(_PHRASE_TOKEN.findall(norm(phrase)))
         words = tuple(w for w in words if w)
         if not words:
             return

@@ -31,6 +31,7 @@ from app.extract.speakers import Attribution, Entity, attribute
 from app.extract.textnorm import NormText, normalize_text
 
 _SENT_END = re.compile(r"[.!?؟]\s*$")
+_YEARLESS_DATELINE_TAIL = re.compile(r"^\s*\([^()]{1,30}\)\s*[-–—]?")
 
 
 # ---- article furniture: headline, dateline, footer ------------------------------------------
@@ -71,15 +72,28 @@ def _dateline(
     a dash that holds a full date ("( … / سبوتنيك - 14 كانون الثاني 2022ء) أعلن …").
     """
     for pi, p in enumerate(paras[:8]):
-        exprs = [e for e in exprs_by_para.get(pi, ()) if e.full]
         text = nt.raw[p.start : p.end]
-        for e in exprs:
-            rest = (text[: e.start - p.start] + " " + text[e.end - p.start :]).strip()
-            rest_words = [w for w in re.split(r"[\s\W]+", rest) if w]
+        for e in exprs_by_para.get(pi, ()):
+            if e.kind != "dmy" or e.deictic:
+                continue
+            prefix = text[: e.start - p.start]
+            if not e.full:
+                # "بريست (روسيا البيضاء) 2 سبتمبر أيلول (رويترز) -": a day and month opening
+                # the first lines, followed by the agency in brackets; the year is inferred
+                tail = text[e.end - p.start : e.end - p.start + 40]
+                m = _YEARLESS_DATELINE_TAIL.match(tail)
+                if pi < 5 and len(prefix.split()) <= 5 and "،" not in prefix and m:
+                    span = (p.start, e.end + m.end())
+                    outlet = _outlet_in(nt, e.end, e.end + m.end(), kb, last=True)
+                    if outlet:
+                        return e, pi, span, outlet
+                continue
+            rest = (prefix + " " + text[e.end - p.start :]).strip()
+            # words of letters only: a Hijri date, a time or an issue number beside it don't count
+            rest_words = re.findall(r"[^\W\d_]{2,}", rest.replace("\u0640", ""))
             short_top_line = pi < 5 and len(rest_words) <= 8 and not _SENT_END.search(text)
             if len(rest_words) <= 3 or short_top_line:
                 return e, pi, (p.start, p.end), _outlet_in(nt, p.start, p.end, kb, last=True)
-            prefix = text[: e.start - p.start]
             if text.startswith("(") and ")" in text[e.end - p.start : e.end - p.start + 6]:
                 close = text.index(")", e.end - p.start)
                 span = (p.start, p.start + close + 1)
@@ -90,6 +104,12 @@ def _dateline(
             if len(prefix.split()) <= 4 and m:
                 span = (p.start, e.end + m.end())
                 return e, pi, span, _outlet_in(nt, p.start, span[1], kb, last=True)
+            # "موسكو 14 مايو 2002 (شينخوا) قرر …": the agency in brackets, no dash
+            m = re.match(r"^\s*\([^()]{1,30}\)", tail)
+            if len(prefix.split()) <= 4 and m:
+                outlet = _outlet_in(nt, e.end, e.end + m.end(), kb, last=True)
+                if outlet:
+                    return e, pi, (p.start, e.end + m.end()), outlet
     return None, None, None, None
 
 
@@ -124,9 +144,10 @@ def _leading_outlet(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
     m = re.match(
         r"^[^.،:\"“«]{0,40}?(?:\(([^)]{1,30})\)\s*[-–—:]|[-–—]\s*([^.\-–—:]{1,30})[.:\-–—])", text
     )
-    if not m:
-        return None
-    return _outlet_in(nt, p.start, p.start + m.end(), kb, last=True)
+    if not m or len(text[: m.start(1) if m.group(1) else m.start(2)].split()) > 4:
+        return None  # a place name of a few words, then the outlet: not a body sentence
+    g = 1 if m.group(1) else 2
+    return _outlet_in(nt, p.start + m.start(g), p.start + m.end(g), kb, last=True)
 
 
 def _short_line_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
@@ -149,6 +170,56 @@ def _short_line_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge
 
 
 # ---- publication date ------------------------------------------------------------------------
+_NAMED_YEAR = re.compile(r"[^\W\d_]\s*-\s*((?:19|20)\d\d)(?!\d)")
+
+
+def _weekday_hint(exprs: list[TimeExpr]) -> tuple[int | None, str]:
+    """The weekday of "today": 'اليوم الاثنين' (or 'أمس الأحد' + 1), else a bare 'يوم الاثنين'."""
+    for e in exprs:
+        if e.kind == "rel" and e.weekday is not None:
+            return (e.weekday - e.offset) % 7, e.text
+    for e in exprs:
+        if e.kind == "wd" and e.direction is None and e.weekday is not None:
+            return e.weekday, e.text
+    return None, ""
+
+
+def _yearless_dateline(
+    nt: NormText, dateline: TimeExpr, body_exprs: list[TimeExpr], ctx: CorpusContext | None
+) -> DateValue | None:
+    """A dateline with a day and month but no year ('موسكو 14 حزيران/يونيو (د ب أ)-').
+
+    Candidate years: the year other articles give that day, the latest year the article
+    writes (in a date or an event name such as 'التفاعل-2024') and the one after it, the
+    corpus's commonest year; the first whose weekday agrees with the article's 'today'
+    (اليوم الاثنين، يوم الاثنين) wins, else the first.
+    """
+    years = [e.year for e in body_exprs if e.year is not None]
+    years += [int(m.group(1)) for m in _NAMED_YEAR.finditer(nt.key)]
+    cands: list[tuple[int, str]] = []
+    if ctx is not None and (y := ctx.year_for(dateline.month, dateline.day)):
+        cands.append((y, "the year other articles give this day"))
+    if years:
+        cands.append((max(years), "the latest year the article writes"))
+        cands.append((max(years) + 1, "the year after the latest year the article writes"))
+    if ctx is not None and (y := ctx.common_year()):
+        cands.append((y, "the corpus's commonest year"))
+    weekday, wd_text = _weekday_hint(body_exprs)
+    dated = []
+    for y, how in cands:
+        with contextlib.suppress(ValueError):
+            dated.append((date(y, dateline.month, dateline.day), how))
+    if not dated:
+        return None
+    pick = dated[0]
+    if weekday is not None:
+        pick = next((c for c in dated if c[0].weekday() == weekday), pick)
+    note = f"dateline '{dateline.text}' has no year: {pick[1]}, {pick[0].year}"
+    if weekday is not None and pick[0].weekday() == weekday:
+        note += f" ('{wd_text}' agrees: a {WEEKDAY_EN[weekday]})"
+    return DateValue(pick[0].isoformat(), "day", "inferred", note)
+
+
 _FUTURE = re.compile(
     r"(?:بحلول|حتي|اعتبارا\s+من|ابتداء\s+من|بدءا\s+من|المقرر|سيتم|سوف)\s+(?:يوم\s+)?$"
 )
@@ -161,14 +232,19 @@ def _publication(
     quotes: tuple[Quote, ...],
     ctx: CorpusContext | None,
 ) -> DateValue | None:
-    if dateline is not None:
-        dv = resolve(dateline, None)
-        if dv is not None:
-            return DateValue(dv.value, "day", "explicit", f"dateline '{dateline.text}'")
     in_quote = [(q.start, q.end) for q in quotes if q.speech]
 
     def quoted(e: TimeExpr) -> bool:
         return any(a <= e.start < b for a, b in in_quote)
+
+    if dateline is not None and dateline.year is None:
+        dv = _yearless_dateline(nt, dateline, [e for e in body_exprs if not quoted(e)], ctx)
+        if dv is not None:
+            return dv
+    elif dateline is not None:
+        dv = resolve(dateline, None)
+        if dv is not None:
+            return DateValue(dv.value, "day", "explicit", f"dateline '{dateline.text}'")
 
     # "today" with a full date in the body
     for e in body_exprs:
@@ -358,6 +434,10 @@ def _events(
         day = [e for e in before if e.kind == "dmy"]
         if day:
             return day[0]
+        # a month or a period (وقالت الوزارة الشهر الماضي إن …): the one nearest the content
+        period = [e for e in before if e.kind in ("per", "my") and e.year is None]
+        if period and content_start is None:
+            return period[-1]
         after = [e for e in exprs if e.kind in ("rel", "ago") or (e.kind == "dmy" and e.deictic)]
         return after[0] if after else None
 

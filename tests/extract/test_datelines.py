@@ -1,0 +1,83 @@
+# ruff: noqa: E501  (Arabic test sentences are kept whole)
+"""Publication date and outlet from datelines, headers and footers."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import event_for
+
+
+def test_yearless_dateline_takes_the_year_from_an_event_name_and_the_weekday(extract):
+    ex = extract(
+        "أستانا (كازاخستان) 16 سبتمبر أيلول (رويترز) - بدأت قوات المنظمة يوم الاثنين مناورات "
+        'تحمل اسم "الأخوة الثابتة-2024" في منطقة قرب الحدود.\n'
+        'وقال قائد المناورات للصحفيين "سنختبر قدرتنا على الرد السريع في ظروف صعبة للغاية".\n'
+    )
+    assert ex.published.value == "2024-09-16"  # a Monday
+    assert ex.published.basis == "inferred"
+    assert ex.outlet == "Reuters"
+
+
+def test_yearless_dateline_prefers_the_year_whose_weekday_agrees(extract):
+    # the article writes 2015; 3 March 2015 is a Tuesday, 3 March 2016 a Thursday
+    ex = extract(
+        "مينسك 3 آذار/مارس (د ب أ)- قال مسؤول في المنظمة اليوم الخميس إن الاجتماع سيعقد قريبا.\n"
+        "وكانت الدول الأعضاء قد وقعت الاتفاق في 12 شباط/فبراير 2015 في العاصمة البيلاروسية.\n"
+    )
+    assert ex.published.value == "2016-03-03"
+    assert ex.outlet == "dpa"
+
+
+def test_hijri_date_beside_the_gregorian_one_in_a_header_is_ignored(extract):
+    ex = extract(
+        "قادة المنظمة يجتمعون في يريفان\n\n"
+        "الأربعاء - 28 ربيع الآخر 1444 هـ - 23 نوفمبر 2022 مـ رقم العدد [ 16066]\n\n"
+        'وقال الأمين العام للمنظمة ستانيسلاف زاس أمس إن "القمة ستناقش الوضع على الحدود".\n'
+    )
+    assert ex.published.value == "2022-11-23"
+    assert ex.published.basis == "explicit"
+
+
+def test_agency_in_brackets_after_a_full_date_without_a_dash_is_the_outlet(extract):
+    ex = extract(
+        "بكين 7 أكتوبر 2003 (شينخوا) أكد المتحدث باسم الخارجية أن التعاون مع المنظمة مفيد.\n"
+    )
+    assert ex.published.value == "2003-10-07"
+    assert ex.outlet == "Xinhua"
+
+
+def test_agency_initials_alone_on_the_last_line_are_the_outlet(extract):
+    ex = extract(
+        "الجزائر تتابع اجتماع المنظمة\n\n"
+        "نشر في : 12 جوان 2025 - 10:05\n\n"
+        "قال وزير الخارجية الروسي إن المنظمة منفتحة على الحوار مع جميع الشركاء.\n\n"
+        "(واج)\n"
+    )
+    assert ex.outlet == "APS"
+
+
+def test_outlet_named_in_a_short_line_under_the_header_with_an_ambiguous_name(extract):
+    ex = extract(
+        "قمة في موسكو\n\n"
+        "الخميس - 13 ربيع الأول 1446 هـ - 17 أكتوبر 2024 مـ\n\n"
+        "موسكو: «الشرق الأوسط»\n\n"
+        "عقد قادة المنظمة أمس قمة في موسكو ناقشوا فيها الوضع في الشرق الأوسط.\n"
+    )
+    assert ex.outlet == "Asharq Al-Awsat"
+
+
+def test_region_middle_east_in_the_body_is_no_outlet(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "وقال لافروف إن الوضع في الشرق الأوسط - كما في آسيا الوسطى - يتطلب تنسيقا أكبر بين الشركاء.\n"
+    )
+    assert ex.outlet is None
+
+
+def test_statement_introduced_with_last_month_is_dated_to_that_month(extract):
+    ex = extract(
+        "٥ أكتوبر ٢٠٢٣\n"
+        'وقالت وزارة الخارجية الأرمينية الشهر الماضي إن "قرار عدم المشاركة في المناورات نهائي ولا رجعة فيه".\n'
+    )
+    ev = event_for(ex, "قرار عدم")
+    assert ev.date.value == "2023-09"
+    assert ev.date.precision == "month"
