@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date, timedelta
 
 from app.extract.context import CorpusContext
@@ -424,7 +425,7 @@ def _events(
     def inside_speech(e: TimeExpr) -> bool:
         return any(a <= e.start < b for a, b in speech_spans)
 
-    def dating(exprs: list[TimeExpr], content_start: int | None) -> TimeExpr | None:
+    def dating(exprs: list[TimeExpr], content_start: int | None, cues=()) -> TimeExpr | None:
         """The expression that dates a report: one before its content (deictic first, then a
         day), else a deictic "today/yesterday" after it."""
         before = [e for e in exprs if content_start is None or e.end <= content_start]
@@ -435,11 +436,25 @@ def _events(
         if day:
             return day[0]
         # a month or a period (وقالت الوزارة الشهر الماضي إن …): the one nearest the content
-        period = [e for e in before if e.kind in ("per", "my") and e.year is None]
+        # only right after a reporting cue and its subject: a month inside the reported matter
+        # (انتقد ما وصفه بتوغل القوات في مايو الماضي، قائلاً:) is not when it was said
+        period = [
+            e
+            for e in before
+            if e.kind in ("per", "my")
+            and e.year is None
+            and any(
+                c.raw_end <= e.start and len(nt.raw[c.raw_end : e.start].split()) <= 5 for c in cues
+            )
+        ]
         if period and content_start is None:
             return period[-1]
         after = [e for e in exprs if e.kind in ("rel", "ago") or (e.kind == "dmy" and e.deictic)]
         return after[0] if after else None
+
+    lead = _lead_date(nt, paras, body, exprs_by_para, dl_expr, speech_spans, ref)
+    own_dated: list[tuple[int, str]] = []  # (event index, speaker key) dated by their own text
+    undated: list[tuple[int, str]] = []  # statements that fell back to the lead/publication
 
     for pi in sorted(body):
         p = paras[pi]
@@ -465,7 +480,7 @@ def _events(
                     continue
                 ent = att.quote_speakers.get(qi)
                 intro = [e for e in narr if e.start < mark]
-                e = dating(intro, None)
+                e = dating(intro, None, sa.cues if sa else ())
                 dv = resolve(e, ref, year_hint) if e is not None else None
                 if dv is None and ent is not None and ent.key in last_dated:
                     prev = last_dated[ent.key]
@@ -475,6 +490,9 @@ def _events(
                         prev.basis,
                         "same speaker's latest dated statement",
                     )
+                fallback = dv is None
+                if dv is None and lead is not None:
+                    dv = lead
                 if dv is None and published is not None:
                     dv = DateValue(
                         published.value,
@@ -505,6 +523,10 @@ def _events(
                     )
                 )
                 statement_cover.append((ev_start, ev_end, dv.value if dv else ""))
+                if ent is not None and (e is not None and dv is not None):
+                    own_dated.append((len(events) - 1, ent.key))
+                elif ent is not None and fallback:
+                    undated.append((len(events) - 1, ent.key))
             # dated events: every other date of the sentence
             seen: set[str] = set()
             for e in sexprs:
@@ -541,7 +563,52 @@ def _events(
                         countries=countries_between(cmentions, sent.start, sent.end),
                     )
                 )
+    # a statement with no date of its own before any dated one of the same speaker (the lead
+    # quoting what the body then dates: "… أمس الأربعاء") takes the date of that later one
+    for idx, key in undated:
+        later = next((j for j, k in own_dated if k == key and j > idx), None)
+        if later is None:
+            continue
+        dv = events[later].date
+        if dv is None or dv.precision != "day":
+            continue
+        note = "no date in the introducing text: the same speaker's next dated statement"
+        events[idx] = replace(events[idx], date=DateValue(dv.value, dv.precision, dv.basis, note))
     return tuple(events)
+
+
+def _lead_date(
+    nt: NormText,
+    paras: tuple[Paragraph, ...],
+    body: set[int],
+    exprs_by_para: dict[int, tuple[TimeExpr, ...]],
+    dl_expr: TimeExpr | None,
+    speech_spans: list[tuple[int, int]],
+    ref: date | None,
+) -> DateValue | None:
+    """The day of the event the lead sentence reports ('خلال قمتهم التي استضافتها دوشنبه أمس'):
+    speeches the article reports without a date of their own were made then."""
+    if not body or ref is None:
+        return None
+    p = paras[min(body)]
+    if not p.sentences:
+        return None
+    sent = p.sentences[0]
+    for e in exprs_by_para.get(min(body), ()):
+        if e is dl_expr or not (sent.start <= e.start < sent.end):
+            continue
+        if any(a <= e.start < b for a, b in speech_spans):
+            continue
+        if e.kind in ("rel", "wd") or (e.kind == "dmy" and e.deictic):
+            dv = resolve(e, ref)
+            d = as_date(dv)
+            if d is None or d > ref:
+                return None
+            return DateValue(
+                dv.value, "day", dv.basis, f"no date in the introducing text: the lead's '{e.text}'"
+            )
+        return None
+    return None
 
 
 def _ref(ent: Entity | None) -> SpeakerRef | None:

@@ -389,6 +389,28 @@ def attribute(
     return Attribution(sentences, quote_speakers)
 
 
+_PREPS = frozenset(norm(w) for w in ("مع", "عن", "إلى", "على", "من", "في", "ل", "ب", "لدى", "بين"))
+
+
+def _topic_subject(an: _Analyzer, toks, mentions: list[Mention], cue: Cue) -> Entity | None:
+    """The subject of a sentence whose cue has none of its own: a person or body opening the
+    sentence ('أما رئيس الوزراء … فانتقد …، قائلاً:'، 'انتقد الوزير X الغرب، معتبرا أن'), not one
+    after a preposition ('خلال اتصال مع الرئيس …')."""
+    for m in mentions:
+        if m.ti >= cue.ti or m.ti > 5:
+            return None
+        if m.kind not in ("person", "org", "role"):
+            continue
+        if m.ti > 0 and _strip_conj(toks[m.ti - 1][2]) in _PREPS:
+            return None
+        ent = an.resolve(m)
+        if ent is None:
+            return None
+        is_f = ent.gender == "f" or "organisation" in ent.categories
+        return ent if (cue.gender == "f") == is_f else None
+    return None
+
+
 def _sentence(
     an: _Analyzer,
     nt: NormText,
@@ -451,6 +473,11 @@ def _sentence(
         ent = m.entity
         if ent is not None and ent.key not in subj_keys:
             an.note(ent, spoke=False)
+    if main is None and cues:
+        main = _topic_subject(an, toks, mentions, cues[0])
+        if main is not None:
+            sa.explicit = True
+            sa.subjects[cues[0].ti] = main
     if main is None and cues:
         main = an.previous_speaker(cues[0].gender)
     sa.speaker = main

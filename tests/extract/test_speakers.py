@@ -116,3 +116,21 @@ def test_president_nisba_resolves_to_earlier_named_president(extract):
         + "وقال الرئيس الكازاخستاني في كلمة أمام البرلمان إن “محاولة الانقلاب في كازاخستان باءت بالفشل”.\n"
     )
     assert speaker(ex, "محاولة") == "Kassym-Jomart Tokayev"
+
+
+def test_participle_takes_the_person_opening_the_sentence(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال لافروف: "نحن ملتزمون بتعهداتنا تجاه حلفائنا في المنظمة".\n'
+        + 'أما الرئيس البيلاروسي ألكسندر لوكاشينكو، فانتقد بطء المنظمة، قائلاً: "يجب أن نتحرك بسرعة أكبر في الأزمات".\n'
+    )
+    assert speaker(ex, "يجب أن") == "Alexander Lukashenko"
+
+
+def test_person_after_a_preposition_does_not_become_the_participle_subject(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال لافروف: "نحن ملتزمون بتعهداتنا تجاه حلفائنا في المنظمة".\n'
+        + 'وخلال اتصال مع الرئيس البيلاروسي ألكسندر لوكاشينكو، ناقش الوزير الوضع، مضيفاً: "الحوار هو الطريق الوحيد".\n'
+    )
+    assert speaker(ex, "الحوار هو") != "Alexander Lukashenko"
