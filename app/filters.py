@@ -247,6 +247,12 @@ class TimelineFilters:
         )
 
     def order_by(self) -> list[Any]:
+        if self.date_from or self.date_to:
+            # a date bound excludes undated events, so the plain (date_start, id) order is the
+            # same order, and ix_event_timeline serves it without sorting the range
+            if self.order == "desc":
+                return [Event.date_start.desc(), Event.id.desc()]
+            return [Event.date_start, Event.id]
         nulls_last = Event.date_start.is_(None)
         if self.order == "desc":
             return [nulls_last, Event.date_start.desc(), Event.id.desc()]

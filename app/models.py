@@ -70,6 +70,7 @@ class Event(SQLModel, table=True):
 # index scan that stops after ``limit`` rows instead of a sort of every matching event: for the
 # whole timeline and for one speaker (migration 0003; see bench/ for the plans).
 Index("ix_event_order", Event.date_start.is_(None), Event.date_start, Event.id)
+Index("ix_event_speaker_day", Event.speaker_id, Event.date_start)  # a permalink's neighbours
 Index(
     "ix_event_speaker_order",
     Event.speaker_id,

@@ -24,8 +24,11 @@ def upgrade() -> None:
     undated = sa.text("(date_start IS NULL)")
     op.create_index("ix_event_order", "event", [undated, "date_start", "id"])
     op.create_index("ix_event_speaker_order", "event", ["speaker_id", undated, "date_start", "id"])
+    # a permalink's neighbours: the same speaker on the same day
+    op.create_index("ix_event_speaker_day", "event", ["speaker_id", "date_start"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_event_speaker_day", "event")
     op.drop_index("ix_event_speaker_order", "event")
     op.drop_index("ix_event_order", "event")
