@@ -275,7 +275,12 @@ class ArticleWriter:
 
 
 def corpus_dir(root: Path, articles: int, seed: int = 1) -> Path:
-    return root / f"{GENERATOR_VERSION}-s{seed}-n{articles}"
+    """The cache folder: generator version, the knowledge base it drew people from, seed, size."""
+    try:
+        kb = hashlib.sha256((KB_DIR / "people.json").read_bytes()).hexdigest()[:8]
+    except OSError:
+        kb = "builtin"
+    return root / f"{GENERATOR_VERSION}-kb{kb}-s{seed}-n{articles}"
 
 
 def write_corpus(out: Path, articles: int, *, seed: int = 1) -> tuple[Path, int]:
