@@ -466,7 +466,16 @@ def _events(
             sent_speaker = sa.speaker if sa else None
             # indirect speech: remember when this speaker spoke
             if sa and sa.explicit and sent_speaker is not None:
-                e = dating(narr, sa.content_start)
+                # with a quote opening here, a date after it belongs to the quoted matter
+                marks = [
+                    q.open_mark if q.open_mark is not None else q.start
+                    for _, q in speech
+                    if q.paragraph == pi
+                    and sent.start
+                    <= (q.open_mark if q.open_mark is not None else q.start)
+                    < sent.end
+                ]
+                e = dating([x for x in narr if not marks or x.end <= marks[0]], sa.content_start)
                 if e is not None:
                     dv = resolve(e, ref, year_hint)
                     if dv is not None:

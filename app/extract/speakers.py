@@ -46,6 +46,26 @@ _ADVERBS = frozenset(
         ",",
     )
 )
+_STATEMENT_LEAD = frozenset(
+    norm(w)
+    for w in (
+        "بيان",
+        "بيانا",
+        "البيان",
+        "بلاغ",
+        "تصريح",
+        "تصريحات",
+        "رسالة",
+        "وثيقة",
+        "تقرير",
+        "صادر",
+        "الصادر",
+        "نشرته",
+        "أصدرته",
+        "عن",
+        "من",
+    )
+)
 _ORG_WORDS = frozenset(norm(w) for w in ("المنظمة", "للمنظمة", "المنظمه", "منظمة"))
 
 
@@ -207,6 +227,25 @@ class _Analyzer:
                         cats.add(t2.category)
                         j = j2
                         continue
+                    # "السكرتير الصحفي للرئيس": the office it serves, not another title
+                    if w.startswith("لل") and self.res.titles_by_first.get("ال" + w[2:]):
+                        j += 1
+                        continue
+                    # one adjective ("نائب رئيس الحكومة المؤقتة عظيم بيك …") before a name
+                    if (
+                        self._article(toks, j)
+                        and w not in res.stopwords
+                        and w not in res.weekdays
+                        and j + 1 < n
+                        and j + 1 not in people
+                        and self._name_span(toks, j + 1) > j + 1
+                        and not self._name_span(toks, j) > j
+                    ):
+                        j += 1
+                        continue
+                    if j + 1 < n and j + 1 in people and self._article(toks, j):
+                        j += 1
+                        continue
                     break
                 if t.needs_country and not (country or org):
                     i += 1
@@ -269,6 +308,15 @@ class _Analyzer:
                 hi = mid
         return lo
 
+    def _article(self, toks, k: int) -> bool:
+        """Token ``k`` starts with the article ال (a hamza-seated alef is a name's: ألماز)."""
+        w = toks[k][2]
+        return (
+            w.startswith("ال")
+            and w not in self.res.weekdays
+            and self.nt.raw[self.nt.raw_start(toks[k][0])] == "ا"
+        )
+
     def _name_span(self, toks, j: int) -> int:
         """End token of a personal name starting at ``j`` (== j when there is none)."""
         res = self.res
@@ -279,7 +327,7 @@ class _Analyzer:
                 break
             if w in res.verbs or w in res.participles or w in res.present or w in res.months:
                 break
-            if w.startswith("ال") and not (k > j and toks[k - 1][2] == "عبد"):
+            if self._article(toks, k) and not (k > j and toks[k - 1][2] == "عبد"):
                 break
             if w in res.titles_by_first or w in res.weekdays:
                 break
@@ -440,6 +488,12 @@ def _sentence(
         j = c.ti + 1
         while j < len(toks) and toks[j][2] in _ADVERBS and j - c.ti <= 3:
             j += 1
+        # "وبحسب بيان (صادر عن) وزارة الدفاع": the body that issued the statement
+        k = j
+        while k < len(toks) and k - j < 3 and toks[k][2] in _STATEMENT_LEAD:
+            k += 1
+        if k > j and by_start.get(k) is not None and by_start[k].kind == "org":
+            return an.resolve(by_start[k])
         m = by_start.get(j)
         if m is not None:
             return an.resolve(m)
@@ -491,10 +545,16 @@ def _sentence(
             continue
         region_cues = [c for c in cues if q.cue_start <= c.raw_start < mark]
         ent = None
-        for c in region_cues:
+        for c in reversed(region_cues):  # the reporting verb nearest the quote
             if c.ti in sa.subjects:
                 ent = sa.subjects[c.ti]
                 break
+        if ent is None and current is None:
+            # the nearest reporting verb before the quote that has a subject ("وكانت أرمينيا قد
+            # أبلغت الأمانة …، وقالت وزارة الخارجية الشهر الماضي إن "…"")
+            near = [c for c in cues if c.raw_start < mark and c.ti in sa.subjects]
+            if near:
+                ent = sa.subjects[near[-1].ti]
         if ent is None:
             if current is not None:
                 ent = current

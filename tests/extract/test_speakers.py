@@ -134,3 +134,46 @@ def test_person_after_a_preposition_does_not_become_the_participle_subject(extra
         + 'وخلال اتصال مع الرئيس البيلاروسي ألكسندر لوكاشينكو، ناقش الوزير الوضع، مضيفاً: "الحوار هو الطريق الوحيد".\n'
     )
     assert speaker(ex, "الحوار هو") != "Alexander Lukashenko"
+
+
+def test_unknown_deputy_minister_with_a_hamza_initial_name_is_found(extract):
+    ex = extract(
+        DATELINE
+        + 'من جانبه، صرح نائب وزير الخارجية الكازاخستاني أليبيك باكاييف، الأربعاء، للصحفيين بأن "بلادنا تتابع الوضع على الحدود عن كثب".\n'
+    )
+    assert speaker(ex, "بلادنا تتابع") == "أليبيك باكاييف"
+
+
+def test_press_secretary_of_the_president_is_the_speaker_not_the_president(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال الرئيس الكازاخستاني قاسم جومارت توكاييف: "لن نسمح بتكرار ما حدث في بلادنا".\n'
+        + 'وفي حديث للصحفيين اليوم، قال السكرتير الصحفي للرئيس رسلان جلدباييف إن "رئيس الدولة سيزور العاصمة غدا".\n'
+    )
+    assert speaker(ex, "رئيس الدولة سيزور") == "رسلان جلدباييف"
+
+
+def test_title_with_an_adjective_before_an_unknown_name(extract):
+    ex = extract(
+        DATELINE
+        + 'قال نائب رئيس الحكومة الانتقالية تيمور بيك ساتاروف إن "الوضع في الجنوب ما زال متوترا للغاية".\n'
+    )
+    assert speaker(ex, "الوضع في الجنوب") == "تيمور بيك ساتاروف"
+
+
+def test_according_to_a_statement_of_a_ministry_gives_the_ministry(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال وزير الدفاع البيلاروسي فيكتور خرينين إن "قواتنا جاهزة لأي طارئ على الحدود".\n'
+        + 'وبحسب بيان صادر عن وزارة الدفاع الروسية، فإن "الوحدات المشاركة وصلت إلى ميدان التدريب".\n'
+    )
+    assert speaker(ex, "الوحدات المشاركة") == "Russian Ministry of Defence"
+
+
+def test_quote_takes_the_subject_of_the_nearest_reporting_verb(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال وزير الدفاع البيلاروسي فيكتور خرينين إن "قواتنا جاهزة لأي طارئ على الحدود".\n'
+        + 'وكانت أرمينيا قد أبلغت الأمانة العامة بأنها لن تشارك، وقالت وزارة الخارجية الأرمينية إن "القرار ينسجم مع تجميد عضويتنا".\n'
+    )
+    assert speaker(ex, "القرار ينسجم") == "Armenian Ministry of Foreign Affairs"
