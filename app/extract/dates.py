@@ -18,7 +18,7 @@ Kinds of expression (``TimeExpr.kind``):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -45,6 +45,7 @@ class TimeExpr:
     unit: str | None = None  # per/ago: day | week | month | year
     part: str | None = None  # per/my: start | middle | end
     deictic: bool = False  # anchored on "today" (اليوم/أمس/غدا…)
+    same_year: bool = False  # "من العام نفسه": the year of the date written before
     text: str = ""
 
     @property
@@ -81,6 +82,7 @@ def _grammar() -> dict[str, re.Pattern]:
     ordinal = rf"(?P<ord>{res.ordinal_re})"
     day = rf"(?:(?:ال\s*)?(?P<d>[0-3]?\d)(?!\d)|{ordinal})"
     yearpart = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه|السنه)?\s*{year})"
+    sameyear = r"(?P<sy>\s+من\s+(?:(?:نفس|ذات)\s+(?:العام|السنه)|(?:العام|السنه)\s+(?:نفسه|ذاته)))"
     lead = rf"(?:(?:{part}\s+)?{rel}\s*[،,]?\s*)?(?:(?:يوم\s+)?{wd}\s*[،,]?\s*)?"
     g = {
         "num": re.compile(
@@ -90,9 +92,16 @@ def _grammar() -> dict[str, re.Pattern]:
             )
         ),
         "dmy": re.compile(
-            _w(rf"{lead}{day}(?:\s+من)?\s+(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction})?")
+            _w(
+                rf"{lead}{day}(?:\s+من)?\s+(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction}|{sameyear})?"
+            )
         ),
-        "my": re.compile(_w(rf"(?:{period}\s+)?(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction})?")),
+        "same": re.compile(
+            _w(rf"{day}\s+من\s+(?:نفس\s+)?(?:ذات\s+)?(?:الشهر|شهر)(?:\s+(?:نفسه|ذاته))?")
+        ),
+        "my": re.compile(
+            _w(rf"(?:{period}\s+)?(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction}|{sameyear})?")
+        ),
         "y": re.compile(_w(rf"(?:(?:{period})\s+)?(?:عام|العام|سنه|السنه)\s+{year}")),
         "y_in": re.compile(_w(rf"(?:في|خلال|منذ)\s+{year}")),
         "rel": re.compile(
@@ -104,6 +113,8 @@ def _grammar() -> dict[str, re.Pattern]:
             _w(
                 rf"(?:{period}\s+)?(?P<unit>الاسبوع|الشهر|العام|السنه|الاسابيع)\s+"
                 rf"(?P<dir>{past}|{nxt}|{cur})"
+                # "منذ مطلع العام"، "منتصف الشهر": a period word makes the current one
+                rf"|(?P<per0>{pstart}|{pmid}|{pend})\s+(?P<unit0>الشهر|العام|السنه)(?!\s*[\d٠-٩])"
             )
         ),
         "ago": re.compile(
@@ -118,6 +129,7 @@ def _grammar() -> dict[str, re.Pattern]:
     g["_num"] = re.compile(r"\d\s*[/.-]\s*\d")
     g["_dmy"] = re.compile(month)
     g["_my"] = g["_dmy"]
+    g["_same"] = re.compile(r"من\s+(?:نفس\s+|ذات\s+)?(?:الشهر|شهر)")
     g["_y"] = re.compile(r"(?:19|20)\d\d")
     g["_y_in"] = g["_y"]
     g["_rel"] = re.compile(alt(res.relative_days))
@@ -177,7 +189,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
     cands: list[tuple[int, int, TimeExpr]] = []
     present = {
         kind
-        for kind in ("num", "dmy", "my", "y", "y_in", "rel", "wd", "per", "ago")
+        for kind in ("num", "dmy", "same", "my", "y", "y_in", "rel", "wd", "per", "ago")
         if g["_" + kind].search(key, k0, k1)
     }
 
@@ -229,6 +241,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 offset=rel or 0,
                 deictic=rel is not None,
                 direction=_dir(gd.get("dir"), res),
+                same_year=bool(gd.get("sy")),
             ),
         )
     for m in g["my"].finditer(key, k0, k1) if "my" in present else ():
@@ -246,7 +259,10 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
             name = " ".join(gd["m1"].split())
             if not re.search(r"(?:في|شهر)\s+$", before) or len(name) <= 2:
                 continue
-        add(m, dict(kind="my", year=y, month=mo, direction=d, part=per))
+        add(
+            m,
+            dict(kind="my", year=y, month=mo, direction=d, part=per, same_year=bool(gd.get("sy"))),
+        )
     for pat in ("y", "y_in"):
         for m in g[pat].finditer(key, k0, k1) if pat in present else ():
             gd = m.groupdict()
@@ -269,10 +285,15 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
             if not (re.match(r"\s*[،,]", after) or re.match(r"\s+ان", after) or "،" in before):
                 continue
         add(m, dict(kind="wd", weekday=res.weekdays.get(gd["wd"]), direction=d))
+    for m in g["same"].finditer(key, k0, k1) if "same" in present else ():
+        gd = m.groupdict()
+        d = _day(gd, res)
+        if d and 1 <= d <= 31:
+            add(m, dict(kind="same", day=d))
     for m in g["per"].finditer(key, k0, k1) if "per" in present else ():
         gd = m.groupdict()
         unit = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}.get(
-            gd["unit"]
+            gd["unit"] or gd["unit0"]
         )
         if not unit:
             continue
@@ -282,7 +303,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 kind="per",
                 unit=unit,
                 direction=_dir(gd.get("dir"), res),
-                part=_part(gd.get("per"), res),
+                part=_part(gd.get("per") or gd.get("per0"), res),
             ),
         )
     for m in g["ago"].finditer(key, k0, k1) if "ago" in present else ():
@@ -320,7 +341,20 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
             continue
         taken.append(c)
     taken.sort(key=lambda c: c[0])
-    return tuple(t[2] for t in taken)
+    # "في ١٩ من الشهر ذاته": the month (and year) of the date written before it
+    out: list[TimeExpr] = []
+    for _, _, e in taken:
+        if e.kind == "same":
+            prev = next((x for x in reversed(out) if x.month is not None), None)
+            if prev is None:
+                continue
+            e = replace(e, kind="dmy", month=prev.month, year=prev.year, direction=prev.direction)
+        elif e.same_year:  # "في يونيو من العام نفسه"
+            prev = next((x for x in reversed(out) if x.year is not None), None)
+            if prev is not None:
+                e = replace(e, year=prev.year)
+        out.append(e)
+    return tuple(out)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -444,7 +478,14 @@ def resolve(expr: TimeExpr, ref: date | None, year_hint=None) -> DateValue | Non
                 mo = {"start": 1, "middle": 6, "end": 12}[expr.part]
                 return DateValue(f"{y:04d}-{mo:02d}", "month", "relative", f"'{expr.text}'")
             return DateValue(f"{y:04d}", "year", "relative", f"'{expr.text}'")
-        return None  # a week is no calendar value we store
+        if expr.unit == "week":
+            # the month of that week (a week is no calendar value we store): الأسبوع الماضي
+            # read against Wednesday 19 Feb is the week of 10-16 Feb → 2025-02
+            dt = ref + timedelta(days=7 * d)
+            return DateValue(
+                f"{dt.year:04d}-{dt.month:02d}", "month", "relative", f"'{expr.text}': its month"
+            )
+        return None
     if k == "ago":
         n = expr.offset
         if expr.unit == "day":

@@ -174,6 +174,37 @@ def _short_line_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge
 _NAMED_YEAR = re.compile(r"[^\W\d_]\s*-\s*((?:19|20)\d\d)(?!\d)")
 
 
+_ANNIV_ORD = {
+    "الاولي": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5, "السادسه": 6,
+    "السابعه": 7, "الثامنه": 8, "التاسعه": 9, "العاشره": 10, "العشرين": 20, "الثلاثين": 30,
+}  # fmt: skip
+_ANNIV = re.compile(
+    r"(?<![^\W\d_])(?P<eve>عشيه\s+|قبيل\s+|غداه\s+)?(?:ال|لل|بال|في\s+ال)?ذكري\s+"
+    r"(?:(?P<ord>" + "|".join(_ANNIV_ORD) + r")|(?P<n>\d+))(?![^\W\d_])"
+)
+
+
+def _anniversaries(nt: NormText, exprs: list[TimeExpr]) -> list[tuple[date, str]]:
+    """'عشية الذكرى الأولى لقرار … الصادر في ٦ يناير ٢٠٢٢': an anniversary of a full date
+    written soon after it is a date the article is written around (the eve: a day before)."""
+    out: list[tuple[date, str]] = []
+    for m in _ANNIV.finditer(nt.key):
+        n = _ANNIV_ORD.get(m.group("ord") or "", 0) or int(m.group("n") or 0)
+        if not n:
+            continue
+        ra, rb = nt.raw_span(m.start(), m.end())
+        e = next((x for x in exprs if x.full and rb <= x.start <= rb + 160), None)
+        if e is None:
+            continue
+        with contextlib.suppress(ValueError):
+            d = date(e.year + n, e.month, e.day)
+            eve = m.group("eve")
+            d = d - timedelta(days=1) if eve and "غداه" not in eve else d
+            d = d + timedelta(days=1) if eve and "غداه" in eve else d
+            out.append((d, nt.raw[ra:rb] + " … " + e.text))
+    return out
+
+
 def _weekday_hint(exprs: list[TimeExpr]) -> tuple[int | None, str]:
     """The weekday of "today": 'اليوم الاثنين' (or 'أمس الأحد' + 1), else a bare 'يوم الاثنين'."""
     for e in exprs:
@@ -291,6 +322,7 @@ def _publication(
             anchors.append((date(y, e.month, e.day), e.text))
         except ValueError:
             continue
+    anchors += _anniversaries(nt, body_exprs)
     year = max(anchors)[0].year if anchors else None
     how_year = "from dates written in full" if anchors and not years_seen else "from other articles"
     if year is None and ctx is not None:

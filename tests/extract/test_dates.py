@@ -156,3 +156,68 @@ def test_date_of_a_past_relative_weekday(extract):
     assert ev.date.value == "2022-01-12"
     assert ev.speaker and ev.speaker.name_en == "Kassym-Jomart Tokayev"
     assert ev.countries == ("KZ",)
+
+
+def test_day_of_the_same_month_takes_the_month_of_the_date_before():
+    from app.extract.dates import find_time_expressions, resolve
+    from app.extract.textnorm import normalize_text
+
+    es = find_time_expressions(
+        normalize_text("بدأ الانسحاب في ٢٠ مارس ٢٠٢١ واكتمل في ٢٨ من الشهر ذاته.")
+    )
+    assert [resolve(e, None).value for e in es] == ["2021-03-20", "2021-03-28"]
+
+
+def test_month_of_the_same_year_takes_the_year_of_the_date_before():
+    from datetime import date
+
+    from app.extract.dates import find_time_expressions, resolve
+    from app.extract.textnorm import normalize_text
+
+    es = find_time_expressions(
+        normalize_text("أعلن الإصلاحات في أبريل ٢٠١٩، وجرى الاستفتاء في أغسطس من العام نفسه.")
+    )
+    assert resolve(es[-1], date(2020, 2, 1)).value == "2019-08"
+
+
+def test_start_of_the_year_without_a_direction_is_the_current_year():
+    from datetime import date
+
+    from app.extract.dates import find_time_expressions, resolve
+    from app.extract.textnorm import normalize_text
+
+    es = find_time_expressions(normalize_text("شارك في جميع الاجتماعات منذ مطلع العام."))
+    assert resolve(es[0], date(2024, 5, 3)).value == "2024-01"
+
+
+def test_last_week_is_the_month_of_that_week():
+    from datetime import date
+
+    from app.extract.dates import find_time_expressions, resolve
+    from app.extract.textnorm import normalize_text
+
+    es = find_time_expressions(normalize_text("صادق البرلمان الأسبوع الماضي على القانون."))
+    dv = resolve(es[0], date(2024, 3, 4))  # the week before Monday 4 March is in February
+    assert (dv.value, dv.precision) == ("2024-02", "month")
+
+
+def test_maghrebi_past_word_alfarit():
+    from datetime import date
+
+    from app.extract.dates import find_time_expressions, resolve
+    from app.extract.textnorm import normalize_text
+
+    es = find_time_expressions(normalize_text("زار دوشنبي في أفريل الفارط."))
+    assert resolve(es[0], date(2025, 6, 5)).value == "2025-04"
+
+
+def test_publication_inferred_from_the_eve_of_a_first_anniversary(extract):
+    ex = extract(
+        "رئيس قرغيزستان في ذكرى الأحداث\n\n"
+        "قال الرئيس القرغيزي صدير جباروف اليوم الخميس، "
+        "عشية الذكرى الأولى للاتفاق الموقع في ١٥ مارس ٢٠٢٣ "
+        "بين البلدين، إن الحدود أصبحت آمنة.\n"
+        "وكانت المفاوضات قد بدأت في ٢ فبراير ٢٠٢٣.\n"
+    )
+    assert ex.published.value == "2024-03-14"  # the eve of 15 March 2024, a Thursday
+    assert ex.published.basis == "inferred"
