@@ -337,6 +337,7 @@ def plans(db: Path) -> dict:
 def markdown(report: dict) -> str:
     lines = [f"# Benchmark {report['stamp']}", ""]
     lines.append(
+        f"Load average at start: {report['machine'].get('loadavg', '?')}. "
         f"Machine: {report['machine']['cpus']} CPUs, {report['machine']['python']}, "
         f"SQLite {report['machine']['sqlite']}; generator {report['generator']}, "
         f"extractor {report['extractor']}; load: {report['load']}."
@@ -430,8 +431,10 @@ def targets(report: dict) -> list[dict]:
             out.append(
                 {
                     "what": f"{view}: p95 ≤ 50 ms at 1M events",
-                    "met": a["p95_ms"] is not None and a["p95_ms"] <= 50,
-                    "measured": f"{a['p95_ms']} ms",
+                    "met": bool(a["requests"]) and a["p95_ms"] <= 50,
+                    "measured": f"{a['p95_ms']} ms"
+                    if a["requests"]
+                    else "no request completed within wrk's 10 s timeout",
                 }
             )
     return out
@@ -461,6 +464,7 @@ def main(argv: list[str] | None = None) -> int:
             "python": platform.python_version(),
             "sqlite": sqlite3.sqlite_version,
             "platform": platform.platform(),
+            "loadavg": " ".join(f"{x:.1f}" for x in os.getloadavg()),
         },
         "load": f"{'wrk' if shutil.which('wrk') else 'python'}, {args.connections} connections, "
         f"{args.seconds:g} s per view, app with {args.app_workers} workers",
