@@ -81,7 +81,8 @@ def _grammar() -> dict[str, re.Pattern]:
     period = rf"(?P<per>{pstart}|{pmid}|{pend})"
     ordinal = rf"(?P<ord>{res.ordinal_re})"
     day = rf"(?:(?:ال\s*)?(?P<d>[0-3]?\d)(?!\d)|{ordinal})"
-    yearpart = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه|السنه)?\s*{year})"
+    yearword = r"(?:[وبل]|وب|ول)?(?:عام|العام|سنه|السنه)|للعام|للسنه"
+    yearpart = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:{yearword})?\s*{year})"
     sameyear = r"(?P<sy>\s+من\s+(?:(?:نفس|ذات)\s+(?:العام|السنه)|(?:العام|السنه)\s+(?:نفسه|ذاته)))"
     lead = rf"(?:(?:{part}\s+)?{rel}\s*[،,]?\s*)?(?:(?:يوم\s+)?{wd}\s*[،,]?\s*)?"
     g = {
@@ -102,7 +103,7 @@ def _grammar() -> dict[str, re.Pattern]:
         "my": re.compile(
             _w(rf"(?:{period}\s+)?(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction}|{sameyear})?")
         ),
-        "y": re.compile(_w(rf"(?:(?:{period})\s+)?(?:عام|العام|سنه|السنه)\s+{year}")),
+        "y": re.compile(_w(rf"(?:(?:{period})\s+)?(?:{yearword})\s+{year}")),
         "y_in": re.compile(_w(rf"(?:في|خلال|منذ)\s+{year}")),
         "rel": re.compile(
             _w(rf"(?:{part}\s+)?{rel}(?:\s*[،,]?\s*(?:يوم\s+)?{wd})?")
@@ -257,7 +258,11 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
             # a month name alone: only after "في"/"شهر", never a short ambiguous one (آب)
             before = key[max(0, m.start() - 4) : m.start()]
             name = " ".join(gd["m1"].split())
-            if not re.search(r"(?:في|شهر)\s+$", before) or len(name) <= 2:
+            before = key[max(0, m.start() - 6) : m.start()]
+            starts_shahr = key.startswith("شهر", m.start())
+            if not (starts_shahr or re.search(r"(?:في|شهر|منذ|حتي|خلال)\s+$", before)) or (
+                len(name) <= 2
+            ):
                 continue
         add(
             m,

@@ -83,7 +83,9 @@ def _dateline(
                 # the first lines, followed by the agency in brackets; the year is inferred
                 tail = text[e.end - p.start : e.end - p.start + 40]
                 m = _YEARLESS_DATELINE_TAIL.match(tail)
-                if pi < 5 and len(prefix.split()) <= 5 and "،" not in prefix and m:
+                # a place name may end in a comma ("دوشنبه، 16 سبتمبر/أيلول (أرمنبرس)")
+                place = prefix.rstrip().rstrip("،,").rstrip()
+                if pi < 5 and len(prefix.split()) <= 5 and not re.search("[،,]", place) and m:
                     span = (p.start, e.end + m.end())
                     outlet = _outlet_in(nt, e.end, e.end + m.end(), kb, last=True)
                     if outlet:
@@ -226,8 +228,7 @@ def _yearless_dateline(
     corpus's commonest year; the first whose weekday agrees with the article's 'today'
     (اليوم الاثنين، يوم الاثنين) wins, else the first.
     """
-    years = [e.year for e in body_exprs if e.year is not None]
-    years += [int(m.group(1)) for m in _NAMED_YEAR.finditer(nt.key)]
+    years = _article_years(nt, body_exprs)
     cands: list[tuple[int, str]] = []
     if ctx is not None and (y := ctx.year_for(dateline.month, dateline.day)):
         cands.append((y, "the year other articles give this day"))
@@ -237,6 +238,8 @@ def _yearless_dateline(
     if ctx is not None and (y := ctx.common_year()):
         cands.append((y, "the corpus's commonest year"))
     weekday, wd_text = _weekday_hint(body_exprs)
+    if dateline.weekday is not None:  # "الخميس 5 فبراير" on the dateline itself
+        weekday, wd_text = dateline.weekday, dateline.text
     dated = []
     for y, how in cands:
         with contextlib.suppress(ValueError):
@@ -250,6 +253,55 @@ def _yearless_dateline(
     if weekday is not None and pick[0].weekday() == weekday:
         note += f" ('{wd_text}' agrees: a {WEEKDAY_EN[weekday]})"
     return DateValue(pick[0].isoformat(), "day", "inferred", note)
+
+
+def _article_years(nt: NormText, exprs: list[TimeExpr]) -> list[int]:
+    """Years the article writes: in dates and in event names ('التفاعل-2024')."""
+    years = [e.year for e in exprs if e.year is not None]
+    return years + [int(m.group(1)) for m in _NAMED_YEAR.finditer(nt.key)]
+
+
+def _year_for_weekday(month: int, day: int, weekday: int, years: list[int]) -> int | None:
+    """The year, within ten of those the article writes, in which day/month falls on that
+    weekday, closest to them (the later one on a tie)."""
+    if not years:
+        return None
+    lo, hi = min(years), max(years)
+    best: tuple[int, int] | None = None
+    for y in range(lo - 10, hi + 11):
+        with contextlib.suppress(ValueError):
+            if date(y, month, day).weekday() != weekday:
+                continue
+            gap = 0 if lo <= y <= hi else min(abs(y - lo), abs(y - hi))
+            if best is None or (gap, -y) < best:
+                best = (gap, -y)
+    return -best[1] if best is not None else None
+
+
+def _weekday_dated_today(
+    nt: NormText, exprs: list[TimeExpr], ctx: CorpusContext | None
+) -> DateValue | None:
+    """'أمس الثلاثاء 25 نونبر' / 'اليوم الخميس 3 مارس': a day and month written with its weekday
+    and a "today"-word but no year. The year is the one in which that day falls on that
+    weekday, closest to the years the article writes (else the corpus's commonest year)."""
+    for e in exprs:
+        if not (e.kind == "dmy" and e.deictic and e.year is None and e.weekday is not None):
+            continue
+        years = _article_years(nt, exprs)
+        if not years and ctx is not None and (y := ctx.common_year()):
+            years = [y]
+        y = _year_for_weekday(e.month, e.day, e.weekday, years)
+        if y is None:
+            continue
+        pub = date(y, e.month, e.day) - timedelta(days=e.offset)
+        return DateValue(
+            pub.isoformat(),
+            "day",
+            "inferred",
+            f"'{e.text}' has no year: {y}, the year closest to those the article writes in "
+            f"which it is a {WEEKDAY_EN[e.weekday]}",
+        )
+    return None
 
 
 _FUTURE = re.compile(
@@ -287,6 +339,10 @@ def _publication(
                 if e.weekday is not None and as_date(dv) and as_date(dv).weekday() != e.weekday:
                     note += " (weekday does not match)"
                 return DateValue(dv.value, "day", "explicit", note)
+    # "أمس الثلاثاء 25 نونبر": a day and month with a weekday and "today"-word but no year
+    wd_dated = _weekday_dated_today(nt, [e for e in body_exprs if not quoted(e)], ctx)
+    if wd_dated is not None:
+        return wd_dated
     # inference: weekday of "today" + month "الجاري" + year + the latest past date mentioned
     weekday = None
     wd_text = ""

@@ -115,6 +115,20 @@ def _pairs(nt: NormText, k0: int, k1: int):
             pairs.append((o, m.k, depth_of[o]))
         else:
             strays.append(m.k)
+    # mixed marks ('”…"', '«…"'): a stray closing mark pairs with the latest opening of
+    # another family left open before it, when no mark of that family comes between them
+    for s in list(strays):
+        cands = [
+            (o, fam)
+            for fam, st in stacks.items()
+            for o in st
+            if o < s and not any(m.fam == fam and o < m.k < s for m in marks)
+        ]
+        if cands:
+            o, fam = max(cands)
+            stacks[fam].remove(o)
+            strays.remove(s)
+            pairs.append((o, s, depth_of[o]))
     # openings never closed: end at the next mark of their family, else at the paragraph end
     for fam, st in stacks.items():
         for o in st:
@@ -141,6 +155,16 @@ def _is_cue(tokens: list[str], res: Resources) -> bool:
             if tuple(tokens[i + 1 : i + len(prep)]) == prep[1:]:
                 return True
     return False
+
+
+def _named(cue_toks: list[str], res: Resources) -> bool:
+    """The word right before the opening mark names what the quote is: a slogan, a title, a
+    term ('تحت شعار "…"'، 'بعنوان "…"'، 'ما يسمى "…"'), never speech."""
+    words = [t for t in cue_toks if _WORD_RE.fullmatch(t)]
+    if not words:
+        return False
+    w = words[-1]
+    return w in res.naming_words or (len(w) > 3 and w[0] in "وبل" and w[1:] in res.naming_words)
 
 
 def _kb_name(nt: NormText, k0: int, k1: int, kb: Knowledge) -> bool:
@@ -223,7 +247,7 @@ def find_quotes(
             cue_toks = [t[2] for t in nt.tokens_in(kc0, kc1)]
             kq0, kq1 = nt.key_offset(ra), nt.key_offset(rb)
             nwords = len(_WORD_RE.findall(key, kq0, kq1))
-            speech = nwords >= 3 and not _kb_name(nt, kq0, kq1, kb)
+            speech = nwords >= 3 and not _kb_name(nt, kq0, kq1, kb) and not _named(cue_toks, res)
             if speech:
                 has_cue = cue_key.rstrip().endswith(":") or _is_cue(cue_toks, res)
                 if not has_cue and om is None:

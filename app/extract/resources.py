@@ -62,6 +62,11 @@ class Resources:
     stopwords: frozenset[str]
     cue_words: dict[str, tuple[str, str]]  # word (bare or with و/ف/ب) -> (kind, gender)
     prep_first: dict[str, tuple[tuple[str, ...], ...]]  # first word -> attribution phrases
+    naming_words: frozenset[str] = frozenset()  # تحت شعار "…": a quoted name, not speech
+    occasion_nouns: frozenset[str] = frozenset()  # قمة، مؤتمر، جلسة… (with و/ب/ل stripped)
+    occasion_preps: frozenset[str] = frozenset()  # the word before one: خلال، هامش، أمام
+    relative_markers: frozenset[str] = frozenset()  # الذي، التي…
+    anaphoric_time_re: str = ""  # حينها، آنذاك، في ذلك الوقت
 
     def title_categories(self, text: str) -> set[str]:
         """Categories of the title phrases in ``text`` (longest match, left to right; a bare
@@ -151,4 +156,9 @@ def load_resources() -> Resources:
         noise_line_res=tuple(re.compile(p) for p in no["line_patterns"]),
         source_prefixes=tuple(norm(p) for p in no["source_prefixes"]),
         stopwords=frozenset(norm(w) for w in st["words"]),
+        naming_words=frozenset(norm(w) for w in sp.get("naming_words", ())),
+        occasion_nouns=frozenset(norm(w) for w in sp.get("occasion_nouns", ())),
+        occasion_preps=frozenset(norm(w) for w in sp.get("occasion_preps", ())),
+        relative_markers=frozenset(norm(w) for w in sp.get("relative_markers", ())),
+        anaphoric_time_re=_alt(sp.get("anaphoric_time", ())),
     )
