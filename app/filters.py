@@ -19,7 +19,7 @@ from sqlalchemy import and_, column, func, literal_column, or_, select, text
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.models import Article, Event, EventCountry
-from app.search import search_key
+from app.search import normalize_words, query_groups
 from app.web.i18n import format_date, t
 
 DEFAULT_LIMIT = 15
@@ -194,8 +194,8 @@ class TimelineFilters:
 
     @property
     def search(self) -> str:
-        """The Arabic-normalized search key (empty when the query has no words)."""
-        return search_key(self.q)
+        """The Arabic-normalized query words (empty when the query has no words)."""
+        return " ".join(normalize_words(self.q))
 
     def where(
         self, *, dialect: str = "sqlite", exclude: Iterable[str] = ()
@@ -231,20 +231,30 @@ class TimelineFilters:
         return clauses
 
     def _search_clause(self, dialect: str) -> ColumnElement[bool]:
-        key = self.search
+        groups = query_groups(self.q)
         if dialect == "sqlite":
-            # every word must occur (as a word prefix) in the normalized quote + sentence text
-            match = " ".join(f'"{word}"*' for word in key.split())
+            # every word must occur (as a word prefix) in the normalized quote + sentence text,
+            # in any of its forms (with or without proclitics: see app.search); FTS5 wants an
+            # explicit AND before a parenthesized group
+            match = " AND ".join(
+                f'"{forms[0]}"*'
+                if len(forms) == 1
+                else "(" + " OR ".join(f'"{f}"*' for f in forms) + ")"
+                for forms in groups
+            )
             fts = (
                 text("SELECT event_id FROM event_fts WHERE event_fts MATCH :fts_query")
                 .bindparams(fts_query=match)
                 .columns(column("event_id"))
             )
             return Event.id.in_(fts)
-        # PostgreSQL: the expression the GIN index ix_event_search is built on
-        return func.to_tsvector(literal_column("'simple'"), Event.search_text).op("@@")(
-            func.plainto_tsquery(literal_column("'simple'"), key)
-        )
+        # PostgreSQL: the expression the GIN index ix_event_search is built on; words are
+        # \w-only (app.search), so they are safe as to_tsquery operands
+        vector = func.to_tsvector(literal_column("'simple'"), Event.search_text)
+        if all(len(forms) == 1 for forms in groups):
+            return vector.op("@@")(func.plainto_tsquery(literal_column("'simple'"), self.search))
+        query = " & ".join("(" + " | ".join(forms) + ")" for forms in groups)
+        return vector.op("@@")(func.to_tsquery(literal_column("'simple'"), query))
 
     def order_by(self) -> list[Any]:
         if self.date_from or self.date_to:

@@ -28,16 +28,19 @@ from app.readers import ARTICLE_SUFFIXES, ArticleReadError, read_article
 from app.store import content_sha256, find_article, save_article, sync_countries
 
 EXTRACT_DIR = Path(__file__).parent / "extract"
+SEARCH_KEY_FILE = Path(__file__).parent / "search.py"
 STORE_ATTEMPTS = 3  # a concurrent writer can win a race for the same article: try again
 
 
 def extractor_version() -> str:
-    """A fingerprint of the extractor's code and data: when it changes, re-ingest updates."""
+    """A fingerprint of the extractor's code and data, and of the search key (app/search.py
+    builds the stored search text): when it changes, re-ingest updates."""
     digest = hashlib.sha256()
     for path in sorted(EXTRACT_DIR.rglob("*")):
         if path.suffix in {".py", ".json"} and "__pycache__" not in path.parts:
             digest.update(path.relative_to(EXTRACT_DIR).as_posix().encode())
             digest.update(path.read_bytes())
+    digest.update(SEARCH_KEY_FILE.read_bytes())
     return digest.hexdigest()[:12]
 
 

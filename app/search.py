@@ -1,5 +1,10 @@
 """The matching key for full-text search: Arabic-normalized so أ/ا، ى/ي، ة/ه and diacritics
-don't matter. The same function builds the stored index text and the user's query."""
+don't matter, with light stemming of proclitics so "روسيا" finds "وروسيا" and "الانسحاب" finds
+"والانسحاب".
+
+``search_key`` builds the stored index text (event.search_text and its FTS row): every word
+followed by its clitic-stripped forms. ``query_groups`` turns the user's query into, per word, the
+forms any of which may match (the word and its stripped forms); the query ANDs the groups."""
 
 from __future__ import annotations
 
@@ -26,9 +31,47 @@ _DIGITS = str.maketrans(
 _NON_WORD = re.compile(r"[^\w]+|_")
 
 
-def search_key(text: str) -> str:
-    """Lower-case, dediacritized, alef/yeh/teh-marbuta-normalized words joined by spaces."""
+# Proclitics, longest first: a conjunction (و ف), then a preposition (ب ل ك) and/or the article
+# (ال); ل + ال is written لل. Stripping stops at the first match (longest wins) per form.
+PROCLITICS = (
+    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل",
+    "وال", "فال", "بال", "كال", "لل", "ال",
+    "وب", "ول", "وك", "فب", "فل", "فك",
+    "و", "ف", "ب", "ل", "ك",
+)  # fmt: skip
+MIN_STEM = 4  # letters left after stripping: shorter stems (امن، قاء) are too ambiguous
+
+
+def normalize_words(text: str) -> list[str]:
+    """Lower-case, dediacritized, alef/yeh/teh-marbuta-normalized words."""
     text = unicodedata.normalize("NFKC", text or "").translate(_DIGITS).replace("\u0640", "")
     text = dediac_ar(text)
     text = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
-    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+    return _NON_WORD.sub(" ", text.lower()).split()
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """The word and the forms left by stripping each proclitic sequence it starts with
+    (``والانسحاب`` → والانسحاب، الانسحاب، انسحاب); a strip must leave ``MIN_STEM`` letters.
+    ``لل`` (ل + ال) also gives the form with the article back (``للانسحاب`` → الانسحاب)."""
+    forms = [word]
+    for clitic in PROCLITICS:
+        if not word.startswith(clitic):
+            continue
+        rest = word[len(clitic) :]
+        if clitic.endswith("لل") and len(rest) >= MIN_STEM - 1:
+            forms.append("ال" + rest)
+        if len(rest) >= MIN_STEM:
+            forms.append(rest)
+    return tuple(dict.fromkeys(forms))
+
+
+def search_key(text: str) -> str:
+    """The index text: each normalized word followed by its clitic-stripped forms."""
+    return " ".join(form for word in normalize_words(text) for form in word_forms(word))
+
+
+def query_groups(text: str) -> list[tuple[str, ...]]:
+    """Per query word, its forms: an event matches when every group has a form in its index
+    text (which holds every indexed word's forms too, so the two meet on the shared stem)."""
+    return [word_forms(word) for word in dict.fromkeys(normalize_words(text))]
