@@ -19,7 +19,12 @@
       });
     });
   }
-  document.addEventListener("DOMContentLoaded", function () { setupCopy(document); });
+  document.addEventListener("DOMContentLoaded", function () {
+    setupCopy(document);
+    // CSS shows the filters on wide screens: say they are open
+    var panel = document.querySelector(".filters-panel");
+    if (panel && matchMedia("(min-width:46.01rem)").matches) panel.open = true;
+  });
   // The no-JS "Apply" button is not needed when htmx updates the list as filters change.
   document.addEventListener("htmx:load", function (event) {
     setupCopy(event.target);

@@ -99,6 +99,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "We could not find what you were looking for. The link may be mistyped.",
     },
     "error.400": {"ar": "طلب غير صالح", "en": "Bad request"},
+    "error.400.body": {
+        "ar": "في الرابط قيمة لا نفهمها؛ التفاصيل أدناه.",
+        "en": "Something in the address is not valid; the details are below.",
+    },
+    "error.405": {"ar": "طريقة الطلب غير مسموح بها", "en": "Method not allowed"},
+    "error.405.body": {
+        "ar": "هذا الموقع للقراءة فقط: يجيب عن طلبات GET وHEAD وحدها.",
+        "en": "This site is read-only: it answers GET and HEAD requests only.",
+    },
+    "error.413": {"ar": "الطلب أكبر من المسموح", "en": "Request too large"},
+    "error.413.body": {
+        "ar": "حجم محتوى الطلب يتجاوز الحد المسموح به.",
+        "en": "The request body is over the size limit.",
+    },
+    "error.414": {"ar": "الرابط أطول من المسموح", "en": "URL too long"},
+    "error.414.body": {
+        "ar": "الرابط أطول من الحد المسموح به؛ جرّب عددًا أقل من عوامل التصفية.",
+        "en": "The address is longer than allowed; try fewer filters.",
+    },
+    "error.422": {"ar": "قيم غير صالحة في الطلب", "en": "Invalid request parameters"},
+    "error.422.body": {
+        "ar": "بعض القيم في الطلب غير صالحة؛ التفاصيل أدناه.",
+        "en": "Some values in the request are not valid; the details are below.",
+    },
+    "error.500": {"ar": "خطأ في الخادم", "en": "Server error"},
+    "error.500.body": {
+        "ar": "حدث خطأ غير متوقع من جهتنا وقد سُجّل. حاول مرة أخرى لاحقًا.",
+        "en": "Something went wrong on our side; it has been logged. Please try again later.",
+    },
+    "error.4xx": {"ar": "تعذّر تنفيذ الطلب", "en": "Request error"},
+    "error.4xx.body": {
+        "ar": "لم نتمكن من تلبية هذا الطلب؛ التفاصيل أدناه.",
+        "en": "This request could not be served; the details are below.",
+    },
+    "error.5xx": {"ar": "خطأ في الخادم", "en": "Server error"},
+    "error.5xx.body": {
+        "ar": "الخادم غير قادر على تلبية الطلب الآن. حاول مرة أخرى لاحقًا.",
+        "en": "The server cannot serve this request right now. Please try again later.",
+    },
+    "error.details": {"ar": "التفاصيل (بالإنجليزية)", "en": "Details"},
     "error.back": {"ar": "العودة إلى الخط الزمني", "en": "Back to the timeline"},
 }
 
@@ -141,6 +181,15 @@ def t(key: str, lang: str, **values: object) -> str:
         return key
     text = entry.get(lang) or entry[DEFAULT_LANG]
     return text.format(**values) if values else text
+
+
+def error_text(status: int, lang: str) -> tuple[str, str]:
+    """The heading and the explanation of an error page for ``status`` (a 5xx is never a "bad
+    request": unknown codes fall back to their class)."""
+    key = f"error.{status}"
+    if key not in MESSAGES:
+        key = "error.5xx" if status >= 500 else "error.4xx"
+    return t(key, lang), t(f"{key}.body", lang)
 
 
 def format_date(value: str | None, lang: str) -> str:

@@ -21,7 +21,7 @@ from app.filters import FilterError
 from app.settings import ROOT, Settings
 from app.web import api, pages
 from app.web.deps import SessionDep, get_session  # noqa: F401  (re-exported for other routers)
-from app.web.i18n import LANGS, pick_lang
+from app.web.i18n import LANGS, error_text, pick_lang
 from app.web.security import install_security
 from app.web.templating import render
 
@@ -107,9 +107,10 @@ def _jsonable(errors) -> list[dict]:
 def _error_page(request: Request, status: int, message: str):
     if not hasattr(request.state, "lang"):
         request.state.lang = pick_lang(None, request.cookies.get(LANG_COOKIE), "")
+    title, body = error_text(status, request.state.lang)
     return render(
         request,
         "pages/error.html",
-        {"status": status, "message": message},
+        {"status": status, "message": message, "title": title, "body": body},
         status_code=status,
     )

@@ -20,10 +20,14 @@ import html
 import json
 import logging
 import os
+from urllib.parse import parse_qs
 
 from fastapi import FastAPI
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.web.i18n import error_text, pick_lang, t
 
 log = logging.getLogger("csto_timeline.web")
 
@@ -170,7 +174,7 @@ async def _error(
         body = json.dumps({"detail": message}).encode()
         content_type = "application/json"
     else:
-        body = _ERROR_PAGE.format(status=status, message=html.escape(message)).encode()
+        body = _error_page(scope, status, message).encode()
         content_type = "text/html; charset=utf-8"
     headers = [
         (b"content-type", content_type.encode()),
@@ -182,15 +186,40 @@ async def _error(
     await send({"type": "http.response.body", "body": body})
 
 
+def _error_page(scope: Scope, status: int, message: str) -> str:
+    """The error page in the visitor's language (?lang=, the cookie, Accept-Language), with a
+    heading and explanation that match the status."""
+    headers = Headers(scope=scope)
+    query = parse_qs((scope.get("query_string") or b"").decode("latin-1"))
+    lang = pick_lang(
+        (query.get("lang") or [None])[0],
+        cookie_parser(headers.get("cookie", "")).get("lang"),
+        headers.get("accept-language", ""),
+    )
+    title, explanation = error_text(status, lang)
+    return _ERROR_PAGE.format(
+        lang=lang,
+        dir="rtl" if lang == "ar" else "ltr",
+        status=status,
+        title=html.escape(title),
+        site=html.escape(t("site.title", lang)),
+        explanation=html.escape(explanation),
+        details=html.escape(t("error.details", lang)),
+        message=html.escape(message),
+        back=html.escape(t("error.back", lang)),
+    )
+
+
 _ERROR_PAGE = """<!DOCTYPE html>
-<html lang="ar" dir="rtl">
+<html lang="{lang}" dir="{dir}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{status} · خطأ · Error</title><link rel="stylesheet" href="/static/app.css"></head>
+<title>{status} · {title} · {site}</title><link rel="stylesheet" href="/static/app.css"></head>
 <body><main class="error">
-<h1>خطأ <span class="code">({status})</span></h1>
-<p class="message" dir="ltr"><code>{message}</code></p>
-<p><a href="/">العودة إلى الخط الزمني</a> ·
-<a href="/?lang=en" dir="ltr">Back to the timeline</a></p>
+<h1>{title} <span class="code">({status})</span></h1>
+<p>{explanation}</p>
+<p class="message"><span class="label">{details}:</span>
+<code lang="en" dir="ltr">{message}</code></p>
+<p><a href="/">{back}</a></p>
 </main></body>
 </html>
 """
