@@ -126,6 +126,8 @@ def _grammar() -> dict[str, re.Pattern]:
             )
         ),
     }
+    # an expression never runs across a line break ("صحيفة الغد" over "السبت 8 مارس 2025")
+    g = {k: re.compile(v.pattern.replace(r"\s", r"[^\S\n]")) for k, v in g.items()}
     # cheap triggers: a kind's full pattern runs only where its trigger occurs
     g["_num"] = re.compile(r"\d\s*[/.-]\s*\d")
     g["_dmy"] = re.compile(month)

@@ -541,6 +541,21 @@ def _events(
         return after[0] if after else None
 
     lead = _lead_date(nt, paras, body, exprs_by_para, dl_expr, speech_spans, ref)
+    cl = _Clauses(nt, load_resources())
+    narrative: list[TimeExpr] = []  # every narrative time expression, in text order
+    occasion_dates: dict[str, tuple[DateValue, str]] = {}  # occasion noun -> its day
+    for pi in sorted(body):
+        for sent in paras[pi].sentences:
+            for e in exprs_by_para.get(pi, ()):
+                if e is dl_expr or inside_speech(e) or not (sent.start <= e.start < sent.end):
+                    continue
+                narrative.append(e)
+                if e.kind not in ("rel", "wd", "dmy", "ago") or ref is None:
+                    continue
+                occ = cl.occasion_near(sent.start, sent.end, e)
+                dv = resolve(e, ref, year_hint) if occ and occ not in occasion_dates else None
+                if dv is not None and dv.precision == "day" and (as_date(dv) or ref) <= ref:
+                    occasion_dates[occ] = (dv, e.text)
     own_dated: list[tuple[int, str]] = []  # (event index, speaker key) dated by their own text
     undated: list[tuple[int, str]] = []  # statements that fell back to the lead/publication
 
@@ -563,7 +578,14 @@ def _events(
                     <= (q.open_mark if q.open_mark is not None else q.start)
                     < sent.end
                 ]
-                e = dating([x for x in narr if not marks or x.end <= marks[0]], sa.content_start)
+                e = dating(
+                    [
+                        x
+                        for x in narr
+                        if (not marks or x.end <= marks[0]) and cl.governs(sent.start, x)
+                    ],
+                    sa.content_start,
+                )
                 if e is not None:
                     dv = resolve(e, ref, year_hint)
                     if dv is not None:
@@ -576,9 +598,30 @@ def _events(
                 if not (sent.start <= mark < sent.end + 1):
                     continue
                 ent = att.quote_speakers.get(qi)
-                intro = [e for e in narr if e.start < mark]
-                e = dating(intro, None, sa.cues if sa else ())
+                intro = [
+                    e
+                    for e in narr
+                    if e.start < mark
+                    and cl.governs(q.cue_start if e.start >= q.cue_start else sent.start, e)
+                ]
+                e = None
+                if cl.anaphoric(q.cue_start, mark):  # "وقال … حينها": the time just mentioned
+                    e = next((x for x in reversed(narrative) if x.end <= mark), None)
+                if e is None:
+                    e = dating(intro, None, sa.cues if sa else ())
                 dv = resolve(e, ref, year_hint) if e is not None else None
+                if dv is None:  # "على هامش القمة": the day the article gives that occasion
+                    occ = next(
+                        (o for o in cl.occasions(q.cue_start, mark) if o in occasion_dates), None
+                    )
+                    if occ is not None:
+                        odv, otext = occasion_dates[occ]
+                        dv = DateValue(
+                            odv.value, odv.precision, odv.basis, f"the occasion's day ('{otext}')"
+                        )
+                        if ent is not None:
+                            last_dated[ent.key] = dv
+                            own_dated.append((len(events), ent.key))
                 if dv is None and ent is not None and ent.key in last_dated:
                     prev = last_dated[ent.key]
                     dv = DateValue(
@@ -674,6 +717,105 @@ def _events(
     return tuple(events)
 
 
+_OCC_SUFFIX = re.compile(r"(?:هم|هما|ها|ه)$")
+
+
+def _lemma(w: str) -> str:
+    """A rough stem for matching occasion nouns: no و/ب/ل/ف, no article, no pronoun suffix,
+    teh marbuta and accusative alef folded (القمة، قمتهم، لقمة → قمه; اجتماعا → اجتماع)."""
+    if len(w) > 3 and w[0] in "وبلف":
+        w = w[1:]
+    if w.startswith("لل") or w.startswith("ال"):
+        w = w[2:]
+    if len(w) > 4 and w.endswith("ا"):
+        w = w[:-1]
+    if len(w) > 4 and w.endswith(("ته", "تها", "تهم")):
+        w = w[: w.rindex("ت")] + "ه"
+    elif len(w) > 5:
+        w = _OCC_SUFFIX.sub("", w)
+    return w
+
+
+class _Clauses:
+    """Which time expressions of an introducing text date the speech act.
+
+    A time expression dates the reporting verb (or the occasion it was said at) unless it sits
+    in a complement clause (after أن/إن following a reporting cue: 'وأشار إلى أن المنظمة عقدت
+    أمس اجتماعاً'), in a relative clause up to its closing comma ('المسؤول، الذي تولى منصبه
+    مطلع العام الماضي، أن'), or after منذ (a span's start, not a time of speaking).
+    """
+
+    def __init__(self, nt: NormText, res: Resources) -> None:
+        self.nt, self.res = nt, res
+        self._occ = frozenset(_lemma(w) for w in res.occasion_nouns)
+        self._anaph = re.compile(rf"(?<![^\W\d_])(?:{res.anaphoric_time_re})(?![^\W\d_])")
+
+    def _is_cue(self, toks, i: int) -> bool:
+        t = toks[i][2]
+        if t in self.res.cue_words or t in self.res.speech_nouns:
+            return True
+        return any(
+            tuple(x[2] for x in toks[i + 1 : i + len(p)]) == p[1:]
+            for p in self.res.prep_first.get(t, ())
+        )
+
+    def governs(self, a: int, e: TimeExpr) -> bool:
+        """``e`` (raw start after ``a``) dates the speech act introduced in ``raw[a:]``."""
+        nt, res = self.nt, self.res
+        toks = nt.tokens_in(nt.key_offset(a), nt.key_offset(e.start))
+        if toks and _strip_wf(toks[-1][2]) in ("منذ", "حتي"):
+            return False
+        state, cue_seen = "main", False
+        for i, (_a, _b, t) in enumerate(toks):
+            if self._is_cue(toks, i):
+                state, cue_seen = "main", True
+            elif cue_seen and t in res.complementizers and t != "الي":
+                state = "complement"
+            elif t in res.relative_markers:
+                state = "relative" if state == "main" else state
+            elif t in ("،", ",") and state == "relative":
+                state = "main"
+        return state == "main"
+
+    def occasions(self, a: int, b: int) -> list[str]:
+        """Occasion nouns a statement in ``raw[a:b]`` is placed at ('على هامش القمة')."""
+        toks = self.nt.tokens_in(self.nt.key_offset(a), self.nt.key_offset(b))
+        out = []
+        for i in range(1, len(toks)):
+            lem = _lemma(toks[i][2])
+            prev = _strip_wf(toks[i - 1][2])
+            if lem in self._occ and (prev in self.res.occasion_preps or toks[i][2][:1] == "ب"):
+                out.append(lem)
+        return out
+
+    def occasion_near(self, sent_a: int, sent_b: int, e: TimeExpr) -> str | None:
+        """The occasion noun a time expression dates: the nearest within six words of it in
+        its sentence ('خلال قمتهم التي استضافتها العاصمة الروسية أمس')."""
+        nt = self.nt
+        toks = nt.tokens_in(nt.key_offset(sent_a), nt.key_offset(sent_b))
+        ks, ke = nt.key_offset(e.start), nt.key_offset(e.end)
+        best: tuple[int, str] | None = None
+        words = [t for t in toks if t[2][:1].isalpha()]
+        pos = next((i for i, t in enumerate(words) if t[0] >= ks), len(words))
+        pos_end = next((i for i, t in enumerate(words) if t[0] >= ke), len(words))
+        for i, t in enumerate(words):
+            lem = _lemma(t[2])
+            if lem not in self._occ:
+                continue
+            gap = pos - i if i < pos else i - pos_end + 1 if i >= pos_end else 0
+            if 0 < gap <= 6 and (best is None or gap < best[0]):
+                best = (gap, lem)
+        return best[1] if best else None
+
+    def anaphoric(self, a: int, b: int) -> bool:
+        """'وقال … حينها إن': the time is the one just mentioned."""
+        return bool(self._anaph.search(self.nt.key, self.nt.key_offset(a), self.nt.key_offset(b)))
+
+
+def _strip_wf(t: str) -> str:
+    return t[1:] if len(t) > 3 and t[0] in "وف" else t
+
+
 def _lead_date(
     nt: NormText,
     paras: tuple[Paragraph, ...],
@@ -687,11 +829,16 @@ def _lead_date(
     speeches the article reports without a date of their own were made then."""
     if not body or ref is None:
         return None
-    p = paras[min(body)]
-    if not p.sentences:
+    # the lead is the first body paragraph that is a sentence, not a credit line such as
+    # "موسكو - من مراسل الأهرام:"
+    lead_pi = next(
+        (pi for pi in sorted(body) if len(nt.raw[paras[pi].start : paras[pi].end].split()) >= 8),
+        None,
+    )
+    if lead_pi is None or not paras[lead_pi].sentences:
         return None
-    sent = p.sentences[0]
-    for e in exprs_by_para.get(min(body), ()):
+    sent = paras[lead_pi].sentences[0]
+    for e in exprs_by_para.get(lead_pi, ()):
         if e is dl_expr or not (sent.start <= e.start < sent.end):
             continue
         if any(a <= e.start < b for a, b in speech_spans):

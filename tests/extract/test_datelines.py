@@ -81,3 +81,22 @@ def test_statement_introduced_with_last_month_is_dated_to_that_month(extract):
     ev = event_for(ex, "قرار عدم")
     assert ev.date.value == "2023-09"
     assert ev.date.precision == "month"
+
+
+def test_yearless_dateline_after_a_city_and_comma_takes_the_year_the_article_writes(extract):
+    ex = extract(
+        "أخبار\n\nأستانا، 23 نوفمبر/تشرين الثاني (كازإنفورم)\n"
+        "قال رئيس كازاخستان قاسم جومارت توكاييف اليوم إن بلاده ستتولى رئاسة المنظمة لعام 2024، "
+        "بعد اجتماع عقد في الخامس من مارس 2023.\n"
+    )
+    assert ex.published.value == "2024-11-23"
+
+
+def test_weekday_day_and_month_without_a_year_gives_the_publication(extract):
+    ex = extract(
+        "لافروف يصل إلى يريفان\n\n"
+        "يصل وزير الخارجية الروسي إلى يريفان اليوم الخميس، بعد أن التقى نظيره الأرميني أمس الأربعاء 12 دجنبر في موسكو.\n"
+        "وكانت أرمينيا قد جمدت مشاركتها في المنظمة في فبراير 2017، ثم عادت إليها في ماي 2019.\n"
+    )
+    assert ex.published.value == "2018-12-13"
+    assert ex.published.basis == "inferred"

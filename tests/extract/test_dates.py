@@ -221,3 +221,19 @@ def test_publication_inferred_from_the_eve_of_a_first_anniversary(extract):
     )
     assert ex.published.value == "2024-03-14"  # the eve of 15 March 2024, a Thursday
     assert ex.published.basis == "inferred"
+
+
+def test_maghrebi_levantine_and_clitic_year_forms():
+    from app.extract.dates import find_time_expressions
+    from app.extract.textnorm import normalize_text
+
+    cases = {
+        "في السابع من شتنبر الماضي": (None, 9, 7),
+        "في 3 كانون ثاني 2019": (2019, 1, 3),
+        "يوم 4 جوان 2020": (2020, 6, 4),
+        "منذ شهر أيار/مايو": (None, 5, None),
+        "رئيس المنظمة للعام 2023": (2023, None, None),
+    }
+    for text, want in cases.items():
+        (e,) = find_time_expressions(normalize_text(text))
+        assert (e.year, e.month, e.day) == want, text

@@ -135,3 +135,18 @@ def test_quote_text_is_the_article_text_at_its_offsets(extract):
     (q,) = ev.quotes
     assert text[q.start : q.end] == q.text == "نحن مستعـــدون للحوار مع جميع الشركاء"
     assert text[ev.start : ev.end] == ev.text
+
+
+def test_an_opening_curly_mark_closed_by_a_straight_one_is_one_quote(extract):
+    ex = extract(
+        'وأضاف الوزير القرغيزي: ”الحدود باتت أكثر أمانا. نواصل العمل مع الشركاء في كل المجالات".\n'
+    )
+    quotes = [q.text for e in ex.events for q in e.quotes]
+    assert quotes == ["الحدود باتت أكثر أمانا. نواصل العمل مع الشركاء في كل المجالات"]
+
+
+def test_a_quoted_slogan_after_a_naming_word_is_not_speech(extract):
+    ex = extract(
+        'أطلق الرئيس الأوزبكي حملة إصلاحات تحت شعار "أوزبكستان جديدة ومزدهرة" العام الماضي.\n'
+    )
+    assert not [q for e in ex.events for q in e.quotes]

@@ -45,3 +45,63 @@ def test_a_month_right_after_the_reporting_verb_dates_the_statement(extract):
     )
     ev = event_for(ex, "المنظمة منفتحة")
     assert ev.date.value == "2025-05"
+
+
+def test_a_day_inside_the_complement_clause_is_not_when_it_was_said(extract):
+    ex = extract(
+        "الجمعة 7 مارس 2025\n\n"
+        'أعلن رئيس الأركان المشتركة للمنظمة أناتولي سيدوروف اليوم الجمعة، أن التدريبات ستبدأ قريبا، مشيرا إلى أن "الخطط باتت جاهزة بالكامل".\n'
+        'ولفت سيدوروف إلى أن القوات أنهت أمس الخميس مرحلة التحضير، مضيفا أن "كل الوحدات في حالة جاهزية تامة".\n'
+    )
+    ev = event_for(ex, "كل الوحدات")
+    assert ev.date.value == "2025-03-07"
+
+
+def test_a_period_inside_a_relative_clause_is_not_when_it_was_said(extract):
+    ex = extract(
+        "الاثنين 3 نوفمبر 2025\n\n"
+        'قال وزير الدفاع الكازاخستاني روسلان جاكسيليكوف اليوم إن "التعاون العسكري يتطور بثبات".\n'
+        'واعتبر الوزير، الذي تسلم منصبه مطلع العام الماضي، أن "التدريبات المشتركة أثبتت جدواها في كل مرة".\n'
+    )
+    ev = event_for(ex, "التدريبات المشتركة")
+    assert ev.date.value == "2025-11-03"
+
+
+def test_a_span_start_after_mundhu_is_not_when_it_was_said(extract):
+    ex = extract(
+        "الأحد 9 فبراير 2025\n\n"
+        'وقالت الخارجية الطاجيكية في بيان اليوم إن "المفاوضات تسير بشكل بناء".\n'
+        'وأضافت الوزارة، بعد جولات متواصلة منذ الشهر الماضي، أن "الطرفين اقتربا من اتفاق نهائي".\n'
+    )
+    assert event_for(ex, "الطرفين اقتربا").date.value == "2025-02-09"
+
+
+def test_statements_at_an_occasion_the_lead_dates_take_its_day(extract):
+    ex = extract(
+        "صحيفة الغد\n\nالسبت ٨ مارس ٢٠٢٥\n\nقادة المنظمة يتفقون على خطة جديدة\nمن مراسلنا في مينسك:\n\n"
+        "اتفق وزراء دفاع الدول الأعضاء، خلال اجتماعهم الذي احتضنته العاصمة البيلاروسية أمس، على خطة تدريب مشتركة.\n"
+        'وقال وزير الدفاع البيلاروسي فيكتور خرينين في تصريح للصحفيين على هامش الاجتماع إن "الخطة تغطي السنوات الثلاث المقبلة".\n'
+        'وأوضح خرينين أن "التمويل سيكون بالتساوي بين الدول".\n'
+    )
+    first = event_for(ex, "الخطة تغطي")
+    assert first.date.value == "2025-03-07"
+    assert "occasion" in first.date.note
+    assert event_for(ex, "التمويل سيكون").date.value == "2025-03-07"
+
+
+def test_a_future_occasion_does_not_date_a_statement_about_it(extract):
+    ex = extract(
+        "الثلاثاء ١١ مارس ٢٠٢٥\n\n"
+        "تستعد العاصمة الأرمينية لاستضافة اجتماع وزراء الخارجية غدا الأربعاء.\n"
+        'وقال المتحدث باسم الكرملين دميتري بيسكوف للصحفيين ردا على سؤال عن الاجتماع: "ننتظر نتائج ملموسة من هذه الجولة".\n'
+    )
+    assert event_for(ex, "ننتظر نتائج").date.value == "2025-03-11"
+
+
+def test_hinaha_refers_back_to_the_date_just_mentioned(extract):
+    ex = extract(
+        "2024-10-02\n\n"
+        "وكانت قيرغيزستان قد طلبت في 14 مارس الماضي تأجيل المناورات المشتركة إلى موعد لاحق.\n"
+        'وقال رئيس الوزراء القرغيزي أكيلبيك جاباروف حينها إن "الظروف لا تسمح بإجرائها في الربيع".\n'
+    )
+    assert event_for(ex, "الظروف لا تسمح").date.value == "2024-03-14"
