@@ -125,6 +125,7 @@ class _Analyzer:
         self.nt, self.kb, self.res, self.when = nt, kb, res, when
         self.history: list[Entity] = []  # entities in the discourse, latest last
         self.speakers: list[Entity] = []  # entities that spoke, latest last
+        self.title_entities: list[tuple[frozenset[str], Entity]] = []  # complement words, entity
 
     # ---- entities -------------------------------------------------------------------------
     def person_entity(self, p: Person, title_raw: str | None, cats: set[str]) -> Entity:
@@ -143,7 +144,79 @@ class _Analyzer:
             slug=p.slug,
             wikidata=p.wikidata,
         )
-        return Entity(f"p:{p.slug}", ref, frozenset(allc), "m")
+        return Entity(f"p:{p.slug}", ref, frozenset(allc), self._person_gender(p, title_raw))
+
+    def _person_gender(self, p: Person, title_raw: str | None) -> str:
+        """'f' when the title written or the person's role titles are feminine (المتحدثة)."""
+        forms = [title_raw or ""] + [t for r in p.roles for t in (r.role_ar or "", *r.titles_ar)]
+        for form in forms:
+            words = norm(form).split()
+            if words and any(t.gender == "f" for t in self.res.titles_by_first.get(words[0], ())):
+                return "f"
+        return "m"
+
+    # ---- title-only speakers ----------------------------------------------------------------
+    _BOUNDARY = frozenset(norm(w) for w in ("،", ",", ":", '"', "قوله", "قولها", "اليوم", "أمس"))
+
+    def title_entity(self, toks, j: int, m: Mention | None) -> Entity | None:
+        """A speaker named only by a title ('المتحدث باسم حرس الحدود القرغيزي'، 'رئيس دائرة
+        مكافحة المخدرات في وزارة الداخلية القرغيزية'): the title with its complement as written,
+        up to a comma, a complementizer, a reporting cue or a time word; the same complement
+        later ('ممثل حرس الحدود') is the same speaker."""
+        t, k = self.title_at(toks, j)
+        if t is None:
+            return None
+        res = self.res
+        end = k
+        while end < len(toks) and end - j < 12:
+            w = toks[end][2]
+            if (
+                w in self._BOUNDARY
+                or w in res.complementizers
+                or w in res.cue_words
+                or w in res.weekdays
+                or w in res.relative_days
+                or not (w.isalpha() or w == "-")
+            ):
+                break
+            end += 1
+        nt = self.nt
+        title_raw = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[end - 1][1])].strip(' "-')
+        comp = [
+            _strip_conj(w[2])
+            for w in toks[k:end]
+            if w[2] not in res.stopwords and w[2] not in ("باسم", "في", "ل")
+        ]
+        if not comp and m is None:
+            return None
+        for words, ent in reversed(self.title_entities):
+            if comp and set(comp[:2]) <= words:
+                return ent
+        country = m.country if m is not None else None
+        if country is None:
+            ms = self.kb.matches_in(nt, "country", toks[j][0], toks[end - 1][1])
+            country = next((x.payload[1] for x in ms if x.payload[0] != "none"), None)
+        cats = set(m.categories) if m is not None else {t.category}
+        ref = SpeakerRef(name_ar=title_raw, role_ar=title_raw, country=country, kind="person")
+        ent = Entity(f"t:{norm(title_raw)}", ref, frozenset(cats | {t.category}), t.gender)
+        self.title_entities.append((frozenset(comp), ent))
+        return ent
+
+    def feminine_reading(self, toks, m: Mention) -> Entity | None:
+        """'وردّت الدبلوماسية الروسية … قائلة': a body's name that is also a feminine title
+        refers to the woman of that country who spoke last, if one did."""
+        w = _strip_conj(toks[m.ti][2])
+        if not any(t.gender == "f" for t in self.res.titles_by_first.get(w, ())):
+            return None
+        country = m.entity.ref.country if m.entity is not None else None
+        for ent in reversed(self.speakers[-3:]):
+            if (
+                ent.ref.kind == "person"
+                and ent.gender == "f"
+                and (country is None or ent.ref.country in (None, country))
+            ):
+                return ent
+        return None
 
     def org_entity(self, o: Organisation, written: str) -> Entity:
         name = o.name_ar if norm(written) in norm(o.name_ar) else written
@@ -206,6 +279,14 @@ class _Analyzer:
                 cats = {t.category}
                 country = org = None
                 gender = t.gender
+                # a country name that begins inside the title ("رئيس جمهورية" + "جمهورية
+                # كازاخستان"): the title's country
+                for x in range(i + 1, j):
+                    cm = ctry.get(x)
+                    if cm is not None and cm.payload[0] != "none" and cm.end > toks[j - 1][1]:
+                        country = cm.payload[1]
+                        j = self._tok_index(toks, cm.end - 1) + 1
+                        break
                 # modifiers: nisba / country, لـ + organisation, quote marks, dashes, another title
                 while j < n:
                     w = toks[j][2]
@@ -495,8 +576,19 @@ def _sentence(
         if k > j and by_start.get(k) is not None and by_start[k].kind == "org":
             return an.resolve(by_start[k])
         m = by_start.get(j)
+        if m is not None and m.kind == "org" and c.gender == "f":
+            fem = an.feminine_reading(toks, m)
+            if fem is not None:
+                return fem
         if m is not None:
-            return an.resolve(m)
+            ent = an.resolve(m)
+            if ent is None and m.kind == "role" and c.kind != "prep":
+                ent = an.title_entity(toks, j, m)
+            return ent
+        if c.kind == "verb" and j < len(toks):
+            ent = an.title_entity(toks, j, None)  # a title that needs a complement to mean it
+            if ent is not None:
+                return ent
         if c.kind == "verb":
             # SVO: a mention right before the verb (a comma or an auxiliary may intervene)
             j = c.ti
@@ -507,9 +599,26 @@ def _sentence(
                 return an.resolve(m)
         return None
 
+    # "نقلت وكالة X عن Y قوله …": the one the agency quotes speaks, not the agency
+    relay: tuple[int, Entity] | None = None
+    for i, (_a, _b, t) in enumerate(toks):
+        if _strip_conj(t) in res.transmission_verbs or t in res.transmission_verbs:
+            j = next((x for x in range(i + 1, min(i + 10, len(toks))) if toks[x][2] == "عن"), None)
+            m = by_start.get(j + 1) if j is not None else None
+            if m is not None and m.kind in ("person", "org", "role"):
+                ent = an.resolve(m) or (
+                    an.title_entity(toks, j + 1, m) if m.kind == "role" else None
+                )
+                if ent is not None:
+                    relay = (i, ent)
+                    if not any(c.ti > i for c in cues):  # "… قوله إن": the verb is the cue
+                        ra, rb = nt.raw_span(toks[i][0], toks[i][1])
+                        cues = sorted([*cues, Cue(i, "verb", "m", ra, rb)], key=lambda c: c.ti)
+                        sa.cues = cues
+            break
     main: Entity | None = None
     for c in cues:
-        ent = subject_of(c)
+        ent = relay[1] if relay is not None and c.ti >= relay[0] else subject_of(c)
         if ent is not None:
             sa.subjects[c.ti] = ent
             if main is None:

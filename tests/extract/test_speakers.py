@@ -177,3 +177,56 @@ def test_quote_takes_the_subject_of_the_nearest_reporting_verb(extract):
         + 'وكانت أرمينيا قد أبلغت الأمانة العامة بأنها لن تشارك، وقالت وزارة الخارجية الأرمينية إن "القرار ينسجم مع تجميد عضويتنا".\n'
     )
     assert speaker(ex, "القرار ينسجم") == "Armenian Ministry of Foreign Affairs"
+
+
+def test_a_speaker_named_only_by_a_title_speaks_as_that_title(extract):
+    ex = extract(
+        "2023-04-02\n\n"
+        'قال المتحدث باسم لجنة الأمن القومي الطاجيكية، اليوم، إن "الحدود الجنوبية تشهد هدوءا حذرا منذ أسبوع".\n'
+        'وأوضح المتحدث في مؤتمر صحفي: "لم نسجل أي محاولة تسلل خلال الأيام الأخيرة في المنطقة".\n'
+        'وتابع ممثل لجنة الأمن القومي: "نواصل التنسيق مع الشركاء في المنظمة".\n'
+    )
+    for prefix in ("الحدود الجنوبية", "لم نسجل", "نواصل التنسيق"):
+        sp = event_for(ex, prefix).speaker
+        assert sp is not None and "لجنة الأمن القومي" in sp.name_ar, prefix
+        assert sp.role_ar == sp.name_ar or "لجنة الأمن القومي" in sp.role_ar
+
+
+def test_a_title_with_its_own_complement_does_not_fall_back_to_the_previous_speaker(extract):
+    ex = extract(
+        "2023-04-02\n\n"
+        'قال الأمين العام لمنظمة معاهدة الأمن الجماعي إيمانغالي تاسماغامبيتوف إن "التعاون يتعزز في كل المجالات".\n'
+        'من جهته، قال رئيس إدارة الهجرة في وزارة الداخلية الطاجيكية إن "التدفقات عبر الحدود تراجعت بشكل ملحوظ".\n'
+    )
+    sp = event_for(ex, "التدفقات عبر").speaker
+    assert sp is not None and "الهجرة" in sp.name_ar
+
+
+def test_an_agency_quoting_someone_gives_the_quoted_person(extract):
+    ex = extract(
+        "2024-05-06\n\n"
+        'قالت الناطقة باسم الخارجية الروسية ماريا زاخاروفا إن "القمة ستعقد في موعدها دون أي تغيير".\n'
+        'ونقلت وكالة «تاس» عن وزير الخارجية البيلاروسي مكسيم ريجينكوف قوله إن "الاستعدادات تسير وفق الخطة الموضوعة".\n'
+    )
+    sp = event_for(ex, "الاستعدادات تسير").speaker
+    assert sp is not None and "ريجينكوف" in sp.name_ar
+
+
+def test_a_feminine_title_that_is_also_a_ministry_name_refers_to_the_spokeswoman(extract):
+    ex = extract(
+        "2024-05-06\n\n"
+        'قالت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا اليوم إن "الحوار مع الشركاء مستمر دون انقطاع".\n'
+        'وعلقت الدبلوماسية الروسية على سؤال حول العقوبات، قائلة: "هذه الإجراءات لن تغير مواقفنا الثابتة".\n'
+    )
+    sp = event_for(ex, "هذه الإجراءات").speaker
+    assert sp is not None and sp.name_en == "Maria Zakharova"
+
+
+def test_head_of_the_state_refers_back_to_the_president_speaking(extract):
+    ex = extract(
+        "2024-05-06\n\n"
+        'قال رئيس جمهورية كازاخستان قاسم جومارت توكاييف إن "الأمن الإقليمي مسؤولية جماعية".\n'
+        'وأضاف رئيس الدولة، خلال اجتماع مع الحكومة: "علينا تعزيز قدراتنا الدفاعية الذاتية".\n'
+    )
+    sp = event_for(ex, "علينا تعزيز").speaker
+    assert sp is not None and sp.name_en == "Kassym-Jomart Tokayev"
