@@ -32,6 +32,7 @@ from app.extract.speakers import Attribution, Entity, attribute
 from app.extract.textnorm import NormText, normalize_text
 
 _SENT_END = re.compile(r"[.!?؟]\s*$")
+_ISSUE_LINE = re.compile(r"(?:السنة|العدد)\s*[\d٠-٩]")
 _YEARLESS_DATELINE_TAIL = re.compile(r"^\s*\([^()]{1,30}\)\s*[-–—]?")
 
 
@@ -52,11 +53,17 @@ def _leading_block(nt: NormText, paras: tuple[Paragraph, ...]) -> set[int]:
 
 
 def _title(
-    nt: NormText, paras: tuple[Paragraph, ...], leading: set[int], datelines: set[int]
+    nt: NormText,
+    paras: tuple[Paragraph, ...],
+    leading: set[int],
+    datelines: set[int],
+    kb: Knowledge,
 ) -> str | None:
     for pi in sorted(leading):
-        if pi in datelines:
-            continue
+        if pi in datelines or _outlet_line(nt, paras[pi], kb):
+            continue  # a masthead is no title
+        if _ISSUE_LINE.search(nt.raw[paras[pi].start : paras[pi].end]):
+            continue  # "السنة ١٣٣ - العدد ٤٤٦٢٥"
         return nt.raw[paras[pi].start : paras[pi].end]
     return None
 
@@ -66,6 +73,7 @@ def _dateline(
     paras: tuple[Paragraph, ...],
     exprs_by_para: dict[int, tuple[TimeExpr, ...]],
     kb: Knowledge,
+    first: int = 0,
 ) -> tuple[TimeExpr | None, int | None, tuple[int, int] | None, str | None]:
     """(date expression, paragraph, blocked raw span, outlet) of a dateline, if any.
 
@@ -73,6 +81,8 @@ def _dateline(
     a dash that holds a full date ("( … / سبوتنيك - 14 كانون الثاني 2022ء) أعلن …").
     """
     for pi, p in enumerate(paras[:8]):
+        if pi < first:
+            continue
         text = nt.raw[p.start : p.end]
         for e in exprs_by_para.get(pi, ()):
             if e.kind != "dmy" or e.deictic:
@@ -114,6 +124,18 @@ def _dateline(
                 if outlet:
                     return e, pi, (p.start, e.end + m.end()), outlet
     return None, None, None, None
+
+
+def _outlet_line(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
+    """A masthead: a line that is nothing but an outlet's name ('ريا نوفوستي'، 'الأهرام')."""
+    k0, k1 = nt.key_offset(p.start), nt.key_offset(p.end)
+    words = [t for t in nt.tokens_in(k0, k1) if t[2][:1].isalnum()]
+    if not words or len(words) > 5:
+        return None
+    ms = kb.outlet_matcher.find_all(nt.tokens_in(k0, k1))
+    if len(ms) == 1 and ms[0].start <= words[0][0] and ms[0].end >= words[-1][1]:
+        return kb.outlets[ms[0].payload].name_en
+    return None
 
 
 def _outlet_in(nt: NormText, a: int, b: int, kb: Knowledge, last: bool = False) -> str | None:
@@ -443,7 +465,7 @@ def extract_article(
         if dl_para is not None and dl_span == (paras[dl_para].start, paras[dl_para].end)
         else set()
     )
-    title = _title(nt, paras, leading, datelines)
+    title = _title(nt, paras, leading, datelines, kb)
     body = {
         pi
         for pi, p in enumerate(paras)
@@ -456,8 +478,14 @@ def extract_article(
     outlet = _footer_outlet(nt, paras, res, kb) or dl_outlet
     if outlet is None and body:
         outlet = _leading_outlet(nt, paras[min(body)], kb)
+    if outlet is None and dl_para is not None:
+        # a page header's date line came first ('| 2023-09-04 19:20:15 |'); the agency is
+        # named by the dateline under it ('مينسك 4 سبتمبر 2023 (شينخوا) انطلقت …')
+        outlet = _dateline(nt, paras, exprs_by_para, kb, first=dl_para + 1)[3]
     if outlet is None:
         outlet = _short_line_outlet(nt, paras, kb)
+    if outlet is None:
+        outlet = next((o for p in paras[:3] if (o := _outlet_line(nt, p, kb))), None)
     when = as_date(published)
 
     att = attribute(nt, paras, body, quotes, kb, res, when)

@@ -100,3 +100,22 @@ def test_weekday_day_and_month_without_a_year_gives_the_publication(extract):
     )
     assert ex.published.value == "2018-12-13"
     assert ex.published.basis == "inferred"
+
+
+def test_agency_in_the_dateline_under_a_page_header_date_is_the_outlet(extract):
+    ex = extract(
+        "| 2024-03-11 08:05:00 | موقع إخباري\n\n"
+        "مناورات مشتركة في طاجيكستان\n\n"
+        "دوشنبه 11 مارس 2024 (شينخوا) بدأت اليوم (الاثنين) مناورات مشتركة لقوات المنظمة.\n"
+    )
+    assert ex.outlet == "Xinhua"
+    assert ex.published.value == "2024-03-11"
+
+
+def test_a_masthead_line_is_the_outlet_and_not_the_title(extract):
+    ex = extract(
+        "كازإنفورم\n\nالسنة ١٢ - العدد ٣٤٥٦\n\nتوكاييف يستقبل وفدا من المنظمة\n\n"
+        "استقبل رئيس كازاخستان قاسم جومارت توكاييف اليوم الأحد وفدا من منظمة معاهدة الأمن الجماعي.\n"
+    )
+    assert ex.outlet == "Kazinform"
+    assert ex.title == "توكاييف يستقبل وفدا من المنظمة"
