@@ -139,7 +139,33 @@ def _grammar() -> dict[str, re.Pattern]:
     g["_wd"] = re.compile(res.weekday_re)
     g["_per"] = re.compile(r"الاسبوع|الشهر|العام|السنه|الاسابيع")
     g["_ago"] = re.compile(r"قبل|بعد")
+    # one scan for every trigger: the full patterns then run only in windows around the hits
+    g["_any"] = re.compile(
+        "|".join(
+            f"(?:{g['_' + k].pattern})"
+            for k in ("num", "dmy", "same", "y", "rel", "wd", "per", "ago")
+        )
+    )
     return g
+
+
+_KINDS = ("num", "dmy", "same", "my", "y", "y_in", "rel", "wd", "per", "ago")
+_MARGIN = 48  # characters around a trigger where an expression holding it may lie
+
+
+def _windows(key: str, k0: int, k1: int, trigger: re.Pattern) -> list[tuple[int, int]]:
+    """Merged spans of key around the trigger hits, ending at a word's end."""
+    out: list[tuple[int, int]] = []
+    for m in trigger.finditer(key, k0, k1):
+        a = max(k0, m.start() - _MARGIN)
+        b = min(k1, m.end() + _MARGIN)
+        while b < k1 and not key[b].isspace():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _dir(word: str | None, res: Resources) -> int | None:
@@ -190,11 +216,16 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
     key = nt.key
     k1 = len(key) if k1 is None else k1
     cands: list[tuple[int, int, TimeExpr]] = []
-    present = {
-        kind
-        for kind in ("num", "dmy", "same", "my", "y", "y_in", "rel", "wd", "per", "ago")
-        if g["_" + kind].search(key, k0, k1)
-    }
+    windows = _windows(key, k0, k1, g["_any"])
+    present = {kind for kind in _KINDS if any(g["_" + kind].search(key, a, b) for a, b in windows)}
+
+    def scan(kind: str):
+        if kind not in present:
+            return
+        pat, trig = g[kind], g["_" + kind]
+        for a, b in windows:
+            if trig.search(key, a, b):
+                yield from pat.finditer(key, a, b)
 
     def add(m: re.Match, expr_kwargs: dict) -> None:
         a, b = m.start(), m.end()
@@ -203,7 +234,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
         ra, rb = nt.raw_span(a, b)
         cands.append((a, b, TimeExpr(start=ra, end=rb, text=nt.raw[ra:rb], **expr_kwargs)))
 
-    for m in g["num"].finditer(key, k0, k1) if "num" in present else ():
+    for m in scan("num"):
         gd = m.groupdict()
         if gd.get("ny"):
             y, mo, d = int(gd["ny"]), int(gd["nm"]), int(gd["nd"])
@@ -225,7 +256,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 deictic=rel is not None,
             ),
         )
-    for m in g["dmy"].finditer(key, k0, k1) if "dmy" in present else ():
+    for m in scan("dmy"):
         gd = m.groupdict()
         d, mo = _day(gd, res), _month(gd, res)
         if not d or not mo or not 1 <= d <= 31:
@@ -247,7 +278,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 same_year=bool(gd.get("sy")),
             ),
         )
-    for m in g["my"].finditer(key, k0, k1) if "my" in present else ():
+    for m in scan("my"):
         gd = m.groupdict()
         mo = _month(gd, res)
         if not mo:
@@ -271,17 +302,17 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
             dict(kind="my", year=y, month=mo, direction=d, part=per, same_year=bool(gd.get("sy"))),
         )
     for pat in ("y", "y_in"):
-        for m in g[pat].finditer(key, k0, k1) if pat in present else ():
+        for m in scan(pat):
             gd = m.groupdict()
             add(m, dict(kind="y", year=int(gd["y"]), part=_part(gd.get("per"), res)))
-    for m in g["rel"].finditer(key, k0, k1) if "rel" in present else ():
+    for m in scan("rel"):
         gd = m.groupdict()
         rel = _rel(gd, res)
         if rel is None:
             continue
         wdv = res.weekdays.get(gd["wd"]) if gd.get("wd") else None
         add(m, dict(kind="rel", offset=rel, weekday=wdv, deictic=True))
-    for m in g["wd"].finditer(key, k0, k1) if "wd" in present else ():
+    for m in scan("wd"):
         gd = m.groupdict()
         d = _dir(gd.get("dir"), res)
         if not gd.get("yom") and d is None:
@@ -292,12 +323,12 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
             if not (re.match(r"\s*[،,]", after) or re.match(r"\s+ان", after) or "،" in before):
                 continue
         add(m, dict(kind="wd", weekday=res.weekdays.get(gd["wd"]), direction=d))
-    for m in g["same"].finditer(key, k0, k1) if "same" in present else ():
+    for m in scan("same"):
         gd = m.groupdict()
         d = _day(gd, res)
         if d and 1 <= d <= 31:
             add(m, dict(kind="same", day=d))
-    for m in g["per"].finditer(key, k0, k1) if "per" in present else ():
+    for m in scan("per"):
         gd = m.groupdict()
         unit = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}.get(
             gd["unit"] or gd["unit0"]
@@ -313,7 +344,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 part=_part(gd.get("per") or gd.get("per0"), res),
             ),
         )
-    for m in g["ago"].finditer(key, k0, k1) if "ago" in present else ():
+    for m in scan("ago"):
         gd = m.groupdict()
         if gd.get("bg"):
             continue  # بعد غد is a relative day, handled by "rel"

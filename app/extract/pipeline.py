@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from app.extract.context import CorpusContext
 from app.extract.countries import countries_between, find_countries
@@ -580,6 +581,8 @@ def _events(
                 narrative.append(e)
                 if e.kind not in ("rel", "wd", "dmy", "ago") or ref is None:
                     continue
+                if not cl.has_occasion(sent.start, sent.end):
+                    continue
                 occ = cl.occasion_near(sent.start, sent.end, e)
                 dv = resolve(e, ref, year_hint) if occ and occ not in occasion_dates else None
                 if dv is not None and dv.precision == "day" and (as_date(dv) or ref) <= ref:
@@ -748,6 +751,7 @@ def _events(
 _OCC_SUFFIX = re.compile(r"(?:هم|هما|ها|ه)$")
 
 
+@lru_cache(maxsize=16384)
 def _lemma(w: str) -> str:
     """A rough stem for matching occasion nouns: no و/ب/ل/ف, no article, no pronoun suffix,
     teh marbuta and accusative alef folded (القمة، قمتهم، لقمة → قمه; اجتماعا → اجتماع)."""
@@ -776,6 +780,7 @@ class _Clauses:
     def __init__(self, nt: NormText, res: Resources) -> None:
         self.nt, self.res = nt, res
         self._occ = frozenset(_lemma(w) for w in res.occasion_nouns)
+        self._has: dict[tuple[int, int], bool] = {}
         self._anaph = re.compile(rf"(?<![^\W\d_])(?:{res.anaphoric_time_re})(?![^\W\d_])")
 
     def _is_cue(self, toks, i: int) -> bool:
@@ -815,6 +820,14 @@ class _Clauses:
             if lem in self._occ and (prev in self.res.occasion_preps or toks[i][2][:1] == "ب"):
                 out.append(lem)
         return out
+
+    def has_occasion(self, a: int, b: int) -> bool:
+        """Whether ``raw[a:b]`` holds an occasion noun (memoized per sentence)."""
+        hit = self._has.get((a, b))
+        if hit is None:
+            toks = self.nt.tokens_in(self.nt.key_offset(a), self.nt.key_offset(b))
+            hit = self._has[(a, b)] = any(_lemma(t[2]) in self._occ for t in toks)
+        return hit
 
     def occasion_near(self, sent_a: int, sent_b: int, e: TimeExpr) -> str | None:
         """The occasion noun a time expression dates: the nearest within six words of it in

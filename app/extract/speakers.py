@@ -69,6 +69,9 @@ _STATEMENT_LEAD = frozenset(
 _ORG_WORDS = frozenset(norm(w) for w in ("المنظمة", "للمنظمة", "المنظمه", "منظمة"))
 
 
+_GENDER: dict[str, str] = {}  # person slug -> grammatical gender read from the KB's titles
+
+
 @dataclass(frozen=True)
 class Entity:
     """A discourse entity that can speak."""
@@ -148,12 +151,19 @@ class _Analyzer:
 
     def _person_gender(self, p: Person, title_raw: str | None) -> str:
         """'f' when the title written or the person's role titles are feminine (المتحدثة)."""
-        forms = [title_raw or ""] + [t for r in p.roles for t in (r.role_ar or "", *r.titles_ar)]
-        for form in forms:
-            words = norm(form).split()
-            if words and any(t.gender == "f" for t in self.res.titles_by_first.get(words[0], ())):
-                return "f"
-        return "m"
+        if self._feminine_title(title_raw or ""):
+            return "f"
+        g = _GENDER.get(p.slug)
+        if g is None:
+            forms = [t for r in p.roles for t in (r.role_ar or "", *r.titles_ar)]
+            g = _GENDER[p.slug] = "f" if any(map(self._feminine_title, forms)) else "m"
+        return g
+
+    def _feminine_title(self, form: str) -> bool:
+        words = norm(form).split()
+        return bool(words) and any(
+            t.gender == "f" for t in self.res.titles_by_first.get(words[0], ())
+        )
 
     # ---- title-only speakers ----------------------------------------------------------------
     _BOUNDARY = frozenset(norm(w) for w in ("،", ",", ":", '"', "قوله", "قولها", "اليوم", "أمس"))

@@ -70,6 +70,7 @@ def norm_char(ch: str) -> str:
     return out
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """The matching key of a short string (resource entries, names), spaces collapsed."""
     return " ".join("".join(norm_char(c) for c in text).split())
