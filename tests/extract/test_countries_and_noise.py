@@ -105,7 +105,9 @@ def test_dated_non_quote_events(extract):
 
 
 def test_outlet_from_a_short_city_outlet_line(extract):
-    ex = extract("لوكاشينكو: الباب ليس مغلقاً\n\n2023-11-23\n\nمينسك-سانا\n\nأكد الرئيس البيلاروسي أن المنظمة تبقى الضامن.\n")
+    ex = extract(
+        "لوكاشينكو: الباب ليس مغلقاً\n\n2023-11-23\n\nمينسك-سانا\n\nأكد الرئيس البيلاروسي أن المنظمة تبقى الضامن.\n"
+    )
     assert ex.outlet == "SANA"
     assert ex.published.value == "2023-11-23"
 
