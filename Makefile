@@ -8,7 +8,7 @@ DB ?= sqlite:///$(CURDIR)/data/timeline.db
 HTMX_VERSION := 2.0.11
 HTMX_SHA256 := d6fdc75f204e6bdefa99b69bf1e6d4ac69b8a364f77929f45c13476b4000f717
 
-.PHONY: install run test test-browser test-fast lint format vendor-htmx bench schemathesis load clean
+.PHONY: install run test eval test-browser test-fast lint format vendor-htmx bench schemathesis load clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,9 @@ schemathesis: install  ## schemathesis on a real server (127.0.0.1), every phase
 load: install  ## CLIENTS for LOAD_SECONDS on 127.0.0.1 while ARTICLES ingest: zero 5xx, none lost
 	$(BIN)/python tests/load/run_load.py --clients $(or $(CLIENTS),8) --seconds $(or $(LOAD_SECONDS),20) \
 	  --articles $(or $(ARTICLES),300)
+
+eval: install  ## extraction figures on every gold set (seeds, held-out sets), via the real ingest
+	$(BIN)/python -m bench.evaluate
 
 bench: install  ## ingest + serving benchmark vs Datasette (< 15 min cold); bench/results/latest.md
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --inexact --group bench
