@@ -818,8 +818,20 @@ class _Clauses:
             lem = _lemma(toks[i][2])
             prev = _strip_wf(toks[i - 1][2])
             if lem in self._occ and (prev in self.res.occasion_preps or toks[i][2][:1] == "ب"):
-                out.append(lem)
+                if not self._indefinite(toks, i):
+                    out.append(lem)
         return out
+
+    _PREP_AFTER = frozenset(("مع", "في", "ل", "،", ",", "عن", "حول", "بشان"))
+
+    def _indefinite(self, toks, i: int) -> bool:
+        """'خلال اجتماع مع الرئيس': an indefinite occasion noun closed by a preposition is a
+        new occasion, not the one the article dates elsewhere ('اجتماع لغرفة العمليات')."""
+        w = _strip_wf(toks[i][2])
+        if w.startswith(("ال", "بال", "لل")):
+            return False
+        nxt = toks[i + 1][2] if i + 1 < len(toks) else "،"
+        return nxt in self._PREP_AFTER
 
     def has_occasion(self, a: int, b: int) -> bool:
         """Whether ``raw[a:b]`` holds an occasion noun (memoized per sentence)."""

@@ -67,6 +67,7 @@ class Resources:
     occasion_preps: frozenset[str] = frozenset()  # the word before one: خلال، هامش، أمام
     relative_markers: frozenset[str] = frozenset()  # الذي، التي…
     anaphoric_time_re: str = ""  # حينها، آنذاك، في ذلك الوقت
+    institution_nouns: frozenset[str] = frozenset()  # لجنة، دائرة، شؤون: heads of a title's NP
 
     def title_categories(self, text: str) -> set[str]:
         """Categories of the title phrases in ``text`` (longest match, left to right; a bare
@@ -161,4 +162,5 @@ def load_resources() -> Resources:
         occasion_preps=frozenset(norm(w) for w in sp.get("occasion_preps", ())),
         relative_markers=frozenset(norm(w) for w in sp.get("relative_markers", ())),
         anaphoric_time_re=_alt(sp.get("anaphoric_time", ())),
+        institution_nouns=frozenset(norm(w) for w in ti.get("institution_nouns", ())),
     )

@@ -297,53 +297,22 @@ class _Analyzer:
                         country = cm.payload[1]
                         j = self._tok_index(toks, cm.end - 1) + 1
                         break
-                # modifiers: nisba / country, لـ + organisation, quote marks, dashes, another title
-                while j < n:
-                    w = toks[j][2]
-                    if j in ctry and ctry[j].payload[0] != "none":
-                        country = country or ctry[j].payload[1]
-                        j = self._tok_index(toks, ctry[j].end - 1) + 1
-                        continue
-                    if j in orgs:
-                        org = org or orgs[j].payload
-                        j = self._tok_index(toks, orgs[j].end - 1) + 1
-                        continue
-                    if w in ('"', "-", "ل", "باسم") or w in _ORG_WORDS:
-                        if w in _ORG_WORDS:
-                            org = org or "*"
-                        j += 1
-                        continue
-                    t2, j2 = self.title_at(toks, j)
-                    if t2 is not None and j2 > j:
-                        cats.add(t2.category)
-                        j = j2
-                        continue
-                    # "السكرتير الصحفي للرئيس": the office it serves, not another title
-                    if w.startswith("لل") and self.res.titles_by_first.get("ال" + w[2:]):
-                        j += 1
-                        continue
-                    # one adjective ("نائب رئيس الحكومة المؤقتة عظيم بيك …") before a name
-                    if (
-                        self._article(toks, j)
-                        and w not in res.stopwords
-                        and w not in res.weekdays
-                        and j + 1 < n
-                        and j + 1 not in people
-                        and self._name_span(toks, j + 1) > j + 1
-                        and not self._name_span(toks, j) > j
-                    ):
-                        j += 1
-                        continue
-                    if j + 1 < n and j + 1 in people and self._article(toks, j):
-                        j += 1
-                        continue
-                    break
+                head_end = j
+                j, country, org = self._title_complements(
+                    toks, j, cats, country, people, orgs, ctry
+                )
+                j_name = self._name_start(toks, j, people)
+                # a bare head (رئيس، قائد) is a title only with a country, a body, or a
+                # complement and a name in apposition ('قائد القوات، العقيد …')
                 if t.needs_country and not (country or org):
-                    i += 1
-                    continue
+                    if not (j > head_end and j_name is not None):
+                        i += 1
+                        continue
                 title_raw = nt.raw[nt.raw_start(toks[i][0]) : nt.raw_end(toks[j - 1][1])].strip(
                     ' "-'
                 )
+                if j_name is not None:
+                    j = j_name
                 if j in people:
                     m = people[j]
                     jj = self._tok_index(toks, m.end - 1) + 1
@@ -388,6 +357,119 @@ class _Analyzer:
                 out.append(Mention(i, i + 1, "statement", None, gender="m"))
             i += 1
         return out
+
+    # ---- the title phrase ---------------------------------------------------------------
+    _COMPLEMENT_PREPS = frozenset(norm(w) for w in ("في", "لدى", "باسم", "ل", "لشؤون"))
+
+    def _plain_word(self, toks, k: int) -> bool:
+        """A word that can continue a title's noun phrase: not a stopword, time word, verb,
+        cue, occasion noun or complementizer."""
+        res = self.res
+        w = toks[k][2]
+        bare = w[2:] if w.startswith("ال") else w
+        return (
+            w.isalpha()
+            and w not in res.stopwords
+            and bare not in res.stopwords
+            and w not in res.weekdays
+            and w not in res.relative_days
+            and w not in res.months
+            and w not in res.cue_words
+            and w not in res.complementizers
+            and bare not in res.occasion_nouns
+            and w not in res.occasion_nouns
+        )
+
+    def _np_word(self, toks, k: int, ctry, orgs) -> bool:
+        """Token ``k`` opens a noun phrase that can complement a title: a country, a body, a
+        definite word (الأمم، الأركان), or a construct noun followed by one (لجنة الأمن)."""
+        n = len(toks)
+        while k < n and toks[k][2] in ('"', "-"):
+            k += 1  # لـ "منظمة معاهدة الأمن الجماعي"
+        if k >= n:
+            return False
+        if (k in ctry and ctry[k].payload[0] != "none") or k in orgs:
+            return True
+        if not self._plain_word(toks, k):
+            return False
+        w = toks[k][2]
+        if self._article(toks, k) or w.startswith("لل"):
+            return True
+        if w in self.res.institution_nouns:
+            return True
+        return k + 1 < n and (
+            self._article(toks, k + 1)
+            or (k + 1 in ctry and ctry[k + 1].payload[0] != "none")
+            or k + 1 in orgs
+        )
+
+    def _title_complements(self, toks, j: int, cats: set, country, people, orgs, ctry):
+        """Consume what a title governs: nisba adjectives and countries (الروسي، في قرغيزستان),
+        bodies (لمنظمة …، لدى الأمم المتحدة), construct nouns and definite adjectives (لجنة الأمن
+        القومي، الدائم), prepositional complements (في شؤون آسيا الوسطى) and stacked titles.
+        The name begins where this grammar ends; a known person always ends it."""
+        org = None
+        n = len(toks)
+        while j < n and j not in people:
+            w = toks[j][2]
+            if j in ctry and ctry[j].payload[0] != "none":
+                country = country or ctry[j].payload[1]
+                j = self._tok_index(toks, ctry[j].end - 1) + 1
+                continue
+            if j in orgs:
+                org = org or orgs[j].payload
+                j = self._tok_index(toks, orgs[j].end - 1) + 1
+                continue
+            if w in ('"', "-") or w in _ORG_WORDS:
+                if w in _ORG_WORDS:
+                    org = org or "*"
+                j += 1
+                continue
+            if w in self._COMPLEMENT_PREPS:
+                if self._np_word(toks, j + 1, ctry, orgs):
+                    j += 1
+                    continue
+                break
+            t2, j2 = self.title_at(toks, j)
+            if t2 is not None and j2 > j:
+                cats.add(t2.category)
+                j = j2
+                continue
+            if j + 1 < n and j + 1 in people and self._article(toks, j):
+                j += 1
+                continue
+            if self._np_word(toks, j, ctry, orgs):
+                if toks[j][2] in self.res.institution_nouns and j + 1 < n:
+                    j += 1  # its genitive, whatever it is (شؤون آسيا)
+                    if self._plain_word(toks, j):
+                        j += 1
+                    continue
+                j += 1
+                continue
+            break
+        return j, country, org
+
+    def _name_start(self, toks, j: int, people) -> int | None:
+        """Where the name after a title begins when an apposition comma or a rank word comes
+        first ('الأمين العام للمنظمة، إيمانغالي …،'، '…، اللواء فاديم …:'); None when none does."""
+        n = len(toks)
+        k = j
+        if k < n and toks[k][2] in ("،", ","):
+            k += 1
+        t2, k2 = self.title_at(toks, k) if k < n else (None, k)
+        if t2 is not None and t2.category == "military":
+            k = k2
+        if k == j or k >= n:
+            return None
+        if k in people:
+            return k
+        end = self._name_span(toks, k)
+        if end > k and toks[j][2] in ("،", ","):
+            # an unknown name in apposition must be closed: a comma, a colon, a verb, the end
+            nxt = toks[end][2] if end < n else ""
+            if nxt not in ("،", ",", ":", "") and nxt not in self.res.cue_words:
+                return None
+        return k if end > k else None
 
     def _tok_index(self, toks, k: int) -> int:
         lo, hi = 0, len(toks)

@@ -230,3 +230,66 @@ def test_head_of_the_state_refers_back_to_the_president_speaking(extract):
     )
     sp = event_for(ex, "علينا تعزيز").speaker
     assert sp is not None and sp.name_en == "Kassym-Jomart Tokayev"
+
+
+# ---- the title phrase: where the title's grammar ends, the name begins ---------------------
+
+
+def test_title_with_nisba_and_complement_then_unknown_name(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال السفير البيلاروسي المعتمد لدى الاتحاد الأوروبي أندريه دابكيوناس إن "الحوار مع بروكسل ما زال ممكنا رغم كل شيء".\n'
+    )
+    sp = event_for(ex, "الحوار مع").speaker
+    assert sp.name_ar == "أندريه دابكيوناس"
+    assert sp.role_ar == "السفير البيلاروسي المعتمد لدى الاتحاد الأوروبي"
+
+
+def test_title_organisation_phrase_then_kb_name_splits_at_the_name(extract):
+    ex = extract(
+        DATELINE
+        + 'من جهته، صرح رئيس لجنة الأمن القومي في قرغيزستان كامتشيبيك تاشييف، للصحفيين، بأن "القوات ستبقى في حالة تأهب قصوى".\n'
+    )
+    sp = event_for(ex, "القوات ستبقى").speaker
+    assert sp.name_en == "Kamchybek Tashiev"
+    assert sp.role_ar == "رئيس لجنة الأمن القومي في قرغيزستان"
+
+
+def test_name_in_apposition_after_comma_gives_the_person(extract):
+    ex = extract(
+        DATELINE
+        + 'وعلّق نائب وزير الخارجية الأرميني، بافل ميناسيان، على ذلك بالقول إن "بلادنا لن تغير موقفها من المنظمة".\n'
+    )
+    sp = event_for(ex, "بلادنا لن").speaker
+    assert sp.name_ar == "بافل ميناسيان"
+
+
+def test_rank_word_between_apposition_comma_and_name(extract):
+    ex = extract(
+        DATELINE
+        + 'قال قائد مجموعة القوات في المنطقة الشرقية، العقيد أوليغ ماكاروف: "أنجزنا كل المهام القتالية في الوقت المحدد".\n'
+    )
+    sp = event_for(ex, "أنجزنا كل").speaker
+    assert sp.name_ar == "أوليغ ماكاروف"
+    assert sp.role_ar.startswith("قائد مجموعة القوات في المنطقة الشرقية")
+
+
+def test_expert_in_affairs_of_a_region_is_a_new_speaker_not_the_previous_one(extract):
+    ex = extract(
+        DATELINE
+        + 'أكد وزير الخارجية الروسي سيرغي لافروف أن "العلاقات مع الحلفاء تسير على ما يرام".\n'
+        + 'وقال الباحث في شؤون القوقاز تيمور أحمدوف لـ"الشرق" إن "المنظمة تمر بأصعب مراحلها منذ تأسيسها".\n'
+    )
+    sp = event_for(ex, "المنظمة تمر").speaker
+    assert sp.name_ar == "تيمور أحمدوف"
+    assert sp.role_ar == "الباحث في شؤون القوقاز"
+
+
+def test_indefinite_meeting_is_a_new_occasion_not_one_dated_elsewhere(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        + "وعقد الرئيس اجتماعا لمجلس الأمن يوم الأربعاء الماضي.\n"
+        + 'وقال وزير الدفاع الروسي سيرغي شويغو أمس، خلال لقاء مع الصحفيين، "سنبدأ سحب القوات من البلاد قريبا".\n'
+        + 'وقال شويغو، خلال اجتماع مع الرئيس، "سنسحب جميع القوات خلال أيام قليلة".\n'
+    )
+    assert event_for(ex, "سنسحب جميع").date.value != "2022-01-12"
