@@ -678,9 +678,11 @@ def _events(
                 if q.close_mark is not None:
                     ev_end = max(ev_end, q.close_mark + 1)
                 ev_end = min(ev_end, p.end)
-                countries = countries_between(
-                    cmentions, q.cue_start, (q.close_mark or q.end - 1) + 1
-                )
+                c_end = (q.close_mark or q.end - 1) + 1
+                if q.attr_end is not None:  # quote-first: the attribution after it counts
+                    c_end = max(c_end, q.attr_end)
+                    ev_end = max(ev_end, min(q.attr_end, p.end))
+                countries = countries_between(cmentions, q.cue_start, c_end)
                 events.append(
                     ExtractedEvent(
                         kind="statement",
@@ -817,9 +819,9 @@ class _Clauses:
         for i in range(1, len(toks)):
             lem = _lemma(toks[i][2])
             prev = _strip_wf(toks[i - 1][2])
-            if lem in self._occ and (prev in self.res.occasion_preps or toks[i][2][:1] == "ب"):
-                if not self._indefinite(toks, i):
-                    out.append(lem)
+            placed = prev in self.res.occasion_preps or toks[i][2][:1] == "ب"
+            if lem in self._occ and placed and not self._indefinite(toks, i):
+                out.append(lem)
         return out
 
     _PREP_AFTER = frozenset(("مع", "في", "ل", "،", ",", "عن", "حول", "بشان"))

@@ -50,6 +50,7 @@ class Quote:
         int  # raw offset where the introducing text begins (sentence start or previous quote end)
     )
     words: int
+    attr_end: int | None = None  # raw end of a trailing attribution ('«…»، قال X للصحفيين.')
 
 
 @dataclass(frozen=True)
@@ -248,8 +249,12 @@ def find_quotes(
             kq0, kq1 = nt.key_offset(ra), nt.key_offset(rb)
             nwords = len(_WORD_RE.findall(key, kq0, kq1))
             speech = nwords >= 3 and not _kb_name(nt, kq0, kq1, kb) and not _named(cue_toks, res)
+            attr_end = None
+            if speech and cm is not None:
+                attr_end = _trailing_attribution(nt, cm + 1, para, res)
             if speech:
                 has_cue = cue_key.rstrip().endswith(":") or _is_cue(cue_toks, res)
+                has_cue = has_cue or attr_end is not None
                 if not has_cue and om is None:
                     has_cue = True  # missing opening after a colon
                 if (
@@ -270,12 +275,40 @@ def find_quotes(
                     speech=speech,
                     cue_start=cue_start,
                     words=nwords,
+                    attr_end=attr_end,
                 )
             )
             if speech or nwords >= 3:
                 prev_q_end_raw = (cm + 1) if cm is not None else rb
                 prev_speech = speech
     return tuple(out)
+
+
+_ATTR_LEAD = frozenset(("،", ",", "-", "–", "—", "و"))
+
+
+def _trailing_attribution(nt: NormText, after: int, para, res: Resources) -> int | None:
+    """Quote-first order: '«…»، قال وزير الدفاع …' or '"…"، بحسب ما قاله X' or '"…"، على حد
+    تعبير X'. The attribution is a comma or dash then, within two words, a reporting verb or an
+    attribution phrase; it runs to the end of its sentence. Returns that end, else None."""
+    end = next((s.end for s in para.sentences if s.start <= after <= s.end), para.end)
+    toks = nt.tokens_in(nt.key_offset(after), nt.key_offset(end))
+    words = [t[2] for t in toks[:6]]
+    if not words or words[0] not in _ATTR_LEAD:
+        return None
+    if any(t[2] in (":", '"', "«", "“", "”") for t in toks):
+        return None  # the clause introduces a quote of its own: '"…"، قال X: "…"'
+
+    for i in range(1, min(4, len(words))):
+        w = words[i]
+        hit = res.cue_words.get(w)
+        if hit is not None and hit[0] == "verb":
+            return end
+        if any(tuple(words[i : i + len(p)]) == p for p in res.prep_first.get(w, ())):
+            return end
+        if w not in _ATTR_LEAD:
+            break
+    return None
 
 
 def _cut_narration(nt: NormText, ra: int, rb: int, res: Resources) -> int:

@@ -66,6 +66,10 @@ _STATEMENT_LEAD = frozenset(
         "من",
     )
 )
+_RELATIVE_SAY = frozenset(
+    norm(w)
+    for w in ("ما", "قاله", "قالته", "ذكره", "ذكرته", "أعلنه", "أعلنته", "صرح", "صرحت", "به", "أكده")
+)
 _ORG_WORDS = frozenset(norm(w) for w in ("المنظمة", "للمنظمة", "المنظمه", "منظمة"))
 
 
@@ -304,10 +308,10 @@ class _Analyzer:
                 j_name = self._name_start(toks, j, people)
                 # a bare head (رئيس، قائد) is a title only with a country, a body, or a
                 # complement and a name in apposition ('قائد القوات، العقيد …')
-                if t.needs_country and not (country or org):
-                    if not (j > head_end and j_name is not None):
-                        i += 1
-                        continue
+                named = j > head_end and j_name is not None
+                if t.needs_country and not (country or org) and not named:
+                    i += 1
+                    continue
                 title_raw = nt.raw[nt.raw_start(toks[i][0]) : nt.raw_end(toks[j - 1][1])].strip(
                     ' "-'
                 )
@@ -522,14 +526,20 @@ class _Analyzer:
         out: list[Cue] = []
         for i, (a, b, t) in enumerate(toks):
             hit = res.cue_words.get(t)
+            last = i
             if hit is None:
                 for prep in res.prep_first.get(t, ()):
                     if tuple(x[2] for x in toks[i + 1 : i + len(prep)]) == prep[1:]:
                         hit = ("prep", "m")
+                        # the subject follows the whole phrase ('على حد تعبير X'), and a
+                        # relative 'ما قاله' after it ('بحسب ما قاله X')
+                        last = i + len(prep) - 1
+                        while last + 1 < len(toks) and toks[last + 1][2] in _RELATIVE_SAY:
+                            last += 1
                         break
             if hit is not None:
                 ra, rb = nt.raw_span(a, b)
-                out.append(Cue(i, hit[0], hit[1], ra, rb))
+                out.append(Cue(last, hit[0], hit[1], ra, rb))
         return out
 
     # ---- coreference ----------------------------------------------------------------------
@@ -674,7 +684,7 @@ def _sentence(
                 return fem
         if m is not None:
             ent = an.resolve(m)
-            if ent is None and m.kind == "role" and c.kind != "prep":
+            if ent is None and m.kind == "role":
                 ent = an.title_entity(toks, j, m)
             return ent
         if c.kind == "verb" and j < len(toks):

@@ -150,3 +150,32 @@ def test_a_quoted_slogan_after_a_naming_word_is_not_speech(extract):
         'أطلق الرئيس الأوزبكي حملة إصلاحات تحت شعار "أوزبكستان جديدة ومزدهرة" العام الماضي.\n'
     )
     assert not [q for e in ex.events for q in e.quotes]
+
+
+# ---- quote-first order: the attribution follows the quote ----------------------------------
+
+
+def test_quote_first_with_reporting_verb_after_comma_is_attributed(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        + "«لن نسمح بأي خرق للهدنة على الحدود»، قال وزير الدفاع القرغيزي باكتيبيك بيكبولوتوف للصحفيين في بيشكيك.\n"
+    )
+    ev = event_for(ex, "لن نسمح")
+    assert ev.speaker.name_ar == "باكتيبيك بيكبولوتوف"
+    assert "KG" in ev.countries  # the attribution clause is part of the span
+
+
+def test_quote_first_with_bihasab_ma_qalahu_gives_the_person(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        + 'وكان الجو متوترا. "لا أحد يريد التصعيد في المنطقة"، بحسب ما قاله رئيس الوزراء الأرميني نيكول باشينيان.\n'
+    )
+    assert event_for(ex, "لا أحد يريد").speaker.name_en == "Nikol Pashinyan"
+
+
+def test_quote_followed_by_its_own_attributed_quote_is_not_quote_first(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        + 'وردا على سؤال عن "النسخة الشرقية من الحلف"، قال المسؤول ضاحكا: "لا توجد لدينا نية لإحياء الماضي".\n'
+    )
+    assert not any(q.text.startswith("النسخة") for e in ex.events for q in e.quotes)
