@@ -237,3 +237,12 @@ def test_maghrebi_levantine_and_clitic_year_forms():
     for text, want in cases.items():
         (e,) = find_time_expressions(normalize_text(text))
         assert (e.year, e.month, e.day) == want, text
+
+
+def test_urdu_month_names_in_a_republisher_header_give_the_dateline(extract):
+    ex = extract(
+        "( اردو پوائنٹ اخبار تازہ ترین - شينخوا. ۰۳ اکتوبر ۲۰۲۳ء) موسكو/ شينخوا\n"
+        + 'وقال المتحدث باسم الكرملين دميتري بيسكوف للصحفيين إن "الحوار مع يريفان مستمر رغم الخلافات".\n'
+    )
+    assert ex.published.value == "2023-10-03"
+    assert ex.outlet == "Xinhua"
