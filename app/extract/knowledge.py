@@ -96,6 +96,7 @@ class Outlet:
     kind: str | None
     country: str | None
     forms: tuple[str, ...]
+    common_word: bool = False  # الخبر، الأخبار: an outlet only where a line holds nothing else
 
 
 @dataclass(frozen=True)
@@ -416,6 +417,7 @@ def _load_knowledge(data_dir: Path) -> Knowledge:
             kind=o.get("kind"),
             country=o.get("country"),
             forms=tuple(o.get("variants_ar") or ()),
+            common_word=bool(o.get("common_word")),
         )
         kb.outlets[out.slug] = out
         for f in out.forms:

@@ -140,12 +140,70 @@ def _outlet_line(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
 
 
 def _outlet_in(nt: NormText, a: int, b: int, kb: Knowledge, last: bool = False) -> str | None:
+    """The outlet named in ``raw[a:b]``; an outlet whose name is a common word (الخبر) only
+    when it is all the segment holds."""
     ka, kb_ = nt.key_offset(a), nt.key_offset(b)
-    ms = kb.outlet_matcher.find_all(nt.tokens_in(ka, kb_))
+    toks = nt.tokens_in(ka, kb_)
+    ms = kb.outlet_matcher.find_all(toks)
+    words = [t for t in toks if t[2][:1].isalnum()]
+    ms = [
+        m
+        for m in ms
+        if not kb.outlets[m.payload].common_word
+        or (words and m.start <= words[0][0] and m.end >= words[-1][1])
+    ]
     if not ms:
         return None
     m = ms[-1] if last else ms[0]
     return kb.outlets[m.payload].name_en
+
+
+_SEGMENT_SEP = re.compile(r"\s+[-–—|]\s+|\s*[|/]\s*")
+_SLASHED = re.compile(r"/\s*([^/\n]{2,30}?)\s*/")
+
+
+def _furniture_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
+    """The outlet named by page furniture, by position (see README, 'Outlet'):
+
+    1. a first line whose first segment is only an outlet: 'هسبريس - وكالات'، 'الخبر | دولي';
+    2. one of the last lines that is only an outlet, or whose last '/'-segment is one (a byline
+       footer): 'الأخبار'، 'م. ب / الخبر'؛
+    3. an outlet between slashes in a dateline: 'دوشنبه، ۲۳.۱۰.۲۰۲۱ /خاور/ –'.
+    """
+    firsts = [p for p in paras[:3] if nt.raw[p.start : p.end].strip()]
+    for p in firsts[:2]:
+        text = nt.raw[p.start : p.end]
+        seg = _SEGMENT_SEP.split(text.strip(), maxsplit=1)
+        if len(seg) == 2 and len(seg[0].split()) <= 4:
+            a = p.start + text.index(seg[0])
+            name = _outlet_in(nt, a, a + len(seg[0]), kb)
+            if name and _whole(nt, a, a + len(seg[0]), kb):
+                return name
+    tail = [p for p in paras[-4:] if nt.raw[p.start : p.end].strip()]
+    for p in reversed(tail):
+        text = nt.raw[p.start : p.end].rstrip()
+        if len(text.split()) > 6:
+            continue
+        a = p.start + text.rfind("/") + 1 if "/" in text else p.start
+        if _whole(nt, a, p.start + len(text), kb):
+            return _outlet_in(nt, a, p.start + len(text), kb)
+    for p in paras[:6]:
+        text = nt.raw[p.start : min(p.end, p.start + 80)]
+        m = _SLASHED.search(text)
+        if m and not re.search(r"\d", m.group(1)):
+            name = _outlet_in(nt, p.start + m.start(1), p.start + m.end(1), kb)
+            if name:
+                return name
+    return None
+
+
+def _whole(nt: NormText, a: int, b: int, kb: Knowledge) -> bool:
+    """``raw[a:b]`` is nothing but one outlet's name."""
+    k0, k1 = nt.key_offset(a), nt.key_offset(b)
+    toks = nt.tokens_in(k0, k1)
+    words = [t for t in toks if t[2][:1].isalnum()]
+    ms = kb.outlet_matcher.find_all(toks)
+    return bool(words) and len(ms) == 1 and ms[0].start <= words[0][0] and ms[0].end >= words[-1][1]
 
 
 def _footer_outlet(
@@ -483,6 +541,8 @@ def extract_article(
         # a page header's date line came first ('| 2023-09-04 19:20:15 |'); the agency is
         # named by the dateline under it ('مينسك 4 سبتمبر 2023 (شينخوا) انطلقت …')
         outlet = _dateline(nt, paras, exprs_by_para, kb, first=dl_para + 1)[3]
+    if outlet is None:
+        outlet = _furniture_outlet(nt, paras, kb)
     if outlet is None:
         outlet = _short_line_outlet(nt, paras, kb)
     if outlet is None:

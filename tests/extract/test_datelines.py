@@ -119,3 +119,27 @@ def test_a_masthead_line_is_the_outlet_and_not_the_title(extract):
     )
     assert ex.outlet == "Kazinform"
     assert ex.title == "توكاييف يستقبل وفدا من المنظمة"
+
+
+# ---- outlets named by page furniture, by position -----------------------------------------
+
+
+def test_first_line_outlet_before_agencies_dash(extract):
+    ex = extract("العربي الجديد - وكالات\nالأحد 5 مايو 2024 - 10:00\n\nنص الخبر هنا عن المنظمة.\n")
+    assert ex.outlet == "Al-Araby Al-Jadeed"
+
+
+def test_common_word_outlet_only_when_the_line_is_just_its_name(extract):
+    body = "وقال المسؤول لمراسل الأخبار إن المنظمة تعمل بجد في المنطقة كلها.\n"
+    assert extract("١٤ يناير ٢٠٢٢\n\n" + body).outlet is None
+    assert extract("١٤ يناير ٢٠٢٢\n\n" + body + "\nالأخبار\n").outlet == "Al-Akhbar"
+
+
+def test_byline_footer_initials_slash_outlet(extract):
+    ex = extract("١٤ يناير ٢٠٢٢\n\nنص الخبر هنا عن المنظمة وأعضائها.\n\nع. ح / الخبر\n")
+    assert ex.outlet == "El Khabar"
+
+
+def test_outlet_between_slashes_in_a_dateline(extract):
+    ex = extract("بيشكيك، 12.05.2023 /كابار/ – أعلنت وزارة الدفاع اليوم انتهاء المناورات.\n")
+    assert ex.outlet == "Kabar"

@@ -242,7 +242,7 @@ def test_maghrebi_levantine_and_clitic_year_forms():
 def test_urdu_month_names_in_a_republisher_header_give_the_dateline(extract):
     ex = extract(
         "( اردو پوائنٹ اخبار تازہ ترین - شينخوا. ۰۳ اکتوبر ۲۰۲۳ء) موسكو/ شينخوا\n"
-        + 'وقال المتحدث باسم الكرملين دميتري بيسكوف للصحفيين إن "الحوار مع يريفان مستمر رغم الخلافات".\n'
+        + 'وقال المتحدث باسم الكرملين دميتري بيسكوف للصحفيين إن "الحوار مع يريفان مستمر رغم الخلافات".\n'  # noqa: E501
     )
     assert ex.published.value == "2023-10-03"
     assert ex.outlet == "Xinhua"
