@@ -480,6 +480,8 @@ class _Analyzer:
         if k in people:
             return k
         end = self._name_span(toks, k)
+        if end == k + 1 and toks[j][2] in ("،", ","):
+            return None  # '…، ساخرا، أن': one word between commas is an adverb, not a name
         if end > k and toks[j][2] in ("،", ","):
             # an unknown name in apposition must be closed: a comma, a colon, a verb, the end
             nxt = toks[end][2] if end < n else ""

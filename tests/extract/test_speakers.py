@@ -293,3 +293,12 @@ def test_indefinite_meeting_is_a_new_occasion_not_one_dated_elsewhere(extract):
         + 'وقال شويغو، خلال اجتماع مع الرئيس، "سنسحب جميع القوات خلال أيام قليلة".\n'
     )
     assert event_for(ex, "سنسحب جميع").date.value != "2022-01-12"
+
+
+def test_single_word_between_commas_after_a_title_is_no_name(extract):
+    ex = extract(
+        DATELINE
+        + 'أكد وزير الخارجية الأرميني أرارات ميرزويان أن "الحوار مستمر مع جميع الشركاء".\n'
+        + 'وتابع رئيس الدبلوماسية الأرمنية، مبتسما، أن "الأبواب لم تغلق بعد أمام أحد".\n'
+    )
+    assert event_for(ex, "الأبواب لم").speaker.name_en == "Ararat Mirzoyan"
