@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from sqlalchemy import and_, column, func, literal_column, or_, select, text
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.models import Article, Event, EventCountry
@@ -198,10 +199,17 @@ class TimelineFilters:
         return " ".join(normalize_words(self.q))
 
     def where(
-        self, *, dialect: str = "sqlite", exclude: Iterable[str] = ()
+        self,
+        *,
+        dialect: str = "sqlite",
+        exclude: Iterable[str] = (),
+        search_limit: int | None = None,
     ) -> list[ColumnElement[bool]]:
         """Clauses over ``event`` for these filters; ``exclude`` drops some (for facet counts:
-        a facet counts what the *other* filters leave)."""
+        a facet counts what the *other* filters leave).
+
+        ``search_limit`` keeps only the first so many full-text matches (in the index's order:
+        the timeline's on SQLite, see app.fts.fts_rowid), for bounded facet counts."""
         skip = set(exclude)
         clauses: list[ColumnElement[bool]] = []
         if "date" not in skip:
@@ -227,34 +235,45 @@ class TimelineFilters:
         if self.kind and "kind" not in skip:
             clauses.append(Event.kind == self.kind)
         if self.search and "q" not in skip:
-            clauses.append(self._search_clause(dialect))
+            clauses.append(self._search_clause(dialect, search_limit))
         return clauses
 
-    def _search_clause(self, dialect: str) -> ColumnElement[bool]:
+    def fts_query(self) -> str:
+        """The FTS5 query: every word must occur (as a word prefix) in the normalized quote +
+        sentence text, in any of its forms (with or without proclitics: see app.search); FTS5
+        wants an explicit AND before a parenthesized group."""
+        return " AND ".join(
+            f'"{forms[0]}"*'
+            if len(forms) == 1
+            else "(" + " OR ".join(f'"{f}"*' for f in forms) + ")"
+            for forms in query_groups(self.q)
+        )
+
+    def _search_clause(self, dialect: str, limit: int | None = None) -> ColumnElement[bool]:
         groups = query_groups(self.q)
         if dialect == "sqlite":
-            # every word must occur (as a word prefix) in the normalized quote + sentence text,
-            # in any of its forms (with or without proclitics: see app.search); FTS5 wants an
-            # explicit AND before a parenthesized group
-            match = " AND ".join(
-                f'"{forms[0]}"*'
-                if len(forms) == 1
-                else "(" + " OR ".join(f'"{f}"*' for f in forms) + ")"
-                for forms in groups
-            )
-            fts = (
-                text("SELECT event_id FROM event_fts WHERE event_fts MATCH :fts_query")
-                .bindparams(fts_query=match)
-                .columns(column("event_id"))
-            )
+            match = self.fts_query()
+            sql = "SELECT event_id FROM event_fts WHERE event_fts MATCH :fts_query"
+            if limit is not None:
+                sql += f" LIMIT {int(limit)}"
+            fts = text(sql).bindparams(fts_query=match).columns(column("event_id"))
             return Event.id.in_(fts)
         # PostgreSQL: the expression the GIN index ix_event_search is built on; words are
         # \w-only (app.search), so they are safe as to_tsquery operands
-        vector = func.to_tsvector(literal_column("'simple'"), Event.search_text)
         if all(len(forms) == 1 for forms in groups):
-            return vector.op("@@")(func.plainto_tsquery(literal_column("'simple'"), self.search))
-        query = " & ".join("(" + " | ".join(forms) + ")" for forms in groups)
-        return vector.op("@@")(func.to_tsquery(literal_column("'simple'"), query))
+            tsquery = func.plainto_tsquery(literal_column("'simple'"), self.search)
+        else:
+            query = " & ".join("(" + " | ".join(forms) + ")" for forms in groups)
+            tsquery = func.to_tsquery(literal_column("'simple'"), query)
+
+        def matches(table) -> ColumnElement[bool]:
+            vector = func.to_tsvector(literal_column("'simple'"), table.search_text)
+            return vector.op("@@")(tsquery)
+
+        if limit is not None:
+            inner = aliased(Event)
+            return Event.id.in_(select(inner.id).where(matches(inner)).limit(limit))
+        return matches(Event)
 
     def order_by(self) -> list[Any]:
         if self.date_from or self.date_to:

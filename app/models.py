@@ -93,3 +93,21 @@ class EventCountry(SQLModel, table=True):
 
     event_id: str = Field(foreign_key="event.id", primary_key=True)
     country: str = Field(foreign_key="country.iso2", primary_key=True, max_length=2, index=True)
+
+
+class EventTally(SQLModel, table=True):
+    """Event counts maintained by the store in the article's own transaction (app/tally.py), so
+    totals, facet counts and the histogram need no scan of the events at a million of them.
+
+    A row counts the events having ``dim = value`` among those having ``by_dim = by_value``:
+    ``by_dim = ''`` is every event (``dim = ''`` too: the total). Dimensions: ``speaker``,
+    ``country`` (an event counts once per country it names), ``outlet``, ``kind`` and ``day``
+    (ISO ``date_start``; undated events have no day), each paired with every other one."""
+
+    __tablename__ = "event_tally"
+
+    by_dim: str = Field(primary_key=True, max_length=8)
+    by_value: str = Field(primary_key=True)
+    dim: str = Field(primary_key=True, max_length=8)
+    value: str = Field(primary_key=True)
+    n: int

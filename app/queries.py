@@ -12,14 +12,22 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import column as sa_column
+from sqlalchemy import event as sa_event
+from sqlalchemy import func, select, text
+from sqlalchemy import table as sa_table
 from sqlmodel import Session
 
+from app import tally
 from app.cache import remembered
 from app.filters import DEFAULT_LIMIT, Cursor, TimelineFilters
-from app.models import Article, Country, Event, EventCountry, Quote, Speaker
+from app.fts import UNDATED_ROWID, fts_rowid
+from app.models import Article, Country, Event, EventCountry, EventTally, Quote, Speaker
 
 EXPORT_LIMIT = 10_000
+# A search matching more events than this shows "1000+" and facet counts over its first 1000
+# matches (lower bounds): counting or sorting every match of a common word takes seconds at 1M.
+SEARCH_CAP = 1000
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,7 @@ class Page:
     views: list[EventView]
     next_cursor: Cursor | None
     total: int
+    capped: bool = False  # a search matching more than SEARCH_CAP events: total is a lower bound
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,9 @@ class Facets:
     other_countries: list[tuple[Country, int]]  # others with at least one event
     outlets: list[tuple[str, int]]
     kinds: list[tuple[str, int]]
+    # a search matching more than SEARCH_CAP events: counted over its first SEARCH_CAP matches,
+    # so each count is a lower bound (shown "n+")
+    capped: bool = False
 
     def labels(self, lang: str) -> dict[str, str]:
         """Display names for ``TimelineFilters.describe``."""
@@ -87,30 +99,139 @@ def timeline(session: Session, *, limit: int = 200) -> list[EventView]:
 
 
 def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = True) -> Page:
-    """One keyset page of events for the filters: 1 query + 4 for the related rows (+1 count)."""
-    where = filters.where(dialect=_dialect(session))
-    keyset = filters.keyset()
-    statement = select(Event).where(*where)
-    if keyset is not None:
-        statement = statement.where(keyset)
-    rows = list(
-        session.execute(statement.order_by(*filters.order_by()).limit(filters.limit + 1)).scalars()
-    )
-    more = len(rows) > filters.limit
-    rows = rows[: filters.limit]
-    next_cursor = Cursor(rows[-1].date_start, rows[-1].id) if more and rows else None
-    total = (
-        remembered(
-            session,
-            ("total", _aggregate_key(filters)),
-            lambda: session.execute(
-                select(func.count()).select_from(Event).where(*where)
-            ).scalar_one(),
+    """One keyset page of events for the filters: 1 query (with the articles and speakers) + 2
+    for the related rows (+1 count, remembered).
+
+    On SQLite a search reads its matches from the full-text index in the timeline's order (the
+    rows' ids are timeline positions: app.fts.fts_rowid) and stops after ``limit`` of them, so
+    a word in a quarter of a million events costs what a rare one does; PostgreSQL's planner
+    picks between the GIN index and the timeline-order index itself."""
+    dialect = _dialect(session)
+    if filters.search and dialect == "sqlite":
+        found = _search_rows(session, filters)
+    else:
+        statement = _with_related(select(Event, Article, Speaker)).where(
+            *filters.where(dialect=dialect)
         )
-        if count
-        else len(rows)
+        keyset = filters.keyset()
+        if keyset is not None:
+            statement = statement.where(keyset)
+        found = session.execute(
+            statement.order_by(*filters.order_by()).limit(filters.limit + 1)
+        ).all()
+    more = len(found) > filters.limit
+    found = found[: filters.limit]
+    rows = [event for event, _, _ in found]
+    next_cursor = Cursor(rows[-1].date_start, rows[-1].id) if more and rows else None
+    matched = total(session, filters) if count else None
+    views = _views(
+        session,
+        rows,
+        articles={article.id: article for _, article, _ in found},
+        speakers={speaker.id: speaker for _, _, speaker in found if speaker is not None},
     )
-    return Page(views=_views(session, rows), next_cursor=next_cursor, total=total)
+    if matched is None:
+        return Page(views=views, next_cursor=next_cursor, total=len(rows))
+    capped = bool(filters.search) and matched > SEARCH_CAP
+    return Page(
+        views=views,
+        next_cursor=next_cursor,
+        total=min(matched, SEARCH_CAP) if filters.search else matched,
+        capped=capped,
+    )
+
+
+def _with_related(statement):
+    """The article and speaker of each event, joined (primary-key probes along the scan)."""
+    return statement.join(Article, Article.id == Event.article_id).outerjoin(
+        Speaker, Speaker.id == Event.speaker_id
+    )
+
+
+_FTS = sa_table("event_fts", sa_column("rowid"), sa_column("event_id"))
+
+
+def _search_rows(session: Session, filters: TimelineFilters) -> list:
+    """A search's page on SQLite: full-text matches in rowid (= timeline) order, the other
+    filters checked on each, the keyset and date bounds as rowid ranges (one statement; two for
+    a newest-first page that runs past the dated events into the undated ones)."""
+    rowid = _FTS.c.rowid
+    base = (
+        _with_related(
+            select(Event, Article, Speaker)
+            .select_from(_FTS)
+            .join(Event, Event.id == _FTS.c.event_id)
+        )
+        .where(text("event_fts MATCH :fts_query").bindparams(fts_query=filters.fts_query()))
+        .where(*filters.where(dialect="sqlite", exclude={"q"}))
+    )
+    if filters.date_from:
+        base = base.where(rowid >= fts_rowid(filters.date_from, "0" * 10))
+    if filters.date_to:
+        base = base.where(rowid <= fts_rowid(filters.date_to, "f" * 10))
+    after = fts_rowid(filters.after.date_start, filters.after.event_id) if filters.after else None
+    want = filters.limit + 1
+    if filters.order != "desc":  # undated events (the highest ids) come last
+        if after is not None:
+            base = base.where(rowid > after)
+        return session.execute(base.order_by(rowid).limit(want)).all()
+    # newest first, and still undated events last: the dated ones downwards, then the undated
+    found: list = []
+    if after is None or after < UNDATED_ROWID:
+        dated = base.where(rowid < (after if after is not None else UNDATED_ROWID))
+        found = session.execute(dated.order_by(rowid.desc()).limit(want)).all()
+    if len(found) < want:
+        undated = base.where(rowid >= UNDATED_ROWID)
+        if after is not None and after >= UNDATED_ROWID:
+            undated = undated.where(rowid < after)
+        found += session.execute(undated.order_by(rowid.desc()).limit(want - len(found))).all()
+    return found
+
+
+def total(session: Session, filters: TimelineFilters) -> int:
+    """Events matching the filters (remembered): from the tally when one filter dimension or
+    none is set; counted live otherwise; a search counts up to ``SEARCH_CAP + 1`` matches."""
+    key = ("total", _aggregate_key(filters))
+    memo = _request_memo(session)
+    if key not in memo:  # the page, facets and histogram of a search share its capped count
+        memo[key] = remembered(session, key, lambda: _total(session, filters))
+    return memo[key]
+
+
+def _request_memo(session: Session) -> dict:
+    """Counts computed in this session's current transaction, forgotten when it writes or ends."""
+    memo = session.info.get("csto_counts")
+    if memo is None:
+        memo = session.info["csto_counts"] = {}
+        sa_event.listen(session, "after_transaction_end", lambda *_: memo.clear())
+        sa_event.listen(
+            session, "do_orm_execute", lambda state: None if state.is_select else memo.clear()
+        )
+    return memo
+
+
+def _total(session: Session, filters: TimelineFilters) -> int:
+    scope = tally.scope(filters)
+    if scope is not None:
+        return session.execute(
+            select(func.coalesce(func.sum(EventTally.n), 0)).where(*scope.rows(""))
+        ).scalar_one()
+    dialect = _dialect(session)
+    where = filters.where(dialect=dialect)
+    if filters.search:  # up to SEARCH_CAP + 1: "1000+"
+        if dialect == "sqlite":
+            first = (
+                select(_FTS.c.rowid)
+                .join(Event, Event.id == _FTS.c.event_id)
+                .where(text("event_fts MATCH :fts_query").bindparams(fts_query=filters.fts_query()))
+                .where(*filters.where(dialect=dialect, exclude={"q"}))
+                .limit(SEARCH_CAP + 1)
+                .subquery()
+            )
+        else:
+            first = select(Event.id).where(*where).limit(SEARCH_CAP + 1).subquery()
+        return session.execute(select(func.count()).select_from(first)).scalar_one()
+    return session.execute(select(func.count()).select_from(Event).where(*where)).scalar_one()
 
 
 def export_events(session: Session, filters: TimelineFilters) -> list[EventView]:
@@ -138,81 +259,145 @@ def facets(session: Session, filters: TimelineFilters) -> Facets:
 
 
 def _facets(session: Session, filters: TimelineFilters) -> Facets:
-    """Counts for each filter's choices under the *other* filters: four queries."""
+    """Counts for each filter's choices under the *other* filters: four queries, each over the
+    tally (app/tally.py) when those other filters span one dimension or none, live otherwise. A
+    search matching more than ``SEARCH_CAP`` events counts its first ``SEARCH_CAP`` matches."""
     dialect = _dialect(session)
+    # bounded when the words alone match more than SEARCH_CAP events (a cheap capped count)
+    capped = bool(filters.search) and total(session, TimelineFilters(q=filters.q)) > SEARCH_CAP
 
+    def where(facet: str) -> list:
+        return filters.where(
+            dialect=dialect, exclude={facet}, search_limit=SEARCH_CAP if capped else None
+        )
+
+    scope = tally.scope(filters, exclude={"speaker"})
+    if scope is not None:
+        n = func.sum(EventTally.n)
+        statement = (
+            select(Speaker, n)
+            .join(EventTally, EventTally.value == Speaker.id)
+            .where(*scope.rows("speaker"))
+            .group_by(Speaker.id)
+        )
+    else:
+        n = func.count(Event.id)
+        statement = (
+            select(Speaker, n)
+            .join(Event, Event.speaker_id == Speaker.id)
+            .where(*where("speaker"))
+            .group_by(Speaker.id)
+        )
     speakers = [
         (speaker, count)
-        for speaker, count in session.execute(
-            select(Speaker, func.count(Event.id))
-            .join(Event, Event.speaker_id == Speaker.id)
-            .where(*filters.where(dialect=dialect, exclude={"speaker"}))
-            .group_by(Speaker.id)
-            .order_by(func.count(Event.id).desc(), Speaker.name_ar)
-        ).all()
+        for speaker, count in session.execute(statement.order_by(n.desc(), Speaker.name_ar)).all()
     ]
 
-    counts = (
-        select(EventCountry.country.label("iso2"), func.count(Event.id).label("n"))
-        .join(Event, Event.id == EventCountry.event_id)
-        .where(*filters.where(dialect=dialect, exclude={"country"}))
-        .group_by(EventCountry.country)
-        .subquery()
-    )
+    scope = tally.scope(filters, exclude={"country"})
+    if scope is not None:
+        counts = (
+            select(EventTally.value.label("iso2"), func.sum(EventTally.n).label("n"))
+            .where(*scope.rows("country"))
+            .group_by(EventTally.value)
+            .subquery()
+        )
+    else:
+        counts = (
+            select(EventCountry.country.label("iso2"), func.count(Event.id).label("n"))
+            .join(Event, Event.id == EventCountry.event_id)
+            .where(*where("country"))
+            .group_by(EventCountry.country)
+            .subquery()
+        )
     csto: list[tuple[Country, int]] = []
     others: list[tuple[Country, int]] = []
-    for country, n in session.execute(
+    for country, count in session.execute(
         select(Country, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.iso2 == Country.iso2)
         .order_by(Country.iso2)
     ).all():
         if country.csto_member:
-            csto.append((country, n))
-        elif n or country.iso2 in filters.countries:
-            others.append((country, n))
+            csto.append((country, count))
+        elif count or country.iso2 in filters.countries:
+            others.append((country, count))
     others.sort(key=lambda pair: (-pair[1], pair[0].iso2))
 
-    outlets = [
-        (outlet, n)
-        for outlet, n in session.execute(
-            select(Article.outlet, func.count(Event.id))
+    scope = tally.scope(filters, exclude={"outlet"})
+    if scope is not None:
+        n = func.sum(EventTally.n)
+        statement = (
+            select(EventTally.value, n)
+            .where(*scope.rows("outlet"))
+            .group_by(EventTally.value)
+            .order_by(n.desc(), EventTally.value)
+        )
+    else:
+        n = func.count(Event.id)
+        statement = (
+            select(Article.outlet, n)
             .join(Event, Event.article_id == Article.id)
             .where(Article.outlet.is_not(None))
-            .where(*filters.where(dialect=dialect, exclude={"outlet"}))
+            .where(*where("outlet"))
             .group_by(Article.outlet)
-            .order_by(func.count(Event.id).desc(), Article.outlet)
-        ).all()
-    ]
-    kinds = [
-        (kind, n)
-        for kind, n in session.execute(
+            .order_by(n.desc(), Article.outlet)
+        )
+    outlets = [(outlet, count) for outlet, count in session.execute(statement).all()]
+
+    scope = tally.scope(filters, exclude={"kind"})
+    if scope is not None:
+        statement = (
+            select(EventTally.value, func.sum(EventTally.n))
+            .where(*scope.rows("kind"))
+            .group_by(EventTally.value)
+            .order_by(EventTally.value.desc())
+        )
+    else:
+        statement = (
             select(Event.kind, func.count(Event.id))
-            .where(*filters.where(dialect=dialect, exclude={"kind"}))
+            .where(*where("kind"))
             .group_by(Event.kind)
             .order_by(Event.kind.desc())
-        ).all()
-    ]
+        )
+    kinds = [(kind, count) for kind, count in session.execute(statement).all()]
     return Facets(
-        speakers=speakers, csto=csto, other_countries=others, outlets=outlets, kinds=kinds
+        speakers=speakers,
+        csto=csto,
+        other_countries=others,
+        outlets=outlets,
+        kinds=kinds,
+        capped=capped,
     )
 
 
 def histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, int]]:
-    """Events per day under every filter but the dates (so each bar can narrow to its day)."""
+    """Events per day under every filter but the dates (so each bar can narrow to its day).
+    Empty for a search matching more than ``SEARCH_CAP`` events (its days are not counted)."""
     key = ("histogram", _aggregate_key(filters.replace(date_from=None, date_to=None)))
     return remembered(session, key, lambda: _histogram(session, filters))
 
 
 def _histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, int]]:
-    return [
-        (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)), n)
-        for day, n in session.execute(
+    scope = tally.scope(filters, exclude={"date"})
+    if scope is not None:
+        rows = session.execute(
+            select(EventTally.value, func.sum(EventTally.n))
+            .where(*scope.rows("day"))
+            .group_by(EventTally.value)
+            .order_by(EventTally.value)
+        ).all()
+    elif filters.search and total(session, TimelineFilters(q=filters.q)) > SEARCH_CAP:
+        return []
+    else:
+        rows = session.execute(
             select(Event.date_start, func.count(Event.id))
             .where(Event.date_start.is_not(None))
             .where(*filters.where(dialect=_dialect(session), exclude={"date"}))
             .group_by(Event.date_start)
             .order_by(Event.date_start)
         ).all()
+    return [
+        (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10]), n)
+        for day, n in rows
     ]
 
 
@@ -343,21 +528,30 @@ def source_paragraphs(view: EventView) -> list[list[Segment]]:
 # -- related rows, one query per table --------------------------------------------------------
 
 
-def _views(session: Session, events: list[Event]) -> list[EventView]:
+def _views(
+    session: Session,
+    events: list[Event],
+    *,
+    articles: dict[str, Article] | None = None,
+    speakers: dict[str, Speaker] | None = None,
+) -> list[EventView]:
+    """The events with their related rows (``articles`` / ``speakers`` when already fetched)."""
     if not events:
         return []
     ids = [e.id for e in events]
-    articles = {
-        a.id: a
-        for a in session.execute(
-            select(Article).where(Article.id.in_({e.article_id for e in events}))
-        ).scalars()
-    }
-    speaker_ids = {e.speaker_id for e in events if e.speaker_id}
-    speakers = {  # queried even when empty: the statement count does not depend on the rows
-        s.id: s
-        for s in session.execute(select(Speaker).where(Speaker.id.in_(speaker_ids))).scalars()
-    }
+    if articles is None:
+        articles = {
+            a.id: a
+            for a in session.execute(
+                select(Article).where(Article.id.in_({e.article_id for e in events}))
+            ).scalars()
+        }
+    if speakers is None:
+        speaker_ids = {e.speaker_id for e in events if e.speaker_id}
+        speakers = {  # queried even when empty: the statement count does not depend on the rows
+            s.id: s
+            for s in session.execute(select(Speaker).where(Speaker.id.in_(speaker_ids))).scalars()
+        }
     countries: dict[str, list[Country]] = defaultdict(list)
     for event_id, country in session.execute(
         select(EventCountry.event_id, Country)

@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from sqlalchemy import delete, insert, select, text
 from sqlmodel import Session
 
+from app import tally
 from app.extract.model import ArticleExtraction, DateValue, ExtractedEvent, Span, SpeakerRef
+from app.fts import fts_rowid
 from app.models import Article, Country, Event, EventCountry, Quote, Speaker
 from app.search import search_key
 
@@ -96,11 +98,15 @@ def save_article(
         return article, "unchanged"
     outcome = "updated" if article is not None else "added"
     try:
+        if outcome == "updated":  # the counts of the events as stored, before anything changes
+            tally.apply(session, tally.count_stored(session, article.id), sign=-1)
         article = _upsert_article(session, article, sha, source_file, extraction, extractor_version)
         if outcome == "added":
             _insert_events(session, article, sha, extraction.events)
         else:
             _replace_events(session, article, sha, extraction.events)
+            session.flush()
+            tally.apply(session, tally.count_stored(session, article.id))
         session.commit()
     except BaseException:
         session.rollback()
@@ -201,13 +207,36 @@ def _insert_events(session, article: Article, sha: str, events: Iterable[Extract
             {"event_id": event_id, "country": iso2}
             for iso2 in sorted(set(extracted.countries) & known_countries)
         ]
-        fts_rows.append({"id": event_id, "t": search_text})
+        fts_rows.append(
+            {
+                "k": fts_rowid(event_rows[-1]["date_start"], event_id),
+                "id": event_id,
+                "t": search_text,
+            }
+        )
     for model, rows in ((Event, event_rows), (Quote, quote_rows), (EventCountry, country_rows)):
         if rows:
             session.execute(insert(model), rows)
+    countries: dict[str, list[str]] = {}
+    for row in country_rows:
+        countries.setdefault(row["event_id"], []).append(row["country"])
+    tally.apply(
+        session,
+        tally.count_events(
+            (
+                r["speaker_id"],
+                countries.get(r["id"], ()),
+                article.outlet,
+                r["kind"],
+                r["date_start"],
+            )
+            for r in event_rows
+        ),
+    )
     if sqlite and fts_rows:
         session.execute(
-            text("INSERT INTO event_fts (event_id, search_text) VALUES (:id, :t)"), fts_rows
+            text("INSERT INTO event_fts (rowid, event_id, search_text) VALUES (:k, :id, :t)"),
+            fts_rows,
         )
 
 
@@ -248,6 +277,8 @@ def _replace_events(session, article: Article, sha: str, events: Iterable[Extrac
     old_ids = set(session.execute(select(Event.id).where(Event.article_id == article.id)).scalars())
     seen: set[str] = set()
     sqlite = session.get_bind().dialect.name == "sqlite"
+    if sqlite:  # the search rows are written again below (their ids follow the dates)
+        _delete_fts(session, article.id)
     for extracted in events:
         event_id = event_id_for(sha, extracted)
         if event_id in seen:
@@ -270,7 +301,7 @@ def _replace_events(session, article: Article, sha: str, events: Iterable[Extrac
         _replace_children(session, event_id, extracted, sqlite, row.search_text)
     stale = old_ids - seen
     if stale:
-        _delete_events(session, stale, sqlite)
+        _delete_events(session, stale)
 
 
 def _replace_children(session, event_id, extracted, sqlite: bool, search_text: str) -> None:
@@ -290,21 +321,56 @@ def _replace_children(session, event_id, extracted, sqlite: bool, search_text: s
         if session.get(Country, iso2) is not None:
             session.add(EventCountry(event_id=event_id, country=iso2))
     if sqlite:
-        session.execute(text("DELETE FROM event_fts WHERE event_id = :id"), {"id": event_id})
         session.execute(
-            text("INSERT INTO event_fts (event_id, search_text) VALUES (:id, :t)"),
-            {"id": event_id, "t": search_text},
+            text("INSERT INTO event_fts (rowid, event_id, search_text) VALUES (:k, :id, :t)"),
+            {
+                "k": fts_rowid(date_start(extracted.date), event_id),
+                "id": event_id,
+                "t": search_text,
+            },
         )
     session.flush()
 
 
-def _delete_events(session, ids: set[str], sqlite: bool) -> None:
+def delete_article(session: Session, article_id: str) -> bool:
+    """Remove an article with its events, quotes, countries, search rows and counts, in one
+    transaction; False when there is no such article."""
+    article = session.get(Article, article_id)
+    if article is None:
+        return False
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    try:
+        tally.apply(session, tally.count_stored(session, article_id), sign=-1)
+        ids = set(session.execute(select(Event.id).where(Event.article_id == article_id)).scalars())
+        if sqlite:
+            _delete_fts(session, article_id)
+        if ids:
+            _delete_events(session, ids)
+        session.delete(article)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return True
+
+
+def _delete_events(session, ids: set[str]) -> None:
     session.execute(delete(Quote).where(Quote.event_id.in_(ids)))
     session.execute(delete(EventCountry).where(EventCountry.event_id.in_(ids)))
-    if sqlite:
-        for event_id in ids:
-            session.execute(text("DELETE FROM event_fts WHERE event_id = :id"), {"id": event_id})
     session.execute(delete(Event).where(Event.id.in_(ids)))
+
+
+def _delete_fts(session, article_id: str) -> None:
+    """The search rows of an article's stored events, by rowid (their timeline position: a
+    lookup; ``event_id`` is not indexed in the FTS table)."""
+    keys = [
+        {"k": fts_rowid(day, event_id)}
+        for event_id, day in session.execute(
+            select(Event.id, Event.date_start).where(Event.article_id == article_id)
+        )
+    ]
+    if keys:
+        session.execute(text("DELETE FROM event_fts WHERE rowid = :k"), keys)
 
 
 def _upsert_speaker(session, speaker: SpeakerRef | None) -> str | None:

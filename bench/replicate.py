@@ -14,6 +14,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from app.fts import fts_rowid
+
 
 def _rid(value: str, copy: int) -> str:
     return hashlib.sha256(f"{value}|{copy}".encode()).hexdigest()[: len(value)]
@@ -31,6 +33,7 @@ def replicate(base: Path, out: Path, *, target_events: int) -> int:
     copies = max(1, -(-target_events // max(base_events, 1)))
     db = sqlite3.connect(tmp)
     db.create_function("rid", 2, _rid, deterministic=True)
+    db.create_function("fts_rowid", 2, fts_rowid, deterministic=True)
     db.executescript(
         "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;"
         f"ATTACH DATABASE 'file:{base}?mode=ro' AS b;"
@@ -60,14 +63,29 @@ def replicate(base: Path, out: Path, *, target_events: int) -> int:
             "INSERT INTO main.event_country (event_id, country) "
             f"SELECT rid(event_id, {k}), country FROM b.event_country"
         )
-        db.execute(
-            "INSERT INTO main.event_fts (event_id, search_text) "
-            f"SELECT rid(event_id, {k}), search_text FROM b.event_fts"
+        db.execute(  # full-text rows keyed by their (shifted) place in the timeline
+            "INSERT INTO main.event_fts (rowid, event_id, search_text) "
+            f"SELECT fts_rowid(e.date_start, e.id), e.id, e.search_text FROM main.event e "
+            f"WHERE e.article_id IN (SELECT rid(id, {k}) FROM b.article)"
         )
         db.commit()
     events = db.execute("SELECT count(*) FROM main.event").fetchone()[0]
     db.execute("DETACH DATABASE b")
+    tallied = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_tally'").fetchone()
     db.execute("PRAGMA journal_mode=WAL")
     db.close()
+    if tallied:
+        _rebuild_tally(tmp)  # the copies' counts (their days are shifted)
     tmp.replace(out)
     return events
+
+
+def _rebuild_tally(path: Path) -> None:
+    from sqlalchemy import create_engine
+
+    from app.tally import rebuild
+
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        rebuild(connection)
+    engine.dispose()

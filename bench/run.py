@@ -78,9 +78,10 @@ def extractor_version() -> str:
     return extractor_version()
 
 
-def build_base(files: list[Path], workers: int) -> tuple[Path, dict]:
-    """The base database: the real ingest of ``files`` (cached by generator/extractor version)."""
-    path = OUT / "db" / f"{GENERATOR_VERSION}-x{extractor_version()}-n{len(files)}.db"
+def build_base(files: list[Path], workers: int, key: str | None = None) -> tuple[Path, dict]:
+    """The base database: the real ingest of ``files`` (cached by generator/extractor version;
+    ``key`` names a cached extractor version to reuse instead of the current one)."""
+    path = OUT / "db" / f"{GENERATOR_VERSION}-x{key or extractor_version()}-n{len(files)}.db"
     meta = path.with_suffix(".json")
     if path.exists() and meta.exists():
         return path, {**json.loads(meta.read_text()), "cached": True}
@@ -267,6 +268,9 @@ def measure(server: Server, urls: dict[str, str], seconds: float, connections: i
 
 
 def serve_figures(db: Path, label: str, args) -> dict:
+    from app.migrate import upgrade
+
+    upgrade(f"sqlite:///{db}")  # a cached database built before the latest migration
     params = view_params(db)
     port = free_port()
     log(f"{label}: the app ({args.app_workers} workers) on {db.name}")
@@ -343,6 +347,8 @@ def markdown(report: dict) -> str:
         f"extractor {report['extractor']}; load: {report['load']}."
     )
     lines += ["", "## Ingest (~5 KB Arabic articles)", ""]
+    if not report["ingest"]:
+        lines += ["Ingest probes not run (`--skip-ingest`): serving figures only.", ""]
     lines.append(
         "| what | workers | articles | articles/s | MB/s | events | peak RSS MB (main / workers) |"
     )
@@ -450,6 +456,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--app-workers", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=5)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--skip-ingest", action="store_true", help="serving figures only (no ingest probes)"
+    )
+    parser.add_argument(
+        "--databases",
+        metavar="KEY",
+        help="serve the cached databases of this extractor version (bench/out/db/*-xKEY-*), "
+        "e.g. while the extractor is being edited",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -474,8 +489,10 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(corpus.glob("*.txt"))
     log(f"corpus: {len(files)} articles, {size / 1e6:.1f} MB in {corpus}")
     report["corpus"] = {"articles": len(files), "bytes": size}
-    report["ingest"] = ingest_figures(files[-args.sample :], args.workers)
-    base, report["base_db"] = build_base(files[: args.base_articles], args.workers)
+    report["ingest"] = (
+        [] if args.skip_ingest else ingest_figures(files[-args.sample :], args.workers)
+    )
+    base, report["base_db"] = build_base(files[: args.base_articles], args.workers, args.databases)
     large, report["large_db"] = build_large(base, args.target_events)
     report["serve"] = {}
     for label, db in (("base", base), ("large", large)):

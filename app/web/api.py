@@ -70,7 +70,10 @@ class EventOut(BaseModel):
 class EventsPage(BaseModel):
     description: str = Field(description="the filters in words")
     query: str = Field(description="the canonical query string of these filters")
-    total: int = Field(description="events matching the filters, all pages")
+    total: int = Field(
+        description="events matching the filters, all pages (a search matching more than 1000 "
+        "events gives 1000: a lower bound)"
+    )
     count: int = Field(description="events in this page")
     next: str | None = Field(description="URL of the next page (keyset), null on the last")
     events: list[EventOut]

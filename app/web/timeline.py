@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from app.filters import TimelineFilters, parse_bound
@@ -42,21 +43,50 @@ def group_by_day(views: list[EventView]) -> list[DayGroup]:
     return groups
 
 
+_MEMO: OrderedDict[int, tuple[list, list]] = OrderedDict()
+_MEMO_SIZE = 64
+
+
+def _buckets(days: list[tuple[dt.date, int]]) -> list[tuple[str, dt.date, dt.date, int]]:
+    """(label, first day, last day, count) per day, or per month / year past ``MAX_BARS``.
+
+    Grouped on integer keys (no per-day ``strftime``: a million events span thousands of days),
+    and memoized on the list's identity: ``serve`` hands out the same remembered histogram list
+    until the data changes (app/cache.py), so its buckets are computed once, not per request."""
+    memo = _MEMO.get(id(days))
+    if memo is not None and memo[0] is days:
+        return memo[1]
+    buckets = _group(days)
+    _MEMO[id(days)] = (days, buckets)  # the reference keeps ``id(days)`` from being reused
+    while len(_MEMO) > _MEMO_SIZE:
+        _MEMO.popitem(last=False)
+    return buckets
+
+
+def _group(days: list[tuple[dt.date, int]]) -> list[tuple[str, dt.date, dt.date, int]]:
+    if len(days) <= MAX_BARS:
+        return [(day.isoformat(), day, day, n) for day, n in days]
+    months: dict[tuple[int, int], int] = {}
+    for day, n in days:
+        key = (day.year, day.month)
+        months[key] = months.get(key, 0) + n
+    if len(months) <= MAX_BARS:
+        keys = [(f"{y:04d}-{m:02d}", n) for (y, m), n in months.items()]
+    else:
+        years: dict[int, int] = {}
+        for (y, _), n in months.items():
+            years[y] = years.get(y, 0) + n
+        keys = [(f"{y:04d}", n) for y, n in years.items()]
+    return [
+        (key, parse_bound("from", key, end=False), parse_bound("to", key, end=True), n)
+        for key, n in keys
+    ]
+
+
 def histogram_bars(days: list[tuple[dt.date, int]], filters: TimelineFilters) -> list[Bar]:
     """One bar per day with events (per month, then per year, when there would be more than
     ``MAX_BARS``); each links to the current filters narrowed to that day, month or year."""
-    buckets = [(day.isoformat(), day, day, n) for day, n in days]
-    for key_format in ("%Y-%m", "%Y"):
-        if len(buckets) <= MAX_BARS:
-            break
-        merged: dict[str, int] = {}
-        for _, first, _, n in buckets:
-            key = first.strftime(key_format)
-            merged[key] = merged.get(key, 0) + n
-        buckets = [
-            (key, parse_bound("from", key, end=False), parse_bound("to", key, end=True), n)
-            for key, n in merged.items()
-        ]
+    buckets = _buckets(days)
     if not buckets:
         return []
     peak = max(n for *_, n in buckets)

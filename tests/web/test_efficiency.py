@@ -9,18 +9,18 @@ import pytest
 
 # (url template, the most statements it may run)
 BOUNDS = [
-    ("/", 11),
-    ("/?country=KZ&country=RU&speaker=stanislav-zas&q=الوضع&from=2022-01-01", 11),
-    ("/?country=KZ", 11),
+    ("/", 9),
+    ("/?country=KZ&country=RU&speaker=stanislav-zas&q=الوضع&from=2022-01-01", 10),
+    ("/?country=KZ", 9),
     ("/events/{zas1}", 10),
     ("/events/{zas1}/source", 5),
     ("/articles/{a1}", 2),
-    ("/speakers/stanislav-zas", 7),
-    ("/countries/KZ", 7),
-    ("/api/events", 6),
-    ("/api/events?country=KZ&speaker=stanislav-zas", 8),
+    ("/speakers/stanislav-zas", 5),
+    ("/countries/KZ", 5),
+    ("/api/events", 4),
+    ("/api/events?country=KZ&speaker=stanislav-zas", 6),
     ("/events.csv", 5),
-    ("/feed.atom", 5),
+    ("/feed.atom", 3),
 ]
 
 

@@ -1,0 +1,242 @@
+"""Maintained event counts (the ``event_tally`` table): totals, facet counts and the histogram
+without scanning the events.
+
+Every event contributes its *keys* — ``(speaker, id)``, ``(country, iso2)`` for each country it
+names, ``(outlet, name)``, ``(kind, kind)`` and ``(day, YYYY-MM-DD)`` (those it has) — and adds 1
+to the rows
+
+- ``('', '', '', '')``: every event (the total);
+- ``('', '', dim, value)`` for each of its keys: events per speaker, country, outlet, kind, day;
+- ``(by_dim, by_value, dim, value)`` for each ordered pair of its keys of different dimensions:
+  e.g. events of speaker X per day (the histogram under ``?speaker=X``), events per speaker on
+  each day (summed over a date range: the speaker facet under ``?from=…&to=…``).
+
+So any aggregate under *at most one* filter dimension is a sum over an index range of this table
+(a few hundred rows at a million events), and exact: speakers, outlets, kinds and days are one per
+event, so their values add up; countries are several per event, so only one country at a time is
+exact (``?country=KZ&country=RU`` is counted live). ``scope`` says when a filter set qualifies.
+
+The store keeps the table in the article's own transaction (``count_events`` + ``apply`` on add;
+the article's stored events subtracted before a re-ingest or delete and the new ones added after),
+with an upsert that is an atomic increment on SQLite and PostgreSQL alike. ``rebuild`` refills it
+from the stored events (migration 0004, bench/replicate.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.models import EventTally
+
+Key = tuple[str, str, str, str]  # (by_dim, by_value, dim, value)
+
+_UPSERT = text(
+    "INSERT INTO event_tally (by_dim, by_value, dim, value, n) VALUES (:a, :b, :c, :d, :n) "
+    "ON CONFLICT (by_dim, by_value, dim, value) DO UPDATE SET n = event_tally.n + excluded.n"
+)
+_DROP_EMPTY = text(
+    "DELETE FROM event_tally WHERE by_dim = :a AND by_value = :b AND dim = :c AND value = :d "
+    "AND n <= 0"
+)
+
+
+def _day(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)[:10]
+
+
+def event_keys(
+    speaker_id: str | None,
+    countries: Iterable[str],
+    outlet: str | None,
+    kind: str,
+    day: Any,
+) -> list[tuple[str, str]]:
+    keys = [("speaker", speaker_id)] if speaker_id else []
+    keys += [("country", iso2) for iso2 in sorted(set(countries))]
+    if outlet:
+        keys.append(("outlet", outlet))
+    keys.append(("kind", kind))
+    day = _day(day)
+    if day:
+        keys.append(("day", day))
+    return keys
+
+
+def add_event(counter: Counter, keys: list[tuple[str, str]], n: int = 1) -> None:
+    counter["", "", "", ""] += n
+    for dim, value in keys:
+        counter["", "", dim, value] += n
+        for by_dim, by_value in keys:
+            if by_dim != dim:
+                counter[by_dim, by_value, dim, value] += n
+
+
+def count_events(
+    events: Iterable[tuple[str | None, Iterable[str], str | None, str, Any]],
+) -> Counter:
+    """The tally rows of ``(speaker_id, countries, outlet, kind, date_start)`` events."""
+    counter: Counter = Counter()
+    for event in events:
+        add_event(counter, event_keys(*event))
+    return counter
+
+
+def count_stored(session, article_id: str) -> Counter:
+    """The tally rows of an article's events as stored now (two queries)."""
+    rows = session.execute(
+        text(
+            "SELECT e.id, e.speaker_id, a.outlet, e.kind, e.date_start FROM event e "
+            "JOIN article a ON a.id = e.article_id WHERE e.article_id = :id"
+        ),
+        {"id": article_id},
+    ).all()
+    countries: dict[str, list[str]] = {}
+    for event_id, iso2 in session.execute(
+        text(
+            "SELECT ec.event_id, ec.country FROM event_country ec "
+            "JOIN event e ON e.id = ec.event_id WHERE e.article_id = :id"
+        ),
+        {"id": article_id},
+    ):
+        countries.setdefault(event_id, []).append(iso2)
+    return count_events(
+        (speaker, countries.get(event_id, ()), outlet, kind, day)
+        for event_id, speaker, outlet, kind, day in rows
+    )
+
+
+def apply(session, counter: Counter, sign: int = 1) -> None:
+    """Add (``sign=1``) or subtract (``-1``) the counts, in sorted key order (concurrent writers
+    on PostgreSQL then lock rows in the same order); subtracted rows left at 0 are removed."""
+    rows = [
+        {"a": a, "b": b, "c": c, "d": d, "n": sign * n}
+        for (a, b, c, d), n in sorted(counter.items())
+        if n
+    ]
+    if not rows:
+        return
+    session.execute(_UPSERT, rows)
+    if sign < 0:
+        session.execute(_DROP_EMPTY, rows)
+
+
+def rebuild(connection) -> int:
+    """Refill the table from the stored events; returns the number of rows written.
+
+    Events are first grouped in SQL by everything the tally depends on (far fewer groups than
+    events), then each group's keys are counted once with its size."""
+    sqlite = connection.dialect.name == "sqlite"
+    countries = (
+        "(SELECT group_concat(country, ',') FROM (SELECT country FROM event_country "
+        "WHERE event_id = e.id ORDER BY country))"
+        if sqlite
+        else "(SELECT string_agg(country, ',' ORDER BY country) FROM event_country "
+        "WHERE event_id = e.id)"
+    )
+    groups = connection.execute(
+        text(
+            "SELECT speaker_id, outlet, kind, date_start, countries, count(*) FROM ("
+            f"SELECT e.speaker_id, a.outlet, e.kind, e.date_start, {countries} AS countries "
+            "FROM event e JOIN article a ON a.id = e.article_id) AS g "
+            "GROUP BY speaker_id, outlet, kind, date_start, countries"
+        )
+    )
+    counter: Counter = Counter()
+    for speaker, outlet, kind, day, codes, n in groups:
+        add_event(
+            counter,
+            event_keys(speaker, (codes or "").split(",") if codes else (), outlet, kind, day),
+            n,
+        )
+    connection.execute(text("DELETE FROM event_tally"))
+    rows = [{"a": a, "b": b, "c": c, "d": d, "n": n} for (a, b, c, d), n in counter.items() if n]
+    for start in range(0, len(rows), 50_000):
+        connection.execute(
+            text(
+                "INSERT INTO event_tally (by_dim, by_value, dim, value, n) "
+                "VALUES (:a, :b, :c, :d, :n)"
+            ),
+            rows[start : start + 50_000],
+        )
+    return len(rows)
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+DIMENSIONS = ("speaker", "country", "outlet", "kind", "day")
+FILTER_DIMENSION = {  # TimelineFilters' ``exclude`` names → tally dimensions
+    "speaker": "speaker",
+    "country": "country",
+    "outlet": "outlet",
+    "kind": "kind",
+    "date": "day",
+}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The one filter dimension (or none: ``dim=''``) an aggregate is counted under."""
+
+    dim: str = ""
+    values: tuple[str, ...] = ()
+    day_from: str | None = None
+    day_to: str | None = None
+
+    def rows(self, dim: str) -> list[ColumnElement[bool]]:
+        """Clauses selecting the tally rows that count ``dim`` ('' for the total) under this
+        scope; sum ``n`` grouped by ``value``."""
+        clauses = [EventTally.dim == dim, EventTally.n > 0]
+        if not self.dim or self.dim == dim:  # a facet is counted without its own filter
+            return [EventTally.by_dim == "", EventTally.by_value == "", *clauses]
+        if dim == "":  # the total under a filter: its own values' rows
+            return [
+                EventTally.by_dim == "",
+                EventTally.by_value == "",
+                EventTally.dim == self.dim,
+                EventTally.n > 0,
+                *self._values(EventTally.value),
+            ]
+        return [EventTally.by_dim == self.dim, *self._values(EventTally.by_value), *clauses]
+
+    def _values(self, column) -> list[ColumnElement[bool]]:
+        if self.dim == "day":
+            bounds = []
+            if self.day_from:
+                bounds.append(column >= self.day_from)
+            if self.day_to:
+                bounds.append(column <= self.day_to)
+            return bounds
+        return [column.in_(self.values)]
+
+
+def scope(filters, exclude: Iterable[str] = ()) -> Scope | None:
+    """The scope for an aggregate over ``filters`` less the ``exclude``\\d ones, or None when it
+    can't be read from the tally (a search, two dimensions, several countries)."""
+    skip = set(exclude)
+    if filters.search and "q" not in skip:
+        return None
+    found: list[Scope] = []
+    if (filters.date_from or filters.date_to) and "date" not in skip:
+        found.append(Scope("day", day_from=_day(filters.date_from), day_to=_day(filters.date_to)))
+    if filters.speakers and "speaker" not in skip:
+        found.append(Scope("speaker", tuple(filters.speakers)))
+    if filters.countries and "country" not in skip:
+        if len(filters.countries) > 1:
+            return None
+        found.append(Scope("country", tuple(filters.countries)))
+    if filters.outlets and "outlet" not in skip:
+        found.append(Scope("outlet", tuple(filters.outlets)))
+    if filters.kind and "kind" not in skip:
+        found.append(Scope("kind", (filters.kind,)))
+    if len(found) > 1:
+        return None
+    return found[0] if found else Scope()
