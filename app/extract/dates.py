@@ -80,7 +80,8 @@ def _grammar() -> dict[str, re.Pattern]:
     pstart, pmid, pend = alt(cal["period_start"]), alt(cal["period_middle"]), alt(cal["period_end"])
     period = rf"(?P<per>{pstart}|{pmid}|{pend})"
     ordinal = rf"(?P<ord>{res.ordinal_re})"
-    day = rf"(?:(?:ال\s*)?(?P<d>[0-3]?\d)(?!\d)|{ordinal})"
+    # "يومي 15 و16 نوفمبر": the later day of a pair; a digit never starts inside a number
+    day = rf"(?:(?:ال\s*)?(?:[0-3]?\d\s+و\s*)?(?<!\d)(?P<d>[0-3]?\d)(?!\d)|{ordinal})"
     yearword = r"(?:[وبل]|وب|ول)?(?:عام|العام|سنه|السنه)|للعام|للسنه"
     yearpart = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:{yearword})?\s*{year})"
     sameyear = r"(?P<sy>\s+من\s+(?:(?:نفس|ذات)\s+(?:العام|السنه)|(?:العام|السنه)\s+(?:نفسه|ذاته)))"

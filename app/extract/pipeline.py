@@ -127,6 +127,56 @@ def _dateline(
     return None, None, None, None
 
 
+# "موسكو - 20 - 12 (كونا) --": a place, the day and month as numbers, the agency in brackets
+_NUMERIC_DATELINE = re.compile(
+    r"^\s*[^\W\d_][^\d()\n]{0,30}?\s*[-–—،,]\s*(?P<d>[0-3]?\d)\s*[-–—/.]\s*(?P<m>[01]?\d)"
+    r"\s*\((?P<o>[^()]{1,30})\)\s*[-–—:]*"
+)
+
+
+def _numeric_dateline(
+    nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge
+) -> tuple[TimeExpr | None, int | None, tuple[int, int] | None, str | None]:
+    """A dateline whose day and month are numbers with no year, the agency in brackets
+    ('موسكو - 20 - 12 (كونا) --'); the year is inferred like any yearless dateline's."""
+    for pi, p in enumerate(paras[:6]):
+        text = nt.raw[p.start : p.end]
+        m = _NUMERIC_DATELINE.match(text)
+        if not m or not (1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31):
+            continue
+        outlet = _outlet_in(nt, p.start + m.start("o"), p.start + m.end("o"), kb, last=True)
+        if outlet is None:
+            continue
+        e = TimeExpr(
+            p.start + m.start("d"), p.start + m.end("m"), "dmy", None, int(m.group("m")),
+            int(m.group("d")), text=text[m.start("d") : m.end("m")],
+        )  # fmt: skip
+        return e, pi, (p.start, p.start + m.end()), outlet
+    return None, None, None, None
+
+
+# an agency's wire stamp in the footer: 'كونا201734 جمت ديس 11' (day, hour-minute, GMT,
+# the month abbreviated, a two-digit year)
+_WIRE_STAMP = re.compile(
+    r"(?P<d>[0-3]\d)[0-2]\d[0-5]\d\s+(?:جمت|GMT|غمت)\s+(?P<mon>[^\W\d_]{3,})\s+(?P<y>\d\d)\s*$"
+)
+
+
+def _wire_stamp(nt: NormText, paras: tuple[Paragraph, ...], res: Resources) -> date | None:
+    """The date of a wire stamp among the last lines (see ``_WIRE_STAMP``)."""
+    for p in reversed(paras[-4:]):
+        m = _WIRE_STAMP.search(nt.key[nt.key_offset(p.start) : nt.key_offset(p.end)])
+        if not m:
+            continue
+        mon = m.group("mon")
+        month = next((n for w, n in res.months.items() if w.startswith(mon)), None)
+        if month is None:
+            continue
+        with contextlib.suppress(ValueError):
+            return date(2000 + int(m.group("y")), int(month), int(m.group("d")))
+    return None
+
+
 def _outlet_line(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
     """A masthead: a line that is nothing but an outlet's name ('ريا نوفوستي'، 'الأهرام')."""
     k0, k1 = nt.key_offset(p.start), nt.key_offset(p.end)
@@ -288,6 +338,41 @@ def _anniversaries(nt: NormText, exprs: list[TimeExpr]) -> list[tuple[date, str]
     return out
 
 
+def _anniversary_years(nt: NormText, exprs: list[TimeExpr]) -> list[tuple[int, str]]:
+    """'في الذكرى الثلاثين لتوقيع المعاهدة في طشقند عام 1992': the year an anniversary of a
+    year falls in (1992 + 30), when no full date follows it."""
+    out: list[tuple[int, str]] = []
+    for m in _ANNIV.finditer(nt.key):
+        if m.group("eve") is not None and "غداه" in m.group("eve"):
+            continue
+        n = _ANNIV_ORD.get(m.group("ord") or "", 0) or int(m.group("n") or 0)
+        ra, rb = nt.raw_span(m.start(), m.end())
+        e = next((x for x in exprs if x.year is not None and rb <= x.start <= rb + 120), None)
+        if n and e is not None and e.kind in ("y", "y_in", "my"):
+            out.append((e.year + n, nt.raw[ra:rb] + " … " + e.text))
+    return out
+
+
+# "بعد أسبوع واحد فقط من قمة … يومي 15 و16 نوفمبر": the present event follows that date
+_AFTER = re.compile(
+    r"بعد\s+(?P<u>اسبوعين|اسبوع|يومين|يوم|ثلاثه\s+ايام|(?P<n>\d)\s+ايام)"
+    r"(?:\s+(?:واحد|فقط))*\s+(?:من|علي)\s+(?:[^\d\n]{0,90})$"
+)
+_AFTER_DAYS = {"اسبوعين": 14, "اسبوع": 7, "يومين": 2, "يوم": 1}
+
+
+def _after_shift(nt: NormText, e: TimeExpr) -> int:
+    """Days to add to a date the text says the present event came a time after."""
+    k = nt.key_offset(e.start)
+    m = _AFTER.search(nt.key[max(0, k - 120) : k])
+    if not m:
+        return 0
+    if m.group("n"):
+        return int(m.group("n"))
+    u = m.group("u")
+    return 3 if u.startswith("ثلاثه") else _AFTER_DAYS[u]
+
+
 def _weekday_hint(exprs: list[TimeExpr]) -> tuple[int | None, str]:
     """The weekday of "today": 'اليوم الاثنين' (or 'أمس الأحد' + 1), else a bare 'يوم الاثنين'."""
     for e in exprs:
@@ -396,8 +481,21 @@ def _publication(
     dateline: TimeExpr | None,
     quotes: tuple[Quote, ...],
     ctx: CorpusContext | None,
+    stamp: date | None = None,
 ) -> DateValue | None:
     in_quote = [(q.start, q.end) for q in quotes if q.speech]
+    if stamp is not None and dateline is not None and dateline.year is None:
+        # the wire stamp's year, for the dateline's day and month (nearest the stamp)
+        cands = []
+        for y in (stamp.year - 1, stamp.year, stamp.year + 1):
+            with contextlib.suppress(ValueError):
+                cands.append(date(y, dateline.month, dateline.day))
+        if cands:
+            d = min(cands, key=lambda c: abs((c - stamp).days))
+            note = f"dateline '{dateline.text}', the year from the wire stamp ({stamp.isoformat()})"
+            return DateValue(d.isoformat(), "day", "explicit", note)
+    if stamp is not None and dateline is None:
+        return DateValue(stamp.isoformat(), "day", "explicit", "the wire stamp in the footer")
 
     def quoted(e: TimeExpr) -> bool:
         return any(a <= e.start < b for a, b in in_quote)
@@ -456,12 +554,15 @@ def _publication(
         if y is None:
             continue
         try:
-            anchors.append((date(y, e.month, e.day), e.text))
+            anchors.append((date(y, e.month, e.day) + timedelta(_after_shift(nt, e)), e.text))
         except ValueError:
             continue
     anchors += _anniversaries(nt, body_exprs)
     year = max(anchors)[0].year if anchors else None
     how_year = "from dates written in full" if anchors and not years_seen else "from other articles"
+    if (year is None or years_seen) and (ann_years := _anniversary_years(nt, body_exprs)):
+        year, how_year = ann_years[0][0], f"from the anniversary '{ann_years[0][1]}'"
+        anchors = [a for a in anchors if a[0].year == year]
     if year is None and ctx is not None:
         year = ctx.common_year()
         how_year = "the corpus's commonest year"
@@ -476,7 +577,9 @@ def _publication(
             if _FUTURE.search(before):
                 continue
             with contextlib.suppress(ValueError):
-                anchors.append((date(year, e.month, e.day), e.text))
+                anchors.append(
+                    (date(year, e.month, e.day) + timedelta(_after_shift(nt, e)), e.text)
+                )
     if anchors:
         latest, latest_text = max(anchors)
     else:
@@ -519,6 +622,8 @@ def extract_article(
     exprs_by_para = _exprs_by_paragraph(nt, paras)
     leading = _leading_block(nt, paras)
     dl_expr, dl_para, dl_span, dl_outlet = _dateline(nt, paras, exprs_by_para, kb)
+    if dl_expr is None:
+        dl_expr, dl_para, dl_span, dl_outlet = _numeric_dateline(nt, paras, kb)
     datelines = (
         {dl_para}
         if dl_para is not None and dl_span == (paras[dl_para].start, paras[dl_para].end)
@@ -533,7 +638,7 @@ def extract_article(
 
     quotes = tuple(q for q in find_quotes(nt, paras, res, kb) if q.paragraph in body)
     body_exprs = [e for pi in sorted(body) for e in exprs_by_para[pi] if e is not dl_expr]
-    published = _publication(nt, body_exprs, dl_expr, quotes, context)
+    published = _publication(nt, body_exprs, dl_expr, quotes, context, _wire_stamp(nt, paras, res))
     outlet = _footer_outlet(nt, paras, res, kb) or dl_outlet
     if outlet is None and body:
         outlet = _leading_outlet(nt, paras[min(body)], kb)
@@ -946,12 +1051,21 @@ def _lead_date(
         return None
     # the lead is the first body paragraph that is a sentence, not a credit line such as
     # "موسكو - من مراسل الأهرام:"
-    lead_pi = next(
-        (pi for pi in sorted(body) if len(nt.raw[paras[pi].start : paras[pi].end].split()) >= 8),
-        None,
-    )
+    cands = [pi for pi in sorted(body) if len(nt.raw[paras[pi].start : paras[pi].end].split()) >= 8]
+    lead_pi = cands[0] if cands else None
     if lead_pi is None or not paras[lead_pi].sentences:
         return None
+    # a standfirst ('الرئيس الروسي يؤكد في قمة … أنّ …') with no time and no quote: the
+    # lead is the paragraph after it
+    first = paras[lead_pi]
+    if (
+        len(cands) > 1
+        and not exprs_by_para.get(lead_pi)
+        and not any(first.start <= a < first.end for a, _ in speech_spans)
+    ):
+        lead_pi = cands[1]
+        if not paras[lead_pi].sentences:
+            return None
     sent = paras[lead_pi].sentences[0]
     for e in exprs_by_para.get(lead_pi, ()):
         if e is dl_expr or not (sent.start <= e.start < sent.end):

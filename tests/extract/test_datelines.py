@@ -143,3 +143,24 @@ def test_byline_footer_initials_slash_outlet(extract):
 def test_outlet_between_slashes_in_a_dateline(extract):
     ex = extract("بيشكيك، 12.05.2023 /كابار/ – أعلنت وزارة الدفاع اليوم انتهاء المناورات.\n")
     assert ex.outlet == "Kabar"
+
+
+def test_numeric_yearless_dateline_takes_the_year_from_the_wire_stamp(extract):
+    ex = extract(
+        "مينسك - 7 - 3 (كونا) -- قال الأمين العام للمنظمة اليوم الخميس إن الاجتماع المقبل سيعقد في الربيع.\n"
+        'وأضاف أن "الدول الأعضاء متفقة على كل بنود جدول الأعمال المطروح".\n'
+        "(النهاية)\n"
+        "كونا071122 جمت مار 19\n"
+    )
+    assert ex.published.value == "2019-03-07"
+    assert ex.outlet == "KUNA"
+
+
+def test_anniversary_of_a_year_and_a_week_after_a_date_place_an_undated_article(extract):
+    ex = extract(
+        "عقد وزراء الخارجية اجتماعهم في العاصمة الكازاخستانية، أمس الجمعة، في الذكرى العاشرة "
+        "لتأسيس المجلس عام 2008، وبعد أسبوع فقط من لقاء الرؤساء يومي 3 و4 مارس الجاري.\n"
+        'وقال الوزير الكازاخستاني إن "التعاون بين بلداننا يتعزز عاما بعد عام في كل المجالات".\n'
+    )
+    # 4 March 2018 + a week = Sunday 11 March; "أمس الجمعة" makes today a Saturday
+    assert ex.published.value == "2018-03-17"

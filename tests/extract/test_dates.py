@@ -246,3 +246,8 @@ def test_urdu_month_names_in_a_republisher_header_give_the_dateline(extract):
     )
     assert ex.published.value == "2023-10-03"
     assert ex.outlet == "Xinhua"
+
+
+def test_a_pair_of_days_takes_the_later_and_a_clitic_digit_is_not_split():
+    (e,) = find_time_expressions(normalize_text("يومي 15 و16 تشرين الثاني/نوفمبر 2022"))
+    assert (e.day, e.month, e.year) == (16, 11, 2022)
