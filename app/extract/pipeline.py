@@ -30,7 +30,7 @@ from app.extract.quotes import Quote, find_quotes
 from app.extract.resources import Resources, load_resources
 from app.extract.segment import Paragraph
 from app.extract.speakers import Attribution, Entity, attribute
-from app.extract.textnorm import NormText, normalize_text
+from app.extract.textnorm import NormText, norm, normalize_text
 
 _SENT_END = re.compile(r"[.!?؟]\s*$")
 _ISSUE_LINE = re.compile(r"(?:السنة|العدد)\s*[\d٠-٩]")
@@ -371,6 +371,16 @@ def _after_shift(nt: NormText, e: TimeExpr) -> int:
         return int(m.group("n"))
     u = m.group("u")
     return 3 if u.startswith("ثلاثه") else _AFTER_DAYS[u]
+
+
+def _speech_occasion(raw: str) -> bool:
+    """The text places a statement: 'في تصريحات', 'خلال مقابلة', 'في بيان'."""
+    res = load_resources()
+    words = [norm(w) for w in raw.split()]
+    return any(
+        a in ("في", "خلال") and (b in res.speech_nouns or b in res.occasion_nouns)
+        for a, b in zip(words, words[1:], strict=False)
+    )
 
 
 def _weekday_hint(exprs: list[TimeExpr]) -> tuple[int | None, str]:
@@ -731,6 +741,22 @@ def _events(
         ]
         if period and content_start is None:
             return period[-1]
+        # "قال …، في تصريحات أدلى بها في أفريل 2025، إن": a month with its year after the cue
+        # and a speech or occasion noun (not 'لفت الانتباه إلى عمل المقر في يناير 2022')
+        month = [
+            e
+            for e in before
+            if e.kind == "my"
+            and e.year is not None
+            and any(
+                c.raw_end <= e.start
+                and len(nt.raw[c.raw_end : e.start].split()) <= 12
+                and _speech_occasion(nt.raw[c.raw_end : e.start])
+                for c in cues
+            )
+        ]
+        if month and content_start is None:
+            return month[-1]
         after = [e for e in exprs if e.kind in ("rel", "ago") or (e.kind == "dmy" and e.deictic)]
         return after[0] if after else None
 
@@ -801,7 +827,10 @@ def _events(
                     and cl.governs(q.cue_start if e.start >= q.cue_start else sent.start, e)
                 ]
                 e = None
-                if cl.anaphoric(q.cue_start, mark):  # "وقال … حينها": the time just mentioned
+                # "وقال … حينها" / quote-first '"…"، قالت … في اليوم نفسه': the time just mentioned
+                if cl.anaphoric(q.cue_start, mark) or (
+                    not intro and cl.anaphoric(q.end, min(p.end, q.end + 160))
+                ):
                     e = next((x for x in reversed(narrative) if x.end <= mark), None)
                 if e is None:
                     e = dating(intro, None, sa.cues if sa else ())

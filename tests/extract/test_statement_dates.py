@@ -105,3 +105,22 @@ def test_hinaha_refers_back_to_the_date_just_mentioned(extract):
         'وقال رئيس الوزراء القرغيزي أكيلبيك جاباروف حينها إن "الظروف لا تسمح بإجرائها في الربيع".\n'
     )
     assert event_for(ex, "الظروف لا تسمح").date.value == "2024-03-14"
+
+
+def test_quote_first_at_the_same_occasion_takes_the_time_just_mentioned(extract):
+    ex = extract(
+        "موسكو 20 مايو 2021 (سبوتنيك) - عقد وزراء دفاع المنظمة اجتماعا اليوم الخميس.\n"
+        'وكان وزير الدفاع البيلاروسي قد قال يوم الاثنين الماضي: "سنرسل وحدة إضافية إلى المناورات المشتركة".\n'
+        '"نحن ندعم هذا القرار بشكل كامل وسنشارك فيه"، قال وزير الدفاع الكازاخستاني في اليوم نفسه.\n'
+    )
+    ev = event_for(ex, "نحن ندعم هذا القرار")
+    assert ev.date.value == "2021-05-17"
+
+
+def test_a_month_with_its_year_after_the_cue_dates_the_statement(extract):
+    ex = extract(
+        "موسكو 20 مايو 2021 (سبوتنيك) - عقد وزراء دفاع المنظمة اجتماعا اليوم الخميس.\n"
+        'وقال وزير الخارجية الأوزبكي، في تصريحات أدلى بها في أفريل 2021، إن "بلاده لن تعود إلى المنظمة في المستقبل".\n'
+    )
+    ev = event_for(ex, "بلاده لن تعود")
+    assert ev.date.value == "2021-04"
