@@ -15,6 +15,7 @@ the event rules:
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import replace
@@ -379,7 +380,7 @@ def _speech_occasion(raw: str) -> bool:
     words = [norm(w) for w in raw.split()]
     return any(
         a in ("في", "خلال") and (b in res.speech_nouns or b in res.occasion_nouns)
-        for a, b in zip(words, words[1:], strict=False)
+        for a, b in itertools.pairwise(words)
     )
 
 
