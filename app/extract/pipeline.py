@@ -178,6 +178,10 @@ def _wire_stamp(nt: NormText, paras: tuple[Paragraph, ...], res: Resources) -> d
     return None
 
 
+def _outlet_kind(kb: Knowledge, name_en: str) -> str | None:
+    return next((o.kind for o in kb.outlets.values() if o.name_en == name_en), None)
+
+
 def _outlet_line(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
     """A masthead: a line that is nothing but an outlet's name ('ريا نوفوستي'، 'الأهرام')."""
     k0, k1 = nt.key_offset(p.start), nt.key_offset(p.end)
@@ -260,9 +264,13 @@ def _whole(nt: NormText, a: int, b: int, kb: Knowledge) -> bool:
 def _footer_outlet(
     nt: NormText, paras: tuple[Paragraph, ...], res: Resources, kb: Knowledge
 ) -> str | None:
-    """'المصدر: تاس' (or a prefix like it) in the last lines."""
-    for p in reversed(paras[-5:]):
+    """'المصدر: تاس' (or a prefix like it) in the last lines, or a short line of the second
+    half (an aggregator's footer above 'اقرأ أيضاً' and the comments)."""
+    half = len(paras) // 2
+    for i, p in reversed(list(enumerate(paras))):
         key = nt.key[nt.key_offset(p.start) : nt.key_offset(p.end)].strip()
+        if i < len(paras) - 5 and (i < half or len(key.split()) > 6):
+            continue
         for pre in res.source_prefixes:
             m = re.match(rf"^{re.escape(pre)}\s*[:：-]\s*", key)
             if m:
@@ -650,7 +658,12 @@ def extract_article(
     quotes = tuple(q for q in find_quotes(nt, paras, res, kb) if q.paragraph in body)
     body_exprs = [e for pi in sorted(body) for e in exprs_by_para[pi] if e is not dl_expr]
     published = _publication(nt, body_exprs, dl_expr, quotes, context, _wire_stamp(nt, paras, res))
-    outlet = _footer_outlet(nt, paras, res, kb) or dl_outlet
+    # the publisher's own masthead (a newspaper, site or channel, not an agency) over the
+    # agency its dateline credits: 'القدس العربي' above 'موسكو – (د ب أ):'
+    masthead = next((o for p in paras[:2] if (o := _outlet_line(nt, p, kb))), None)
+    if masthead is not None and _outlet_kind(kb, masthead) == "agency":
+        masthead = None
+    outlet = _footer_outlet(nt, paras, res, kb) or masthead or dl_outlet
     if outlet is None and body:
         outlet = _leading_outlet(nt, paras[min(body)], kb)
     if outlet is None and dl_para is not None:

@@ -164,3 +164,26 @@ def test_anniversary_of_a_year_and_a_week_after_a_date_place_an_undated_article(
     )
     # 4 March 2018 + a week = Sunday 11 March; "أمس الجمعة" makes today a Saturday
     assert ex.published.value == "2018-03-17"
+
+
+def test_publishers_masthead_beats_the_agency_its_dateline_credits(extract):
+    ex = extract(
+        "القدس العربي\n"
+        "عنوان الخبر عن المنظمة\n\n"
+        "موسكو – (د ب أ): قال الأمين العام للمنظمة اليوم إن الاجتماع المقبل سيعقد في الربيع.\n"
+    )
+    assert ex.outlet == "Al-Quds Al-Arabi"
+
+
+def test_source_footer_above_related_links_and_comments_is_the_outlet(extract):
+    ex = extract(
+        "رحبت المنظمة باتفاق الحدود بين البلدين الجارين في آسيا الوسطى بعد سنوات من النزاع.\n"
+        'وقال الأمين العام للمنظمة إن "الاتفاق نموذج لحل النزاعات بالوسائل السلمية في المنطقة".\n'
+        "المصدر: الأناضول\n"
+        "اقرأ أيضاً\n"
+        "• خبر آخر عن المنظمة\n"
+        "التعليقات (۲)\n"
+        "يوسف: خبر مفرح.\n"
+        "نادية: بالتوفيق.\n"
+    )
+    assert ex.outlet == "Anadolu Agency"
