@@ -83,6 +83,11 @@ _RELATIVE_SAY = frozenset(
     )
 )
 _ORG_WORDS = frozenset(norm(w) for w in ("المنظمة", "للمنظمة", "المنظمه", "منظمة"))
+# nouns of a body whose name may follow in quotes: حركة "طالبان"
+_BODY_WORDS = frozenset(
+    norm(w) for w in ("حركة", "لحركة", "حزب", "لحزب", "جماعة", "لجماعة", "جبهة", "لجبهة",
+                      "تنظيم", "لتنظيم", "منظمة", "لمنظمة", "تحالف", "لتحالف")
+)  # fmt: skip
 
 
 _GENDER: dict[str, str] = {}  # person slug -> grammatical gender read from the KB's titles
@@ -436,6 +441,12 @@ class _Analyzer:
                 org = org or orgs[j].payload
                 j = self._tok_index(toks, orgs[j].end - 1) + 1
                 continue
+            if w in _BODY_WORDS and j + 1 < n and toks[j + 1][2] == '"':
+                # a body and its quoted name: حركة "طالبان"، حزب "…"
+                close = next((k for k in range(j + 2, min(n, j + 6)) if toks[k][2] == '"'), None)
+                if close is not None:
+                    j = close + 1
+                    continue
             if w in ('"', "-") or w in _ORG_WORDS:
                 if w in _ORG_WORDS:
                     org = org or "*"

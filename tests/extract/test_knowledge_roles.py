@@ -38,3 +38,12 @@ def test_bare_president_resolves_to_the_head_of_state_not_to_the_foreign_ministe
         'وقال الرئيس الروسي: "سنواصل العمل مع شركائنا في المنظمة بلا توقف".\n'
     )
     assert event_for(ex, "سنواصل").speaker.name_en == "Vladimir Putin"
+
+
+def test_every_person_name_en_is_ascii():
+    """The export's English name is compared as ASCII: 'Mevlut Cavusoglu', not 'Mevlüt Çavuşoğlu'."""
+    import json
+    from pathlib import Path
+
+    people = json.loads(Path("app/extract/data/people.json").read_text(encoding="utf-8"))["people"]
+    assert [p["name_en"] for p in people if not p["name_en"].isascii()] == []

@@ -302,3 +302,10 @@ def test_single_word_between_commas_after_a_title_is_no_name(extract):
         + 'وتابع رئيس الدبلوماسية الأرمنية، مبتسما، أن "الأبواب لم تغلق بعد أمام أحد".\n'
     )
     assert event_for(ex, "الأبواب لم").speaker.name_en == "Ararat Mirzoyan"
+
+
+def test_title_complement_runs_through_a_bodys_quoted_name_to_the_person(extract):
+    ex = extract(
+        'وقال المتحدث باسم حركة "النهضة" كريم عبد الله إن "الحكومة لا تشكل تهديداً لأي من جيرانها".\n'
+    )
+    assert ex.events[0].speaker.name_ar == "كريم عبد الله"
