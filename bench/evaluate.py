@@ -32,6 +32,7 @@ SETS = {
     "heldout-b": (ROOT / "bench/heldout_b/articles", ROOT / "bench/heldout_b/gold.json"),
     "heldout-c": (ROOT / "bench/heldout_c/articles", ROOT / "bench/heldout_c/gold.json"),
     "heldout-d": (ROOT / "bench/heldout_d/articles", ROOT / "bench/heldout_d/gold.json"),
+    "heldout-e": (ROOT / "bench/heldout_e/articles", ROOT / "bench/heldout_e/gold.json"),
 }
 METRICS = (
     "quote_recall",
