@@ -431,6 +431,41 @@ def test_bare_titles_from_the_seeds_resolve_at_their_date():
     assert holder("الرئيس الروسي", "2010-01-01") == ["dmitry-medvedev"]
 
 
+@pytest.mark.parametrize(
+    ("form", "slug", "when"),
+    [
+        ("نيبينزيا", "vasily-nebenzia", "2023-01-10"),
+        ("غريغوري كاراسين", "grigory-karasin", "2012-05-01"),
+        ("عبد اللهيان", "hossein-amir-abdollahian", "2022-09-01"),
+        ("فولفوفيتش", "alexander-volfovich", "2023-03-01"),
+        ("ياتيموف", "saimumin-yatimov", "2021-09-16"),
+        ("حاجييف", "hikmet-hajiyev", "2022-09-14"),
+        ("غالوزين", "mikhail-galuzin", "2024-06-01"),
+    ],
+)
+def test_officials_quoted_on_the_csto_are_known_in_office(form, slug, when):
+    p = next(p for p in people() if p["slug"] == slug)
+    assert norm(form) in {norm(v) for v in p["variants_ar"]}
+    assert any(holds(r, date.fromisoformat(when)) for r in p["roles"])
+
+
+def test_bare_titles_of_added_officials_resolve_at_their_date():
+    def holder(title: str, when: str) -> list[str]:
+        return [
+            p["slug"]
+            for p in people()
+            for r in p["roles"]
+            if norm(title) in map(norm, r["titles_ar"]) and holds(r, date.fromisoformat(when))
+        ]
+
+    assert holder("المندوب الروسي الدائم لدى الأمم المتحدة", "2015-01-01") == ["vitaly-churkin"]
+    assert holder("المندوب الروسي الدائم لدى الأمم المتحدة", "2022-03-01") == ["vasily-nebenzia"]
+    assert holder("وزير الخارجية الإيراني", "2023-01-01") == ["hossein-amir-abdollahian"]
+    assert holder("أمين مجلس الأمن البيلاروسي", "2018-01-01") == ["stanislav-zas"]
+    assert holder("أمين مجلس الأمن البيلاروسي", "2024-01-01") == ["alexander-volfovich"]
+    assert holder("رئيس لجنة الأمن القومي الكازاخستانية", "2023-01-01") == ["yermek-sagimbayev"]
+
+
 # ------------------------------------------------------------------ organisations and outlets
 
 
