@@ -45,6 +45,45 @@ _CLITICS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Letters the press uses interchangeably when transcribing names (on the normalized key,
+# where camel's arclean has already made گ→ك، چ→ج، ژ→ز، پ→ب، ڤ→ف): g is غ/ج/ق/ك, and
+# emphatic and plain consonants stand for one Russian or Turkic sound.
+_PHONETIC = str.maketrans(
+    {
+        "غ": "ج",
+        "ق": "ج",
+        "ك": "ج",
+        "ث": "س",
+        "ص": "س",
+        "ذ": "ز",
+        "ظ": "ز",
+        "ط": "ت",
+        "ض": "د",
+        "ئ": "ي",
+        "ؤ": "و",
+        "ء": None,
+    }
+)
+_REPEATS = re.compile(r"(.)\1+")
+_MEDIAL_VOWELS = re.compile("[اوي]")
+
+
+@lru_cache(maxsize=65536)
+def phonetic_key(word: str) -> str:
+    """A spelling-tolerant key of one normalized word, for names transcribed many ways:
+    تاشييف/تاشيف، ماتفيينكو/ماتفينكو، غيراسيموف/جيراسيموف/قيراسيموف، كامتشيبيك/كامشيبيك.
+
+    Folds the g-letters and emphatic consonants to one class, تش to ش, collapses repeated
+    letters and, in words of five letters or more, drops the long vowels between the first
+    and the last letter (the press inserts or omits them at will).
+    """
+    w = word.replace("تش", "ش").translate(_PHONETIC)
+    w = _REPEATS.sub(r"\1", w)
+    if len(w) >= 5:
+        w = w[0] + _MEDIAL_VOWELS.sub("", w[1:-1]) + w[-1]
+    return w
+
+
 @dataclass(frozen=True)
 class Role:
     role_ar: str
@@ -129,15 +168,18 @@ class PhraseMatcher:
     لل for ل+ال) and a phrase listed without ال also matches with it when ``allow_article``.
     """
 
-    def __init__(self, allow_article: bool = True) -> None:
+    def __init__(self, allow_article: bool = True, key=None) -> None:
         self._index: dict[str, list[tuple[tuple[str, ...], Any, str]]] = {}
         self.allow_article = allow_article
+        self.key = key  # a word's matching key (phonetic_key for the second-chance matcher)
         self._lookup: dict[str, tuple[tuple[tuple[str, ...], Any, str, int], ...]] = {}
 
     def add(self, phrase: str, payload: Any) -> None:
         # split punctuation off as the tokenizer does: "أ.ف.ب" → أ . ف . ب, "إيتار-تاس"
         words = tuple(_PHRASE_TOKEN.findall(norm(phrase)))
         words = tuple(w for w in words if w)
+        if self.key is not None:
+            words = tuple(self.key(w) for w in words)
         if not words:
             return
         self._lookup.clear()
@@ -161,6 +203,8 @@ class PhraseMatcher:
                 readings.append((rest, len(pre)))
                 if restore:
                     readings.append((restore + rest, len(pre)))
+        if self.key is not None:
+            readings = [(self.key(f), c) for f, c in readings]
         out = []
         seen = set()
         for form, clen in readings:
@@ -177,6 +221,11 @@ class PhraseMatcher:
         """Non-overlapping longest matches over word tokens (key offsets)."""
         out: list[Match] = []
         lookup = self._lookup
+        if self.key is not None:
+            key = self.key
+            keyed = [(a, b, key(w)) for a, b, w in tokens]
+        else:
+            keyed = tokens
         i, n = 0, len(tokens)
         while i < n:
             s0, _, w0 = tokens[i]
@@ -189,9 +238,9 @@ class PhraseMatcher:
             best: tuple[int, int, Match] | None = None
             for words, payload, phrase, clen in entries:
                 k = len(words)
-                if i + k > n or (k > 1 and tokens[i + 1][2] != words[1]):
+                if i + k > n or (k > 1 and keyed[i + 1][2] != words[1]):
                     continue
-                if k < 3 or all(tokens[i + j][2] == words[j] for j in range(2, k)):
+                if k < 3 or all(keyed[i + j][2] == words[j] for j in range(2, k)):
                     m = Match(s0, tokens[i + k - 1][1], s0 + clen, payload, phrase)
                     if best is None or k > best[0] or (k == best[0] and clen < best[1]):
                         best = (k, clen, m)
@@ -288,6 +337,11 @@ class Knowledge:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     outlets: dict[str, Outlet] = field(default_factory=dict)
     person_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
+    # second chance: people's names by phonetic_key, only keys that name exactly one person
+    person_fuzzy: PhraseMatcher = field(
+        default_factory=lambda: PhraseMatcher(allow_article=False, key=phonetic_key)
+    )
+    common_words: frozenset[str] = frozenset()  # normalized words a fuzzy name never is
     org_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
     outlet_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
     country_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
@@ -302,12 +356,36 @@ class Knowledge:
         if memo is None:
             matcher = getattr(self, f"{which}_matcher")
             ms = matcher.find_all(list(nt.tokens))
+            if which == "person" and self.person_fuzzy:
+                ms = self._with_fuzzy_people(nt, ms)
             memo = nt.cache[which] = (ms, [m.start for m in ms])
         ms, starts = memo
         k1 = len(nt.key) if k1 is None else k1
         i = bisect_left(starts, k0)
         j = bisect_left(starts, k1)
         return [m for m in ms[i:j] if m.end <= k1]
+
+    def _with_fuzzy_people(self, nt, exact: list[Match]) -> list[Match]:
+        """Add the phonetic matches of people's names (a spelling the KB does not list) that
+        overlap no exact match. A common word (function words, cue verbs, titles, country and
+        body names), a word with the article and a lone word under five letters never match."""
+        common = self.common_words
+        toks = [
+            (a, b, "\0" if (w in common or w.startswith("ال") or not w.isalpha()) else w)
+            for a, b, w in nt.tokens
+        ]
+        taken = [(m.start, m.end) for m in exact]
+        extra = []
+        for m in self.person_fuzzy.find_all(toks):
+            if any(m.start < e and s < m.end for s, e in taken):
+                continue
+            word = nt.key[m.phrase_start : m.end]
+            if " " not in word and (len(word) < 5 or word in common):
+                continue
+            extra.append(m)
+        if not extra:
+            return exact
+        return sorted(exact + extra, key=lambda m: m.start)
 
     def holders(
         self, categories: set[str], country: str | None, org: str | None, when: date | None
@@ -462,4 +540,35 @@ def _load_knowledge(data_dir: Path) -> Knowledge:
             kb.person_matcher.add(f, ("full", person.slug))
         for s in person.surnames:
             kb.person_matcher.add(s, ("surname", person.slug))
+    _build_fuzzy_people(kb, res)
     return kb
+
+
+def _build_fuzzy_people(kb: Knowledge, res) -> None:
+    """The phonetic second-chance index: each full name and surname under its key, dropping
+    keys that two people share and single words whose key is a common word's."""
+    common = set(res.stopwords) | set(res.verbs) | set(res.present) | set(res.participles)
+    common |= set(res.months) | set(res.weekdays) | set(res.titles_by_first)
+    common |= set(res.speech_nouns) | set(res.complementizers) | set(res.statement_nouns)
+    for matcher in (kb.country_matcher, kb.org_matcher, kb.outlet_matcher):
+        for entries in matcher._index.values():
+            for words, _payload, _phrase in entries:
+                common.update(words)
+    kb.common_words = frozenset(common)
+    common_keys = {phonetic_key(w) for w in common}
+    owners: dict[tuple[str, ...], set[str]] = {}
+    phrases: dict[tuple[str, ...], tuple[str, tuple[str, str]]] = {}
+    for p in kb.people.values():
+        for kind, forms in (("full", p.forms), ("surname", p.surnames)):
+            for f in forms:
+                words = tuple(_PHRASE_TOKEN.findall(norm(f)))
+                k = tuple(phonetic_key(w) for w in words)
+                if not k:
+                    continue
+                owners.setdefault(k, set()).add(p.slug)
+                phrases.setdefault(k, (f, (kind, p.slug)))
+    for k, slugs in owners.items():
+        if len(slugs) != 1 or (len(k) == 1 and (k[0] in common_keys or len(k[0]) < 3)):
+            continue
+        f, payload = phrases[k]
+        kb.person_fuzzy.add(f, payload)
