@@ -106,6 +106,14 @@ class Person:
     surnames: tuple[str, ...]
     roles: tuple[Role, ...]
 
+    def roles_in(self, first: date, last: date) -> tuple[Role, ...]:
+        """Roles held on at least one day from ``first`` to ``last``."""
+        return tuple(
+            r
+            for r in self.roles
+            if (r.start is None or r.start <= last) and (r.end is None or first <= r.end)
+        )
+
     def roles_at(self, when: date | None) -> tuple[Role, ...]:
         if when is None:
             return self.roles
@@ -388,12 +396,19 @@ class Knowledge:
         return sorted(exact + extra, key=lambda m: m.start)
 
     def holders(
-        self, categories: set[str], country: str | None, org: str | None, when: date | None
+        self,
+        categories: set[str],
+        country: str | None,
+        org: str | None,
+        when: date | None,
+        until: date | None = None,
     ):
-        """People holding a role of one of ``categories`` at ``when`` (country/org filtered)."""
+        """People holding a role of one of ``categories`` at ``when`` — or at some day from
+        ``when`` to ``until`` (a month or a year) — country/org filtered."""
         out = []
         for p in self.people.values():
-            for r in p.roles_at(when):
+            roles = p.roles_at(when) if until is None or until == when else p.roles_in(when, until)
+            for r in roles:
                 if not (r.categories & categories):
                     continue
                 if country and p.country != country:

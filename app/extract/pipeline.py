@@ -625,6 +625,23 @@ def _publication(
 
 
 # ---- the pipeline ----------------------------------------------------------------------------
+def _period(published: DateValue | None) -> tuple[date, date] | None:
+    """First and last day of a publication date known only to its month or year."""
+    if published is None or published.precision == "day":
+        return None
+    try:
+        parts = [int(x) for x in published.value.split("-")]
+    except ValueError:
+        return None
+    if len(parts) == 2:
+        y, m = parts
+        nxt = date(y + (m == 12), m % 12 + 1, 1)
+        return date(y, m, 1), nxt - timedelta(days=1)
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    return None
+
+
 def extract_article(
     text: str, *, context: CorpusContext | None = None, knowledge: Knowledge | None = None
 ) -> ArticleExtraction:
@@ -678,7 +695,7 @@ def extract_article(
         outlet = next((o for p in paras[:3] if (o := _outlet_line(nt, p, kb))), None)
     when = as_date(published)
 
-    att = attribute(nt, paras, body, quotes, kb, res, when)
+    att = attribute(nt, paras, body, quotes, kb, res, when, _period(published))
     blocked = [dl_span] if dl_span else []
     cmentions = find_countries(nt, kb, quotes, blocked)
     events = _events(

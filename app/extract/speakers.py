@@ -145,8 +145,17 @@ def _strip_conj(t: str) -> str:
 
 
 class _Analyzer:
-    def __init__(self, nt: NormText, kb: Knowledge, res: Resources, when: date | None) -> None:
+    def __init__(
+        self,
+        nt: NormText,
+        kb: Knowledge,
+        res: Resources,
+        when: date | None,
+        period: tuple[date, date] | None = None,
+    ) -> None:
         self.nt, self.kb, self.res, self.when = nt, kb, res, when
+        # the span a title's holder must cover: the article's day, else its month or year
+        self.period = (when, when) if when is not None else period
         self.history: list[Entity] = []  # entities in the discourse, latest last
         self.speakers: list[Entity] = []  # entities that spoke, latest last
         self.title_entities: list[tuple[frozenset[str], Entity]] = []  # complement words, entity
@@ -588,9 +597,12 @@ class _Analyzer:
                 return ent
         if generic:
             return None
-        # the holder of the role at the article's date
+        # the holder of the role at the article's date (or in its month/year when only that
+        # is known); with no date at all a bare title stays a title
+        if self.period is None:
+            return None
         org = m.org if m.org and m.org != "*" else None
-        holders = self.kb.holders(set(m.categories), m.country, org, self.when)
+        holders = self.kb.holders(set(m.categories), m.country, org, *self.period)
         if m.org == "*" and len(holders) > 1:
             holders = [p for p in holders if p.organisation]
         if len(holders) == 1:
@@ -630,9 +642,13 @@ def attribute(
     kb: Knowledge,
     res: Resources,
     when: date | None,
+    period: tuple[date, date] | None = None,
 ) -> Attribution:
-    """Speakers of every speech quote and the reporting subject of every body sentence."""
-    an = _Analyzer(nt, kb, res, when)
+    """Speakers of every speech quote and the reporting subject of every body sentence.
+
+    ``period`` (first and last day of the publication month or year) stands in for ``when``
+    when only that is known: a bare title resolves to the KB holder only within a tenure."""
+    an = _Analyzer(nt, kb, res, when, period)
     speech = [(qi, q) for qi, q in enumerate(quotes) if q.speech]
     sentences: dict[tuple[int, int], SentenceAttribution] = {}
     quote_speakers: dict[int, Entity | None] = {}
@@ -723,7 +739,10 @@ def _sentence(
                 j -= 1
             m = by_end.get(j)
             if m is not None and m.kind in ("person", "org", "role"):
-                return an.resolve(m)
+                ent = an.resolve(m)
+                if ent is None and m.kind == "role":
+                    ent = an.title_entity(toks, m.ti, m)
+                return ent
         return None
 
     # "نقلت وكالة X عن Y قوله …": the one the agency quotes speaks, not the agency
