@@ -26,6 +26,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from app.filters import DEFAULT_LIMIT
 from bench.corpus import GENERATOR_VERSION, corpus_dir, write_corpus
 from bench.load import load
 
@@ -33,8 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 RESULTS = ROOT / "bench" / "results"
 PY = sys.executable
+# the app's default page size: Datasette's pages and canned queries serve the same number of rows
+PAGE_SIZE = DEFAULT_LIMIT
 VIEWS = ("timeline", "country", "speaker", "date_range", "search", "permalink", "api")
-PAGE_SIZE = 25  # the app's default page size; Datasette's pages are set to the same
 
 
 def log(message: str) -> None:
@@ -346,6 +348,11 @@ def markdown(report: dict) -> str:
         f"SQLite {report['machine']['sqlite']}; generator {report['generator']}, "
         f"extractor {report['extractor']}; load: {report['load']}."
     )
+    if report.get("args", {}).get("databases"):
+        lines.append(
+            f"Databases: the cached ones built by extractor {report['args']['databases']} "
+            "(`--databases`), migrated to the current schema."
+        )
     lines += ["", "## Ingest (~5 KB Arabic articles)", ""]
     if not report["ingest"]:
         lines += ["Ingest probes not run (`--skip-ingest`): serving figures only.", ""]
