@@ -33,6 +33,7 @@ SETS = {
     "heldout-c": (ROOT / "bench/heldout_c/articles", ROOT / "bench/heldout_c/gold.json"),
     "heldout-d": (ROOT / "bench/heldout_d/articles", ROOT / "bench/heldout_d/gold.json"),
     "heldout-e": (ROOT / "bench/heldout_e/articles", ROOT / "bench/heldout_e/gold.json"),
+    "heldout-f": (ROOT / "bench/heldout_f/articles", ROOT / "bench/heldout_f/gold.json"),
 }
 METRICS = (
     "quote_recall",
