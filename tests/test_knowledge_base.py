@@ -502,7 +502,9 @@ def test_outlet_names_are_unique():
         ("نوفوستي", "RIA Novosti"),
         ("إنترفاكس", "Interfax"),
         ("روسيا- 24", "Rossiya 24"),
-        ("روسيا اليوم", "RT Arabic"),
+        ("روسيا اليوم", "RT"),
+        ("سبوتنيك عربي", "Sputnik"),
+        ("آر تي عربي", "RT"),
         ("أردو بوینت", "UrduPoint"),
         ("أرمنبرس", "Armenpress"),
         ("بيلتا", "BelTA"),
@@ -514,6 +516,14 @@ def test_outlet_names_are_unique():
 def test_outlet_forms_resolve(form, name_en):
     by_form = {norm(f): o["name_en"] for o in items("outlets.json") for f in o["variants_ar"]}
     assert by_form.get(norm(form)) == name_en
+
+
+def test_arabic_services_export_the_brand():
+    """A brand's Arabic service is the brand (`Sputnik`, `RT`), as the gold names it."""
+    for outlet in items("outlets.json"):
+        name = outlet["name_en"]
+        if any(brand in name for brand in ("Sputnik", "RT", "TASS", "RIA")):
+            assert not name.endswith(" Arabic"), name
 
 
 @pytest.mark.parametrize(
