@@ -36,6 +36,9 @@ from app.extract.textnorm import NormText, norm, normalize_text
 _SENT_END = re.compile(r"[.!?؟]\s*$")
 _ISSUE_LINE = re.compile(r"(?:السنة|العدد)\s*[\d٠-٩]")
 _YEARLESS_DATELINE_TAIL = re.compile(r"^\s*\([^()]{1,30}\)\s*[-–—]?")
+# "أستانا. 28 نوفمبر. كازينفورم –" / "موسكو، 14 مايو، تاس -": the agency after a dot or comma,
+# then a dash (the caller requires an outlet there)
+_DOTTED_DATELINE_TAIL = re.compile(r"^\s*[.،,]\s*[^()\-–—.،,:\n\d]{1,30}?\s*[-–—]")
 
 
 # ---- article furniture: headline, dateline, footer ------------------------------------------
@@ -94,9 +97,9 @@ def _dateline(
                 # "بريست (روسيا البيضاء) 2 سبتمبر أيلول (رويترز) -": a day and month opening
                 # the first lines, followed by the agency in brackets; the year is inferred
                 tail = text[e.end - p.start : e.end - p.start + 40]
-                m = _YEARLESS_DATELINE_TAIL.match(tail)
-                # a place name may end in a comma ("دوشنبه، 16 سبتمبر/أيلول (أرمنبرس)")
-                place = prefix.rstrip().rstrip("،,").rstrip()
+                m = _YEARLESS_DATELINE_TAIL.match(tail) or _DOTTED_DATELINE_TAIL.match(tail)
+                # a place name may end in a comma or a dot ("دوشنبه، 16 سبتمبر/أيلول (أرمنبرس)")
+                place = prefix.rstrip().rstrip("،,.").rstrip()
                 if pi < 5 and len(prefix.split()) <= 5 and not re.search("[،,]", place) and m:
                     span = (p.start, e.end + m.end())
                     outlet = _outlet_in(nt, e.end, e.end + m.end(), kb, last=True)
@@ -119,6 +122,12 @@ def _dateline(
             if len(prefix.split()) <= 4 and m:
                 span = (p.start, e.end + m.end())
                 return e, pi, span, _outlet_in(nt, p.start, span[1], kb, last=True)
+            # "أستانا. 28 نوفمبر 2024. كازينفورم –": the agency after a dot, then a dash
+            m = _DOTTED_DATELINE_TAIL.match(tail)
+            if len(prefix.split()) <= 4 and m:
+                outlet = _outlet_in(nt, e.end, e.end + m.end(), kb, last=True)
+                if outlet:
+                    return e, pi, (p.start, e.end + m.end()), outlet
             # "موسكو 14 مايو 2002 (شينخوا) قرر …": the agency in brackets, no dash
             m = re.match(r"^\s*\([^()]{1,30}\)", tail)
             if len(prefix.split()) <= 4 and m:

@@ -187,3 +187,22 @@ def test_source_footer_above_related_links_and_comments_is_the_outlet(extract):
         "نادية: بالتوفيق.\n"
     )
     assert ex.outlet == "Anadolu Agency"
+
+
+def test_dotted_yearless_dateline_gives_the_agency_and_the_publication(extract):
+    # 14 March 2019 is a Thursday
+    ex = extract(
+        "بيشكيك. 14 مارس. كابار – أعلن مسؤول في المنظمة اليوم الخميس أن التدريبات ستجري في الخريف، "
+        "بعد اتفاق وقع في يناير 2019.\n"
+    )
+    assert ex.outlet == "Kabar"
+    assert ex.published.value == "2019-03-14"
+
+
+def test_dotted_dateline_with_a_year_under_a_header_date_gives_the_agency(extract):
+    ex = extract(
+        "أخبار المنطقة\n\n"
+        "مينسك. 3 يونيو 2021. بيلتا – قال مسؤول في المنظمة إن الاجتماع المقبل سيعقد في الخريف.\n"
+    )
+    assert ex.outlet == "BelTA"
+    assert ex.published.value == "2021-06-03"
