@@ -40,8 +40,8 @@ class AggregateCache:
         self.hits = self.misses = 0
 
     def version(self) -> Hashable:
-        if self.path is None:
-            return int(time.monotonic() // self.ttl)
+        if self.path is None:  # wall clock: every worker is in the same bucket (ETags agree)
+            return int(time.time() // self.ttl)
         parts: list[int] = []
         for path in (self.path, f"{self.path}-wal"):
             try:

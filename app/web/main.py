@@ -21,6 +21,7 @@ from app.filters import FilterError
 from app.settings import ROOT, Settings
 from app.web import api, pages
 from app.web.deps import SessionDep, get_session  # noqa: F401  (re-exported for other routers)
+from app.web.http_cache import HttpCacheMiddleware, build_token, response_cache_enabled
 from app.web.i18n import LANGS, error_text, pick_lang
 from app.web.security import install_security
 from app.web.templating import render
@@ -29,7 +30,10 @@ LANG_COOKIE = "lang"
 DATA_PATHS = ("/api/", "/events.json", "/events.csv", "/feed.atom")
 
 
-def create_app(engine: Engine | None = None) -> FastAPI:
+def create_app(engine: Engine | None = None, *, response_cache: bool | None = None) -> FastAPI:
+    """``response_cache``: keep rendered responses per data version (app/web/http_cache.py);
+    by default on for the server's own engine and off for one passed in, and ``RESPONSE_CACHE``
+    (``0``/``1``) overrides the default. Conditional GET (ETag, 304) is always on."""
     app = FastAPI(
         title="csto-timeline",
         version="0.1.0",
@@ -89,6 +93,13 @@ def create_app(engine: Engine | None = None) -> FastAPI:
             )
         return _error_page(request, exc.status_code, str(exc.detail))
 
+    store = response_cache if response_cache is not None else response_cache_enabled(engine is None)
+    app.add_middleware(
+        HttpCacheMiddleware,
+        engine=app.state.engine,
+        token=build_token(app.version, ROOT),
+        store=store,
+    )
     install_security(app)  # headers, GET/HEAD only, size limits, leak-free 500
     return app
 
