@@ -1016,6 +1016,10 @@ class _Clauses:
     def __init__(self, nt: NormText, res: Resources) -> None:
         self.nt, self.res = nt, res
         self._occ = frozenset(_lemma(w) for w in res.occasion_nouns)
+        # single-word complementizers ('أن'، 'إنه'، 'بأن'), not the preposition 'إلى'
+        self._comp = {c for c in res.complementizers if " " not in c and c != norm("إلى")} | {
+            norm("بأن")
+        }
         self._has: dict[tuple[int, int], bool] = {}
         self._anaph = re.compile(rf"(?<![^\W\d_])(?:{res.anaphoric_time_re})(?![^\W\d_])")
 
@@ -1092,6 +1096,11 @@ class _Clauses:
             if lem not in self._occ:
                 continue
             gap = pos - i if i < pos else i - pos_end + 1 if i >= pos_end else 0
+            between = words[i + 1 : pos] if i < pos else words[pos_end:i]
+            if any(_strip_wf(w[2]) in self._comp for w in between):
+                # 'أعلنت، أمس الأربعاء، أن باشنيان لن يشارك في القمة': the day dates the
+                # announcement; the occasion sits in the clause it reports
+                continue
             if 0 < gap <= 6 and (best is None or gap < best[0]):
                 best = (gap, lem)
         return best[1] if best else None

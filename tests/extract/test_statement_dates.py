@@ -124,3 +124,13 @@ def test_a_month_with_its_year_after_the_cue_dates_the_statement(extract):
     )
     ev = event_for(ex, "بلاده لن تعود")
     assert ev.date.value == "2021-04"
+
+
+def test_a_day_dating_an_announcement_does_not_date_the_occasion_it_reports(extract):
+    ex = extract(
+        HEADER
+        + "افتتح رئيس قرغيزستان صدير جباروف اليوم السبت أعمال القمة في بيشكك.\n"
+        + "وكانت وزارة الخارجية الطاجيكية قد أعلنت، أمس الجمعة، أن وزيرها لن يحضر القمة.\n"
+        + 'وقال جباروف في كلمته أمام القمة: "نحن نواجه تحديات مشتركة تتطلب ردا جماعيا وحازما".\n'
+    )
+    assert event_for(ex, "نحن نواجه").date.value == "2024-12-14"
