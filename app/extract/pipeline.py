@@ -866,6 +866,16 @@ def _events(
                     if e.start < mark
                     and cl.governs(q.cue_start if e.start >= q.cue_start else sent.start, e)
                 ]
+                if not intro and q.attr_end is not None:
+                    # quote-first: the attribution after the quote dates it ('«…»، قال … في
+                    # تصريحات للصحفيين في دوشنبه أمس.')
+                    intro = [
+                        x
+                        for x in pexprs
+                        if q.end <= x.start < q.attr_end
+                        and not inside_speech(x)
+                        and cl.governs(q.end, x)
+                    ]
                 e = None
                 # "وقال … حينها" / quote-first '"…"، قالت … في اليوم نفسه': the time just mentioned
                 if cl.anaphoric(q.cue_start, mark) or (
@@ -876,9 +886,10 @@ def _events(
                     e = dating(intro, None, sa.cues if sa else ())
                 dv = resolve(e, ref, year_hint) if e is not None else None
                 if dv is None:  # "على هامش القمة": the day the article gives that occasion
-                    occ = next(
-                        (o for o in cl.occasions(q.cue_start, mark) if o in occasion_dates), None
-                    )
+                    occs = cl.occasions(q.cue_start, mark)
+                    if q.attr_end is not None:  # quote-first: '«…»، قال … على هامش القمة'
+                        occs += cl.occasions(q.end, q.attr_end)
+                    occ = next((o for o in occs if o in occasion_dates), None)
                     if occ is not None:
                         odv, otext = occasion_dates[occ]
                         dv = DateValue(

@@ -134,3 +134,22 @@ def test_a_day_dating_an_announcement_does_not_date_the_occasion_it_reports(extr
         + 'وقال جباروف في كلمته أمام القمة: "نحن نواجه تحديات مشتركة تتطلب ردا جماعيا وحازما".\n'
     )
     assert event_for(ex, "نحن نواجه").date.value == "2024-12-14"
+
+
+def test_quote_first_attribution_dates_the_quote(extract):
+    ex = extract(
+        HEADER
+        + "بدأت قوات المنظمة اليوم السبت تدريبات قرب الحدود الطاجيكية الأفغانية.\n"
+        + "«سنرد بحزم على أي تهديد يمس أمن حدودنا المشتركة»، قال وزير الدفاع القرغيزي في تصريحات للصحفيين في بيشكك أمس.\n"
+    )
+    assert event_for(ex, "سنرد بحزم").date.value == "2024-12-13"
+
+
+def test_quote_first_attribution_at_an_occasion_takes_its_day(extract):
+    ex = extract(
+        HEADER
+        + "عقدت قمة المنظمة أمس الجمعة في بيشكك بحضور قادة الدول الأعضاء.\n"
+        + "وأعلن الأمين العام للمنظمة اليوم السبت أن القرارات ستنفذ قريبا.\n"
+        + "«القاعدة الجوية مسألة ثنائية بيننا وبين شركائنا»، قال الرئيس الطاجيكي على هامش القمة.\n"
+    )
+    assert event_for(ex, "القاعدة الجوية").date.value == "2024-12-13"
