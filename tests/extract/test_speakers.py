@@ -309,3 +309,20 @@ def test_title_complement_runs_through_a_bodys_quoted_name_to_the_person(extract
         'وقال المتحدث باسم حركة "النهضة" كريم عبد الله إن "الحكومة لا تشكل تهديداً لأي من جيرانها".\n'
     )
     assert ex.events[0].speaker.name_ar == "كريم عبد الله"
+
+
+def test_counterpart_title_then_name_gives_the_named_person(extract):
+    ex = extract(
+        "وقال وزير الخارجية القرغيزي جينبيك كولوباييف أمس: «الاتفاق يحسم كل المسائل العالقة بين البلدين».\n"
+        "«هذه الوثيقة تفتح صفحة جديدة في علاقاتنا الثنائية»، قال نظيره الطاجيكي سراج الدين مهر الدين.\n"
+    )
+    assert event_for(ex, "هذه الوثيقة").speaker.name_en == "Sirojiddin Muhriddin"
+    assert event_for(ex, "الاتفاق يحسم").speaker.name_en == "Jeenbek Kulubaev"
+
+
+def test_wrote_is_a_reporting_verb_with_its_own_subject(extract):
+    ex = extract(
+        "وقال وزير الخارجية القرغيزي جينبيك كولوباييف أمس: «الاتفاق يحسم كل المسائل العالقة بين البلدين».\n"
+        "أما رئيس مجلس الدوما فياتشيسلاف فولودين فكتب في منشور اليوم: «من يبتعد عن حلفائه يبقى وحيدا».\n"
+    )
+    assert event_for(ex, "من يبتعد").speaker.name_en == "Vyacheslav Volodin"
