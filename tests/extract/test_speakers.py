@@ -326,3 +326,11 @@ def test_wrote_is_a_reporting_verb_with_its_own_subject(extract):
         "أما رئيس مجلس الدوما فياتشيسلاف فولودين فكتب في منشور اليوم: «من يبتعد عن حلفائه يبقى وحيدا».\n"
     )
     assert event_for(ex, "من يبتعد").speaker.name_en == "Vyacheslav Volodin"
+
+
+def test_deputy_chair_title_before_a_name_gives_the_named_person(extract):
+    ex = extract(
+        "وقال وزير الخارجية القرغيزي جينبيك كولوباييف أمس: «الاتفاق يحسم كل المسائل العالقة بين البلدين».\n"
+        'وكتب نائب رئيس مجلس الأمن الروسي دميتري ميدفيديف في منشور: "أي محاولة لزعزعة المنطقة ستفشل حتما".\n'
+    )
+    assert event_for(ex, "أي محاولة").speaker.name_en == "Dmitry Medvedev"
