@@ -394,11 +394,17 @@ def _after_shift(nt: NormText, e: TimeExpr) -> int:
 def _speech_occasion(raw: str) -> bool:
     """The text places a statement: 'في تصريحات', 'خلال مقابلة', 'في بيان'."""
     res = load_resources()
-    words = [norm(w) for w in raw.split()]
+    words = [norm(w.strip("،,.:\"«»")) for w in raw.split()]
+    if any(w in _ADDRESSEES for w in words):  # 'قالت … للصحفيين في سانت بطرسبورغ'
+        return True
     return any(
         a in ("في", "خلال") and (b in res.speech_nouns or b in res.occasion_nouns)
         for a, b in itertools.pairwise(words)
     )
+
+
+# the audience a statement was made to: it places the statement as 'في تصريحات' does
+_ADDRESSEES = frozenset(norm(w) for w in ("للصحفيين", "للصحافيين", "للصحافة", "لوسائل"))
 
 
 def _weekday_hint(exprs: list[TimeExpr]) -> tuple[int | None, str]:
@@ -781,13 +787,13 @@ def _events(
         ]
         if period and content_start is None:
             return period[-1]
-        # "قال …، في تصريحات أدلى بها في أفريل 2025، إن": a month with its year after the cue
-        # and a speech or occasion noun (not 'لفت الانتباه إلى عمل المقر في يناير 2022')
+        # "قال …، في تصريحات أدلى بها في أفريل 2025، إن": a month with its year (or a period:
+        # 'في مقابلة … الأسبوع الماضي') after the cue and a speech or occasion noun or an
+        # audience (not 'لفت الانتباه إلى عمل المقر في يناير 2022')
         month = [
             e
             for e in before
-            if e.kind == "my"
-            and e.year is not None
+            if ((e.kind == "my" and e.year is not None) or (e.kind == "per" and e.year is None))
             and any(
                 c.raw_end <= e.start
                 and len(nt.raw[c.raw_end : e.start].split()) <= 12

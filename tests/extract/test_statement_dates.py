@@ -153,3 +153,14 @@ def test_quote_first_attribution_at_an_occasion_takes_its_day(extract):
         + "«القاعدة الجوية مسألة ثنائية بيننا وبين شركائنا»، قال الرئيس الطاجيكي على هامش القمة.\n"
     )
     assert event_for(ex, "القاعدة الجوية").date.value == "2024-12-13"
+
+
+def test_a_period_after_an_interview_or_an_audience_dates_the_statement(extract):
+    ex = extract(
+        HEADER
+        + "بدأت قوات المنظمة اليوم السبت تدريبات قرب الحدود الطاجيكية الأفغانية.\n"
+        + 'وقال وزير الدفاع القرغيزي، في مقابلة مع قناة محلية الشهر الماضي، إن "القوات مستعدة لأي طارئ على الحدود".\n'
+        + '"التدريبات المشتركة ضرورية لأمن المنطقة كلها"، قال الأمين العام للمنظمة للصحفيين في موسكو الشهر الماضي.\n'
+    )
+    assert event_for(ex, "القوات مستعدة").date.value == "2024-11"
+    assert event_for(ex, "التدريبات المشتركة").date.value == "2024-11"
