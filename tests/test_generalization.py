@@ -50,6 +50,16 @@ FLOORS = {
         "outlet_accuracy": 0.97,
         "dated_mention_recall": 0.88,
     },
+    "heldout-f": {
+        "quote_recall": 0.97,
+        "quote_precision": 0.97,
+        "speaker_accuracy": 0.95,
+        "date_accuracy": 0.95,
+        "country_f1": 0.96,
+        "published_accuracy": 0.97,
+        "outlet_accuracy": 0.97,
+        "dated_mention_recall": 0.97,
+    },
     "heldout-e": {
         "quote_recall": 0.97,
         "quote_precision": 0.97,
