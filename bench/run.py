@@ -278,7 +278,14 @@ def serve_figures(db: Path, label: str, args) -> dict:
     log(f"{label}: the app ({args.app_workers} workers) on {db.name}")
     app = [PY, "-m", "app.cli", "--db", f"sqlite:///{db}", "serve", "--port", str(port)]
     app += ["--workers", str(args.app_workers)]
-    with Server(app, port, "/events/0000000000000000") as server:
+    # the same server twice: rendering every request (RESPONSE_CACHE=0), then with its rendered-
+    # response cache (the default), which serves wrk's repeated requests for one URL from memory
+    with Server(app, port, "/events/0000000000000000", env={"RESPONSE_CACHE": "0"}) as server:
+        rendering = measure(server, app_urls(params), args.seconds, args.connections)
+    log(f"{label}: the app again, response cache on")
+    port = free_port()
+    app[app.index("--port") + 1] = str(port)
+    with Server(app, port, "/events/0000000000000000", env={"RESPONSE_CACHE": "1"}) as server:
         ours = measure(server, app_urls(params), args.seconds, args.connections)
     name = db.stem.replace(".", "_")
     link = OUT / "ds" / f"{label}.db"  # Datasette names the database after the file
@@ -295,7 +302,7 @@ def serve_figures(db: Path, label: str, args) -> dict:
     ds += ["--setting", "sql_time_limit_ms", "30000", "--setting", "num_sql_threads", "3"]
     with Server(ds, port, f"/{name}.json") as server:
         theirs = measure(server, datasette_urls(name, params), args.seconds, args.connections)
-    return {"params": params, "app": ours, "datasette": theirs}
+    return {"params": params, "app": ours, "app_nocache": rendering, "datasette": theirs}
 
 
 # -- query plans and statement counts -------------------------------------------------------------
@@ -382,17 +389,28 @@ def markdown(report: dict) -> str:
         events = figures["events"]
         lines += ["", f"## Serving {label} ({events} events)", ""]
         lines.append(
-            "| view | app req/s | p50 ms | p95 ms | p99 ms | first ms | page KB | "
-            "Datasette req/s | Datasette p95 ms | ratio |"
+            "Response cache on (`app`: wrk repeats one URL per view, so after the first request "
+            "these are stored bytes) and off (`RESPONSE_CACHE=0`: every request rendered)."
         )
-        lines.append("| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |")
+        lines.append("")
+        lines.append(
+            "| view | app req/s | p50 ms | p95 ms | p99 ms | first ms | page KB | "
+            "Datasette req/s | Datasette p95 ms | ratio | no cache req/s | no cache p95 ms | "
+            "no cache ratio |"
+        )
+        lines.append("| --- |" + " --: |" * 12)
         for view in VIEWS:
             a, d = figures["app"][view], figures["datasette"][view]
+            n = figures.get("app_nocache", {}).get(view)
             ratio = a["rps"] / d["rps"] if d["rps"] else float("inf")
+            rest = " | | |"
+            if n:
+                n_ratio = n["rps"] / d["rps"] if d["rps"] else float("inf")
+                rest = f" {n['rps']} | {n['p95_ms']} | {n_ratio:.2f}× |"
             lines.append(
                 f"| {view} | {a['rps']} | {a['p50_ms']} | {a['p95_ms']} | {a['p99_ms']} | "
                 f"{a['first_ms']} | {a['bytes'] / 1024:.1f} | {d['rps']} | {d['p95_ms']} | "
-                f"{ratio:.2f}× |"
+                f"{ratio:.2f}× |{rest}"
             )
     lines += ["", "## Targets", ""]
     for target in report["targets"]:
@@ -431,25 +449,29 @@ def targets(report: dict) -> list[dict]:
         )
     large = report["serve"].get("large")
     if large:
-        for view in ("timeline", "country", "speaker", "date_range", "search", "api"):
-            a, d = large["app"][view], large["datasette"][view]
-            ratio = a["rps"] / d["rps"] if d["rps"] else float("inf")
-            out.append(
-                {
-                    "what": f"{view}: ≥ 2× Datasette's requests/s at 1M events",
-                    "met": ratio >= 2,
-                    "measured": f"{ratio:.2f}×",
-                }
-            )
-            out.append(
-                {
-                    "what": f"{view}: p95 ≤ 50 ms at 1M events",
-                    "met": bool(a["requests"]) and a["p95_ms"] <= 50,
-                    "measured": f"{a['p95_ms']} ms"
-                    if a["requests"]
-                    else "no request completed within wrk's 10 s timeout",
-                }
-            )
+        modes = [("app", "response cache on")]
+        if "app_nocache" in large:
+            modes.append(("app_nocache", "rendering every request"))
+        for key, mode in modes:
+            for view in ("timeline", "country", "speaker", "date_range", "search", "api"):
+                a, d = large[key][view], large["datasette"][view]
+                ratio = a["rps"] / d["rps"] if d["rps"] else float("inf")
+                out.append(
+                    {
+                        "what": f"{view} ({mode}): ≥ 2× Datasette's requests/s at 1M events",
+                        "met": ratio >= 2,
+                        "measured": f"{ratio:.2f}×",
+                    }
+                )
+                out.append(
+                    {
+                        "what": f"{view} ({mode}): p95 ≤ 50 ms at 1M events",
+                        "met": bool(a["requests"]) and a["p95_ms"] <= 50,
+                        "measured": f"{a['p95_ms']} ms"
+                        if a["requests"]
+                        else "no request completed within wrk's 10 s timeout",
+                    }
+                )
     return out
 
 
