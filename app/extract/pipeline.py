@@ -394,7 +394,7 @@ def _after_shift(nt: NormText, e: TimeExpr) -> int:
 def _speech_occasion(raw: str) -> bool:
     """The text places a statement: 'في تصريحات', 'خلال مقابلة', 'في بيان'."""
     res = load_resources()
-    words = [norm(w.strip("،,.:\"«»")) for w in raw.split()]
+    words = [norm(w.strip('،,.:"«»')) for w in raw.split()]
     if any(w in _ADDRESSEES for w in words):  # 'قالت … للصحفيين في سانت بطرسبورغ'
         return True
     return any(
@@ -882,6 +882,31 @@ def _events(
                         and not inside_speech(x)
                         and cl.governs(q.end, x)
                     ]
+                tail_e = None
+                if not intro and q.close_mark is not None:
+                    # '…"، وذلك خلال زيارة قام بها إلى بيشكيك في ماي الماضي.': the clause after
+                    # the quote places the statement
+                    tail_end = next(
+                        (s.end for s in p.sentences if s.start <= q.close_mark <= s.end), p.end
+                    )
+                    tw = [
+                        t[2]
+                        for t in nt.tokens_in(
+                            nt.key_offset(q.close_mark + 1), nt.key_offset(tail_end)
+                        )
+                    ][:4]
+                    if (
+                        len(tw) >= 3
+                        and tw[0] in ("،", ",")
+                        and tw[1] == "وذلك"
+                        and tw[2] in cl.res.occasion_preps
+                    ):
+                        tail = [
+                            x
+                            for x in pexprs
+                            if q.close_mark < x.start < tail_end and not inside_speech(x)
+                        ]
+                        tail_e = tail[0] if tail else None
                 e = None
                 # "وقال … حينها" / quote-first '"…"، قالت … في اليوم نفسه': the time just mentioned
                 if cl.anaphoric(q.cue_start, mark) or (
@@ -890,6 +915,8 @@ def _events(
                     e = next((x for x in reversed(narrative) if x.end <= mark), None)
                 if e is None:
                     e = dating(intro, None, sa.cues if sa else ())
+                if e is None:
+                    e = tail_e
                 dv = resolve(e, ref, year_hint) if e is not None else None
                 if dv is None:  # "على هامش القمة": the day the article gives that occasion
                     occs = cl.occasions(q.cue_start, mark)

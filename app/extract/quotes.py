@@ -251,7 +251,9 @@ def find_quotes(
             speech = nwords >= 3 and not _kb_name(nt, kq0, kq1, kb) and not _named(cue_toks, res)
             attr_end = None
             if speech and cm is not None:
-                attr_end = _trailing_attribution(nt, cm + 1, para, res)
+                attr_end = _trailing_attribution(
+                    nt, cm + 1, para, res, leads=not _WORD_RE.search(cue_key)
+                )
             if speech:
                 has_cue = cue_key.rstrip().endswith(":") or _is_cue(cue_toks, res)
                 has_cue = has_cue or attr_end is not None
@@ -287,17 +289,26 @@ def find_quotes(
 _ATTR_LEAD = frozenset(("،", ",", "-", "–", "—", "و"))
 
 
-def _trailing_attribution(nt: NormText, after: int, para, res: Resources) -> int | None:
+def _trailing_attribution(
+    nt: NormText, after: int, para, res: Resources, leads: bool = False
+) -> int | None:
     """Quote-first order: '«…»، قال وزير الدفاع …' or '"…"، بحسب ما قاله X' or '"…"، على حد
     تعبير X'. The attribution is a comma or dash then, within two words, a reporting verb or an
-    attribution phrase; it runs to the end of its sentence. Returns that end, else None."""
+    attribution phrase; it runs to the end of its sentence. A quote that opens its sentence
+    (``leads``) may be followed by the past reporting verb with no comma: '"…" قال X'.
+    Returns that end, else None."""
     end = next((s.end for s in para.sentences if s.start <= after <= s.end), para.end)
     toks = nt.tokens_in(nt.key_offset(after), nt.key_offset(end))
     words = [t[2] for t in toks[:6]]
-    if not words or words[0] not in _ATTR_LEAD:
+    if not words:
         return None
     if any(t[2] in (":", '"', "«", "“", "”") for t in toks):
         return None  # the clause introduces a quote of its own: '"…"، قال X: "…"'
+    if words[0] not in _ATTR_LEAD:
+        w = words[0]
+        if leads and w in res.verbs and w not in res.present:
+            return end
+        return None
 
     for i in range(1, min(4, len(words))):
         w = words[i]

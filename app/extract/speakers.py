@@ -487,7 +487,8 @@ class _Analyzer:
 
     def _name_start(self, toks, j: int, people) -> int | None:
         """Where the name after a title begins when an apposition comma or a rank word comes
-        first ('الأمين العام للمنظمة، إيمانغالي …،'، '…، اللواء فاديم …:'); None when none does."""
+        first ('الأمين العام للمنظمة، إيمانغالي …،'، '…، اللواء فاديم …:'), or a nisba before a
+        knowledge-base name ('…، الكازاخستاني إيمانغالي …،'); None when none does."""
         n = len(toks)
         k = j
         if k < n and toks[k][2] in ("،", ","):
@@ -495,6 +496,8 @@ class _Analyzer:
         t2, k2 = self.title_at(toks, k) if k < n else (None, k)
         if t2 is not None and t2.category == "military":
             k = k2
+        elif k > j and k + 1 < n and k + 1 in people and self._article(toks, k):
+            k += 1  # a nisba before a known name: '…، الكازاخستاني إيمانغالي تاسماغامبيتوف،'
         if k == j or k >= n:
             return None
         if k in people:

@@ -179,3 +179,35 @@ def test_quote_followed_by_its_own_attributed_quote_is_not_quote_first(extract):
         + 'وردا على سؤال عن "النسخة الشرقية من الحلف"، قال المسؤول ضاحكا: "لا توجد لدينا نية لإحياء الماضي".\n'
     )
     assert not any(q.text.startswith("النسخة") for e in ex.events for q in e.quotes)
+
+
+def test_quote_opening_its_sentence_then_reporting_verb_without_comma(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        + '"لن نقبل بأي تدخل في شؤوننا الداخلية" قال وزير الدفاع القرغيزي باكتيبيك بيكبولوتوف للصحفيين.\n'
+    )
+    assert event_for(ex, "لن نقبل").speaker.name_ar == "باكتيبيك بيكبولوتوف"
+
+
+def test_a_quote_mid_sentence_before_a_verb_is_not_quote_first(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n" + 'وناقش الطرفان مشروع "الحزام الأمني الجديد للمنطقة" قال مصدر.\n'
+    )
+    assert not [q for e in ex.events for q in e.quotes if q.text.startswith("الحزام")]
+
+
+def test_verbal_noun_of_speech_after_iktafa_introduces_a_quote(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        + 'واكتفى المتحدث باسم الخارجية، الكازاخستاني إيمانغالي تاسماغامبيتوف، بالتذكير بأن "الحوار يبقى الطريق الوحيد للحل".\n'
+    )
+    ev = event_for(ex, "الحوار يبقى")
+    assert ev.speaker.name_en == "Imangali Tasmagambetov"
+
+
+def test_an_accusation_with_bi_introduces_a_quote(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        + 'واتهم رئيس الوزراء الأرميني نيكول باشينيان جيرانه بـ"التحضير لعدوان جديد على البلاد".\n'
+    )
+    assert event_for(ex, "التحضير لعدوان").speaker.name_en == "Nikol Pashinyan"

@@ -164,3 +164,11 @@ def test_a_period_after_an_interview_or_an_audience_dates_the_statement(extract)
     )
     assert event_for(ex, "القوات مستعدة").date.value == "2024-11"
     assert event_for(ex, "التدريبات المشتركة").date.value == "2024-11"
+
+
+def test_wadhalika_khilal_after_the_quote_places_the_statement(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        + 'وأكد وزير الدفاع القرغيزي باكتيبيك بيكبولوتوف أن "الحدود آمنة تماما الآن"، وذلك خلال جولة قام بها إلى باتكين في نوفمبر الماضي.\n'
+    )
+    assert event_for(ex, "الحدود آمنة").date.value == "2021-11"
