@@ -15,14 +15,15 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session
 
-from app.extract.model import ArticleExtraction, DateValue, ExtractedEvent
+from app.extract.model import ArticleExtraction, DateValue
 from app.models import Article, Country, Event
 from app.readers import ARTICLE_SUFFIXES, ArticleReadError, read_article
 from app.store import content_sha256, find_article, save_article, sync_countries
@@ -220,7 +221,10 @@ def _needs_context(extraction: ArticleExtraction | None) -> bool:
 
 
 def _corpus_context(session, pending: list[_Pending]):
-    """The corpus context over stored and pending articles, or (None, the error)."""
+    """The corpus context over stored and pending articles, or (None, the error); (None, None)
+    when no pending article needs one (a re-run that only skips reads nothing more)."""
+    if not any(_needs_context(item.extraction) for item in pending):
+        return None, None
     corpus_context = _extractor()[1]
     try:
         extractions = [*_stored_extractions(session), *(p.extraction for p in pending)]
@@ -278,41 +282,29 @@ def _extractor():
 
 
 def _event_count(session, article_id: str) -> int:
-    rows = session.execute(select(Event.id).where(Event.article_id == article_id)).all()
-    return len(rows)
+    query = select(func.count()).select_from(Event).where(Event.article_id == article_id)
+    return session.execute(query).scalar_one()
 
 
 def _stored_extractions(session) -> Iterator[ArticleExtraction]:
-    """Articles already in the store, as the facts a corpus context needs (their dates)."""
-    for article in session.execute(select(Article)).scalars().all():
-        events = session.execute(select(Event).where(Event.article_id == article.id)).scalars()
-        yield ArticleExtraction(
-            text=article.text,
-            title=article.title,
-            outlet=article.outlet,
-            published=_date_value(
-                article.published,
-                article.published_precision,
-                article.published_basis,
-                article.published_note,
-            ),
-            events=tuple(
-                ExtractedEvent(
-                    kind=e.kind,
-                    start=e.start,
-                    end=e.end,
-                    text=e.text,
-                    date=_date_value(e.date, e.date_precision, e.date_basis, e.date_note),
-                )
-                for e in events
-            ),
+    """The stored articles as the only facts a corpus context reads: their explicit dates.
+
+    Grouped in SQL (one row per distinct date, repeated by its count), so a large store costs
+    two aggregate scans, not every article's text and one query per article.
+    """
+    columns = (
+        (Article.published, Article.published_precision, Article.published_basis),
+        (Event.date, Event.date_precision, Event.date_basis),
+    )
+    for value, precision, basis in columns:
+        query = (
+            select(value, precision, func.count())
+            .where(basis == "explicit", value.is_not(None), precision.is_not(None))
+            .group_by(value, precision)
         )
-
-
-def _date_value(value, precision, basis, note) -> DateValue | None:
-    if not value or not precision or not basis:
-        return None
-    return DateValue(value=value, precision=precision, basis=basis, note=note or "")
+        for date, date_precision, count in session.execute(query):
+            when = DateValue(value=date, precision=date_precision, basis="explicit")
+            yield from repeat(ArticleExtraction(text="", published=when), count)
 
 
 def _knowledge_countries() -> list[Country]:
