@@ -806,7 +806,7 @@ def _events(
         after = [e for e in exprs if e.kind in ("rel", "ago") or (e.kind == "dmy" and e.deictic)]
         return after[0] if after else None
 
-    lead = _lead_date(nt, paras, body, exprs_by_para, dl_expr, speech_spans, ref)
+    lead, lead_end = _lead_date(nt, paras, body, exprs_by_para, dl_expr, speech_spans, ref)
     cl = _Clauses(nt, load_resources())
     narrative: list[TimeExpr] = []  # every narrative time expression, in text order
     occasion_dates: dict[str, tuple[DateValue, str]] = {}  # occasion noun -> its day
@@ -1023,6 +1023,8 @@ def _events(
         dv = events[later].date
         if dv is None or dv.precision != "day":
             continue
+        if lead is not None and events[idx].date == lead and events[idx].start >= lead_end:
+            continue  # after a dated lead ('خصصت … إحاطتها، أمس، …') the body reports that day
         note = "no date in the introducing text: the same speaker's next dated statement"
         events[idx] = replace(events[idx], date=DateValue(dv.value, dv.precision, dv.basis, note))
     return tuple(events)
@@ -1166,17 +1168,18 @@ def _lead_date(
     dl_expr: TimeExpr | None,
     speech_spans: list[tuple[int, int]],
     ref: date | None,
-) -> DateValue | None:
+) -> tuple[DateValue | None, int]:
     """The day of the event the lead sentence reports ('خلال قمتهم التي استضافتها دوشنبه أمس'):
-    speeches the article reports without a date of their own were made then."""
+    speeches the article reports without a date of their own were made then. Returns it and
+    the lead sentence's end."""
     if not body or ref is None:
-        return None
+        return None, 0
     # the lead is the first body paragraph that is a sentence, not a credit line such as
     # "موسكو - من مراسل الأهرام:"
     cands = [pi for pi in sorted(body) if len(nt.raw[paras[pi].start : paras[pi].end].split()) >= 8]
     lead_pi = cands[0] if cands else None
     if lead_pi is None or not paras[lead_pi].sentences:
-        return None
+        return None, 0
     # a standfirst ('الرئيس الروسي يؤكد في قمة … أنّ …') with no time and no quote: the
     # lead is the paragraph after it
     first = paras[lead_pi]
@@ -1187,8 +1190,10 @@ def _lead_date(
     ):
         lead_pi = cands[1]
         if not paras[lead_pi].sentences:
-            return None
-    sent = paras[lead_pi].sentences[0]
+            return None, 0
+    sents = paras[lead_pi].sentences
+    # a dotted dateline ('نيويورك. كازينفورم - دعا …') is no sentence of its own
+    sent = next((s for s in sents if len(nt.raw[s.start : s.end].split()) >= 3), sents[0])
     for e in exprs_by_para.get(lead_pi, ()):
         if e is dl_expr or not (sent.start <= e.start < sent.end):
             continue
@@ -1198,12 +1203,11 @@ def _lead_date(
             dv = resolve(e, ref)
             d = as_date(dv)
             if d is None or d > ref:
-                return None
-            return DateValue(
-                dv.value, "day", dv.basis, f"no date in the introducing text: the lead's '{e.text}'"
-            )
-        return None
-    return None
+                return None, 0
+            note = f"no date in the introducing text: the lead's '{e.text}'"
+            return DateValue(dv.value, "day", dv.basis, note), sent.end
+        return None, 0
+    return None, 0
 
 
 def _ref(ent: Entity | None) -> SpeakerRef | None:

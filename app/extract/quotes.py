@@ -302,8 +302,13 @@ def _trailing_attribution(
     words = [t[2] for t in toks[:6]]
     if not words:
         return None
-    if any(t[2] in (":", '"', "«", "“", "”") for t in toks):
+    if any(t[2] == ":" for t in toks):
         return None  # the clause introduces a quote of its own: '"…"، قال X: "…"'
+    marks = [i for i, t in enumerate(toks) if t[2] in ('"', "«", "»", "“", "”")]
+    if marks and (
+        len(marks) < 2 or sum(1 for t in toks[marks[0] + 1 : marks[1]] if t[2].isalnum()) >= 3
+    ):
+        return None  # … or quotes speech; a quoted name ('نقلتها وكالة «نوفوستي»') is fine
     if words[0] not in _ATTR_LEAD:
         w = words[0]
         if leads and w in res.verbs and w not in res.present:

@@ -211,3 +211,11 @@ def test_an_accusation_with_bi_introduces_a_quote(extract):
         + 'واتهم رئيس الوزراء الأرميني نيكول باشينيان جيرانه بـ"التحضير لعدوان جديد على البلاد".\n'
     )
     assert event_for(ex, "التحضير لعدوان").speaker.name_en == "Nikol Pashinyan"
+
+
+def test_quote_first_attribution_may_name_a_quoted_agency(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        + "«الوضع على الحدود هادئ تماما الآن»، قال وزير الدفاع القرغيزي باكتيبيك بيكبولوتوف في تصريحات نقلتها وكالة «نوفوستي».\n"
+    )
+    assert event_for(ex, "الوضع على الحدود").speaker.name_ar == "باكتيبيك بيكبولوتوف"
