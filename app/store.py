@@ -240,9 +240,11 @@ def _insert_events(session, article: Article, sha: str, events: Iterable[Extract
         )
 
 
-def _upsert_speakers(session, refs: list[SpeakerRef | None], known_countries: set[str]) -> list:
-    """Speaker ids for the refs (None stays None), rows inserted or updated as
-    ``_upsert_speaker`` would, with one SELECT for all of them."""
+def _upsert_speakers(
+    session, refs: list[SpeakerRef | None], known_countries: set[str]
+) -> list[str | None]:
+    """Speaker ids for the refs (None stays None), their rows inserted or updated with one
+    SELECT for all of them. A field the ref leaves empty keeps what another article gave it."""
     ids = [speaker_id_for(ref) if ref else None for ref in refs]
     wanted = {i for i in ids if i}
     rows = (
@@ -279,12 +281,14 @@ def _replace_events(session, article: Article, sha: str, events: Iterable[Extrac
     sqlite = session.get_bind().dialect.name == "sqlite"
     if sqlite:  # the search rows are written again below (their ids follow the dates)
         _delete_fts(session, article.id)
-    for extracted in events:
+    events = list(events)
+    known_countries = set(session.execute(select(Country.iso2)).scalars())
+    speaker_ids = _upsert_speakers(session, [e.speaker for e in events], known_countries)
+    for extracted, speaker_id in zip(events, speaker_ids, strict=True):
         event_id = event_id_for(sha, extracted)
         if event_id in seen:
             continue
         seen.add(event_id)
-        speaker_id = _upsert_speaker(session, extracted.speaker)
         row = session.get(Event, event_id) or Event(id=event_id, article_id=article.id)
         row.kind = extracted.kind
         row.date = extracted.date.value if extracted.date else None
@@ -298,13 +302,15 @@ def _replace_events(session, article: Article, sha: str, events: Iterable[Extrac
         row.search_text = search_key(" ".join([*(q.text for q in extracted.quotes), row.text]))
         session.add(row)
         session.flush()
-        _replace_children(session, event_id, extracted, sqlite, row.search_text)
+        _replace_children(session, event_id, extracted, known_countries, sqlite, row.search_text)
     stale = old_ids - seen
     if stale:
         _delete_events(session, stale)
 
 
-def _replace_children(session, event_id, extracted, sqlite: bool, search_text: str) -> None:
+def _replace_children(
+    session, event_id, extracted, known_countries: set[str], sqlite: bool, search_text: str
+) -> None:
     session.execute(delete(Quote).where(Quote.event_id == event_id))
     session.execute(delete(EventCountry).where(EventCountry.event_id == event_id))
     for quote in extracted.quotes:
@@ -317,9 +323,8 @@ def _replace_children(session, event_id, extracted, sqlite: bool, search_text: s
                 end=quote.end,
             )
         )
-    for iso2 in sorted(set(extracted.countries)):
-        if session.get(Country, iso2) is not None:
-            session.add(EventCountry(event_id=event_id, country=iso2))
+    for iso2 in sorted(set(extracted.countries) & known_countries):
+        session.add(EventCountry(event_id=event_id, country=iso2))
     if sqlite:
         session.execute(
             text("INSERT INTO event_fts (rowid, event_id, search_text) VALUES (:k, :id, :t)"),
@@ -371,23 +376,3 @@ def _delete_fts(session, article_id: str) -> None:
     ]
     if keys:
         session.execute(text("DELETE FROM event_fts WHERE rowid = :k"), keys)
-
-
-def _upsert_speaker(session, speaker: SpeakerRef | None) -> str | None:
-    if speaker is None:
-        return None
-    speaker_id = speaker_id_for(speaker)
-    row = session.get(Speaker, speaker_id)
-    country = speaker.country if speaker.country and session.get(Country, speaker.country) else None
-    if row is None:
-        row = Speaker(id=speaker_id, name_ar=speaker.name_ar)
-        session.add(row)
-    row.name_ar = speaker.name_ar
-    row.name_en = speaker.name_en or row.name_en
-    row.role_ar = speaker.role_ar or row.role_ar
-    row.role_en = speaker.role_en or row.role_en
-    row.country = country or row.country
-    row.kind = speaker.kind
-    row.wikidata = speaker.wikidata or row.wikidata
-    session.flush()
-    return speaker_id
