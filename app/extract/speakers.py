@@ -722,7 +722,8 @@ def _sentence(
         if k > j and by_start.get(k) is not None and by_start[k].kind == "org":
             return an.resolve(by_start[k])
         m = by_start.get(j)
-        if m is not None and m.kind == "org" and c.gender == "f":
+        if m is not None and m.kind == "org" and (c.gender == "f" or c.kind == "prep"):
+            # 'وردت …' or 'وبحسب الدبلوماسية الروسية' (no verb to say the gender)
             fem = an.feminine_reading(toks, m)
             if fem is not None:
                 return fem

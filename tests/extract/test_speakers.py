@@ -334,3 +334,30 @@ def test_deputy_chair_title_before_a_name_gives_the_named_person(extract):
         'وكتب نائب رئيس مجلس الأمن الروسي دميتري ميدفيديف في منشور: "أي محاولة لزعزعة المنطقة ستفشل حتما".\n'
     )
     assert event_for(ex, "أي محاولة").speaker.name_en == "Dmitry Medvedev"
+
+
+def test_bihasab_a_feminine_title_that_is_a_ministry_name_is_the_spokeswoman(extract):
+    ex = extract(
+        "2024-05-06\n\n"
+        'قالت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا اليوم إن "الحوار مع الشركاء مستمر دون انقطاع".\n'
+        'وبحسب الدبلوماسية الروسية، فإن "العقوبات لن تغير مواقفنا الثابتة".\n'
+    )
+    assert event_for(ex, "العقوبات لن").speaker.name_en == "Maria Zakharova"
+
+
+def test_bihasab_the_ministry_name_with_no_spokeswoman_before_is_the_ministry(extract):
+    ex = extract(
+        '2024-05-06\n\nوبحسب الدبلوماسية الروسية، فإن "العقوبات لن تغير مواقفنا الثابتة".\n'
+    )
+    sp = event_for(ex, "العقوبات لن").speaker
+    assert sp is not None and sp.kind == "organisation"
+
+
+def test_a_body_named_in_full_then_as_the_bare_noun_speaks(extract):
+    ex = extract(
+        "2012-07-27\n\n"
+        + "أعلنت دائرة التحقيقات الخاصة في أرمينيا اليوم أنها استجوبت مسؤولا سابقا.\n\n"
+        + "وقالت الدائرة في بيان: «التحقيق يتعلق حصرا بأفعال ارتكبت على أراضي أرمينيا».\n"
+    )
+    sp = event_for(ex, "التحقيق يتعلق").speaker
+    assert sp is not None and sp.name_en == "Special Investigation Service of Armenia"
