@@ -1,13 +1,12 @@
-"""Engines and sessions: SQLite (WAL, busy timeout, foreign keys) by default, PostgreSQL by URL."""
+"""Engines: SQLite (WAL, busy timeout, foreign keys) by default, PostgreSQL by URL."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, create_engine
+from sqlmodel import create_engine
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -49,11 +48,6 @@ def make_engine(url: str, **kwargs) -> Engine:
 def get_engine(url: str) -> Engine:
     """One engine per URL per process."""
     return make_engine(url)
-
-
-def session_for(engine: Engine) -> Iterator[Session]:
-    with Session(engine) as session:
-        yield session
 
 
 def _sqlite_on_connect(dbapi_connection, _record) -> None:

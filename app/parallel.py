@@ -11,7 +11,6 @@ hand the results to one writer per database (see README, Performance).
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -38,10 +37,6 @@ def _extract_one(text: str) -> Result:
         return extract(text, context=_context)
     except Exception as error:  # one bad article never takes the batch down
         return error
-
-
-def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
 
 def extract_many(

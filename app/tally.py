@@ -172,16 +172,6 @@ def rebuild(connection) -> int:
 
 # -- reading ----------------------------------------------------------------------------------
 
-DIMENSIONS = ("speaker", "country", "outlet", "kind", "day")
-FILTER_DIMENSION = {  # TimelineFilters' ``exclude`` names → tally dimensions
-    "speaker": "speaker",
-    "country": "country",
-    "outlet": "outlet",
-    "kind": "kind",
-    "date": "day",
-}
-
-
 @dataclass(frozen=True)
 class Scope:
     """The one filter dimension (or none: ``dim=''``) an aggregate is counted under."""
