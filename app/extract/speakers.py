@@ -545,6 +545,8 @@ class _Analyzer:
                 break
             if w in res.titles_by_first or w in res.weekdays:
                 break
+            if k > j and w.startswith("لل") and len(w) > 4:
+                break  # 'لـ' + article: 'للصحفيين'، 'للمنظمة' is never part of a name
             if k > j and toks[k][0] > toks[k - 1][1] + 1:
                 break  # names are contiguous words
             k += 1
@@ -807,6 +809,11 @@ def _sentence(
         for c in reversed(region_cues):  # the reporting verb nearest the quote
             if c.ti in sa.subjects:
                 ent = sa.subjects[c.ti]
+                break
+            if c.kind == "participle" and c is not cues[0] and main is not None and sa.explicit:
+                # 'ولفت الرئيس إلى أن بلاده أبلغت المنظمة …، مضيفاً: "…"': the participle
+                # goes with the main clause, not with a verb inside its complement
+                ent = main
                 break
         if ent is None and current is None:
             # the nearest reporting verb before the quote that has a subject ("وكانت أرمينيا قد

@@ -361,3 +361,19 @@ def test_a_body_named_in_full_then_as_the_bare_noun_speaks(extract):
     )
     sp = event_for(ex, "التحقيق يتعلق").speaker
     assert sp is not None and sp.name_en == "Special Investigation Service of Armenia"
+
+
+def test_a_participle_goes_with_the_main_clause_not_a_verb_in_its_complement(extract):
+    ex = extract(
+        "2024-05-06\n\n"
+        + "ولفت الرئيس القرغيزي سادير جباروف إلى أن بلاده أبلغت منظمة معاهدة الأمن الجماعي بما يجري، مضيفاً: “ننتظر من الحلفاء موقفاً واضحاً”.\n"
+    )
+    assert event_for(ex, "ننتظر من الحلفاء").speaker.name_en == "Sadyr Japarov"
+
+
+def test_deputy_of_a_woman_chair_titles_the_named_man_and_lil_words_end_the_name(extract):
+    ex = extract(
+        "2010-06-15\n\n"
+        + 'وقال نائب رئيسة الحكومة المؤقتة تيمور سارييف للصحفيين في بيشكيك أمس: "الوضع في العاصمة هادئ الآن".\n'
+    )
+    assert event_for(ex, "الوضع في العاصمة").speaker.name_ar == "تيمور سارييف"
