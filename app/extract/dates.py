@@ -46,6 +46,7 @@ class TimeExpr:
     part: str | None = None  # per/my: start | middle | end
     deictic: bool = False  # anchored on "today" (اليوم/أمس/غدا…)
     same_year: bool = False  # "من العام نفسه": the year of the date written before
+    year_shift: int | None = None  # "من العام الماضي/الجاري/المقبل": the reference year + this
     text: str = ""
 
     @property
@@ -85,6 +86,7 @@ def _grammar() -> dict[str, re.Pattern]:
     yearword = r"(?:[وبل]|وب|ول)?(?:عام|العام|سنه|السنه)|للعام|للسنه"
     yearpart = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:{yearword})?\s*{year})"
     sameyear = r"(?P<sy>\s+من\s+(?:(?:نفس|ذات)\s+(?:العام|السنه)|(?:العام|السنه)\s+(?:نفسه|ذاته)))"
+    yrel = rf"(?:\s+من\s+(?:العام|السنه)\s+(?P<ydir>{past}|{nxt}|{cur}))"
     lead = rf"(?:(?:{part}\s+)?{rel}\s*[،,]?\s*)?(?:(?:يوم\s+)?{wd}\s*[،,]?\s*)?"
     g = {
         "num": re.compile(
@@ -95,14 +97,16 @@ def _grammar() -> dict[str, re.Pattern]:
         ),
         "dmy": re.compile(
             _w(
-                rf"{lead}{day}(?:\s+من)?\s+(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction}|{sameyear})?"
+                rf"{lead}{day}(?:\s+من)?\s+(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction}|{sameyear}|{yrel})?"
             )
         ),
         "same": re.compile(
             _w(rf"{day}\s+من\s+(?:نفس\s+)?(?:ذات\s+)?(?:الشهر|شهر)(?:\s+(?:نفسه|ذاته))?")
         ),
         "my": re.compile(
-            _w(rf"(?:{period}\s+)?(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction}|{sameyear})?")
+            _w(
+                rf"(?:{period}\s+)?(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction}|{sameyear}|{yrel})?"
+            )
         ),
         "y": re.compile(_w(rf"(?:(?:{period})\s+)?(?:{yearword})\s+{year}")),
         "y_in": re.compile(_w(rf"(?:في|خلال|منذ)\s+{year}")),
@@ -110,7 +114,11 @@ def _grammar() -> dict[str, re.Pattern]:
             _w(rf"(?:{part}\s+)?{rel}(?:\s*[،,]?\s*(?:يوم\s+)?{wd})?")
             + r"(?!\s+(?:التالي|السابق|الذي|الوطني|العالمي|الاول|الثاني|الثالث|نفسه|ذاته))"
         ),
-        "wd": re.compile(_w(rf"(?P<yom>(?:يوم|نهار|ليله)\s+)?{wd}(?:\s+(?P<dir>{past}|{nxt}))?")),
+        "wd": re.compile(
+            _w(
+                rf"(?P<yom>(?:يوم|نهار|ليله|فجر|صباح|مساء|ظهر|عصر|صبيحه|ظهيره)\s+)?{wd}(?:\s+(?P<dir>{past}|{nxt}))?"
+            )
+        ),
         "per": re.compile(
             _w(
                 rf"(?:{period}\s+)?(?P<unit>الاسبوع|الشهر|العام|السنه|الاسابيع)\s+"
@@ -277,6 +285,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 deictic=rel is not None,
                 direction=_dir(gd.get("dir"), res),
                 same_year=bool(gd.get("sy")),
+                year_shift=_dir(gd.get("ydir"), res),
             ),
         )
     for m in scan("my"):
@@ -287,7 +296,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
         y = int(gd["y"]) if gd.get("y") else None
         d = _dir(gd.get("dir"), res)
         per = _part(gd.get("per"), res)
-        bare = y is None and d is None and per is None
+        bare = y is None and d is None and per is None and not gd.get("ydir")
         if bare:
             # a month name alone: only after "في"/"شهر", never a short ambiguous one (آب)
             before = key[max(0, m.start() - 4) : m.start()]
@@ -300,7 +309,15 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 continue
         add(
             m,
-            dict(kind="my", year=y, month=mo, direction=d, part=per, same_year=bool(gd.get("sy"))),
+            dict(
+                kind="my",
+                year=y,
+                month=mo,
+                direction=d,
+                part=per,
+                same_year=bool(gd.get("sy")),
+                year_shift=_dir(gd.get("ydir"), res),
+            ),
         )
     for pat in ("y", "y_in"):
         for m in scan(pat):
@@ -428,6 +445,12 @@ def resolve(expr: TimeExpr, ref: date | None, year_hint=None) -> DateValue | Non
     no reference date is known (from other articles, via CorpusContext).
     """
     k = expr.kind
+    if expr.year_shift is not None and expr.year is None:
+        if ref is None:
+            return None
+        # "في شتنبر من العام الماضي": the month of the year before the reference
+        dv = resolve(replace(expr, year=ref.year + expr.year_shift, year_shift=None), ref)
+        return replace(dv, basis="relative") if dv is not None else None
     if k == "dmy":
         if expr.year is not None:
             dt = _safe_date(expr.year, expr.month, expr.day)

@@ -251,3 +251,19 @@ def test_urdu_month_names_in_a_republisher_header_give_the_dateline(extract):
 def test_a_pair_of_days_takes_the_later_and_a_clitic_digit_is_not_split():
     (e,) = find_time_expressions(normalize_text("يومي 15 و16 تشرين الثاني/نوفمبر 2022"))
     assert (e.day, e.month, e.year) == (16, 11, 2022)
+
+
+def test_a_day_part_before_a_weekday_is_that_weekday():
+    # Wednesday 14 September 2022: 'فجر الثلاثاء' is the day before
+    assert one("اندلعت الاشتباكات فجر الثلاثاء على الحدود", date(2022, 9, 14)) == (
+        "2022-09-13",
+        "day",
+    )
+    assert one("وصل الوفد مساء الأحد إلى العاصمة", date(2022, 9, 14)) == ("2022-09-11", "day")
+
+
+def test_a_month_of_last_year_or_this_year():
+    ref = date(2024, 11, 20)
+    assert one("سيطرت القوات على الإقليم في شتنبر من العام الماضي", ref) == ("2023-09", "month")
+    assert one("وقع الاتفاق في 13 مارس من العام الجاري", ref) == ("2024-03-13", "day")
+    assert one("تنعقد القمة في مايو من العام المقبل", ref) == ("2025-05", "month")

@@ -192,3 +192,12 @@ def test_a_dotted_dateline_is_not_the_lead_sentence(extract):
         + 'وأكد الوزير في كلمته أن "التعاون بين الجيوش يتطور بثبات".\n'
     )
     assert event_for(ex, "التعاون بين الجيوش").date.value == "2022-01-13"
+
+
+def test_khilal_tilka_refers_back_to_the_time_just_mentioned(extract):
+    ex = extract(
+        "2021-10-23\n\n"
+        + "وكان الرئيس تفقد سير المناورات يوم الخميس، الحادي والعشرين من أكتوبر، برفقة الوزير.\n\n"
+        + 'ونقل المكتب الصحفي عن وزير الدفاع القرغيزي باكتيبيك بيكبولوتوف قوله خلال تلك الجولة: "الوحدات أظهرت جاهزية عالية".\n'
+    )
+    assert event_for(ex, "الوحدات أظهرت").date.value == "2021-10-21"
