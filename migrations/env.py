@@ -21,15 +21,7 @@ def _url() -> str:
 
 def run_migrations_offline() -> None:
     url = _url()
-    context.configure(
-        url=url,
-        target_metadata=target_metadata,
-        literal_binds=True,
-        compare_type=True,
-        render_as_batch=is_sqlite(url),
-    )
-    with context.begin_transaction():
-        context.run_migrations()
+    _run(is_sqlite(url), url=url, literal_binds=True)
 
 
 def run_migrations_online() -> None:
@@ -38,18 +30,20 @@ def run_migrations_online() -> None:
     if connectable is None:
         engine = make_engine(url)
         with engine.connect() as connection:
-            _run(connection, url)
+            _run(is_sqlite(url), connection=connection)
         engine.dispose()
     else:
-        _run(connectable, url)
+        _run(is_sqlite(url), connection=connectable)
 
 
-def _run(connection, url: str) -> None:
+def _run(sqlite: bool, **target) -> None:
+    """Run the migrations against ``connection=`` (online) or as SQL for ``url=`` (offline),
+    with the same options either way."""
     context.configure(
-        connection=connection,
         target_metadata=target_metadata,
         compare_type=True,
-        render_as_batch=is_sqlite(url),
+        render_as_batch=sqlite,
+        **target,
     )
     with context.begin_transaction():
         context.run_migrations()
