@@ -377,3 +377,11 @@ def test_deputy_of_a_woman_chair_titles_the_named_man_and_lil_words_end_the_name
         + 'وقال نائب رئيسة الحكومة المؤقتة تيمور سارييف للصحفيين في بيشكيك أمس: "الوضع في العاصمة هادئ الآن".\n'
     )
     assert event_for(ex, "الوضع في العاصمة").speaker.name_ar == "تيمور سارييف"
+
+
+def test_head_of_the_parliamentary_assembly_refers_back_to_the_duma_chairman(extract):
+    ex = extract(
+        "رئيس مجلس الدوما، فياتشيسلاف فولودين، اعتبر أن التصريحات ”تكشف عن عقلية قديمة لدى الحلف“.\n\n"
+        + 'وأضاف رئيس الجمعية البرلمانية أن الغرب "لا يريد لأي منظمة إقليمية أن تنجح".\n'
+    )
+    assert event_for(ex, "لا يريد لأي").speaker.name_en == "Vyacheslav Volodin"
