@@ -93,11 +93,6 @@ def _dialect(session: Session) -> str:
 # -- the timeline -----------------------------------------------------------------------------
 
 
-def timeline(session: Session, *, limit: int = 200) -> list[EventView]:
-    """The first ``limit`` events, oldest first (kept for the CLI and simple callers)."""
-    return timeline_page(session, TimelineFilters(limit=limit)).views
-
-
 def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = True) -> Page:
     """One keyset page of events for the filters: 1 query (with the articles and speakers) + 2
     for the related rows (+1 count, remembered).

@@ -75,11 +75,6 @@ class ArticleText:
         return ", ".join(parts)
 
 
-def read_article_file(path: Path, *, max_bytes: int) -> str:
-    """The article text of ``path`` (see :func:`read_article`)."""
-    return read_article(path, max_bytes=max_bytes).text
-
-
 def read_article(path: str | os.PathLike, *, max_bytes: int) -> ArticleText:
     """Read ``path`` as an article, or raise :class:`ArticleReadError` saying why not."""
     data = read_bytes(Path(path), max_bytes=max_bytes)
