@@ -31,7 +31,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session
 
 from app.models import EventTally
 
@@ -90,7 +92,7 @@ def count_events(
     return counter
 
 
-def count_stored(session, article_id: str) -> Counter:
+def count_stored(session: Session, article_id: str) -> Counter:
     """The tally rows of an article's events as stored now (two queries)."""
     rows = session.execute(
         text(
@@ -114,7 +116,7 @@ def count_stored(session, article_id: str) -> Counter:
     )
 
 
-def apply(session, counter: Counter, sign: int = 1) -> None:
+def apply(session: Session, counter: Counter, sign: int = 1) -> None:
     """Add (``sign=1``) or subtract (``-1``) the counts, in sorted key order (concurrent writers
     on PostgreSQL then lock rows in the same order); subtracted rows left at 0 are removed."""
     rows = [
@@ -129,7 +131,7 @@ def apply(session, counter: Counter, sign: int = 1) -> None:
         session.execute(_DROP_EMPTY, rows)
 
 
-def rebuild(connection) -> int:
+def rebuild(connection: Connection) -> int:
     """Refill the table from the stored events; returns the number of rows written.
 
     Events are first grouped in SQL by everything the tally depends on (far fewer groups than
@@ -171,6 +173,7 @@ def rebuild(connection) -> int:
 
 
 # -- reading ----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Scope:
