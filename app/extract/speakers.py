@@ -332,6 +332,16 @@ class _Analyzer:
                     toks, j, cats, country, people, orgs, ctry
                 )
                 j_name = self._name_start(toks, j, people)
+                if j_name is None and j + 1 < len(toks) and toks[j][2] in ("،", ","):
+                    # a second title in apposition, then the name: 'نائب رئيس الأركان، قائد
+                    # المجموعة التنفيذية للتدريبات، اللواء أسيلبيك …، إن'
+                    t3, j3 = self.title_at(toks, j + 1)
+                    if t3 is not None and j3 > j + 1 and not self._article(toks, j + 1):
+                        j3, _c, _o = self._title_complements(
+                            toks, j3, set(), None, people, orgs, ctry
+                        )
+                        if j3 < len(toks) and toks[j3][2] in ("،", ","):
+                            j_name = self._name_start(toks, j3, people)
                 # a bare head (رئيس، قائد) is a title only with a country, a body, or a
                 # complement and a name in apposition ('قائد القوات، العقيد …')
                 named = j > head_end and j_name is not None
@@ -467,6 +477,8 @@ class _Analyzer:
                     continue
                 break
             t2, j2 = self.title_at(toks, j)
+            if t2 is not None and j2 > j and t2.category == "military" and w.startswith("ال"):
+                break  # a rank opens the name ('وزير الدفاع القرغيزي الفريق X'), not the role
             if t2 is not None and j2 > j:
                 cats.add(t2.category)
                 j = j2

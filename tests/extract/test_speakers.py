@@ -385,3 +385,21 @@ def test_head_of_the_parliamentary_assembly_refers_back_to_the_duma_chairman(ext
         + 'وأضاف رئيس الجمعية البرلمانية أن الغرب "لا يريد لأي منظمة إقليمية أن تنجح".\n'
     )
     assert event_for(ex, "لا يريد لأي").speaker.name_en == "Vyacheslav Volodin"
+
+
+def test_a_rank_after_a_title_opens_the_name_not_the_role(extract):
+    ex = extract(
+        "2015-06-15\n\n"
+        + 'وقال وزير الدفاع القرغيزي الفريق تيمور سارييف خلال المراسم: "هذه التدريبات رسالة واضحة للجميع".\n'
+    )
+    sp = event_for(ex, "هذه التدريبات").speaker
+    assert sp.name_ar == "تيمور سارييف" and "الفريق" not in (sp.role_ar or "")
+
+
+def test_a_second_title_in_apposition_then_a_rank_and_the_name(extract):
+    ex = extract(
+        "2015-06-15\n\n"
+        + 'وقال وزير الدفاع القرغيزي تيمور سارييف: "هذه التدريبات رسالة واضحة للجميع".\n\n'
+        + 'وقال نائب رئيس هيئة الأركان المشتركة للمنظمة، قائد المجموعة التنفيذية للتدريبات، اللواء أسيلبيك تورسونالييف، إن السيناريو "يحاكي نزاعا مسلحا في دولة افتراضية".\n'
+    )
+    assert event_for(ex, "يحاكي نزاعا").speaker.name_ar == "أسيلبيك تورسونالييف"
