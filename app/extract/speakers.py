@@ -460,6 +460,13 @@ class _Analyzer:
                 org = org or orgs[j].payload
                 j = self._tok_index(toks, orgs[j].end - 1) + 1
                 continue
+            inside = next((om for o0, om in orgs.items() if o0 < j and om.end > toks[j][0]), None)
+            if inside is not None:
+                # the rest of a body the title's head began ('رئيس هيئة الأركان المشتركة'
+                # + 'لمنظمة …', the KB naming 'هيئة الأركان المشتركة لمنظمة …' as one body)
+                org = org or inside.payload
+                j = self._tok_index(toks, inside.end - 1) + 1
+                continue
             if w in _BODY_WORDS and j + 1 < n and toks[j + 1][2] == '"':
                 # a body and its quoted name: حركة "طالبان"، حزب "…"
                 close = next((k for k in range(j + 2, min(n, j + 6)) if toks[k][2] == '"'), None)

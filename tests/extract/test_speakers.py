@@ -403,3 +403,13 @@ def test_a_second_title_in_apposition_then_a_rank_and_the_name(extract):
         + 'وقال نائب رئيس هيئة الأركان المشتركة للمنظمة، قائد المجموعة التنفيذية للتدريبات، اللواء أسيلبيك تورسونالييف، إن السيناريو "يحاكي نزاعا مسلحا في دولة افتراضية".\n'
     )
     assert event_for(ex, "يحاكي نزاعا").speaker.name_ar == "أسيلبيك تورسونالييف"
+
+
+def test_a_title_whose_body_the_kb_names_with_its_parent_is_no_name(extract):
+    ex = extract(
+        "2025-04-29\n\n"
+        + "وأكد رئيس هيئة الأركان المشتركة لمنظمة معاهدة الأمن الجماعي أن «تنفيذ البرنامج يسير وفق الجدول المحدد».\n"
+    )
+    sp = event_for(ex, "تنفيذ البرنامج").speaker
+    assert sp is not None
+    assert not sp.name_ar.startswith("لمنظمة")
