@@ -117,6 +117,16 @@ def holds(role: dict, when: date) -> bool:
     return start <= when and (end is None or when <= end)
 
 
+def holder(title: str, when: str) -> list[str]:
+    """The slugs of the people whose role on ``when`` carries the bare title ``title``."""
+    return [
+        p["slug"]
+        for p in people()
+        for r in p["roles"]
+        if norm(title) in map(norm, r["titles_ar"]) and holds(r, date.fromisoformat(when))
+    ]
+
+
 # ------------------------------------------------------------------ files and slugs
 
 
@@ -415,14 +425,6 @@ def test_seed_speakers_are_known_by_surname_and_in_office(surname, slug, when):
 
 
 def test_bare_titles_from_the_seeds_resolve_at_their_date():
-    def holder(title: str, when: str) -> list[str]:
-        return [
-            p["slug"]
-            for p in people()
-            for r in p["roles"]
-            if norm(title) in map(norm, r["titles_ar"]) and holds(r, date.fromisoformat(when))
-        ]
-
     assert holder("وزير الخارجية الروسي", "2022-01-14") == ["sergey-lavrov"]
     assert holder("رئيس الدبلوماسية الروسية", "2022-01-14") == ["sergey-lavrov"]
     assert holder("وزير الدفاع الروسي", "2022-01-13") == ["sergei-shoigu"]
@@ -450,14 +452,6 @@ def test_officials_quoted_on_the_csto_are_known_in_office(form, slug, when):
 
 
 def test_bare_titles_of_added_officials_resolve_at_their_date():
-    def holder(title: str, when: str) -> list[str]:
-        return [
-            p["slug"]
-            for p in people()
-            for r in p["roles"]
-            if norm(title) in map(norm, r["titles_ar"]) and holds(r, date.fromisoformat(when))
-        ]
-
     assert holder("المندوب الروسي الدائم لدى الأمم المتحدة", "2015-01-01") == ["vitaly-churkin"]
     assert holder("المندوب الروسي الدائم لدى الأمم المتحدة", "2022-03-01") == ["vasily-nebenzia"]
     assert holder("وزير الخارجية الإيراني", "2023-01-01") == ["hossein-amir-abdollahian"]
