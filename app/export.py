@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Protocol
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -15,7 +15,8 @@ from app.models import Article, Event, EventCountry, Quote, Speaker
 
 def export_records(session: Session) -> Iterator[dict]:
     """Every event, by article then position, in the export contract's shape."""
-    articles = {a.id: a for a in session.execute(select(Article)).scalars()}
+    columns = (Article.id, Article.source_file, Article.published, Article.outlet)
+    articles = {a.id: a for a in session.execute(select(*columns))}  # not the texts
     speakers = {s.id: s for s in session.execute(select(Speaker)).scalars()}
     countries: dict[str, list[str]] = defaultdict(list)
     for link in session.execute(select(EventCountry).order_by(EventCountry.country)).scalars():
@@ -35,9 +36,17 @@ def export_records(session: Session) -> Iterator[dict]:
         )
 
 
+class ArticleFields(Protocol):
+    """What a record shows of its article (an :class:`Article`, or a row of these columns)."""
+
+    source_file: str
+    published: str | None
+    outlet: str | None
+
+
 def event_record(
     event: Event,
-    article: Article,
+    article: ArticleFields,
     speaker: Speaker | None,
     countries: list[str],
     quotes: list[Quote],
