@@ -34,6 +34,7 @@ SETS = {
     "heldout-d": (ROOT / "bench/heldout_d/articles", ROOT / "bench/heldout_d/gold.json"),
     "heldout-e": (ROOT / "bench/heldout_e/articles", ROOT / "bench/heldout_e/gold.json"),
     "heldout-f": (ROOT / "bench/heldout_f/articles", ROOT / "bench/heldout_f/gold.json"),
+    "heldout-g": (ROOT / "bench/heldout_g/articles", ROOT / "bench/heldout_g/gold.json"),
 }
 METRICS = (
     "quote_recall",
