@@ -71,11 +71,13 @@ class AggregateCache:
 
 
 def enable(engine: Engine, **options: Any) -> AggregateCache:
+    """Remember aggregates for this engine (``serve``'s own); ``options`` are ``ttl``, ``size``."""
     cache = _caches[id(engine)] = AggregateCache(engine, **options)
     return cache
 
 
 def disable(engine: Engine) -> None:
+    """Undo :func:`enable`: every aggregate for this engine is computed again."""
     _caches.pop(id(engine), None)
 
 

@@ -23,10 +23,12 @@ from app.search import search_key
 
 
 def content_sha256(text: str) -> str:
+    """The article's identity: the same text, from any file name, is the same article."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def article_id_for(sha256: str) -> str:
+    """A short, stable id for URLs (``/articles/{id}``); the full hash stays in ``sha256``."""
     return sha256[:16]
 
 
@@ -40,10 +42,13 @@ def event_id_for(article_sha: str, event: ExtractedEvent) -> str:
 
 
 def quote_id_for(event_id: str, quote: Span) -> str:
+    """Stable like the event's id, so ``#q-{id}`` anchors survive a re-ingest."""
     return hashlib.sha256(f"{event_id}|{quote.start}-{quote.end}".encode()).hexdigest()[:16]
 
 
 def speaker_id_for(speaker: SpeakerRef) -> str:
+    """The knowledge base's slug, else one made from the Arabic name (hashed when nothing of
+    it survives), so a speaker's URL is the same in every article that names them."""
     if speaker.slug:
         return speaker.slug
     slug = re.sub(r"[^\w]+", "-", speaker.name_ar).strip("-")
@@ -77,6 +82,7 @@ def sync_countries(session: Session, countries: Iterable[Country]) -> None:
 
 
 def find_article(session: Session, sha256: str) -> Article | None:
+    """The stored article with this content, if any (what makes re-ingest a no-op)."""
     return session.get(Article, article_id_for(sha256))
 
 
