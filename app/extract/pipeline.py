@@ -428,8 +428,10 @@ def _yearless_dateline(
     corpus's commonest year; the first whose weekday agrees with the article's 'today'
     (اليوم الاثنين، يوم الاثنين) wins, else the first.
     """
-    years = _article_years(nt, body_exprs)
+    years = _article_years(nt, [e for e in body_exprs if not _future(nt, e)])
     cands: list[tuple[int, str]] = []
+    if (y := _copyright_year(nt)) is not None:
+        cands.append((y, "the year of the footer's copyright line"))
     if ctx is not None and (y := ctx.year_for(dateline.month, dateline.day)):
         cands.append((y, "the year other articles give this day"))
     if years:
@@ -453,6 +455,29 @@ def _yearless_dateline(
     if weekday is not None and pick[0].weekday() == weekday:
         note += f" ('{wd_text}' agrees: a {WEEKDAY_EN[weekday]})"
     return DateValue(pick[0].isoformat(), "day", "inferred", note)
+
+
+_COPYRIGHT = re.compile(r"©|حقوق|copyright", re.I)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _copyright_year(nt: NormText) -> int | None:
+    """'جميع الحقوق محفوظة © BelTA 2023' / '© 2013 …' in one of the last five lines: the
+    page's own year stamp (the later year of a range)."""
+    lines = [ln for ln in nt.key.splitlines() if ln.strip()][-5:]
+    years = [
+        int(m.group(1))
+        for ln in lines
+        if _COPYRIGHT.search(ln) and len(ln.split()) <= 12
+        for m in _YEAR.finditer(ln)
+    ]
+    return max(years) if years else None
+
+
+def _future(nt: NormText, e: TimeExpr) -> bool:
+    """A date the article places ahead ('اعتبارا من 1 يناير 2024'، 'بحلول عام 2025')."""
+    before = nt.key[max(0, nt.key_offset(e.start) - 16) : nt.key_offset(e.start)]
+    return bool(_FUTURE.search(before))
 
 
 def _article_years(nt: NormText, exprs: list[TimeExpr]) -> list[int]:

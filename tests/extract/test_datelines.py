@@ -206,3 +206,24 @@ def test_dotted_dateline_with_a_year_under_a_header_date_gives_the_agency(extrac
     )
     assert ex.outlet == "BelTA"
     assert ex.published.value == "2021-06-03"
+
+
+def test_yearless_dateline_takes_the_copyright_year_not_a_future_date(extract):
+    # 'اعتبارا من 1 مارس 2019' lies ahead; the footer stamps the page 2018
+    ex = extract(
+        "دوشنبه، 14 أكتوبر (خاور) – عقد وزراء دفاع الدول الأعضاء اجتماعهم في دوشنبه اليوم.\n"
+        'وقال وزير الدفاع الطاجيكي للصحفيين: "سنعزز التعاون العسكري بين بلداننا في كل المجالات".\n'
+        "وتتولى طاجيكستان رئاسة المجلس اعتبارا من 1 مارس 2019.\n"
+        "© 2018 جميع الحقوق محفوظة\n"
+    )
+    assert ex.published.value == "2018-10-14"
+
+
+def test_yearless_dateline_ignores_a_future_year_without_a_footer(extract):
+    # the past event's year (2017) dates the page, not the coming handover in 2019
+    ex = extract(
+        "دوشنبه، 14 أكتوبر (خاور) – عقد وزراء دفاع الدول الأعضاء اجتماعهم في دوشنبه اليوم.\n"
+        'وقال وزير الدفاع الطاجيكي للصحفيين: "سنعزز التعاون العسكري بين بلداننا في كل المجالات".\n'
+        "وتتولى طاجيكستان رئاسة المجلس اعتبارا من 1 مارس 2019، بعد اجتماع عقد في 5 مايو 2017.\n"
+    )
+    assert ex.published.value == "2017-10-14"
