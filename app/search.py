@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
@@ -50,6 +51,7 @@ def normalize_words(text: str) -> list[str]:
     return _NON_WORD.sub(" ", text.lower()).split()
 
 
+@lru_cache(maxsize=65536)
 def word_forms(word: str) -> tuple[str, ...]:
     """The word and the forms left by stripping each proclitic sequence it starts with
     (``والانسحاب`` → والانسحاب، الانسحاب، انسحاب); a strip must leave ``MIN_STEM`` letters.
