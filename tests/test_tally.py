@@ -56,6 +56,18 @@ def _article(n: int, *, variant: int = 0) -> ArticleExtraction:
     return ArticleExtraction(text=text, outlet=outlet, events=tuple(events))
 
 
+def _sync_countries(session) -> None:
+    countries = [Country(iso2=c, name_ar=c, name_en=c, csto_member=m) for c, m in COUNTRIES]
+    sync_countries(session, countries)
+
+
+def _save(session, n: int) -> tuple:
+    """Store article ``n`` as extractor version 1: (the article, added/updated/unchanged)."""
+    return save_article(
+        session, source_file=f"{n}.txt", extraction=_article(n), extractor_version="1"
+    )
+
+
 def _stored(session) -> Counter:
     rows = session.execute(select(EventTally)).scalars()
     return Counter({(r.by_dim, r.by_value, r.dim, r.value): r.n for r in rows})
@@ -104,15 +116,10 @@ def _check(session, monkeypatch) -> None:
 
 def test_tallies_equal_live_counts_after_add_update_and_delete(engine, monkeypatch):
     with Session(engine) as session:
-        sync_countries(
-            session,
-            [Country(iso2=c, name_ar=c, name_en=c, csto_member=m) for c, m in COUNTRIES],
-        )
+        _sync_countries(session)
         ids = []
         for n in range(6):
-            article, outcome = save_article(
-                session, source_file=f"{n}.txt", extraction=_article(n), extractor_version="1"
-            )
+            article, outcome = _save(session, n)
             assert outcome == "added"
             ids.append(article.id)
         assert _stored(session)["", "", "", ""] == 6 * 4
@@ -147,14 +154,9 @@ def test_a_search_pages_through_every_match_in_timeline_order(engine, order, par
     """SQLite reads a search's matches from the full-text index in rowid (= timeline) order, page
     by page; the pages are exactly the matches sorted as the timeline sorts them."""
     with Session(engine) as session:
-        sync_countries(
-            session,
-            [Country(iso2=c, name_ar=c, name_en=c, csto_member=m) for c, m in COUNTRIES],
-        )
+        _sync_countries(session)
         for n in range(8):
-            save_article(
-                session, source_file=f"{n}.txt", extraction=_article(n), extractor_version="1"
-            )
+            _save(session, n)
         save_article(  # a re-ingest moves events between days: their search rows follow
             session,
             source_file="1.txt",
@@ -185,14 +187,9 @@ def test_a_search_pages_through_every_match_in_timeline_order(engine, order, par
 def test_a_search_past_the_cap_shows_a_lower_bound(engine, monkeypatch):
     monkeypatch.setattr(queries, "SEARCH_CAP", 5)
     with Session(engine) as session:
-        sync_countries(
-            session,
-            [Country(iso2=c, name_ar=c, name_en=c, csto_member=m) for c, m in COUNTRIES],
-        )
+        _sync_countries(session)
         for n in range(4):
-            save_article(
-                session, source_file=f"{n}.txt", extraction=_article(n), extractor_version="1"
-            )
+            _save(session, n)
         filters = TimelineFilters(q="المسؤول", limit=3)
         page = queries.timeline_page(session, filters)
         assert page.capped and page.total == 5 and len(page.views) == 3
