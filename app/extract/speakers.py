@@ -242,6 +242,55 @@ class _Analyzer:
         self.title_entities.append((frozenset(comp), ent))
         return ent
 
+    # ---- anonymous speakers ------------------------------------------------------------------
+    _ANON = frozenset(
+        norm(w) for w in ("دبلوماسي", "مصدر", "مسؤول", "مسئول", "مصادر", "دبلوماسيون",
+                          "دبلوماسيين", "مسؤولون", "مسؤولين", "خبير", "محلل", "ضابط")
+    )  # fmt: skip
+    _ANON_STOP = frozenset(
+        norm(w) for w in ("طلب", "طلبت", "رفض", "رفضت", "فضل", "فضلت", "اشترط", "اشترطت",
+                          "مطلع", "مطلعة", "بارز", "رفيع")
+    )  # fmt: skip
+
+    def anonymous_entity(self, toks, j: int) -> Entity | None:
+        """'قال دبلوماسي قرغيزي'، 'وقال مصدر في وزارة الخارجية الكازاخستانية لـ…': an
+        unnamed speaker (an indefinite noun) is the noun phrase as written, up to a comma, a
+        complementizer, a cue, a time word, a 'لـ' addressee or a relative verb ('طلب عدم
+        ذكر اسمه')."""
+        if j >= len(toks) or _strip_conj(toks[j][2]) not in self._ANON:
+            return None
+        res = self.res
+        end = j + 1
+        while end < len(toks) and end - j < 8:
+            w = toks[end][2]
+            if (
+                w in self._BOUNDARY
+                or w in res.complementizers
+                or w in res.cue_words
+                or w in res.weekdays
+                or w in res.relative_days
+                or w in self._ANON_STOP
+                or (w.startswith("ل") and not w.startswith("لا"))
+                or not w.isalpha()
+            ):
+                break
+            # a nisba ('قرغيزي'), a definite word or a word after a preposition; not the
+            # object of a verb the phrase is the subject of ('أبدى دبلوماسي قرغيزي تحفظه')
+            after_prep = toks[end - 1][2] in ("في", "من", "ب")
+            if not (w.startswith("ال") or w.endswith("ي") or w in ("في", "من", "ب") or after_prep):
+                break
+            end += 1
+        while end - 1 > j and toks[end - 1][2] in ("في", "من", "ب", "و"):
+            end -= 1
+        nt = self.nt
+        phrase = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[end - 1][1])].strip(' "-')
+        if phrase[:1] in ("و", "ف") and norm(phrase[1:].split()[0]) in self._ANON:
+            phrase = phrase[1:]
+        ms = self.kb.matches_in(nt, "country", toks[j][0], toks[end - 1][1])
+        country = next((x.payload[1] for x in ms if x.payload[0] != "none"), None)
+        ref = SpeakerRef(name_ar=phrase, role_ar=phrase, country=country, kind="person")
+        return Entity(f"a:{norm(phrase)}", ref, frozenset({"anonymous"}), "m")
+
     def feminine_reading(self, toks, m: Mention) -> Entity | None:
         """'وردّت الدبلوماسية الروسية … قائلة': a body's name that is also a feminine title
         refers to the woman of that country who spoke last, if one did."""
@@ -742,6 +791,8 @@ def _sentence(
             k += 1
         if k > j and by_start.get(k) is not None and by_start[k].kind == "org":
             return an.resolve(by_start[k])
+        if c.kind == "verb" and (anon := an.anonymous_entity(toks, j)) is not None:
+            return anon
         m = by_start.get(j)
         if m is not None and m.kind == "org" and (c.gender == "f" or c.kind == "prep"):
             # 'وردت …' or 'وبحسب الدبلوماسية الروسية' (no verb to say the gender)
@@ -812,6 +863,16 @@ def _sentence(
         if main is not None:
             sa.explicit = True
             sa.subjects[cues[0].ti] = main
+    if main is None and cues and cues[0].gender == "m":
+        # 'أبدى دبلوماسي قرغيزي … خيبة أمله، وقال …': an unnamed subject of an earlier verb
+        for i in range(1, min(cues[0].ti, 6)):
+            if _strip_conj(toks[i - 1][2]) in _PREPS:
+                continue
+            if (anon := an.anonymous_entity(toks, i)) is not None:
+                main = anon
+                sa.explicit = True
+                sa.subjects[cues[0].ti] = main
+                break
     if main is None and cues:
         main = an.previous_speaker(cues[0].gender)
     sa.speaker = main

@@ -413,3 +413,29 @@ def test_a_title_whose_body_the_kb_names_with_its_parent_is_no_name(extract):
     sp = event_for(ex, "تنفيذ البرنامج").speaker
     assert sp is not None
     assert not sp.name_ar.startswith("لمنظمة")
+
+
+def test_unnamed_diplomat_or_source_speaks_as_written_not_an_earlier_person(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال وزير الخارجية الروسي سيرغي لافروف للصحفيين: "سنواصل دعم حلفائنا في آسيا الوسطى بكل الوسائل".\n'
+        + 'وقال دبلوماسي طاجيكي طلب عدم ذكر اسمه لوكالة فرانس برس "الحدود لا تزال متوترة رغم كل الوعود".\n'
+        + "وأكد مصدر في وزارة الدفاع الأرمنية لـ«الحياة» أمس أن «يريفان لن تشارك في المناورات المقبلة».\n"
+        + 'وصرح مسؤول في اللجنة التنفيذية للرابطة بأن "الاجتماع المقبل سيعقد في الربيع على الأرجح".\n'
+    )
+    sp = event_for(ex, "الحدود لا تزال").speaker
+    assert sp.name_ar == sp.role_ar == "دبلوماسي طاجيكي"
+    sp = event_for(ex, "يريفان لن تشارك").speaker
+    assert sp.name_ar == sp.role_ar == "مصدر في وزارة الدفاع الأرمنية"
+    sp = event_for(ex, "الاجتماع المقبل").speaker
+    assert sp.name_ar == "مسؤول في اللجنة التنفيذية"
+
+
+def test_unnamed_subject_of_an_earlier_verb_speaks_after_a_bare_verb(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال الرئيس الروسي فلاديمير بوتين: "المنظمة قادرة على حماية أعضائها من أي تهديد".\n'
+        + 'من جهة أخرى، أبدى دبلوماسي أوزبكي تحفظه على القرار، وقال للصحفيين "نحتاج إلى وقت أطول للتشاور مع شركائنا".\n'
+    )
+    sp = event_for(ex, "نحتاج إلى وقت").speaker
+    assert sp.name_ar == sp.role_ar == "دبلوماسي أوزبكي"
