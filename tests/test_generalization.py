@@ -60,6 +60,16 @@ FLOORS = {
         "outlet_accuracy": 0.97,
         "dated_mention_recall": 0.97,
     },
+    "heldout-g": {
+        "quote_recall": 0.96,
+        "quote_precision": 0.97,
+        "speaker_accuracy": 0.83,
+        "date_accuracy": 0.94,
+        "country_f1": 0.96,
+        "published_accuracy": 0.97,
+        "outlet_accuracy": 0.85,
+        "dated_mention_recall": 0.95,
+    },
     "heldout-e": {
         "quote_recall": 0.97,
         "quote_precision": 0.97,
