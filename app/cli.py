@@ -37,11 +37,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="database URL (default: $DATABASE_URL or sqlite:///data/timeline.db)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # `--db` is accepted after the command too (`ingest seeds --db URL`), as people type it;
+    # SUPPRESS keeps the global value unless the command's own is given.
+    db_after = argparse.ArgumentParser(add_help=False)
+    db_after.add_argument(
+        "--db", default=argparse.SUPPRESS, help="database URL (as the global --db)"
+    )
 
-    migrate = sub.add_parser("migrate", help="create or upgrade the database schema")
+    migrate = sub.add_parser(
+        "migrate", parents=[db_after], help="create or upgrade the database schema"
+    )
     migrate.set_defaults(handler=_migrate)
 
-    ingest = sub.add_parser("ingest", help="extract events from article files and store them")
+    ingest = sub.add_parser(
+        "ingest", parents=[db_after], help="extract events from article files and store them"
+    )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     ingest.add_argument(
         "--max-bytes",
@@ -63,12 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.set_defaults(handler=_ingest)
 
-    export = sub.add_parser("export", help="write every event as JSON Lines")
+    export = sub.add_parser("export", parents=[db_after], help="write every event as JSON Lines")
     export.add_argument("--format", choices=["jsonl"], default="jsonl")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(handler=_export)
 
-    serve = sub.add_parser("serve", help="serve the web app")
+    serve = sub.add_parser("serve", parents=[db_after], help="serve the web app")
     serve.add_argument("--host", default=settings.host, help="default: $HOST or 127.0.0.1")
     serve.add_argument("--port", type=int, default=settings.port, help="default: $PORT or 8000")
     serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")

@@ -105,3 +105,14 @@ def test_the_shared_scorer_reads_the_export(exported):
     figures = json.loads(result.stdout)
     assert figures["gold_quotes"] == 32
     assert figures["exported_quotes"] > 0
+
+
+def test_db_is_accepted_after_the_command_too(tmp_path):
+    url = f"sqlite:///{tmp_path / 'after.db'}"
+    ingest = run_cli("ingest", "seeds/000_cad41367bbfcbc41.txt", "--db", url)
+    assert ingest.returncode == 0, ingest.stderr
+    export = run_cli("export", "--format", "jsonl", "--db", url)
+    assert export.returncode == 0, export.stderr
+    assert {json.loads(line)["article"]["source_file"] for line in export.stdout.splitlines()} == {
+        "000_cad41367bbfcbc41.txt"
+    }
