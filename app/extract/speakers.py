@@ -159,6 +159,9 @@ class _Analyzer:
         self.history: list[Entity] = []  # entities in the discourse, latest last
         self.speakers: list[Entity] = []  # entities that spoke, latest last
         self.title_entities: list[tuple[frozenset[str], Entity]] = []  # complement words, entity
+        # the named person a sentence without a reporting cue is about ('وقلل الأمين العام
+        # للمنظمة X من أهمية الخطوة.'): a bare verb in the next sentence is theirs
+        self.topic: Entity | None = None
 
     # ---- entities -------------------------------------------------------------------------
     def person_entity(self, p: Person, title_raw: str | None, cats: set[str]) -> Entity:
@@ -756,6 +759,21 @@ def _topic_subject(an: _Analyzer, toks, mentions: list[Mention], cue: Cue) -> En
     return None
 
 
+def _sentence_topic(an: _Analyzer, toks, mentions: list[Mention]) -> Entity | None:
+    """The named person a sentence without a cue is about: the subject opening it, right
+    after its verb or first ('وقلل الأمين العام للمنظمة X من أهمية الخطوة'), never one
+    after a preposition."""
+    m = mentions[0] if mentions else None
+    if m is None or m.ti > 1 or m.kind not in ("person", "role"):
+        return None
+    if m.ti > 0 and (_strip_conj(toks[m.ti - 1][2]) in _PREPS or not toks[0][2].isalpha()):
+        return None
+    ent = an.resolve(m)
+    if ent is None or "organisation" in ent.categories or ent.ref.kind != "person":
+        return None
+    return ent if ent.ref.slug is not None or m.kind == "person" else None
+
+
 def _sentence(
     an: _Analyzer,
     nt: NormText,
@@ -873,9 +891,15 @@ def _sentence(
                 sa.explicit = True
                 sa.subjects[cues[0].ti] = main
                 break
+    if main is None and cues and an.topic is not None and cues[0].gender == an.topic.gender:
+        # 'وقلل الأمين العام … X من أهمية الخطوة. وقال لقناة "…": "…"' → X
+        main = an.topic
+        sa.explicit = True
+        sa.subjects[cues[0].ti] = main
     if main is None and cues:
         main = an.previous_speaker(cues[0].gender)
     sa.speaker = main
+    an.topic = None if cues else _sentence_topic(an, toks, mentions)
     # speech quotes opening in this sentence, in order
     current = None
     for qi, q in speech:

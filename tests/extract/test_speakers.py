@@ -439,3 +439,25 @@ def test_unnamed_subject_of_an_earlier_verb_speaks_after_a_bare_verb(extract):
     )
     sp = event_for(ex, "نحتاج إلى وقت").speaker
     assert sp.name_ar == sp.role_ar == "دبلوماسي أوزبكي"
+
+
+def test_bare_verb_after_a_sentence_about_a_named_person_takes_that_person(extract):
+    body = (
+        'وقال وزير الخارجية الروسي سيرغي لافروف: "نحن نحترم قرار الشركاء في طشقند تماما".\n'
+        "وقلل الأمين العام للمنظمة نيكولاي بورديوجا من أهمية الخطوة. "
+    )
+    ex = extract(
+        "١٤ يناير ٢٠١٢\n" + body + 'وقال لقناة "روسيا 24": "القرار سيادي ولا نرى فيه أي تهديد".\n'
+    )
+    assert speaker(ex, "نحن نحترم") == "Sergey Lavrov"
+    assert speaker(ex, "القرار سيادي") == "Nikolai Bordyuzha"
+    ex = extract("١٤ يناير ٢٠١٢\n" + body + '\nوأضاف: "لا نرى في القرار أي تهديد للأمن".\n')
+    assert speaker(ex, "لا نرى") == "Nikolai Bordyuzha"
+    # a person after a preposition is not the topic: the last speaker keeps the verb
+    ex = extract(
+        "١٤ يناير ٢٠١٢\n"
+        'وقال وزير الخارجية الروسي سيرغي لافروف: "نحن نحترم قرار الشركاء في طشقند تماما".\n'
+        "وجاء ذلك خلال لقاء مع الأمين العام للمنظمة نيكولاي بورديوجا. "
+        'وأضاف: "لا نرى في القرار أي تهديد للأمن".\n'
+    )
+    assert speaker(ex, "لا نرى") == "Sergey Lavrov"
