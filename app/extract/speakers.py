@@ -737,6 +737,9 @@ def attribute(
     return Attribution(sentences, quote_speakers)
 
 
+_SVO_GAP = frozenset(
+    norm(w) for w in ("،", ",", "كانت", "كان", "وكانت", "وكان", "قد", "الذي", "التي")
+)
 _PREPS = frozenset(norm(w) for w in ("مع", "عن", "إلى", "على", "من", "في", "ل", "ب", "لدى", "بين"))
 
 
@@ -829,7 +832,8 @@ def _sentence(
         if c.kind == "verb":
             # SVO: a mention right before the verb (a comma or an auxiliary may intervene)
             j = c.ti
-            while j > 0 and toks[j - 1][2] in ("،", ",", "كانت", "كان", "وكانت", "وكان", "قد"):
+            # a relative clause takes its antecedent ('تصريحات لـX، الذي قال "…"')
+            while j > 0 and toks[j - 1][2] in _SVO_GAP:
                 j -= 1
             m = by_end.get(j)
             if m is not None and m.kind in ("person", "org", "role"):

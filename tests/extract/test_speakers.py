@@ -461,3 +461,12 @@ def test_bare_verb_after_a_sentence_about_a_named_person_takes_that_person(extra
         'وأضاف: "لا نرى في القرار أي تهديد للأمن".\n'
     )
     assert speaker(ex, "لا نرى") == "Sergey Lavrov"
+
+
+def test_relative_clause_reporting_verb_takes_its_antecedent(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٠\n"
+        'وقال المتحدث باسم الكرملين دميتري بيسكوف: "موسكو تتابع الوضع عن كثب".\n'
+        'وجاء ذلك بعد تصريحات لوزير الخارجية الروسي سيرغي لافروف، الذي قال "إن المنظمة قوية بما يكفي للرد".\n'
+    )
+    assert speaker(ex, "إن المنظمة") == "Sergey Lavrov"
