@@ -806,9 +806,22 @@ def _sentence(
         j = c.ti + 1
         while j < len(toks) and toks[j][2] in _ADVERBS and j - c.ti <= 3:
             j += 1
-        # "وبحسب بيان (صادر عن) وزارة الدفاع": the body that issued the statement
+        # "وبحسب بيان (صادر عن) وزارة الدفاع": the body that issued the statement; after
+        # 'وفقاً' the ل is attached ('ووفقاً لبيان وزارة …')
         k = j
-        while k < len(toks) and k - j < 3 and toks[k][2] in _STATEMENT_LEAD:
+        while (
+            k < len(toks)
+            and k - j < 3
+            and (
+                toks[k][2] in _STATEMENT_LEAD
+                or (
+                    k == j
+                    and c.kind == "prep"
+                    and toks[k][2][:1] == "ل"
+                    and toks[k][2][1:] in _STATEMENT_LEAD
+                )
+            )
+        ):
             k += 1
         if k > j and by_start.get(k) is not None and by_start[k].kind == "org":
             return an.resolve(by_start[k])

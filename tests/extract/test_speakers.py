@@ -470,3 +470,12 @@ def test_relative_clause_reporting_verb_takes_its_antecedent(extract):
         'وجاء ذلك بعد تصريحات لوزير الخارجية الروسي سيرغي لافروف، الذي قال "إن المنظمة قوية بما يكفي للرد".\n'
     )
     assert speaker(ex, "إن المنظمة") == "Sergey Lavrov"
+
+
+def test_wifqan_with_attached_lam_is_an_attribution_cue(extract):
+    for body in (
+        'ووفقاً لبيان وزارة الخارجية الروسية، فإن "المنظمة قوية بما يكفي للرد على أي تهديد".\n',
+        'وفقاً لوزارة الخارجية الروسية، فإن "المنظمة قوية بما يكفي للرد على أي تهديد".\n',
+    ):
+        ex = extract("١٤ يناير ٢٠٢٠\n" + body)
+        assert speaker(ex, "المنظمة قوية") == "Russian Ministry of Foreign Affairs"
