@@ -828,6 +828,15 @@ def _sentence(
         if c.kind == "verb" and (anon := an.anonymous_entity(toks, j)) is not None:
             return anon
         m = by_start.get(j)
+        if m is None and c.kind == "prep" and j < len(toks) and toks[j][2][:1] == "ل":
+            # 'وفقاً لوزير الخارجية الروسي سيرغي لافروف': the name after the ل-title
+            for x in range(j + 1, min(j + 7, len(toks))):
+                if not toks[x][2].isalpha():
+                    break
+                if (mx := by_start.get(x)) is not None:
+                    if mx.kind == "person":
+                        m = mx
+                    break
         if m is not None and m.kind == "org" and (c.gender == "f" or c.kind == "prep"):
             # 'وردت …' or 'وبحسب الدبلوماسية الروسية' (no verb to say the gender)
             fem = an.feminine_reading(toks, m)

@@ -479,3 +479,8 @@ def test_wifqan_with_attached_lam_is_an_attribution_cue(extract):
     ):
         ex = extract("١٤ يناير ٢٠٢٠\n" + body)
         assert speaker(ex, "المنظمة قوية") == "Russian Ministry of Foreign Affairs"
+    ex = extract(
+        "١٤ يناير ٢٠٢٠\n"
+        'وفقاً لوزير الخارجية الروسي سيرغي لافروف، فإن "المنظمة قوية بما يكفي للرد على أي تهديد".\n'
+    )
+    assert speaker(ex, "المنظمة قوية") == "Sergey Lavrov"
