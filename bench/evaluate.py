@@ -35,6 +35,7 @@ SETS = {
     "heldout-e": (ROOT / "bench/heldout_e/articles", ROOT / "bench/heldout_e/gold.json"),
     "heldout-f": (ROOT / "bench/heldout_f/articles", ROOT / "bench/heldout_f/gold.json"),
     "heldout-g": (ROOT / "bench/heldout_g/articles", ROOT / "bench/heldout_g/gold.json"),
+    "heldout-h": (ROOT / "bench/heldout_h/articles", ROOT / "bench/heldout_h/gold.json"),
 }
 METRICS = (
     "quote_recall",

@@ -70,6 +70,16 @@ FLOORS = {
         "outlet_accuracy": 0.85,
         "dated_mention_recall": 0.95,
     },
+    "heldout-h": {
+        "quote_recall": 0.95,
+        "quote_precision": 0.97,
+        "speaker_accuracy": 0.88,
+        "date_accuracy": 0.65,
+        "country_f1": 0.94,
+        "published_accuracy": 0.78,
+        "outlet_accuracy": 0.97,
+        "dated_mention_recall": 0.82,
+    },
     "heldout-e": {
         "quote_recall": 0.97,
         "quote_precision": 0.97,
