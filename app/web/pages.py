@@ -120,24 +120,9 @@ def speaker_page(request: Request, slug: str, session: SessionDep, filters: Filt
     if found is None:
         raise HTTPException(status_code=404, detail="No such speaker")
     speaker, country = found
-    base = filters.replace(speakers=())
-    scoped = base.replace(speakers=(speaker.id,), after=filters.after)
-    page = queries.timeline_page(session, scoped)
-    next_url = base.url(request.url.path, after=page.next_cursor) if page.next_cursor else None
+    timeline = _scoped_timeline(request, session, filters, speakers=(speaker.id,))
     return render(
-        request,
-        "pages/speaker.html",
-        {
-            "speaker": speaker,
-            "country": country,
-            "filters": scoped,
-            "page": page,
-            "groups": group_by_day(page.views),
-            "next_url": next_url,
-            "explorer_url": scoped.url("/", after=None),
-            "first_url": base.url(request.url.path),
-            "hx_pager": False,
-        },
+        request, "pages/speaker.html", {"speaker": speaker, "country": country, **timeline}
     )
 
 
@@ -150,24 +135,26 @@ def country_page(request: Request, iso2: str, session: SessionDep, filters: Filt
     country = queries.country_by_iso(session, iso2)
     if country is None:
         raise HTTPException(status_code=404, detail="No such country")
-    base = filters.replace(countries=())
-    scoped = base.replace(countries=(country.iso2,), after=filters.after)
+    timeline = _scoped_timeline(request, session, filters, countries=(country.iso2,))
+    return render(request, "pages/country.html", {"country": country, **timeline})
+
+
+def _scoped_timeline(request: Request, session, filters: TimelineFilters, **scope) -> dict:
+    """The timeline of one speaker or country: the visitor's other filters kept, the scope fixed,
+    and paging links on this page's own URL."""
+    base = filters.replace(**{field: () for field in scope})
+    scoped = base.replace(**scope, after=filters.after)
     page = queries.timeline_page(session, scoped)
     next_url = base.url(request.url.path, after=page.next_cursor) if page.next_cursor else None
-    return render(
-        request,
-        "pages/country.html",
-        {
-            "country": country,
-            "filters": scoped,
-            "page": page,
-            "groups": group_by_day(page.views),
-            "next_url": next_url,
-            "explorer_url": scoped.url("/", after=None),
-            "first_url": base.url(request.url.path),
-            "hx_pager": False,
-        },
-    )
+    return {
+        "filters": scoped,
+        "page": page,
+        "groups": group_by_day(page.views),
+        "next_url": next_url,
+        "explorer_url": scoped.url("/", after=None),
+        "first_url": base.url(request.url.path),
+        "hx_pager": False,
+    }
 
 
 def _with_lang(url: str, lang: str) -> str:
