@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from app.extract import ArticleExtraction, CorpusContext, extract_article
+from bench.evaluate import load_scorer  # ../shared/eval/score.py, else the copy in tests/fixtures
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "fixtures" / "seeds_gold.json"
-
-
-def load_scorer():
-    """../shared/eval/score.py when it exists, else the copy in tests/fixtures."""
-    shared = ROOT.parent / "shared" / "eval" / "score.py"
-    path = shared if shared.exists() else ROOT / "tests" / "fixtures" / "score.py"
-    spec = importlib.util.spec_from_file_location("csto_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def two_pass(texts: dict[str, str], **kw) -> dict[str, ArticleExtraction]:
