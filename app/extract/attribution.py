@@ -18,6 +18,7 @@ from app.extract.discourse import Cue, Discourse, Entity, Mention, _strip_conj
 from app.extract.knowledge import Knowledge
 from app.extract.mentions import MentionReader
 from app.extract.quotes import Quote
+from app.extract.reported import ReportedClause
 from app.extract.resources import Resources
 from app.extract.segment import Paragraph, Sentence
 from app.extract.textnorm import NormText, norm
@@ -74,6 +75,9 @@ class SentenceAttribution:
 class Attribution:
     sentences: dict[tuple[int, int], SentenceAttribution]
     quote_speakers: dict[int, Entity | None]
+    # index into the reported clauses given -> speaker (None: the clause has none and is no
+    # statement, e.g. 'وفقاً لقرار المجلس')
+    reported_speakers: dict[int, Entity | None] = field(default_factory=dict)
 
 
 def attribute(
@@ -85,8 +89,10 @@ def attribute(
     res: Resources,
     when: date | None,
     period: tuple[date, date] | None = None,
+    reported: tuple[ReportedClause, ...] = (),
 ) -> Attribution:
-    """Speakers of every speech quote and the reporting subject of every body sentence.
+    """Speakers of every speech quote, every reported clause, and the reporting subject of
+    every body sentence.
 
     ``period`` (first and last day of the publication month or year) stands in for ``when``
     when only that is known: a bare title resolves to the KB holder only within a tenure."""
@@ -95,13 +101,32 @@ def attribute(
     speech = [(qi, q) for qi, q in enumerate(quotes) if q.speech]
     sentences: dict[tuple[int, int], SentenceAttribution] = {}
     quote_speakers: dict[int, Entity | None] = {}
+    reported_speakers: dict[int, Entity | None] = {}
+    clauses: dict[tuple[int, int], list[tuple[int, ReportedClause]]] = {}
+    for ri, rc in enumerate(reported):
+        clauses.setdefault((rc.paragraph, rc.sentence), []).append((ri, rc))
     for pi, para in enumerate(paragraphs):
         if pi not in body:
             continue
         for si, sent in enumerate(para.sentences):
             sa = _sentence(an, rd, nt, pi, sent, speech, res, quote_speakers)
             sentences[(pi, si)] = sa
-    return Attribution(sentences, quote_speakers)
+            for ri, rc in clauses.get((pi, si), ()):
+                reported_speakers[ri] = _clause_speaker(sa, rc)
+    return Attribution(sentences, quote_speakers, reported_speakers)
+
+
+def _clause_speaker(sa: SentenceAttribution, rc: ReportedClause) -> Entity | None:
+    """The speaker of a reported clause: its cue's own subject; a verb or participle without
+    one takes the sentence's reporting subject (explicit or inherited); an attribution phrase
+    without a speaker as its object ('وفقاً لقرار …') has none."""
+    cue = next((c for c in sa.cues if c.raw_start == rc.cue_start), None)
+    if cue is None:
+        return None
+    ent = sa.subjects.get(cue.ti)
+    if ent is not None or cue.kind == "prep":
+        return ent
+    return sa.speaker
 
 
 _SVO_GAP = frozenset(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from app.extract.attribution import attribute
 from app.extract.context import CorpusContext
 from app.extract.countries import find_countries
 from app.extract.dates import TimeExpr, as_date, find_time_expressions
@@ -18,9 +19,9 @@ from app.extract.knowledge import Knowledge, load_knowledge
 from app.extract.model import ArticleExtraction
 from app.extract.publication import publication_date, publication_period
 from app.extract.quotes import find_quotes
+from app.extract.reported import find_reported
 from app.extract.resources import load_resources
 from app.extract.segment import Paragraph, segment
-from app.extract.speakers import attribute
 from app.extract.statements import build_statements
 from app.extract.textnorm import NormText, normalize_text
 
@@ -48,14 +49,17 @@ def extract_article(
     published = publication_date(nt, body_exprs, dl_expr, quotes, context, fur.stamp)
     outlet = find_outlet(nt, paras, exprs_by_para, fur, body, kb, res)
 
+    reported = find_reported(nt, paras, body, quotes, res)
     att = attribute(
-        nt, paras, body, quotes, kb, res, as_date(published), publication_period(published)
-    )
+        nt, paras, body, quotes, kb, res, as_date(published), publication_period(published),
+        reported,
+    )  # fmt: skip
     blocked = [fur.dateline_span] if fur.dateline_span else []
     cmentions = find_countries(nt, kb, quotes, blocked)
     statements = build_statements(
-        nt, paras, body, quotes, att, exprs_by_para, dl_expr, published, cmentions, context
-    )
+        nt, paras, body, quotes, att, exprs_by_para, dl_expr, published, cmentions, context,
+        reported,
+    )  # fmt: skip
     speech_spans = [(q.start, q.end) for q in quotes if q.speech]
     events = build_events(
         nt, paras, body, att, exprs_by_para, dl_expr, published, cmentions, context,

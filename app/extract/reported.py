@@ -41,6 +41,7 @@ _THAT = frozenset(
 )  # fmt: skip
 _ILA = norm("إلى")
 _AN = norm("عن")
+_ALA = norm("على")
 # verbs after which 'عن' + content is reported speech (أعلن عن استقرار الوضع)
 _AN_VERBS = frozenset(norm(w) for w in ("أعلن", "أعلنت", "كشف", "كشفت"))
 # 'صرّح بذلك'، 'قال ذلك'، 'أكد هذا': the content was given before the cue
@@ -90,6 +91,16 @@ def _cue_kind(res: Resources, toks, i: int) -> tuple[str, int] | None:
 def _act_nouns() -> frozenset[str]:
     """Verbal nouns of acts (انسحاب، تشكيل): 'أعلن عن' + one of them announces a happening."""
     return frozenset(norm(w) for w in _load("speech.json").get("act_nouns", ()))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Cues whose content may follow على / إلى, and nouns that open such content."""
+    sp = _load("speech.json")
+    return tuple(
+        frozenset(norm(w) for w in sp.get(k, ()))
+        for k in ("content_after_ala", "content_after_ila", "content_nouns")
+    )
 
 
 def _act_noun(w: str) -> bool:
@@ -160,29 +171,7 @@ def _sentence_clauses(
             found.append((ci, cl, 0, ci - 1, "after"))
             continue
         # cue first: the complementizer after the subject, before the next cue
-        k = cl + 1
-        start = None
-        while k < nxt and k - cl <= _MAX_SUBJECT:
-            w = toks[k][2]
-            if w in _THAT:
-                start = k + 1
-                break
-            if w == _ILA and k + 1 < len(toks) and toks[k + 1][2] in _THAT:
-                start = k + 2
-                break
-            if w == ":":
-                start = k + 1
-                break
-            if w == _AN:
-                # 'أعلن عن استقرار الوضع' is speech; 'أعلن عن انسحاب القوات' an act
-                if (
-                    _strip(toks[ci][2]) in _AN_VERBS
-                    and k + 1 < len(toks)
-                    and not _act_noun(toks[k + 1][2])
-                ):
-                    start = k + 1
-                break
-            k += 1
+        start = _content_start(res, toks, ci, cl, nxt, kind)
         if start is None:
             continue
         if start < len(toks) and toks[start][2] == '"':
@@ -206,6 +195,36 @@ def _sentence_clauses(
             end -= 1
         out.append(ReportedClause(pi, si, start, end, cue_a, cue_b, c_start, c_end, order, cl))
     return out
+
+
+def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) -> int | None:
+    """Token where the content of a cue-first clause begins: after أن/إن/بأن (or إلى أن, a
+    colon); after عن for أعلن/كشف unless an act follows; after على for أكد/شدد (أكد على
+    أهمية …) and إلى for أشار/لفت (مشيراً إلى ضرورة …); at a content noun for أكد/شدد
+    without the preposition (أكد البيان أهمية …, مؤكداً ضرورة …)."""
+    ala, ila, nouns = _lexicon()
+    verb = _strip(toks[ci][2])
+    k = cl + 1
+    while k < nxt and k - cl <= _MAX_SUBJECT:
+        w = toks[k][2]
+        nw = toks[k + 1][2] if k + 1 < len(toks) else ""
+        if w in _THAT or w == ":":
+            return k + 1
+        if w == _ILA and nw in _THAT:
+            return k + 2
+        if w == _ILA and verb in ila:
+            return k + 1 if nw not in ('"', ":") else None
+        if w == _ALA and verb in ala and k + 1 < nxt:
+            return k + 1 if nw not in ('"', ":") else None
+        if verb in ala and (w in nouns or w[1:] in nouns) and w != _ALA:
+            return k
+        if w == _AN:
+            # 'أعلن عن استقرار الوضع' is speech; 'أعلن عن انسحاب القوات' an act
+            if verb in _AN_VERBS and k + 1 < len(toks) and not _act_noun(nw):
+                return k + 1
+            return None
+        k += 1
+    return None
 
 
 def _strip(t: str) -> str:

@@ -1,20 +1,25 @@
-"""One ``statement`` event per speech quotation: its span, speaker, date and countries.
+"""The ``statement`` events: one per speech quotation (``speech="direct"``) and one per
+reported clause (``speech="indirect"``, ``reported.py``), with span, speaker, date, countries.
 
-The speaker comes from the attribution stage (``speakers.py``), the date from
-``statement_dates.py``; countries are those named from the start of its sentence (or the
-previous quote's end) to the quote's end, the attribution after a quote-first quote
-included.
+The speaker comes from the attribution stage (``attribution.py``), the date from
+``statement_dates.py``; a quotation's countries are those named from the start of its
+sentence (or the previous quote's end) to the quote's end, the attribution after a
+quote-first quote included; a reported clause's are those of the clause (its sentence's
+attribution and its content). A sentence holding a direct quotation gives no reported clause
+(``reported.py``), so the same words never make two statements. A reported clause without a
+speaker ('وفقاً لقرار المجلس، …') is no statement.
 """
 
 from __future__ import annotations
 
+from app.extract.attribution import Attribution
 from app.extract.context import CorpusContext
 from app.extract.countries import countries_between
 from app.extract.dates import TimeExpr
 from app.extract.model import DateValue, ExtractedEvent, Span
 from app.extract.quotes import Quote
+from app.extract.reported import ReportedClause
 from app.extract.segment import Paragraph
-from app.extract.speakers import Attribution
 from app.extract.statement_dates import StatementDater
 from app.extract.textnorm import NormText
 
@@ -30,9 +35,13 @@ def build_statements(
     published: DateValue | None,
     cmentions,
     ctx: CorpusContext | None,
+    reported: tuple[ReportedClause, ...] = (),
 ) -> list[ExtractedEvent]:
     """The statements of the article, in text order."""
     speech = [(qi, q) for qi, q in enumerate(quotes) if q.speech]
+    clauses: dict[tuple[int, int], list[tuple[int, ReportedClause]]] = {}
+    for ri, rc in enumerate(reported):
+        clauses.setdefault((rc.paragraph, rc.sentence), []).append((ri, rc))
     dater = StatementDater(nt, paras, body, exprs_by_para, dl_expr, published, ctx, speech)
     out: list[ExtractedEvent] = []
     for pi in sorted(body):
@@ -75,5 +84,40 @@ def build_statements(
                         speech="direct",
                     )
                 )
+            for ri, rc in clauses.get((pi, si), ()):
+                ent = att.reported_speakers.get(ri)
+                if ent is None:
+                    continue
+                dv = dater.date_quote(len(out), pi, sent, _as_quote(rc), ent, sa, narr, pexprs)
+                out.append(
+                    ExtractedEvent(
+                        kind="statement",
+                        start=rc.start,
+                        end=rc.end,
+                        text=nt.raw[rc.start : rc.end],
+                        date=dv,
+                        speaker=ent.ref,
+                        countries=countries_between(cmentions, rc.start, rc.end),
+                        speech="indirect",
+                    )
+                )
     dater.finish(out)
     return out
+
+
+def _as_quote(rc: ReportedClause) -> Quote:
+    """A reported clause in the shape the statement dater reads: its content is the 'quote',
+    the words before it introduce it; content given before its cue ('…، صرّح بذلك X') is
+    dated like a quote-first quotation, by the attribution after it."""
+    after = rc.order in ("after", "prep_last")
+    return Quote(
+        start=rc.content_start,
+        end=rc.content_end,
+        open_mark=rc.content_start,
+        close_mark=rc.content_end if after else None,
+        paragraph=rc.paragraph,
+        speech=True,
+        cue_start=rc.start,
+        words=0,
+        attr_end=rc.end if after else None,
+    )
