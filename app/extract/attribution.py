@@ -129,6 +129,11 @@ def _clause_speaker(sa: SentenceAttribution, rc: ReportedClause) -> Entity | Non
     return sa.speaker
 
 
+# 'صرح بذلك X'، 'قال ذلك X': the words given before the cue, then its subject
+_BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذا"))
+# an apposition between a title and the name: 'وفقاً للمساعد الرئاسي - يوري …'
+_APPOSITION = frozenset(("-", "–", "،", ","))
+
 _SVO_GAP = frozenset(
     norm(w) for w in ("،", ",", "كانت", "كان", "وكانت", "وكان", "قد", "الذي", "التي")
 )
@@ -197,7 +202,9 @@ def _sentence(
     def subject_of(c: Cue) -> Entity | None:
         # VSO: the mention right after the cue (skipping commas and adverbs)
         j = c.ti + 1
-        while j < len(toks) and toks[j][2] in _ADVERBS and j - c.ti <= 3:
+        while j < len(toks) and (toks[j][2] in _ADVERBS or toks[j][2] in _BACK_REFS) and (
+            j - c.ti <= 3
+        ):
             j += 1
         # "وبحسب بيان (صادر عن) وزارة الدفاع": the body that issued the statement; after
         # 'وفقاً' the ل is attached ('ووفقاً لبيان وزارة …')
@@ -223,8 +230,8 @@ def _sentence(
         m = by_start.get(j)
         if m is None and c.kind == "prep" and j < len(toks) and toks[j][2][:1] == "ل":
             # 'وفقاً لوزير الخارجية الروسي سيرغي لافروف': the name after the ل-title
-            for x in range(j + 1, min(j + 7, len(toks))):
-                if not toks[x][2].isalpha():
+            for x in range(j + 1, min(j + 8, len(toks))):
+                if not toks[x][2].isalpha() and toks[x][2] not in _APPOSITION:
                     break
                 if (mx := by_start.get(x)) is not None:
                     if mx.kind == "person":
@@ -349,6 +356,8 @@ def _sentence(
                 ent = current
             elif main is not None and sa.explicit:
                 ent = main
+            elif not cues and an.speakers:
+                ent = an.speakers[-1]  # no verb to agree with: the one reporting goes on
             else:
                 gender = region_cues[0].gender if region_cues else (cues[0].gender if cues else "m")
                 ent = an.previous_speaker(gender)

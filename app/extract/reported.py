@@ -109,11 +109,19 @@ def _act_noun(w: str) -> bool:
     return w in _act_nouns() or bare in _act_nouns()
 
 
-def _speech_quote_in(quotes: tuple[Quote, ...], pi: int, a: int, b: int) -> bool:
-    return any(
-        q.speech and q.words >= 3 and q.paragraph == pi and q.start < b and q.end > a
+def _after_quotes(nt: NormText, quotes: tuple[Quote, ...], pi: int, a: int, b: int) -> int | None:
+    """Where a sentence's indirect speech may begin: its start, or the end of the last direct
+    quotation in it ('"…" وفي إشارة إلى … قال X إن …'); None when a quotation takes the rest."""
+    ends = [
+        (q.close_mark + 1 if q.close_mark is not None else q.end)
         for q in quotes
-    )
+        if q.speech and q.words >= 3 and q.paragraph == pi and q.start < b and q.end > a
+    ]
+    if not ends:
+        return a
+    last = max(ends)
+    rest = nt.tokens_in(nt.key_offset(last), nt.key_offset(b))
+    return last if last < b and _words(rest) >= 4 else None
 
 
 def find_reported(
@@ -128,9 +136,9 @@ def find_reported(
     for pi in sorted(body):
         para = paragraphs[pi]
         for si, sent in enumerate(para.sentences):
-            if _speech_quote_in(quotes, pi, sent.start, sent.end):
-                continue
-            out.extend(_sentence_clauses(nt, res, pi, si, sent.start, sent.end))
+            start = _after_quotes(nt, quotes, pi, sent.start, sent.end)
+            if start is not None:
+                out.extend(_sentence_clauses(nt, res, pi, si, start, sent.end))
     return tuple(out)
 
 

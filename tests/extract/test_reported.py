@@ -86,3 +86,46 @@ def test_impersonal_frame_and_no_complementizer_give_nothing():
 
 def test_content_of_two_words_is_no_clause():
     assert contents("وقال إن ذلك صحيح.\n") == []
+
+
+def indirect(ex):
+    return [e for e in ex.events if e.kind == "statement" and e.speech == "indirect"]
+
+
+def test_reported_clause_becomes_an_indirect_statement(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "أعلن وزير الخارجية الروسي سيرغي لافروف، اليوم الجمعة، أن المشاورات مع الحلفاء ستستأنف قريبا.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Sergey Lavrov"
+    assert st.date.value == "2022-01-14"
+    assert "المشاورات مع الحلفاء" in st.text and st.quotes == ()
+
+
+def test_a_sentence_with_a_direct_quote_gives_only_the_direct_statement(extract):
+    ex = extract('١٤ يناير ٢٠٢٢\nوقال لافروف إن "المشاورات مع الحلفاء ستستأنف قريبا جدا".\n')
+    assert [e.speech for e in ex.events if e.kind == "statement"] == ["direct"]
+
+
+def test_attribution_phrase_without_a_speaker_is_no_statement(extract):
+    ex = extract("١٤ يناير ٢٠٢٢\nوفقا لقرار المجلس، تنسحب الوحدات من المطار خلال أسبوع.\n")
+    assert indirect(ex) == []
+
+
+def test_speech_attributed_afterwards_takes_the_subject_after_the_back_reference(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "ستبقى قوات المنظمة في البلاد حتى استقرار الأوضاع، صرح بذلك الأمين العام للمنظمة ستانيسلاف زاس.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Stanislav Zas"
+
+
+def test_reported_clause_after_a_quote_in_the_same_sentence(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        'قال باشينيان: "لم نتلق أي رد من شركائنا حتى الآن" وفي إشارة إلى الاجتماع الأخير قال باشينيان إن الحكومة ستدرس كل الخيارات.\n'
+    )
+    assert [e.speech for e in ex.events if e.kind == "statement"] == ["direct", "indirect"]
+    assert "ستدرس كل الخيارات" in indirect(ex)[0].text
