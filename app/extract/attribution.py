@@ -116,6 +116,23 @@ def attribute(
     return Attribution(sentences, quote_speakers, reported_speakers)
 
 
+def _main_clause_subject(
+    toks, cues: list[Cue], c: Cue, sa: SentenceAttribution, main: Entity
+) -> Entity:
+    """The subject a participle goes with: that of the nearest main-clause cue before it —
+    the sentence's first, one coordinated with و/ف (وقال X …، مضيفاً), or one after a full
+    stop the text left unspaced — not a verb inside a complement clause (… أن بلاده أبلغت)."""
+    for prev in reversed([x for x in cues if x.ti < c.ti]):
+        if prev.ti not in sa.subjects or prev.kind == "participle":
+            continue
+        w = toks[prev.ti][2]
+        coordinated = len(w) > 3 and w[0] in "وف"
+        after_stop = prev.ti > 0 and toks[prev.ti - 1][2] in (".", "؛", ";")
+        if prev is cues[0] or coordinated or after_stop:
+            return sa.subjects[prev.ti]
+    return main
+
+
 def _clause_speaker(sa: SentenceAttribution, rc: ReportedClause) -> Entity | None:
     """The speaker of a reported clause: its cue's own subject; a verb or participle without
     one takes the sentence's reporting subject (explicit or inherited); an attribution phrase
@@ -202,8 +219,10 @@ def _sentence(
     def subject_of(c: Cue) -> Entity | None:
         # VSO: the mention right after the cue (skipping commas and adverbs)
         j = c.ti + 1
-        while j < len(toks) and (toks[j][2] in _ADVERBS or toks[j][2] in _BACK_REFS) and (
-            j - c.ti <= 3
+        while (
+            j < len(toks)
+            and (toks[j][2] in _ADVERBS or toks[j][2] in _BACK_REFS)
+            and (j - c.ti <= 3)
         ):
             j += 1
         # "وبحسب بيان (صادر عن) وزارة الدفاع": the body that issued the statement; after
@@ -343,7 +362,7 @@ def _sentence(
             if c.kind == "participle" and c is not cues[0] and main is not None and sa.explicit:
                 # 'ولفت الرئيس إلى أن بلاده أبلغت المنظمة …، مضيفاً: "…"': the participle
                 # goes with the main clause, not with a verb inside its complement
-                ent = main
+                ent = _main_clause_subject(toks, cues, c, sa, main)
                 break
         if ent is None and current is None:
             # the nearest reporting verb before the quote that has a subject ("وكانت أرمينيا قد

@@ -109,19 +109,17 @@ def _act_noun(w: str) -> bool:
     return w in _act_nouns() or bare in _act_nouns()
 
 
-def _after_quotes(nt: NormText, quotes: tuple[Quote, ...], pi: int, a: int, b: int) -> int | None:
-    """Where a sentence's indirect speech may begin: its start, or the end of the last direct
-    quotation in it ('"…" وفي إشارة إلى … قال X إن …'); None when a quotation takes the rest."""
-    ends = [
-        (q.close_mark + 1 if q.close_mark is not None else q.end)
+def _quoted_spans(quotes: tuple[Quote, ...], pi: int, a: int, b: int) -> list[tuple[int, int]]:
+    """Raw spans (marks included) of the direct quotations of three words or more in
+    ``raw[a:b]``: their words are the quote's statement, never indirect speech."""
+    return [
+        (
+            q.open_mark if q.open_mark is not None else q.start,
+            q.close_mark + 1 if q.close_mark is not None else q.end,
+        )
         for q in quotes
         if q.speech and q.words >= 3 and q.paragraph == pi and q.start < b and q.end > a
     ]
-    if not ends:
-        return a
-    last = max(ends)
-    rest = nt.tokens_in(nt.key_offset(last), nt.key_offset(b))
-    return last if last < b and _words(rest) >= 4 else None
 
 
 def find_reported(
@@ -136,19 +134,30 @@ def find_reported(
     for pi in sorted(body):
         para = paragraphs[pi]
         for si, sent in enumerate(para.sentences):
-            start = _after_quotes(nt, quotes, pi, sent.start, sent.end)
-            if start is not None:
-                out.extend(_sentence_clauses(nt, res, pi, si, start, sent.end))
+            quoted = _quoted_spans(quotes, pi, sent.start, sent.end)
+            out.extend(_sentence_clauses(nt, res, pi, si, sent.start, sent.end, quoted))
     return tuple(out)
 
 
 def _sentence_clauses(
-    nt: NormText, res: Resources, pi: int, si: int, s0: int, s1: int
+    nt: NormText,
+    res: Resources,
+    pi: int,
+    si: int,
+    s0: int,
+    s1: int,
+    quoted: list[tuple[int, int]],
 ) -> list[ReportedClause]:
+    """The clauses of one sentence; a clause that would take in a direct quotation (its cue
+    introduces the quote: 'وقال إن "…"') is left to the quote, one before or after it stays
+    ('"…" وفي إشارة إلى … قال X إن …')."""
     toks = nt.tokens_in(nt.key_offset(s0), nt.key_offset(s1))
     cues: list[tuple[int, int, str]] = []  # (first token, last token, kind)
     i = 0
     while i < len(toks):
+        if any(a <= nt.raw_start(toks[i][0]) < b for a, b in quoted):
+            i += 1  # words inside a quotation are the speaker's, not cues
+            continue
         hit = _cue_kind(res, toks, i)
         if hit is not None:
             cues.append((i, hit[1], hit[0]))
@@ -201,6 +210,9 @@ def _sentence_clauses(
             c_end -= 1
         while end > start and nt.raw[end - 1] in " ،,؛;":
             end -= 1
+        start = max([start] + [b for a, b in quoted if b <= cue_a and b <= c_start])
+        if any(a < max(c_end, cue_b) and b > start for a, b in quoted):
+            continue
         out.append(ReportedClause(pi, si, start, end, cue_a, cue_b, c_start, c_end, order, cl))
     return out
 
