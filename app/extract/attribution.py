@@ -119,16 +119,18 @@ def attribute(
 def _main_clause_subject(
     toks, cues: list[Cue], c: Cue, sa: SentenceAttribution, main: Entity
 ) -> Entity:
-    """The subject a participle goes with: that of the nearest main-clause cue before it —
-    the sentence's first, one coordinated with و/ف (وقال X …، مضيفاً), or one after a full
-    stop the text left unspaced — not a verb inside a complement clause (… أن بلاده أبلغت)."""
+    """The subject a participle goes with: that of the nearest main-clause verb before it —
+    the sentence's first verb (also after a fronted 'وفقاً للرئاسة، أكد X …، معرباً'), one
+    coordinated with و/ف (وقال X …، مضيفاً), or one after a full stop the text left unspaced
+    — not a verb inside a complement clause (… أن بلاده أبلغت)."""
+    first_verb = next((x for x in cues if x.kind == "verb"), None)
     for prev in reversed([x for x in cues if x.ti < c.ti]):
-        if prev.ti not in sa.subjects or prev.kind == "participle":
+        if prev.ti not in sa.subjects or prev.kind != "verb":
             continue
         w = toks[prev.ti][2]
         coordinated = len(w) > 3 and w[0] in "وف"
         after_stop = prev.ti > 0 and toks[prev.ti - 1][2] in (".", "؛", ";")
-        if prev is cues[0] or coordinated or after_stop:
+        if prev is first_verb or coordinated or after_stop:
             return sa.subjects[prev.ti]
     return main
 
@@ -164,9 +166,11 @@ def _topic_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> En
     for m in mentions:
         if m.ti >= cue.ti or m.ti > 5:
             return None
-        if m.kind not in ("person", "org", "role"):
+        if m.kind not in ("person", "org", "role", "country"):
             continue
         if m.ti > 0 and _strip_conj(toks[m.ti - 1][2]) in _PREPS:
+            if m.kind == "country":
+                continue  # 'في روسيا، انتقد الوزير …': a place, not the subject
             return None
         ent = an.resolve(m)
         if ent is None:
@@ -261,6 +265,12 @@ def _sentence(
             fem = an.feminine_reading(toks, m)
             if fem is not None:
                 return fem
+        if m is not None and m.kind == "statement":
+            # 'وأكد البيان الختامي': a document named with its adjectives speaks as written;
+            # a bare 'البيان' is the latest body's that spoke, else the document
+            adj = j + 1 < len(toks) and rd._article(toks, j + 1) and rd._plain_word(toks, j + 1)
+            ent = None if adj else an.resolve(m)
+            return ent or rd.document_entity(toks, j)
         if m is not None:
             ent = an.resolve(m)
             if ent is None and m.kind == "role":
@@ -277,7 +287,7 @@ def _sentence(
             while j > 0 and toks[j - 1][2] in _SVO_GAP:
                 j -= 1
             m = by_end.get(j)
-            if m is not None and m.kind in ("person", "org", "role"):
+            if m is not None and m.kind in ("person", "org", "role", "country"):
                 ent = an.resolve(m)
                 if ent is None and m.kind == "role":
                     ent = rd.title_entity(toks, m.ti, m)
@@ -290,7 +300,7 @@ def _sentence(
         if _strip_conj(t) in res.transmission_verbs or t in res.transmission_verbs:
             j = next((x for x in range(i + 1, min(i + 10, len(toks))) if toks[x][2] == "عن"), None)
             m = by_start.get(j + 1) if j is not None else None
-            if m is not None and m.kind in ("person", "org", "role"):
+            if m is not None and m.kind in ("person", "org", "role", "country"):
                 ent = an.resolve(m) or (
                     rd.title_entity(toks, j + 1, m) if m.kind == "role" else None
                 )

@@ -82,6 +82,10 @@ class Discourse:
         # the named person a sentence without a reporting cue is about ('وقلل الأمين العام
         # للمنظمة X من أهمية الخطوة.'): a bare verb in the next sentence is theirs
         self.topic: Entity | None = None
+        # the last word of a name written in full after a title ('سيريك شلباييف'): alone later
+        # ('وقال شلباييف') it is the same person
+        self.surnames: dict[str, Entity] = {}
+        self.institutions: dict[str, Entity] = {}  # head (الخدمة الصحفية) -> latest such body
 
     # ---- entities -------------------------------------------------------------------------
     def person_entity(self, p: Person, title_raw: str | None, cats: set[str]) -> Entity:
@@ -185,8 +189,12 @@ class Discourse:
         if m.kind == "role":
             return self.resolve_role(m)
         if m.kind == "statement":
+            # 'البيان': the latest body that spoke issued it (a group, a country, a medium or
+            # another document does not issue one)
             for ent in reversed(self.speakers):
-                if "organisation" in ent.categories:
+                if "organisation" in ent.categories and not (
+                    ent.categories & {"group", "country", "medium", "document"}
+                ):
                     return ent
         return None
 

@@ -37,7 +37,7 @@ Order = Literal["cue_first", "prep_first", "prep_last", "after"]
 _THAT = frozenset(
     norm(w)
     for w in ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أننا", "إننا",
-              "بأن", "بأنه", "بأنها", "بأنهم", "بأننا", "أنّ", "لأن")
+              "بأن", "بأنه", "بأنها", "بأنهم", "بأننا", "أنّ", "لأن", "فإن", "فإنه", "فإنها")
 )  # fmt: skip
 _ILA = norm("إلى")
 _AN = norm("عن")
@@ -50,7 +50,7 @@ _BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذ
 _AFTER_PREPS = frozenset(norm(w) for w in ("حسبما", "وحسبما", "كما", "وكما"))
 # reporting verbs that, undiacritized, are more often another word (بيّن / بين 'between')
 _AMBIGUOUS = frozenset(norm(w) for w in ("بين", "وبين", "فبين", "رد", "زاد", "وزاد"))
-_MAX_SUBJECT = 18  # tokens allowed between a cue and its complementizer (subject, time, place)
+_MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,9 @@ def _cue_kind(res: Resources, toks, i: int) -> tuple[str, int] | None:
     hit = res.cue_words.get(t)
     if hit is not None:
         return hit[0], i
+    if t in res.transmission_verbs or _strip(t) in res.transmission_verbs:
+        # 'ونقلت وكالة … عن الرئيس تأكيده أن …': the relayed speaker's content
+        return "verb", i
     for prep in res.prep_first.get(t, ()):
         if tuple(x[2] for x in toks[i + 1 : i + len(prep)]) == prep[1:]:
             return "prep", i + len(prep) - 1
@@ -221,7 +224,8 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
     """Token where the content of a cue-first clause begins: after أن/إن/بأن (or إلى أن, a
     colon); after عن for أعلن/كشف unless an act follows; after على for أكد/شدد (أكد على
     أهمية …) and إلى for أشار/لفت (مشيراً إلى ضرورة …); at a content noun for أكد/شدد
-    without the preposition (أكد البيان أهمية …, مؤكداً ضرورة …)."""
+    without the preposition (أكد البيان أهمية …, مؤكداً ضرورة …), as for أعلن (أعلنت الرئاسة
+    استقرار الأوضاع …)."""
     ala, ila, nouns = _lexicon()
     verb = _strip(toks[ci][2])
     k = cl + 1
@@ -236,7 +240,7 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
             return k + 1 if nw not in ('"', ":") else None
         if w == _ALA and verb in ala and k + 1 < nxt:
             return k + 1 if nw not in ('"', ":") else None
-        if verb in ala and (w in nouns or w[1:] in nouns) and w != _ALA:
+        if (verb in ala or verb in _AN_VERBS) and (w in nouns or w[1:] in nouns) and w != _ALA:
             return k
         if w == _AN:
             # 'أعلن عن استقرار الوضع' is speech; 'أعلن عن انسحاب القوات' an act
@@ -262,8 +266,13 @@ def _prep_clause(toks, ci: int, cl: int, nxt: int):
         return None
     if words_before > 2:
         return None
-    # 'وبحسب X، …' / 'وحسب X سيتضح …': the content after the comma (else after the name)
-    comma = next((k for k in range(cl + 1, min(nxt, cl + 12)) if toks[k][2] in ("،", ",")), None)
+    # 'وبحسب X، …' / 'وحسب X سيتضح …': the content after the comma (else after the name);
+    # a complementizer before or right after that comma opens it ('وجاء في بيان الحكومة، أنه')
+    comma = next((k for k in range(cl + 1, min(nxt, cl + 20)) if toks[k][2] in ("،", ",")), None)
+    upto = min(nxt, comma + 2 if comma is not None else cl + _MAX_SUBJECT)
+    that = next((k for k in range(cl + 1, upto) if toks[k][2] in _THAT), None)
+    if that is not None:
+        return that + 1, nxt, "prep_first"
     start = comma + 1 if comma is not None else min(cl + 3, nxt)
     return start, nxt, "prep_first"
 

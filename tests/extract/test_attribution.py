@@ -52,3 +52,67 @@ def test_clause_before_a_quote_in_the_same_sentence_is_reported(extract):
     (ind,) = [e for e in ex.events if e.speech == "indirect"]
     assert "البعثة أنجزت مهامها" in ind.text
     assert ind.speaker.name_en == "Collective Security Treaty Organization"
+
+
+def indirect(ex):
+    return [e for e in ex.events if e.speech == "indirect"]
+
+
+def test_press_service_as_subject_speaks_not_the_previous_speaker(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن القوات أنجزت مهامها.\n"
+        + "وأضافت الخدمة الصحفية للمنظمة أن الطائرات ستعود إلى قواعدها مساء اليوم.\n"
+    )
+    second = indirect(ex)[1]
+    assert second.speaker.name_ar.startswith("الخدمة الصحفية")
+
+
+def test_medium_after_hasabama_speaks(extract):
+    ex = extract(
+        DATELINE + "انتقلت رئاسة المنظمة إلى قرغيزستان مطلع العام، حسبما ذكرت وكالة تاس.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "TASS"
+
+
+def test_country_subject_of_an_earlier_verb_takes_a_bare_feminine_verb(extract):
+    ex = extract(
+        DATELINE
+        + "وخلال القمة رفضت أرمينيا التوقيع على الإعلان الختامي، وقالت إن الوثيقة لم تكن كاملة.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Armenia"
+
+
+def test_statement_noun_with_adjective_speaks_as_written(extract):
+    ex = extract(DATELINE + "وأكد البيان الختامي أهمية بناء نظام عالمي متعدد الأقطاب.\n")
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar == "البيان الختامي"
+
+
+def test_verbal_noun_after_a_title_is_no_name(extract):
+    ex = extract(
+        DATELINE
+        + "التقى الرئيس الروسي فلاديمير بوتين نظيره القرغيزي. واقترح الرئيس الروسي تنظيم منتدى دولي للخبراء.\n"
+        + "وأكد الرئيس الروسي أن المنتدى سيعقد في موسكو قبل القمة.\n"
+    )
+    assert indirect(ex)[-1].speaker.name_en == "Vladimir Putin"
+
+
+def test_surname_alone_takes_the_full_name_written_before(extract):
+    ex = extract(
+        DATELINE
+        + "وقال رئيس لجنة التحقيق الكازاخستانية سيريك بولاتوف إن التحقيق مستمر في كل المناطق.\n"
+        + "وأوضح بولاتوف أن عدد الموقوفين بلغ ألف شخص حتى الآن.\n"
+    )
+    assert "بولاتوف" in indirect(ex)[-1].speaker.name_ar
+    assert indirect(ex)[-1].speaker.name_ar == indirect(ex)[0].speaker.name_ar
+
+
+def test_participle_after_a_fronted_attribution_goes_with_the_verb(extract):
+    ex = extract(
+        DATELINE
+        + 'وفقاً للرئاسة الطاجيكستانية، أكد رحمون على أهمية حماية الحدود، معرباً عن ثقته في أن "التعاون الفعال سيعزز الأمن الإقليمي".\n'
+    )
+    assert name(event_for(ex, "التعاون الفعال")) == "Emomali Rahmon"

@@ -50,7 +50,7 @@ def test_two_verbs_share_one_complementizer():
 
 def test_attribution_phrase_opening_the_sentence():
     got = clauses("وبحسب السفير الأرميني، فإن الاجتماع المقبل سيعقد في يريفان.\n")
-    assert got == [("prep_first", "فإن الاجتماع المقبل سيعقد في يريفان.")]
+    assert got == [("prep_first", "الاجتماع المقبل سيعقد في يريفان.")]
 
 
 def test_attribution_phrase_closing_the_sentence():
