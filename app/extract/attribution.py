@@ -287,7 +287,9 @@ def _sentence(
             while j > 0 and toks[j - 1][2] in _SVO_GAP:
                 j -= 1
             m = by_end.get(j)
-            if m is not None and m.kind in ("person", "org", "role", "country"):
+            # (a country just before the verb ends the previous clause's matter: '… إلى جانب
+            # أرمينيا، وقالت:' — a country speaks only right after its verb or opening)
+            if m is not None and m.kind in ("person", "org", "role"):
                 ent = an.resolve(m)
                 if ent is None and m.kind == "role":
                     ent = rd.title_entity(toks, m.ti, m)
@@ -300,16 +302,19 @@ def _sentence(
         if _strip_conj(t) in res.transmission_verbs or t in res.transmission_verbs:
             j = next((x for x in range(i + 1, min(i + 10, len(toks))) if toks[x][2] == "عن"), None)
             m = by_start.get(j + 1) if j is not None else None
+            ent = None
             if m is not None and m.kind in ("person", "org", "role", "country"):
                 ent = an.resolve(m) or (
                     rd.title_entity(toks, j + 1, m) if m.kind == "role" else None
                 )
-                if ent is not None:
-                    relay = (i, ent)
-                    if not any(c.ti > i for c in cues):  # "… قوله إن": the verb is the cue
-                        ra, rb = nt.raw_span(toks[i][0], toks[i][1])
-                        cues = sorted([*cues, Cue(i, "verb", "m", ra, rb)], key=lambda c: c.ti)
-                        sa.cues = cues
+            elif j is not None and j + 1 < len(toks):
+                ent = rd.anonymous_entity(toks, j + 1)  # 'نقلت الوكالة عن مصدر في …'
+            if ent is not None:
+                relay = (i, ent)
+                if not any(c.ti > i for c in cues):  # "… قوله إن": the verb is the cue
+                    ra, rb = nt.raw_span(toks[i][0], toks[i][1])
+                    cues = sorted([*cues, Cue(i, "verb", "m", ra, rb)], key=lambda c: c.ti)
+                    sa.cues = cues
             break
     main: Entity | None = None
     for c in cues:

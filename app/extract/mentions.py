@@ -211,6 +211,9 @@ class MentionReader:
         # the article or ل (لرئاسة طاجيكستان، لوزارة الدفاع الروسية) and bodies or countries
         while kind != "group" and end < n and end - k < (3 if kind == "medium" else 8):
             w = toks[end][2]
+            if kind == "medium" and w == '"':
+                end += 1  # 'وكالة "نوفوستي"': the name in quotes
+                continue
             if (
                 w in self._BOUNDARY
                 or w in res.complementizers
@@ -222,8 +225,13 @@ class MentionReader:
                 or not w.isalpha()
             ):
                 break
+            construct = end + 1 < n and (self._article(toks, end + 1) or end + 1 in ctry)
             if kind == "body" and not (
-                w.startswith(("ال", "ل")) or end in orgs or end in ctry or end - 1 in orgs
+                w.startswith(("ال", "ل"))
+                or end in orgs
+                or end in ctry
+                or end - 1 in orgs
+                or construct
             ):
                 break
             end += 1
@@ -234,6 +242,14 @@ class MentionReader:
         if raw[:1] in ("و", "ف") and norm(raw[1:]).startswith(words[0]):
             raw = raw[1:]
         label = country = None
+        outlet = next(
+            (
+                m
+                for m in self.kb.matches_in(nt, "outlet", toks[i][0], toks[end - 1][1])
+                if m.end <= toks[end - 1][1]
+            ),
+            None,
+        )
         for x in range(i, end):
             if x in orgs:
                 label = label or self.kb.organisations[orgs[x].payload].name_en
@@ -242,9 +258,12 @@ class MentionReader:
                 country = country or cm.payload[1]
         if label is None and country is not None and country in self.kb.countries:
             label = self.kb.countries[country].name_en
+        name_en = f"{label} {en}" if label else None
+        if outlet is not None:
+            name_en = self.kb.outlets[outlet.payload].name_en
         ref = SpeakerRef(
             name_ar=raw,
-            name_en=f"{label} {en}" if label else None,
+            name_en=name_en,
             country=country,
             kind="organisation",
         )
@@ -610,7 +629,13 @@ class MentionReader:
         for i, (a, b, t) in enumerate(toks):
             hit = res.cue_words.get(t)
             last = i
-            if hit is None:
+            # a phrase of several words first: 'ورد في' is not the verb 'ردّ'
+            multi = any(
+                len(p) > 1 and tuple(x[2] for x in toks[i + 1 : i + len(p)]) == p[1:]
+                for p in res.prep_first.get(t, ())
+            )
+            if hit is None or multi:
+                hit = None
                 for prep in res.prep_first.get(t, ()):
                     if tuple(x[2] for x in toks[i + 1 : i + len(prep)]) == prep[1:]:
                         hit = ("prep", "m")

@@ -116,3 +116,29 @@ def test_participle_after_a_fronted_attribution_goes_with_the_verb(extract):
         + 'وفقاً للرئاسة الطاجيكستانية، أكد رحمون على أهمية حماية الحدود، معرباً عن ثقته في أن "التعاون الفعال سيعزز الأمن الإقليمي".\n'
     )
     assert name(event_for(ex, "التعاون الفعال")) == "Emomali Rahmon"
+
+
+def test_country_ending_the_previous_clause_is_not_the_subject_of_a_bare_verb(extract):
+    ex = extract(
+        DATELINE
+        + "قالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن موسكو تدعم الاستقرار.\n"
+        + 'وشددت على أن روسيا ستبقى إلى جانب أرمينيا، وقالت: "نرفض أي محاولة لزرع الفتنة بين الشعبين".\n'
+    )
+    assert name(event_for(ex, "نرفض أي")) == "Maria Zakharova"
+
+
+def test_warada_fi_is_an_attribution_phrase_not_the_verb_radda(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن البعثة انتهت.\n"
+        + 'كما ورد في بيان الحكومة الأرمينية أن "القرار صدر بهدف تطبيق أحكام المعاهدة".\n'
+    )
+    assert event_for(ex, "القرار صدر").speaker.name_ar.startswith("الحكومة")
+
+
+def test_relayed_anonymous_source(extract):
+    ex = extract(
+        DATELINE
+        + 'ونقلت الوكالة عن مصدر في وزارة الدفاع القرغيزية قوله: "ستنفذ القوات عملية مشتركة لمكافحة الإرهاب".\n'
+    )
+    assert event_for(ex, "ستنفذ القوات").speaker.name_ar.startswith("مصدر في وزارة الدفاع")
