@@ -72,6 +72,15 @@ def _not_a_name(word: str, raw: str) -> bool:
     return bool(_MASDAR.match(w)) or (raw.endswith("ة") and len(w) > 3)
 
 
+# name parts written with the article: عبد الله، جمال الدين (also Russified: الدينوف)
+_NAME_ARTICLE_PARTS = tuple(norm(w) for w in ("الدين", "الله", "الرحمن"))
+
+
+# reporting verbs that, undiacritized, are more often another word (بيّن / بين 'between')
+AMBIGUOUS_CUES = frozenset(norm(w) for w in ("بين", "وبين", "فبين", "زاد", "وزاد"))
+_GENERAL = frozenset(norm(w) for w in ("العام", "العامة"))
+
+
 class MentionReader:
     """Reads mentions and cues from a sentence's tokens; entities come from ``Discourse``."""
 
@@ -537,6 +546,9 @@ class MentionReader:
             if j + 1 < n and j + 1 in people and self._article(toks, j):
                 j += 1
                 continue
+            if w in _GENERAL and j > 0 and self._article(toks, j - 1):
+                j += 1  # 'المدعي العام'، 'الأمين العام': an adjective, not the time word
+                continue
             if self._np_word(toks, j, ctry, orgs):
                 if toks[j][2] in self.res.institution_nouns and j + 1 < n:
                     j += 1  # its genitive, whatever it is (شؤون آسيا)
@@ -571,7 +583,7 @@ class MentionReader:
         if end > k and toks[j][2] in ("،", ","):
             # an unknown name in apposition must be closed: a comma, a colon, a verb, the end
             nxt = toks[end][2] if end < n else ""
-            if nxt not in ("،", ",", ":", "") and nxt not in self.res.cue_words:
+            if nxt not in ("،", ",", ":", "", "قد") and nxt not in self.res.cue_words:
                 return None
         return k if end > k else None
 
@@ -604,7 +616,9 @@ class MentionReader:
                 break
             if w in res.verbs or w in res.participles or w in res.present or w in res.months:
                 break
-            if self._article(toks, k) and not (k > j and toks[k - 1][2] == "عبد"):
+            # 'عبد الله'، 'جمال الدين'، 'جمال الدينوف': a name's second part may take the article
+            compound = k > j and (toks[k - 1][2] == "عبد" or w.startswith(_NAME_ARTICLE_PARTS))
+            if self._article(toks, k) and not compound:
                 break
             if w in res.titles_by_first or w in res.weekdays:
                 break
@@ -627,7 +641,7 @@ class MentionReader:
         res, nt = self.res, self.nt
         out: list[Cue] = []
         for i, (a, b, t) in enumerate(toks):
-            hit = res.cue_words.get(t)
+            hit = res.cue_words.get(t) if t not in AMBIGUOUS_CUES else None
             last = i
             # a phrase of several words first: 'ورد في' is not the verb 'ردّ'
             multi = any(

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from app.extract.mentions import AMBIGUOUS_CUES
 from app.extract.quotes import Quote
 from app.extract.resources import Resources, _load
 from app.extract.segment import Paragraph
@@ -48,8 +49,7 @@ _AN_VERBS = frozenset(norm(w) for w in ("أعلن", "أعلنت", "كشف", "ك�
 _BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذا", "هذه", "بهذه"))
 # attribution phrases that end a sentence's content ('…، حسبما أفاد X')
 _AFTER_PREPS = frozenset(norm(w) for w in ("حسبما", "وحسبما", "كما", "وكما"))
-# reporting verbs that, undiacritized, are more often another word (بيّن / بين 'between')
-_AMBIGUOUS = frozenset(norm(w) for w in ("بين", "وبين", "فبين", "رد", "زاد", "وزاد"))
+_AMBIGUOUS = AMBIGUOUS_CUES | {norm("رد")}  # رد: also a noun ('في رد على سؤال')
 _MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
 
 

@@ -142,3 +142,30 @@ def test_relayed_anonymous_source(extract):
         + 'ونقلت الوكالة عن مصدر في وزارة الدفاع القرغيزية قوله: "ستنفذ القوات عملية مشتركة لمكافحة الإرهاب".\n'
     )
     assert event_for(ex, "ستنفذ القوات").speaker.name_ar.startswith("مصدر في وزارة الدفاع")
+
+
+def test_title_with_general_adjective_and_apposition_closed_by_qad(extract):
+    ex = extract(
+        DATELINE
+        + "وكان رئيس الادعاء بمكتب المدعي العام في كازاخستان، سيريك بولاتوف قد أعلن اليوم أن التحقيق مستمر في كل المناطق.\n"
+        + 'وقال بولاتوف في مؤتمر صحفي: "سننشر أسماء الضحايا في الأيام المقبلة".\n'
+    )
+    assert "بولاتوف" in name(event_for(ex, "سننشر أسماء"))
+
+
+def test_compound_name_with_the_article(extract):
+    ex = extract(
+        DATELINE
+        + "أعلن نائب وزير الدفاع في كازاخستان الفريق سلطان نور الدينوف أن الوضع في البلاد مستقر.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar == "سلطان نور الدينوف"
+
+
+def test_bayna_between_is_no_reporting_verb(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن البعثة انتهت.\n"
+        + "وأشار إلى أن المنظمة صادقت على برنامج لتقوية الحدود بين طاجيكستان وأفغانستان.\n"
+    )
+    assert indirect(ex)[-1].speaker.name_en == "Stanislav Zas"
