@@ -68,6 +68,8 @@ class SentenceAttribution:
     speaker: Entity | None = None  # the sentence's reporting subject (explicit or inherited)
     explicit: bool = False
     subjects: dict[int, Entity] = field(default_factory=dict)  # cue ti -> subject
+    own: set[int] = field(default_factory=set)  # cues whose subject is written beside them
+    named: list[Entity] = field(default_factory=list)  # people named in the sentence
     content_start: int | None = None  # raw offset of the first complementizer after the first cue
 
 
@@ -113,7 +115,51 @@ def attribute(
             sentences[(pi, si)] = sa
             for ri, rc in clauses.get((pi, si), ()):
                 reported_speakers[ri] = _clause_speaker(sa, rc)
+    _name_titles(an, sentences, quote_speakers, reported_speakers)
     return Attribution(sentences, quote_speakers, reported_speakers)
+
+
+def _name_titles(
+    an: Discourse,
+    sentences: dict[tuple[int, int], SentenceAttribution],
+    quote_speakers: dict[int, Entity | None],
+    reported_speakers: dict[int, Entity | None],
+) -> None:
+    """A speaker known only by a title the article never resolved ('وقال العقيد:'،
+    'علقت متحدثة الخارجية …') is the person of that title named in an adjacent sentence
+    (before first, then after), when exactly one such person is: the name is the article's."""
+    order = list(sentences)
+    where: dict[str, int] = {}
+    for n, k in enumerate(order):
+        sa = sentences[k]
+        for ent in [sa.speaker, *sa.subjects.values()]:
+            if ent is not None and ent.key.startswith("t:"):
+                where.setdefault(ent.key, n)
+    named: dict[str, Entity] = {}
+    for key, n in where.items():
+        title = next(
+            e for k in order for e in [sentences[k].speaker, *sentences[k].subjects.values()]
+            if e is not None and e.key == key
+        )  # fmt: skip
+        for m in (n - 1, n + 1, n + 2):
+            if not 0 <= m < len(order):
+                continue
+            cands = {e.key: e for e in sentences[order[m]].named if an.agrees(title, e)}
+            if len(cands) == 1:
+                named[key] = next(iter(cands.values()))
+                break
+    if not named:
+        return
+    for table in (quote_speakers, reported_speakers):
+        for i, ent in table.items():
+            if ent is not None and ent.key in named:
+                table[i] = named[ent.key]
+    for sa in sentences.values():
+        if sa.speaker is not None and sa.speaker.key in named:
+            sa.speaker = named[sa.speaker.key]
+        for ti, ent in list(sa.subjects.items()):
+            if ent.key in named:
+                sa.subjects[ti] = named[ent.key]
 
 
 def _main_clause_subject(
@@ -142,10 +188,11 @@ def _clause_speaker(sa: SentenceAttribution, rc: ReportedClause) -> Entity | Non
     cue = next((c for c in sa.cues if c.raw_start == rc.cue_start), None)
     if cue is None:
         return None
+    if cue.kind == "prep":
+        # its object must be a speaker ('وبحسب الوزير'); 'ووفقاً للمرسوم، …' has none
+        return sa.subjects.get(cue.ti) if cue.ti in sa.own else None
     ent = sa.subjects.get(cue.ti)
-    if ent is not None or cue.kind == "prep":
-        return ent
-    return sa.speaker
+    return ent if ent is not None else sa.speaker
 
 
 # 'صرح بذلك X'، 'قال ذلك X': the words given before the cue, then its subject
@@ -217,6 +264,11 @@ def _sentence(
     mentions = rd.mentions(toks)
     cues = rd.cues(toks)
     sa = SentenceAttribution(cues=cues)
+    sa.named = [
+        m.entity
+        for m in mentions
+        if m.kind == "person" and m.entity is not None and not m.entity.key.startswith("t:")
+    ]
     by_start = {m.ti: m for m in mentions}
     by_end = {m.tj: m for m in mentions}
 
@@ -321,6 +373,7 @@ def _sentence(
         ent = relay[1] if relay is not None and c.ti >= relay[0] else subject_of(c)
         if ent is not None:
             sa.subjects[c.ti] = ent
+            sa.own.add(c.ti)
             if main is None:
                 main = ent
                 sa.explicit = True

@@ -163,6 +163,20 @@ class Discourse:
             return False
         return not (m.country and ent.ref.country and m.country != ent.ref.country)
 
+    def agrees(self, title: Entity, person: Entity) -> bool:
+        """A title-only speaker and a named person can be one: same gender, compatible role
+        categories, no other country."""
+        if person.gender != title.gender or "organisation" in person.categories:
+            return False
+        tc, pc = title.ref.country, person.ref.country
+        if tc and pc and tc != pc:
+            return False
+        for c in title.categories:
+            allowed = self.res.compatible.get(c, frozenset({c}))
+            if "*" in allowed or c in person.categories or person.categories & allowed:
+                return True
+        return False
+
     def resolve_role(self, m: Mention) -> Entity | None:
         generic = all("*" in self.res.compatible.get(c, frozenset()) for c in m.categories)
         pool = self.speakers if generic else self.history

@@ -105,6 +105,7 @@ class MentionReader:
             w = toks[end][2]
             if (
                 w in self._BOUNDARY
+                or (w in res.stopwords and w not in self._COMPLEMENT_PREPS)
                 or w in res.complementizers
                 or w in res.cue_words
                 or w in res.weekdays
@@ -201,8 +202,9 @@ class MentionReader:
     # ---- institutions, media and groups ------------------------------------------------------
     def _institution_at(self, toks, i: int):
         """(words, English head, gender) of an institution head at token ``i``, if any."""
-        w = _strip_conj(toks[i][2])
-        for words, en, gender, kind in _institutions().get(w, ()):
+        t = toks[i][2]
+        table = _institutions()
+        for words, en, gender, kind in table.get(t, ()) or table.get(_strip_conj(t), ()):
             k = len(words)
             if i + k <= len(toks) and all(toks[i + x][2] == words[x] for x in range(1, k)):
                 return words, en, gender, kind, i + k
@@ -218,7 +220,7 @@ class MentionReader:
         end = k
         # a group takes nothing more; a medium its name; a body its complements, words with
         # the article or ل (لرئاسة طاجيكستان، لوزارة الدفاع الروسية) and bodies or countries
-        while kind != "group" and end < n and end - k < (3 if kind == "medium" else 8):
+        while kind != "group" and end < n and end - k < (5 if kind == "medium" else 8):
             w = toks[end][2]
             if kind == "medium" and w == '"':
                 end += 1  # 'وكالة "نوفوستي"': the name in quotes

@@ -138,8 +138,36 @@ def find_reported(
         para = paragraphs[pi]
         for si, sent in enumerate(para.sentences):
             quoted = _quoted_spans(quotes, pi, sent.start, sent.end)
-            out.extend(_sentence_clauses(nt, res, pi, si, sent.start, sent.end, quoted))
+            found = _sentence_clauses(nt, res, pi, si, sent.start, sent.end, quoted)
+            if not found and si > 0:
+                prev = para.sentences[si - 1]
+                done = out and out[-1].paragraph == pi and out[-1].sentence == si - 1
+                if not done and not _quoted_spans(quotes, pi, prev.start, prev.end):
+                    found = _attributed_after(nt, res, pi, si, prev.start, sent.start, sent.end)
+            out.extend(found)
     return tuple(out)
+
+
+def _attributed_after(
+    nt: NormText, res: Resources, pi: int, si: int, p0: int, s0: int, s1: int
+) -> list[ReportedClause]:
+    """'…. صرح بذلك X في مقابلة …': a sentence opening with a cue and a back-reference gives
+    its words to the sentence before it."""
+    toks = nt.tokens_in(nt.key_offset(s0), nt.key_offset(s1))
+    ci = 1 if toks and toks[0][2] in ("و", "ف") else 0
+    hit = _cue_kind(res, toks, ci) if ci < len(toks) else None
+    if hit is None or hit[0] != "verb" or hit[1] + 1 >= len(toks):
+        return []
+    if toks[hit[1] + 1][2] not in _BACK_REFS:
+        return []
+    prev = nt.tokens_in(nt.key_offset(p0), nt.key_offset(s0))
+    if _words(prev) < 3:
+        return []
+    cue_a, cue_b = nt.raw_span(toks[ci][0], toks[hit[1]][1])
+    c_end = nt.raw_end(prev[-1][1])
+    while c_end > p0 and nt.raw[c_end - 1] in " ،,؛;-.":
+        c_end -= 1
+    return [ReportedClause(pi, si, p0, s1, cue_a, cue_b, p0, c_end, "after", hit[1])]
 
 
 def _sentence_clauses(
@@ -167,6 +195,8 @@ def _sentence_clauses(
             i = hit[1] + 1
             continue
         i += 1
+    # a verb right after a complementizer is the content's own ('أكد أنه يعتبر …')
+    cues = [c for c in cues if not (c[0] > 0 and toks[c[0] - 1][2] in _THAT)]
     if not cues:
         return []
     raw = lambda k: nt.raw_start(toks[k][0]) if k < len(toks) else s1  # noqa: E731

@@ -169,3 +169,11 @@ def test_bayna_between_is_no_reporting_verb(extract):
         + "وأشار إلى أن المنظمة صادقت على برنامج لتقوية الحدود بين طاجيكستان وأفغانستان.\n"
     )
     assert indirect(ex)[-1].speaker.name_en == "Stanislav Zas"
+
+
+def test_title_alone_takes_the_person_named_in_the_next_sentence(extract):
+    ex = extract(
+        "علقت متحدثة الخارجية الروسية على تصريحات يريفان، مشيرة إلى أن موسكو ساعدت جارتها كثيرا.\n"
+        + "وأضافت زاخاروفا في تصريحات صحفية أن العلاقات بين البلدين تاريخية.\n"
+    )
+    assert [e.speaker.name_en for e in indirect(ex)] == ["Maria Zakharova", "Maria Zakharova"]
