@@ -41,7 +41,10 @@ from app.extract.textnorm import NormText, norm
 
 # a happening that ended more than this many days before the publication date is recalled,
 # not reported: background
-RECALL_DAYS = 120
+RECALL_DAYS = 30
+# 'منذ 1 يناير تتولى …' recalls the start of a state of affairs: background once it has
+# lasted a fortnight ('منذ مطلع العام الجاري' in mid-January is still the news)
+SINCE_DAYS = 14
 _BEFORE, _AFTER = 12, 5  # words of the date's clause searched for a trigger
 _WINDOW = 14  # words of the clause read on each side
 _STOPS = frozenset((".", ":", "؛", ";", "!", "?", "؟"))
@@ -223,6 +226,12 @@ def _is_cue(word: str, lex: _Lexicon) -> bool:
     return _strip_wf(word) in lex.cues or word in lex.cues
 
 
+def _since(nt: NormText, e: TimeExpr) -> bool:
+    """'منذ 1 يناير تتولى …': the start of a state of affairs, recalled as context."""
+    k = nt.key_offset(e.start)
+    return nt.key[max(0, k - 6) : k].rstrip().endswith("منذ")
+
+
 def _last_day(dv: DateValue) -> date | None:
     """The last day a date covers (2022-01 → 31 January 2022)."""
     try:
@@ -240,8 +249,8 @@ def _last_day(dv: DateValue) -> date | None:
         return None
 
 
-def recalled(dv: DateValue, published: DateValue | None) -> bool:
-    """The date ended more than ``RECALL_DAYS`` before the publication date."""
+def recalled(dv: DateValue, published: DateValue | None, days: int = RECALL_DAYS) -> bool:
+    """The date ended more than ``days`` before the publication date."""
     if published is None:
         return False
     pub, last = _last_day(published), _last_day(dv)
@@ -249,7 +258,28 @@ def recalled(dv: DateValue, published: DateValue | None) -> bool:
         return False
     if published.precision != "day":  # compare with the first day the publication may be
         pub = date(pub.year, pub.month if published.precision == "month" else 1, 1)
-    return last < pub - timedelta(days=RECALL_DAYS)
+    return last < pub - timedelta(days=days)
+
+
+def _placed(words: list[str], trigger: str, lex: _Lexicon) -> bool:
+    """The trigger is an occasion: an occasion word (خلال، في، أثناء، هامش) within the two
+    words before it."""
+    at = next((i for i, w in enumerate(words) if w == trigger.split()[0]), 0)
+    return any(_strip_wf(w) in lex.occasion_preps for w in words[max(0, at - 2) : at])
+
+
+def _main_clause(
+    nt: NormText, sent: Sentence, lex: _Lexicon, speech_spans: list[tuple[int, int]]
+) -> list[str]:
+    """The words of a sentence from its start to its first complementizer or quotation."""
+    end = min([sent.end] + [a for a, b in speech_spans if sent.start <= a < sent.end])
+    out: list[str] = []
+    for _a, _b, t in nt.tokens_in(nt.key_offset(sent.start), nt.key_offset(end)):
+        if t in _STOPS or _strip_wf(t) in lex.complementizers:
+            break
+        if t[:1].isalnum():
+            out.append(t)
+    return out
 
 
 def _happening(
@@ -264,22 +294,31 @@ def _happening(
     before, after = _clause(nt, sent, e, lex, speech_spans)
     if before and _strip_wf(before[-1]) in lex.horizon and e.kind in ("y", "y_in", "my"):
         return None  # 'حتى عام 2025'، 'بحلول 2030'، 'ميزانية 2022': a horizon or a label
+    if e.kind == "y" and norm(e.text).startswith("ل"):
+        return None  # 'تترأسه لعام 2022': a period label
+    if (before and before[-1] == "وذلك") or before[-2:-1] == ["وذلك"]:
+        # '…، وذلك اليوم الأربعاء': the date of the sentence's main clause, before its
+        # reported content ('أكد الرئيس خلال استقباله الوزير أن …، وذلك اليوم')
+        before = _main_clause(nt, sent, lex, speech_spans)
     if _has_phrase(before[-6:] + after[:3], lex.speech_occasions):
         return None  # 'في مؤتمر صحفي اليوم': the date of a statement
     cue = next((i for i in range(len(before) - 1, -1, -1) if _is_cue(before[i], lex)), None)
     if cue is not None:
         # 'أعلن، يوم الأربعاء، خلال اجتماع …، بدء انسحاب القوات': a verb announcing an act
-        # dates that act; otherwise the date is the statement's ('وأضاف … في مؤتمر … اليوم')
+        # dates that act; otherwise the date is the statement's ('وأضاف … اليوم')
+        words = before[cue + 1 :] + after
         hit = find_trigger(after, lex, acts_only=True) or find_trigger(
             before[cue + 1 :], lex, acts_only=True, nearest_last=True
         )
-        if hit is None:
-            return None
-        # 'صرح بذلك خلال مراسم …': an occasion the words were said at, not an act of the speaker
-        words = before[cue + 1 :] + after
-        at = next((i for i, w in enumerate(words) if w == hit[0].split()[0]), 0)
-        placed = any(_strip_wf(w) in lex.occasion_preps for w in words[max(0, at - 2) : at])
-        return (*hit, not placed)
+        if hit is not None:
+            # 'صرح بذلك خلال مراسم …': an occasion the words were said at, not the speaker's act
+            return (*hit, not _placed(words, hit[0], lex))
+        # 'أكد … خلال اجتماع …، اليوم': a meeting the words were said at is a happening too
+        # (a speech occasion — a press conference, an interview — is not: see above)
+        hit = find_trigger(words, lex)
+        if hit is not None and _placed(words, hit[0], lex):
+            return (*hit, False)
+        return None
     # a reporting verb after the date ends its clause ('في 6 يناير، قال …')
     near = next((i for i, w in enumerate(after) if _is_cue(w, lex)), len(after))
     hit = find_trigger(_last_words(before, _BEFORE), lex, nearest_last=True) or find_trigger(
@@ -304,7 +343,8 @@ def build_events(
     """The dated happenings of the article, in text order (see the module docstring)."""
     lex = lexicon()
     ref = as_date(published)
-    year_hint = ctx.year_for if ctx else None
+    # a yearless date takes its year from the article's own date, never from other articles
+    # ('تصعيد 13 سبتمبر' in an undated article stays undated, so no event)
     events: list[ExtractedEvent] = []
     for pi in sorted(body):
         p = paras[pi]
@@ -327,7 +367,7 @@ def build_events(
                     )
                     if stm is not None and stm.date.precision == "day":
                         r = as_date(stm.date) or ref
-                dv = resolve(e, r, year_hint)
+                dv = resolve(e, r)
                 if dv is None or dv.value in seen:
                     continue
                 seen.add(dv.value)
@@ -335,7 +375,11 @@ def build_events(
                 # 'رئيس كازاخستان أعلن … بدء انسحاب القوات': the one announcing the act did it
                 sa = att.sentences.get((pi, si)) if announced else None
                 actor = sa.speaker if sa is not None and sa.cues else None
-                background = bool(forms(word) & lex.background_triggers) or recalled(dv, published)
+                background = (
+                    bool(forms(word) & lex.background_triggers)
+                    or recalled(dv, published)
+                    or (_since(nt, e) and recalled(dv, published, days=SINCE_DAYS))
+                )
                 countries = countries_between(cmentions, sent.start, sent.end)
                 events.append(
                     ExtractedEvent(

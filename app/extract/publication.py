@@ -338,6 +338,10 @@ def _publication(
         anchors = [a for a in anchors if a[0].year == year]
     if year is None:
         return None  # never a year only because the corpus writes it often
+    if month_hint is None and years_seen and not any(e.full for e in body_exprs):
+        # only a weekday and a recalled day whose year other articles give ('تصعيد 13 سبتمبر'
+        # with 'اليوم الخميس'): the month of writing is not known, so neither is the day
+        return None
     if not anchors and month_hint is None:
         return None
     # undated day+month mentions take the year found

@@ -83,9 +83,27 @@ def test_a_happening_long_before_the_publication_is_background(extract):
 
 def test_a_recent_happening_is_news():
     pub = DateValue("2024-03-20", "day", "explicit")
-    assert not recalled(DateValue("2024-02-01", "day", "explicit"), pub)
+    assert not recalled(DateValue("2024-03-01", "day", "explicit"), pub)
+    assert recalled(DateValue("2024-02-01", "day", "explicit"), pub)
     assert recalled(DateValue("2023-09", "month", "explicit"), pub)
     assert not recalled(DateValue("2024", "year", "explicit"), pub)
+
+
+def test_since_a_date_long_past_is_background(extract):
+    body = "ومنذ 1 يناير 2024 تتولى روسيا رئاسة المنظمة.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.background
+
+
+def test_a_meeting_the_words_were_said_at_is_a_happening(extract):
+    body = "وأكد الرئيس خلال استقباله الأمين العام أن التعاون مستمر، وذلك يوم الاثنين الماضي.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.date.value == "2024-03-18" and ev.trigger == "meeting" and ev.speaker is None
+
+
+def test_a_q_and_a_session_only_dates_the_words(extract):
+    body = "صرح بذلك رئيس الوزراء، اليوم الأربعاء، خلال جلسة أسئلة وأجوبة في البرلمان.\n"
+    assert events_of(extract, body) == []
 
 
 def test_trigger_forms_take_clitics_and_suffixes():
