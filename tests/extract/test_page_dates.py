@@ -84,3 +84,7 @@ def test_no_year_from_the_rest_of_the_corpus(extract):
 def test_a_future_date_is_no_latest_date_for_the_publication(extract):
     ex = extract("وقال الرئيس اليوم الخميس إن رئاسة بلاده للمنظمة ستبدأ في الأول من يناير 2026.\n")
     assert ex.published is None or not ex.published.value.startswith("2026")
+
+
+def test_a_common_misspelling_of_a_month():
+    assert days("اليوم الخميس 2 فراير/شباط 2023") == [(2023, 2, 2)]
