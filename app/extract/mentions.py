@@ -208,6 +208,12 @@ class MentionReader:
             k = len(words)
             if i + k <= len(toks) and all(toks[i + x][2] == words[x] for x in range(1, k)):
                 return words, en, gender, kind, i + k
+        # 'وقال المكتب، …' after 'المكتب الصحفي لوزارة الدفاع': the body named before
+        for head in reversed(self.d.institutions):
+            words = tuple(head.split())
+            if len(words) > 1 and _strip_conj(t) == words[0]:
+                ent = self.d.institutions[head]
+                return words, "", ent.gender, "again", i + 1
         return None
 
     def institution_entity(self, toks, i: int, inst, orgs, ctry) -> tuple[Entity, int]:
@@ -216,6 +222,8 @@ class MentionReader:
         the same head with a complement is that body again. Its English name is the head's,
         after the body or country its complement names."""
         words, en, gender, kind, k = inst
+        if kind == "again":
+            return self.d.institutions[" ".join(words)], k
         res, nt, n = self.res, self.nt, len(toks)
         end = k
         # a group takes nothing more; a medium its name; a body its complements, words with

@@ -177,3 +177,12 @@ def test_title_alone_takes_the_person_named_in_the_next_sentence(extract):
         + "وأضافت زاخاروفا في تصريحات صحفية أن العلاقات بين البلدين تاريخية.\n"
     )
     assert [e.speaker.name_en for e in indirect(ex)] == ["Maria Zakharova", "Maria Zakharova"]
+
+
+def test_head_word_alone_is_the_body_named_before(extract):
+    ex = extract(
+        DATELINE
+        + "وأفاد المكتب الصحفي لوزارة الدفاع الكازاخستانية بأن الوزارة لم تتلق أي طلب.\n"
+        + 'وقال المكتب في بيان: "تعقد جلسات اللجنة العسكرية مرتين في السنة عادة".\n'
+    )
+    assert event_for(ex, "تعقد جلسات").speaker.name_ar.startswith("المكتب الصحفي")
