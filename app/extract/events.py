@@ -226,6 +226,18 @@ def _is_cue(word: str, lex: _Lexicon) -> bool:
     return _strip_wf(word) in lex.cues or word in lex.cues
 
 
+def in_history_sentence(nt: NormText, pos: int) -> bool:
+    """``pos`` lies in a sentence telling a founding or an accession ('حلف … انبثق في عام
+    2002'، 'المعاهدة المبرمة في 1992'): its dates are history, never the article's own date.
+    A context formula alone (يشار إلى أن) is no sign: it recalls last week as well."""
+    lex = lexicon()
+    k = nt.key_offset(pos)
+    a = max(nt.key.rfind(".", 0, k), nt.key.rfind("\n", 0, k)) + 1
+    ends = [i for i in (nt.key.find(".", k), nt.key.find("\n", k)) if i >= 0]
+    toks = nt.tokens_in(a, min(ends) if ends else len(nt.key))
+    return any(forms(t[2]) & lex.background_triggers for t in toks if t[2][:1].isalnum())
+
+
 def _since(nt: NormText, e: TimeExpr) -> bool:
     """'منذ 1 يناير تتولى …': the start of a state of affairs, recalled as context."""
     k = nt.key_offset(e.start)

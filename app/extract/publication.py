@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from app.extract.context import CorpusContext
 from app.extract.dates import WEEKDAY_EN, TimeExpr, as_date, resolve
+from app.extract.events import in_history_sentence
 from app.extract.model import DateValue
 from app.extract.quotes import Quote
 from app.extract.textnorm import NormText
@@ -317,8 +318,8 @@ def _publication(
         if e.kind != "dmy" or e.deictic:
             continue
         before = nt.key[max(0, nt.key_offset(e.start) - 16) : nt.key_offset(e.start)]
-        if _FUTURE.search(before):
-            continue
+        if _FUTURE.search(before) or in_history_sentence(nt, e.start):
+            continue  # a date ahead, or history ('حلف … انبثق في عام 2002')
         y = e.year
         if y is None and ctx is not None:
             y = ctx.year_for(e.month, e.day)

@@ -88,3 +88,17 @@ def test_a_future_date_is_no_latest_date_for_the_publication(extract):
 
 def test_a_common_misspelling_of_a_month():
     assert days("اليوم الخميس 2 فراير/شباط 2023") == [(2023, 2, 2)]
+
+
+def test_a_founding_date_is_never_the_publication_date(extract):
+    # the only full date is the organisation's founding: no date rather than 2002
+    ex = extract(
+        "أكد الأمين العام للمنظمة أن التعاون بين الدول الأعضاء يتعزز.\n"
+        "يشار إلى أن المنظمة حلف عسكري انبثق في الـ7 من أكتوبر 2002.\n"
+    )
+    assert ex.published is None
+
+
+def test_an_agency_between_slashes_after_a_dateline(extract):
+    ex = extract("بيشكيك، 19 مايو 2025. / قابار / استقبل الرئيس وفد المنظمة اليوم.\n")
+    assert ex.outlet == "Kabar" and ex.published.value == "2025-05-19"
