@@ -164,12 +164,19 @@ class Discourse:
         return not (m.country and ent.ref.country and m.country != ent.ref.country)
 
     def agrees(self, title: Entity, person: Entity) -> bool:
-        """A title-only speaker and a named person can be one: same gender, compatible role
-        categories, no other country."""
+        """A title-only speaker and a named person can be one: same gender, the same head
+        word in their roles, compatible role categories, no other country."""
         if person.gender != title.gender or "organisation" in person.categories:
             return False
         tc, pc = title.ref.country, person.ref.country
         if tc and pc and tc != pc:
+            return False
+        # the title's head word is in the person's role ('متحدثة …' / 'المتحدثة الرسمية'),
+        # so a commander is never taken for a chief of staff named nearby
+        words = norm(title.ref.role_ar or "").split()
+        head = words[0] if words else ""
+        head = head[2:] if head.startswith("ال") else head
+        if not head or head not in norm(person.ref.role_ar or ""):
             return False
         for c in title.categories:
             allowed = self.res.compatible.get(c, frozenset({c}))

@@ -186,3 +186,12 @@ def test_head_word_alone_is_the_body_named_before(extract):
         + 'وقال المكتب في بيان: "تعقد جلسات اللجنة العسكرية مرتين في السنة عادة".\n'
     )
     assert event_for(ex, "تعقد جلسات").speaker.name_ar.startswith("المكتب الصحفي")
+
+
+def test_title_alone_is_not_a_nearby_person_of_another_title(extract):
+    ex = extract(
+        DATELINE
+        + 'وأوضح رئيس هيئة الأركان المشتركة للمنظمة، العقيد الجنرال أناتولي سيدوروف، أن "آلاف العسكريين يشاركون في التدريبات".\n'
+        + "«المرحلة الأولى انتهت بنجاح وتم تدمير العدو المفترض»، قال قائد التدريبات للصحفيين.\n"
+    )
+    assert event_for(ex, "المرحلة الأولى").speaker.name_ar == "قائد التدريبات"
