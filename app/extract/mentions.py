@@ -78,6 +78,11 @@ _NAME_ARTICLE_PARTS = tuple(norm(w) for w in ("الدين", "الله", "الر�
 
 # reporting verbs that, undiacritized, are more often another word (بيّن / بين 'between')
 AMBIGUOUS_CUES = frozenset(norm(w) for w in ("بين", "وبين", "فبين", "زاد", "وزاد"))
+# whom a speaker addresses, never part of the speaker's title ('قال قائد التدريبات للصحفيين')
+_ADDRESSEES = frozenset(
+    norm(w) for w in ("للصحفيين", "للصحافيين", "للصحافة", "للإعلام", "لوسائل", "لوكالة",
+                      "لقناة", "لصحيفة", "لموقع", "للتلفزيون", "لإذاعة", "للمراسلين")
+)  # fmt: skip
 _GENERAL = frozenset(norm(w) for w in ("العام", "العامة"))
 
 
@@ -105,6 +110,7 @@ class MentionReader:
             w = toks[end][2]
             if (
                 w in self._BOUNDARY
+                or w in _ADDRESSEES
                 or (w in res.stopwords and w not in self._COMPLEMENT_PREPS)
                 or w in res.complementizers
                 or w in res.cue_words
