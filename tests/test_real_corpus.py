@@ -136,7 +136,10 @@ def test_problems_name_each_defect():
 
 def test_a_pasted_sentence_in_a_note_is_refused():
     article = _article(
-        URL_DEV, "dev", notes="قال إن القوات أنجزت مهمتها كاملة وستعود إلى ثكناتها قريبا جدا"
+        URL_DEV,
+        "dev",
+        notes="قال إن القوات أنجزت مهمتها كاملة وستعود إلى ثكناتها قريبا جدا "
+        "بعد أن استقر الوضع في البلاد كلها",
     )
     assert any("Arabic words in a row" in p for p in problems(article))
 
