@@ -72,6 +72,8 @@ def event_record(
             "outlet": article.outlet,
         },
         "quotes": [{"text": q.text, "start": q.start, "end": q.end} for q in quotes],
+        "speech": event.speech,  # direct | indirect for a statement, null for an event
+        "background": bool(event.background),
     }
 
 

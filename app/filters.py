@@ -28,7 +28,10 @@ MAX_LIMIT = 200
 MAX_VALUES = 20
 KINDS = ("statement", "event")
 ORDERS = ("asc", "desc")
-PARAMS = ("from", "to", "speaker", "country", "outlet", "kind", "q", "order", "after", "limit")
+PARAMS = (
+    "from", "to", "speaker", "country", "outlet", "kind", "background", "q", "order", "after",
+    "limit",
+)  # fmt: skip
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
@@ -122,6 +125,7 @@ class TimelineFilters:
     countries: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
     kind: str | None = None
+    background: bool = False  # also show background facts (off the default timeline)
     q: str = ""
     order: str = "asc"
     after: Cursor | None = None
@@ -158,6 +162,10 @@ class TimelineFilters:
         if kind is not None and kind not in KINDS:
             raise FilterError("kind", f"must be one of {', '.join(KINDS)}")
 
+        raw_background = _one(params, "background")
+        if raw_background is not None and raw_background not in ("0", "1"):
+            raise FilterError("background", "must be 0 or 1")
+
         q = _one(params, "q") or ""
         if len(q) > 200:
             raise FilterError("q", "at most 200 characters")
@@ -183,6 +191,7 @@ class TimelineFilters:
             countries=tuple(sorted(countries)),
             outlets=tuple(outlets),
             kind=kind,
+            background=raw_background == "1",
             q=q,
             order=order,
             after=after,
@@ -234,6 +243,8 @@ class TimelineFilters:
             )
         if self.kind and "kind" not in skip:
             clauses.append(Event.kind == self.kind)
+        if not self.background:  # background facts only when asked for
+            clauses.append(Event.background.is_(False))
         if self.search and "q" not in skip:
             clauses.append(self._search_clause(dialect, search_limit))
         return clauses
@@ -321,6 +332,7 @@ class TimelineFilters:
             or self.countries
             or self.outlets
             or self.kind
+            or self.background
             or self.q
         )
 
@@ -337,6 +349,8 @@ class TimelineFilters:
         pairs += [("outlet", o) for o in f.outlets]
         if f.kind:
             pairs.append(("kind", f.kind))
+        if f.background:
+            pairs.append(("background", "1"))
         if f.q:
             pairs.append(("q", f.q))
         if f.order != "asc":
@@ -376,4 +390,6 @@ class TimelineFilters:
             parts.append(f"{t('describe.to', lang)} {format_date(self.date_to.isoformat(), lang)}")
         if self.q:
             parts.append(f"{t('describe.q', lang)} «{self.q}»")
+        if self.background:
+            parts.append(t("describe.background", lang))
         return " · ".join(parts) if parts else t("describe.all", lang)

@@ -64,6 +64,8 @@ class Event(SQLModel, table=True):
     start: int
     end: int
     search_text: str = ""  # Arabic-normalized quotes + sentence, for full-text search
+    speech: str | None = None  # statements: direct (a quotation) | indirect (reported speech)
+    background: bool = False  # a fact the article recalls: off the default timeline (0008)
 
 
 # The timeline's order (undated events last, then by day and id) as indexes, so a page is an

@@ -197,6 +197,8 @@ def _insert_events(session, article: Article, sha: str, events: Iterable[Extract
                 "start": extracted.start,
                 "end": extracted.end,
                 "search_text": search_text,
+                "speech": extracted.speech,
+                "background": extracted.background,
             }
         )
         quote_rows += [
@@ -237,6 +239,7 @@ def _insert_events(session, article: Article, sha: str, events: Iterable[Extract
                 r["date_start"],
             )
             for r in event_rows
+            if not r["background"]  # the tally counts the default timeline
         ),
     )
     if sqlite and fts_rows:
@@ -306,6 +309,7 @@ def _replace_events(session, article: Article, sha: str, events: Iterable[Extrac
         row.speaker_role_ar = extracted.speaker.role_ar if extracted.speaker else None
         row.text, row.start, row.end = extracted.text, extracted.start, extracted.end
         row.search_text = search_key(" ".join([*(q.text for q in extracted.quotes), row.text]))
+        row.speech, row.background = extracted.speech, extracted.background
         session.add(row)
         session.flush()
         _replace_children(session, event_id, extracted, known_countries, sqlite, row.search_text)

@@ -22,6 +22,7 @@ its opening mark, or continues a speech quote in the same sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from app.extract.knowledge import Knowledge
@@ -185,6 +186,16 @@ def find_quotes(
 ) -> tuple[Quote, ...]:
     key = nt.key
     out: list[Quote] = []
+    # every sentence of the text in order, and whether it holds a reporting cue: a quotation
+    # opening its sentence with no cue continues the report of the sentences just before
+    # (a sentence inside a speech quote counts as reported)
+    order: list[list] = []
+    for para in paragraphs:
+        if not para.noise:
+            for s in para.sentences:
+                toks = [t[2] for t in nt.tokens_in(nt.key_offset(s.start), nt.key_offset(s.end))]
+                order.append([s.start, s.end, _is_cue(toks, res)])
+    starts = [o[0] for o in order]
     for pi, para in enumerate(paragraphs):
         if para.noise:
             continue
@@ -266,6 +277,15 @@ def find_quotes(
                     and not _WORD_RE.search(cue_key)
                 ):
                     has_cue = True  # continues the previous quote of the sentence
+                if (
+                    not has_cue
+                    and nwords >= _RUN_ON_WORDS
+                    and not _WORD_RE.search(cue_key)
+                    and _after_report(order, starts, sent_start)
+                ):
+                    # '"…"' opening its sentence right after a reporting sentence: the same
+                    # speaker goes on (a quoted paragraph with no verb of its own)
+                    has_cue = True
                 speech = has_cue
             out.append(
                 Quote(
@@ -280,10 +300,26 @@ def find_quotes(
                     attr_end=attr_end,
                 )
             )
+            if speech:
+                for o in order[bisect_left(starts, sent_start) :]:
+                    if o[0] >= rb:
+                        break
+                    o[2] = True
             if speech or nwords >= 3:
                 prev_q_end_raw = (cm + 1) if cm is not None else rb
                 prev_speech = speech
     return tuple(out)
+
+
+_RUN_ON_WORDS = 5  # a quotation without a cue of its own is speech only when this long
+_REPORT_REACH = 2  # how many sentences back a reporting cue still introduces it
+
+
+def _after_report(order: list[list], starts: list[int], sent_start: int) -> bool:
+    """One of the few sentences before the one at ``sent_start`` holds a reporting cue or
+    speech."""
+    i = bisect_left(starts, sent_start)
+    return any(o[2] for o in order[max(0, i - _REPORT_REACH) : i])
 
 
 _ATTR_LEAD = frozenset(("،", ",", "-", "–", "—", "و"))

@@ -40,6 +40,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.event": {"ar": "حدث", "en": "Event"},
     "describe.all": {"ar": "كل الأحداث", "en": "All events"},
     "describe.kind": {"ar": "النوع", "en": "kind"},
+    "describe.background": {"ar": "مع الوقائع الخلفية", "en": "with background facts"},
     "describe.speaker": {"ar": "المتحدث", "en": "speaker"},
     "describe.country": {"ar": "الدولة", "en": "country"},
     "describe.outlet": {"ar": "المصدر", "en": "outlet"},
