@@ -12,7 +12,7 @@ from typing import Literal
 
 EventKind = Literal["statement", "event"]
 Precision = Literal["day", "month", "year"]
-DateBasis = Literal["explicit", "relative", "inferred"]
+DateBasis = Literal["explicit", "relative", "inferred", "metadata", "url"]
 
 
 @dataclass(frozen=True)

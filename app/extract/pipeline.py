@@ -683,11 +683,18 @@ def _period(published: DateValue | None) -> tuple[date, date] | None:
 
 
 def extract_article(
-    text: str, *, context: CorpusContext | None = None, knowledge: Knowledge | None = None
+    text: str,
+    *,
+    context: CorpusContext | None = None,
+    knowledge: Knowledge | None = None,
+    published: DateValue | None = None,
 ) -> ArticleExtraction:
     """Extract statements and dated events from one article (pure and deterministic).
 
     ``knowledge`` defaults to the knowledge base in ``app/extract/data`` (tests pass others).
+    ``published``: the publication date known from outside the text (a record, the page's
+    metadata, the URL: app/provenance.py), used instead of the one read from the text, so that
+    "yesterday" counts from it.
     """
     if not isinstance(text, str) or not text.strip():
         return ArticleExtraction(text=text if isinstance(text, str) else "")
@@ -714,7 +721,9 @@ def extract_article(
 
     quotes = tuple(q for q in find_quotes(nt, paras, res, kb) if q.paragraph in body)
     body_exprs = [e for pi in sorted(body) for e in exprs_by_para[pi] if e is not dl_expr]
-    published = _publication(nt, body_exprs, dl_expr, quotes, context, _wire_stamp(nt, paras, res))
+    if published is None:
+        stamp = _wire_stamp(nt, paras, res)
+        published = _publication(nt, body_exprs, dl_expr, quotes, context, stamp)
     # the publisher's own masthead (a newspaper, site or channel, not an agency) over the
     # agency its dateline credits: 'القدس العربي' above 'موسكو – (د ب أ):'
     masthead = next((o for p in paras[:2] if (o := _outlet_line(nt, p, kb))), None)
