@@ -10,8 +10,11 @@ inference from the body). The rule, in order:
   URL's when the two are more than a day apart (the URL's date is then some other date of the
   site's); the same day keeps the text's (both agree); one day apart keeps the URL's (the page
   went up the day after the wire story). Every disagreement is written into the note.
-- outlet: the metadata's ``outlet``, else the site the URL's domain names, else the page's
-  site name, else the text's. The knowledge base turns each into its English name (``SANA``).
+- outlet: the metadata's ``outlet``, else the site the URL's domain names in the knowledge
+  base, else the page's site name, else — a site the knowledge base does not know — the site's
+  own name as its domain spells it (``al-dstoor.com`` → ``Al-Dstoor``), else the text's. The
+  knowledge base turns each into its English name (``SANA``). The text's outlet comes last: on
+  a web page it is most often the agency the story credits, not the site that published it.
 - title: the metadata's, else the text's.
 
 Pure: no I/O, no database; the knowledge base is passed in as an :class:`OutletIndex`.
@@ -197,9 +200,41 @@ def _outlet(meta: SourceMeta, text: str | None, outlets: OutletIndex):
         return by_url, "url"
     if meta.site_name:
         return outlets.named(meta.site_name) or meta.site_name, "metadata"
+    label = site_label(meta.url)
+    if label:
+        return outlets.named(label) or label, "url"
     if text:
         return text, "text"
     return None, None
+
+
+#: Second-level labels some registries use that the public suffix list does not know
+#: (``tishreen.news.sy``): the site's own label is the one before them.
+_GENERIC_LABELS = frozenset({"news", "com", "net", "org", "gov", "edu", "co", "info"})
+
+
+def site_label(url: str | None) -> str | None:
+    """A site's name as its domain spells it, capitalized: ``www.kawalisserif.com`` →
+    ``Kawalisserif``, ``al-dstoor.com`` → ``Al-Dstoor``, ``ar.kabar.kg`` → ``Kabar``; None
+    for a URL without a registered domain (an IP address, ``localhost``)."""
+    from tld import get_tld
+
+    host, _ = _host_and_path(url)
+    if not host:
+        return None
+    try:
+        parsed = get_tld(f"http://{host}/", as_object=True, fail_silently=True)
+    except Exception:  # tld raising on an odd host is no reason to fail the article
+        parsed = None
+    if parsed is None or not parsed.domain:
+        return None
+    label = parsed.domain
+    below = [part for part in parsed.subdomain.split(".") if part and part != "www"]
+    if label in _GENERIC_LABELS and below:
+        label = below[-1]
+    if not re.search(r"[a-z]", label):
+        return None
+    return "-".join(part[:1].upper() + part[1:] for part in label.split("-"))
 
 
 def _days_apart(a: DateValue, b: DateValue | None) -> int:

@@ -172,14 +172,24 @@ def test_the_outlet_comes_from_the_urls_domain(url, outlet):
 
 
 @pytest.mark.parametrize(
-    "url",
+    ("url", "outlet"),
     [
-        "https://notsana.sy/x",  # a domain ends on a label boundary
-        "https://www.dw.com/en/slug/a-1",  # DW's Arabic site is dw.com/ar only
-        "https://unknown.example/2022/01/06/x",
+        ("https://notsana.sy/x", "Notsana"),  # a domain ends on a label boundary
+        ("https://www.dw.com/en/slug/a-1", "Dw"),  # DW's Arabic site is dw.com/ar only
+        ("https://www.kawalisserif.com/2025/11/27/x/", "Kawalisserif"),
+        ("https://al-dstoor.com/archives/1", "Al-Dstoor"),
+        ("https://ar.weekly.kg/news/x", "Weekly"),
+        ("https://tishreen.news.sy/?p=1", "Tishreen"),  # a registry's .news.sy
+        ("https://www.example.co.uk/x", "Example"),
     ],
 )
-def test_an_unknown_site_leaves_the_texts_outlet(url):
+def test_a_site_the_knowledge_base_does_not_know_is_named_by_its_domain(url, outlet):
+    decided = decide(SourceMeta(url=url), outlet="TASS")
+    assert (decided.outlet, decided.outlet_basis) == (outlet, "url")
+
+
+@pytest.mark.parametrize("url", [None, "http://localhost:8000/x", "http://10.0.0.7/news/1"])
+def test_without_a_site_the_texts_outlet_stands(url):
     decided = decide(SourceMeta(url=url), outlet="TASS")
     assert (decided.outlet, decided.outlet_basis) == ("TASS", "text")
 
@@ -207,3 +217,23 @@ def test_no_outlet_anywhere():
 def test_the_metadata_title_wins():
     assert decide(SourceMeta(title="عنوان الصفحة"), title="عنوان النص").title == "عنوان الصفحة"
     assert decide(SourceMeta(), title="عنوان النص").title == "عنوان النص"
+
+
+# --- the knowledge base's domains ---
+
+
+def test_every_domain_in_the_knowledge_base_is_well_formed_and_claimed_once():
+    from app.extract.knowledge import load_knowledge
+
+    outlets = list(load_knowledge().outlets.values())
+    owners: dict[str, list[str]] = {}
+    for outlet in outlets:
+        for domain in outlet.domains:
+            assert domain == domain.lower().strip() and "://" not in domain, domain
+            assert not domain.startswith("www.") and not domain.endswith("/"), domain
+            owners.setdefault(domain, []).append(outlet.slug)
+    assert {d: o for d, o in owners.items() if len(o) > 1} == {}
+    index = OutletIndex.from_outlets(outlets)
+    for outlet in outlets:
+        for domain in outlet.domains:
+            assert index.for_url(f"https://www.{domain}/some/article") == outlet.name_en, domain
