@@ -87,10 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _migrate(args) -> int:
-    from app.migrate import upgrade
+    from app.migrate import upgrade_report
 
-    upgrade(args.db)
-    print("database is at the latest schema", file=sys.stderr)
+    print(upgrade_report(args.db), file=sys.stderr)
     return 0
 
 
@@ -141,6 +140,8 @@ def _ingest_engine(url: str):
 
 
 def _export(args) -> int:
+    import os
+
     from sqlmodel import Session
 
     from app.db import get_engine
@@ -151,7 +152,16 @@ def _export(args) -> int:
             with open(args.output, "w", encoding="utf-8") as out:
                 count = write_jsonl(export_records(session), out)
         else:
-            count = write_jsonl(export_records(session), sys.stdout)
+            try:
+                count = write_jsonl(export_records(session), sys.stdout)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                # the reader stopped early (`export | head`): not an error. Python would
+                # complain again flushing stdout at exit, so point it at /dev/null first.
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                print("export stopped: the output was closed by its reader", file=sys.stderr)
+                return 0
     print(f"exported {count} events", file=sys.stderr)
     return 0
 

@@ -60,7 +60,7 @@ def test_bad_files_are_reported_and_the_rest_is_stored(
         [
             "added     in/a_good.txt: 2 events",
             "added     in/b_bom_crlf.txt: 2 events",
-            "added     in/c_page.html: 1 event (HTML markup removed)",
+            "added     in/c_page.html: 1 event (main text of the HTML page)",
             "failed    in/d_bad.txt: binary file (contains NUL bytes), not an article",
             "failed    in/e_empty.txt: empty file (0 bytes), nothing to ingest",
             "failed    in/f_blank.txt: no text: the file holds only whitespace",
