@@ -1,7 +1,7 @@
 """event.speech and event.background
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-03 16:40:00
 
 A statement now says how it was reported (``speech``: direct for a quotation, indirect for
