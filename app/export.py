@@ -72,6 +72,7 @@ def event_record(
             "outlet": article.outlet,
         },
         "quotes": [{"text": q.text, "start": q.start, "end": q.end} for q in quotes],
+        "story_id": event.story_id,  # app/stories/: the story this event is a report of
     }
 
 

@@ -150,43 +150,47 @@ def _load(session: Session, where) -> list[_Row]:
     return rows
 
 
-def _day_keys(row: _Row) -> list[dt.date]:
-    return [row.date_start] if row.date_start and row.date_precision == "day" else []
+def _happening_scopes(row: _Row, *, probe: bool) -> list[str]:
+    """Where a happening's bands live: its day (looked up with the days around it), or its
+    month or year as written when the date is no finer."""
+    if row.date_start is None:
+        return []
+    if row.date_precision != "day":
+        return [f"ev|{row.date}"]
+    deltas = range(-HAPPENING_DAYS, HAPPENING_DAYS + 1) if probe else (0,)
+    return [f"ev|{row.date_start + dt.timedelta(days=d)}" for d in deltas]
 
 
 def own_keys(row: _Row, hashvalues) -> list[int]:
     """The band keys the event is stored under (its story's, in ``story_band``)."""
-    if row.kind == "event":
-        return [
-            key
-            for day in _day_keys(row)
-            for key in features.band_keys(hashvalues, HAPPENING_THRESHOLD, f"ev|{day}")
-        ]
-    keys = features.band_keys(hashvalues, STATEMENT_THRESHOLD, "st")
-    if row.speaker_id:
-        keys += [features.key63("spk", row.speaker_id, day) for day in _day_keys(row)]
-    return keys
+    return _keys(row, hashvalues, probe=False)
 
 
 def probe_keys(row: _Row, hashvalues) -> list[int]:
     """The keys to look up: its own, and those of the neighbouring days."""
+    return _keys(row, hashvalues, probe=True)
+
+
+def _keys(row: _Row, hashvalues, *, probe: bool) -> list[int]:
     if row.kind == "event":
         return [
             key
-            for day in _day_keys(row)
-            for delta in range(-HAPPENING_DAYS, HAPPENING_DAYS + 1)
-            for key in features.band_keys(
-                hashvalues, HAPPENING_THRESHOLD, f"ev|{day + dt.timedelta(days=delta)}"
-            )
+            for scope in _happening_scopes(row, probe=probe)
+            for key in features.band_keys(hashvalues, HAPPENING_THRESHOLD, scope)
         ]
     keys = features.band_keys(hashvalues, STATEMENT_THRESHOLD, "st")
-    if row.speaker_id:
+    if row.speaker_id and row.date_start and row.date_precision == "day":
+        deltas = range(-WINDOW_DAYS, WINDOW_DAYS + 1) if probe else (0,)
         keys += [
-            features.key63("spk", row.speaker_id, day + dt.timedelta(days=delta))
-            for day in _day_keys(row)
-            for delta in range(-WINDOW_DAYS, WINDOW_DAYS + 1)
+            features.key63("spk", row.speaker_id, row.date_start + dt.timedelta(days=d))
+            for d in deltas
         ]
     return keys
+
+
+def _signature(row: _Row):
+    words = row.report.words
+    return features.signature(words.without_dates() if row.kind == "event" else words.stems)
 
 
 # -- near-duplicate articles ------------------------------------------------------------------
@@ -261,7 +265,7 @@ def attach_article(session: Session, article_id: str, article_text: str) -> dict
     family = _copy_family(session, found[0]) - {article_id} if found else set()
     if not new:
         return {}
-    signatures = {row.event_id: features.signature(row.report.words.stems) for row in new}
+    signatures = {row.event_id: _signature(row) for row in new}
     probes = {row.event_id: probe_keys(row, signatures[row.event_id]) for row in new}
     wanted = sorted({key for keys in probes.values() for key in keys})
     story_of_key: dict[int, set[str]] = defaultdict(set)

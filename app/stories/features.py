@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from app.search import normalize_words
 
+CALENDAR = Path(__file__).resolve().parent.parent / "extract" / "data" / "calendar.json"
 NUM_PERM = 64
 SEED = 20261203
 SCHEME = "affine32"  # datasketch 2's default; the stored band keys depend on it
@@ -42,35 +45,43 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-# Only the unambiguous proclitics are stripped: a conjunction, then the article with or without
-# a preposition fused to it. A bare ب/ل/ك is left (كازاخستان starts with one: stripping it would
-# turn one country into another word).
+# Only the unambiguous proclitics are stripped: the article, with a conjunction and/or a
+# preposition fused to it. A bare ب/ل/ك is left (كازاخستان starts with one), and a bare و/ف too
+# (وزير, فلاديمير start with one): ``variants`` adds the form without it instead, so وروسيا and
+# روسيا still share a word.
+_ARTICLE = ("وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
 _CONJUNCTION = ("و", "ف")
-_ARTICLE = ("بال", "كال", "لل", "ال")
-MIN_STEM = 3
+MIN_STEM = 2
 
 
 def stem(word: str) -> str:
-    """``والانسحاب`` → ``انسحاب``, ``فللمنظمة`` → ``منظمه`` (normalized), ``وقال`` → ``قال``."""
-    if word.startswith(_CONJUNCTION) and len(word) - 1 >= MIN_STEM:
-        word = word[1:]
+    """``والانسحاب`` → ``انسحاب``, ``فللمنظمة`` → ``منظمه`` (normalized); ``وزير`` stays."""
     for article in _ARTICLE:
         if word.startswith(article) and len(word) - len(article) >= MIN_STEM:
             return word[len(article) :]
     return word
 
 
+def _is_function(word: str) -> bool:
+    return word in FUNCTION_WORDS or (word.startswith(_CONJUNCTION) and word[1:] in FUNCTION_WORDS)
+
+
 def stems(text: str) -> list[str]:
-    """The content words of ``text``, normalized and stripped of proclitics, in order."""
+    """The content words of ``text``, normalized and stripped of the article, in order."""
     out = []
     for word in normalize_words(text):
-        if word in FUNCTION_WORDS:
-            continue
         base = stem(word)
-        if base in FUNCTION_WORDS or (len(base) < 2 and not base.isdigit()):
+        if _is_function(word) or _is_function(base) or (len(base) < 2 and not base.isdigit()):
             continue
         out.append(base)
     return out
+
+
+def variants(words: list[str]) -> frozenset[str]:
+    """The words, and each without a leading و/ف (when 3 letters are left)."""
+    out = set(words)
+    out.update(w[1:] for w in words if w.startswith(_CONJUNCTION) and len(w) > 3)
+    return frozenset(out)
 
 
 def bigrams(words: list[str]) -> frozenset[str]:
@@ -127,7 +138,24 @@ class Words:
     @classmethod
     def of(cls, text: str) -> Words:
         found = stems(text)
-        return cls(frozenset(found), bigrams(found), len(found))
+        return cls(variants(found), bigrams(found), len(found))
+
+    def without_dates(self) -> frozenset[str]:
+        """The words less digits and calendar words (a happening's date is compared apart)."""
+        return frozenset(w for w in self.stems if not w.isdigit() and w not in calendar_words())
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Month, weekday and ordinal-day names (app/extract/data/calendar.json), as stems."""
+    data = json.loads(CALENDAR.read_text(encoding="utf-8"))
+    names = [
+        name
+        for table in ("months", "weekdays", "ordinal_days")
+        for names in data.get(table, {}).values()
+        for name in names
+    ]
+    return frozenset(stem(w) for name in names for w in normalize_words(name))
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:

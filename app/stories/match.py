@@ -95,8 +95,9 @@ def similarity(a: Report, b: Report, *, copies: bool = False) -> float:
     if a.kind == "event":
         if gap is None or gap > HAPPENING_DAYS:
             return 0.0
-        ok = _enough(words_ratio, words_shared, a.words.stems, b.words.stems, HAPPENING)
-        return words_ratio if ok else 0.0
+        a_words, b_words = a.words.without_dates(), b.words.without_dates()
+        ratio, shared = overlap(a_words, b_words)
+        return ratio if _enough(ratio, shared, a_words, b_words, HAPPENING) else 0.0
     if gap is not None and gap > WINDOW_DAYS:
         return 0.0
     pairs_ratio, pairs_shared = overlap(a.words.bigrams, b.words.bigrams)
