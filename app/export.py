@@ -91,6 +91,7 @@ def event_record(
         "quotes": [{"text": q.text, "start": q.start, "end": q.end} for q in quotes],
         "speech": event.speech,  # direct | indirect for a statement, null for an event
         "background": bool(event.background),
+        "story_id": event.story_id,  # app/stories/: the story this event is a report of
     }
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, insert, select, text
 from sqlmodel import Session
 
-from app import tally
+from app import stories, tally
 from app.extract.model import ArticleExtraction, DateValue, ExtractedEvent, Span, SpeakerRef
 from app.fts import fts_rowid
 from app.models import Article, Country, Event, EventCountry, Quote, Speaker
@@ -106,6 +106,7 @@ def save_article(
     try:
         if outcome == "updated":  # the counts of the events as stored, before anything changes
             tally.apply(session, tally.count_stored(session, article.id), sign=-1)
+            stories.detach_article(session, article.id)
         article = _upsert_article(session, article, sha, source_file, extraction, extractor_version)
         if outcome == "added":
             _insert_events(session, article, sha, extraction.events)
@@ -113,6 +114,7 @@ def save_article(
             _replace_events(session, article, sha, extraction.events)
             session.flush()
             tally.apply(session, tally.count_stored(session, article.id))
+        stories.attach_article(session, article.id, extraction.text)
         session.commit()
     except BaseException:
         session.rollback()
@@ -356,6 +358,7 @@ def delete_article(session: Session, article_id: str) -> bool:
     sqlite = session.get_bind().dialect.name == "sqlite"
     try:
         tally.apply(session, tally.count_stored(session, article_id), sign=-1)
+        stories.detach_article(session, article_id)
         ids = set(session.execute(select(Event.id).where(Event.article_id == article_id)).scalars())
         if sqlite:
             _delete_fts(session, article_id)
