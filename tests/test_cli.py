@@ -74,6 +74,7 @@ def test_export_follows_the_contract(exported):
         "quotes",
         "speech",
         "background",
+        "story_id",
     }
     for record in records:
         assert set(record) == keys

@@ -16,7 +16,7 @@ from app.extract.dates import TimeExpr, as_date, find_time_expressions
 from app.extract.events import build_events
 from app.extract.furniture import find_outlet, read_furniture
 from app.extract.knowledge import Knowledge, load_knowledge
-from app.extract.model import ArticleExtraction
+from app.extract.model import ArticleExtraction, DateValue
 from app.extract.publication import publication_date, publication_period
 from app.extract.quotes import find_quotes
 from app.extract.reported import find_reported
