@@ -90,7 +90,9 @@ def test_export_follows_the_contract(exported):
         if record["date"]:
             width = {"day": 10, "month": 7, "year": 4}[record["date_precision"]]
             assert len(record["date"]) == width
-        assert set(record["article"]) == {"source_file", "published", "outlet"}
+        assert set(record["article"]) == {
+            "source_file", "published", "outlet", "url", "title", "published_basis", "outlet_basis"
+        }  # fmt: skip
         assert all(len(c) == 2 and c.isupper() for c in record["countries"])
         source = texts[record["article"]["source_file"]].replace("\r\n", "\n")
         for quote in record["quotes"]:
