@@ -16,6 +16,7 @@ from bench.real.gold import (
     article_id,
     assemble_gold,
     load_articles,
+    lonely_stories,
     problems,
     split_leaks,
 )
@@ -151,6 +152,23 @@ def test_a_story_in_both_splits_is_a_leak():
     assert split_leaks([dev, blind]) == []
 
 
+def test_a_story_needs_a_second_article_and_counts_set_aside_mentions():
+    dev = _article(URL_DEV, "dev")
+    assert lonely_stories([dev]) and "zas-mission-done" in lonely_stories([dev])[0]
+    other = _article(URL_BLIND, "dev", quotes=[])
+    other["unsupported_mentions"] = [
+        {
+            "anchor": "اليوم الخميس",
+            "date": "2022-01-13",
+            "precision": "day",
+            "kind": "happening",
+            "note": "only the weekday in the text",
+            "story": "zas-mission-done",
+        }
+    ]
+    assert lonely_stories([dev, other]) == []
+
+
 def test_fetch_list_names_only_missing_texts(tmp_path, monkeypatch, capsys):
     folder = _write(tmp_path / "articles", _article(URL_DEV, "dev"), _article(URL_BLIND, "blind"))
     monkeypatch.setattr(fetch_list, "load_articles", lambda: load_articles(folder))
@@ -202,3 +220,7 @@ def test_committed_article_file_is_valid(path):
 
 def test_committed_stories_stay_within_one_split():
     assert split_leaks(load_articles()) == []
+
+
+def test_committed_stories_have_reports_in_two_articles():
+    assert lonely_stories(load_articles()) == []
