@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from app.extract.mentions import AMBIGUOUS_CUES
 from app.extract.quotes import Quote
 from app.extract.resources import Resources, _load
 from app.extract.segment import Paragraph
@@ -37,7 +38,7 @@ Order = Literal["cue_first", "prep_first", "prep_last", "after"]
 _THAT = frozenset(
     norm(w)
     for w in ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أننا", "إننا",
-              "بأن", "بأنه", "بأنها", "بأنهم", "بأننا", "أنّ", "لأن")
+              "بأن", "بأنه", "بأنها", "بأنهم", "بأننا", "أنّ", "لأن", "فإن", "فإنه", "فإنها")
 )  # fmt: skip
 _ILA = norm("إلى")
 _AN = norm("عن")
@@ -48,9 +49,8 @@ _AN_VERBS = frozenset(norm(w) for w in ("أعلن", "أعلنت", "كشف", "ك�
 _BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذا", "هذه", "بهذه"))
 # attribution phrases that end a sentence's content ('…، حسبما أفاد X')
 _AFTER_PREPS = frozenset(norm(w) for w in ("حسبما", "وحسبما", "كما", "وكما"))
-# reporting verbs that, undiacritized, are more often another word (بيّن / بين 'between')
-_AMBIGUOUS = frozenset(norm(w) for w in ("بين", "وبين", "فبين", "رد", "زاد", "وزاد"))
-_MAX_SUBJECT = 18  # tokens allowed between a cue and its complementizer (subject, time, place)
+_AMBIGUOUS = AMBIGUOUS_CUES | {norm("رد")}  # رد: also a noun ('في رد على سؤال')
+_MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,9 @@ def _cue_kind(res: Resources, toks, i: int) -> tuple[str, int] | None:
     hit = res.cue_words.get(t)
     if hit is not None:
         return hit[0], i
+    if t in res.transmission_verbs or _strip(t) in res.transmission_verbs:
+        # 'ونقلت وكالة … عن الرئيس تأكيده أن …': the relayed speaker's content
+        return "verb", i
     for prep in res.prep_first.get(t, ()):
         if tuple(x[2] for x in toks[i + 1 : i + len(prep)]) == prep[1:]:
             return "prep", i + len(prep) - 1
@@ -135,8 +138,36 @@ def find_reported(
         para = paragraphs[pi]
         for si, sent in enumerate(para.sentences):
             quoted = _quoted_spans(quotes, pi, sent.start, sent.end)
-            out.extend(_sentence_clauses(nt, res, pi, si, sent.start, sent.end, quoted))
+            found = _sentence_clauses(nt, res, pi, si, sent.start, sent.end, quoted)
+            if not found and si > 0:
+                prev = para.sentences[si - 1]
+                done = out and out[-1].paragraph == pi and out[-1].sentence == si - 1
+                if not done and not _quoted_spans(quotes, pi, prev.start, prev.end):
+                    found = _attributed_after(nt, res, pi, si, prev.start, sent.start, sent.end)
+            out.extend(found)
     return tuple(out)
+
+
+def _attributed_after(
+    nt: NormText, res: Resources, pi: int, si: int, p0: int, s0: int, s1: int
+) -> list[ReportedClause]:
+    """'…. صرح بذلك X في مقابلة …': a sentence opening with a cue and a back-reference gives
+    its words to the sentence before it."""
+    toks = nt.tokens_in(nt.key_offset(s0), nt.key_offset(s1))
+    ci = 1 if toks and toks[0][2] in ("و", "ف") else 0
+    hit = _cue_kind(res, toks, ci) if ci < len(toks) else None
+    if hit is None or hit[0] != "verb" or hit[1] + 1 >= len(toks):
+        return []
+    if toks[hit[1] + 1][2] not in _BACK_REFS:
+        return []
+    prev = nt.tokens_in(nt.key_offset(p0), nt.key_offset(s0))
+    if _words(prev) < 3:
+        return []
+    cue_a, cue_b = nt.raw_span(toks[ci][0], toks[hit[1]][1])
+    c_end = nt.raw_end(prev[-1][1])
+    while c_end > p0 and nt.raw[c_end - 1] in " ،,؛;-.":
+        c_end -= 1
+    return [ReportedClause(pi, si, p0, s1, cue_a, cue_b, p0, c_end, "after", hit[1])]
 
 
 def _sentence_clauses(
@@ -164,6 +195,8 @@ def _sentence_clauses(
             i = hit[1] + 1
             continue
         i += 1
+    # a verb right after a complementizer is the content's own ('أكد أنه يعتبر …')
+    cues = [c for c in cues if not (c[0] > 0 and toks[c[0] - 1][2] in _THAT)]
     if not cues:
         return []
     raw = lambda k: nt.raw_start(toks[k][0]) if k < len(toks) else s1  # noqa: E731
@@ -221,7 +254,8 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
     """Token where the content of a cue-first clause begins: after أن/إن/بأن (or إلى أن, a
     colon); after عن for أعلن/كشف unless an act follows; after على for أكد/شدد (أكد على
     أهمية …) and إلى for أشار/لفت (مشيراً إلى ضرورة …); at a content noun for أكد/شدد
-    without the preposition (أكد البيان أهمية …, مؤكداً ضرورة …)."""
+    without the preposition (أكد البيان أهمية …, مؤكداً ضرورة …), as for أعلن (أعلنت الرئاسة
+    استقرار الأوضاع …)."""
     ala, ila, nouns = _lexicon()
     verb = _strip(toks[ci][2])
     k = cl + 1
@@ -236,7 +270,7 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
             return k + 1 if nw not in ('"', ":") else None
         if w == _ALA and verb in ala and k + 1 < nxt:
             return k + 1 if nw not in ('"', ":") else None
-        if verb in ala and (w in nouns or w[1:] in nouns) and w != _ALA:
+        if (verb in ala or verb in _AN_VERBS) and (w in nouns or w[1:] in nouns) and w != _ALA:
             return k
         if w == _AN:
             # 'أعلن عن استقرار الوضع' is speech; 'أعلن عن انسحاب القوات' an act
@@ -262,8 +296,13 @@ def _prep_clause(toks, ci: int, cl: int, nxt: int):
         return None
     if words_before > 2:
         return None
-    # 'وبحسب X، …' / 'وحسب X سيتضح …': the content after the comma (else after the name)
-    comma = next((k for k in range(cl + 1, min(nxt, cl + 12)) if toks[k][2] in ("،", ",")), None)
+    # 'وبحسب X، …' / 'وحسب X سيتضح …': the content after the comma (else after the name);
+    # a complementizer before or right after that comma opens it ('وجاء في بيان الحكومة، أنه')
+    comma = next((k for k in range(cl + 1, min(nxt, cl + 20)) if toks[k][2] in ("،", ",")), None)
+    upto = min(nxt, comma + 2 if comma is not None else cl + _MAX_SUBJECT)
+    that = next((k for k in range(cl + 1, upto) if toks[k][2] in _THAT), None)
+    if that is not None:
+        return that + 1, nxt, "prep_first"
     start = comma + 1 if comma is not None else min(cl + 3, nxt)
     return start, nxt, "prep_first"
 

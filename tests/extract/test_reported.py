@@ -50,7 +50,7 @@ def test_two_verbs_share_one_complementizer():
 
 def test_attribution_phrase_opening_the_sentence():
     got = clauses("وبحسب السفير الأرميني، فإن الاجتماع المقبل سيعقد في يريفان.\n")
-    assert got == [("prep_first", "فإن الاجتماع المقبل سيعقد في يريفان.")]
+    assert got == [("prep_first", "الاجتماع المقبل سيعقد في يريفان.")]
 
 
 def test_attribution_phrase_closing_the_sentence():
@@ -129,3 +129,25 @@ def test_reported_clause_after_a_quote_in_the_same_sentence(extract):
     )
     assert [e.speech for e in ex.events if e.kind == "statement"] == ["direct", "indirect"]
     assert "ستدرس كل الخيارات" in indirect(ex)[0].text
+
+
+def test_attributed_in_the_next_sentence():
+    got = clauses(
+        "سيبقى العرض مطروحا ما دامت الحكومة مهتمة به. صرح بذلك وزير الخارجية في مقابلة تلفزيونية.\n"
+    )
+    assert got == [("after", "سيبقى العرض مطروحا ما دامت الحكومة مهتمة به")]
+
+
+def test_a_present_verb_right_after_the_complementizer_is_content():
+    assert contents("وأكد الرئيس أنه يعتبر أعمال الشغب عدوانا خارجيا.\n") == [
+        "يعتبر أعمال الشغب عدوانا خارجيا."
+    ]
+
+
+def test_decree_after_wifqan_is_no_speaker(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "قال الرئيس قاسم جومارت توكاييف إن الوضع صعب في المدينة.\n"
+        "ووفقا للمرسوم، سيستمر أعضاء الحكومة في أداء واجباتهم حتى تشكيل حكومة جديدة.\n"
+    )
+    assert len(indirect(ex)) == 1
