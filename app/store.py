@@ -139,9 +139,13 @@ def check_extraction(extraction: ArticleExtraction) -> None:
                 )
 
 
-def _upsert_article(session, article, sha, source_file, extraction, extractor_version) -> Article:
+def article_values(
+    source_file: str, extraction: ArticleExtraction, extractor_version: str
+) -> dict[str, str | None]:
+    """The article row's columns from an extraction (but its id, hash and ingest time): one
+    definition for this module and the ingest's batch writer (app/batch_store.py)."""
     published = extraction.published
-    values = {
+    return {
         "source_file": source_file,
         "outlet": extraction.outlet,
         "title": extraction.title,
@@ -152,6 +156,10 @@ def _upsert_article(session, article, sha, source_file, extraction, extractor_ve
         "text": extraction.text,
         "extractor_version": extractor_version,
     }
+
+
+def _upsert_article(session, article, sha, source_file, extraction, extractor_version) -> Article:
+    values = article_values(source_file, extraction, extractor_version)
     if article is None:
         article = Article(id=article_id_for(sha), sha256=sha, **values)
         session.add(article)
