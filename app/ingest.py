@@ -36,7 +36,7 @@ from app.batch_store import (
     stored_versions,
 )
 from app.corpus_pass import fingerprint, pending_version
-from app.documents import read_documents
+from app.documents import DOCUMENT_SUFFIXES, read_documents
 from app.extract.model import ArticleExtraction, DateValue
 from app.ingest_writer import (
     RECONNECT_SECONDS,
@@ -47,7 +47,6 @@ from app.ingest_writer import (
 )
 from app.models import Article, Country, Event
 from app.parallel import LocalExtraction, PoolExtraction
-from app.readers import ARTICLE_SUFFIXES
 from app.source import SourceDocument, SourceFailure
 from app.store import (
     InconsistentExtraction,
@@ -91,8 +90,9 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total); stage: "read
 
 def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path | FileOutcome]:
     """Files as given; folders walked (in name order, hidden entries skipped) for ``*.txt``,
-    ``*.html`` and ``*.htm``. A folder that can't be listed or holds no article is reported
-    as a failed :class:`FileOutcome` instead of a path. Each file is yielded once."""
+    ``*.html``, ``*.htm`` and records files (``*.jsonl``, ``*.ndjson``, ``*.csv``). A folder
+    that can't be listed or holds no article is reported as a failed :class:`FileOutcome`
+    instead of a path. Each file is yielded once."""
     seen: set[str] = set()
 
     def once(path: Path) -> bool:
@@ -114,9 +114,10 @@ def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path | FileOutco
             if isinstance(item, FileOutcome) or once(item):
                 yield item
         if not found:
-            yield FileOutcome(
-                str(path), "failed", message="folder holds no .txt, .html or .htm files"
-            )
+            yield FileOutcome(str(path), "failed", message=f"folder holds no {_SUFFIX_WORDS} files")
+
+
+_SUFFIX_WORDS = ".txt, .html, .htm, .jsonl, .ndjson or .csv"
 
 
 def _walk(folder: Path) -> Iterator[Path | FileOutcome]:
@@ -127,7 +128,7 @@ def _walk(folder: Path) -> Iterator[Path | FileOutcome]:
             yield FileOutcome(str(error.filename), "failed", message=_folder_error(error))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+            if not name.startswith(".") and Path(name).suffix.lower() in DOCUMENT_SUFFIXES:
                 yield Path(root) / name
     for error in errors:
         yield FileOutcome(str(error.filename), "failed", message=_folder_error(error))
