@@ -20,6 +20,7 @@ from app.extract.model import ArticleExtraction, DateValue, ExtractedEvent, Span
 from app.fts import fts_rowid
 from app.models import Article, Country, Event, EventCountry, Quote, Speaker
 from app.search import search_key
+from app.source import ArticleSource
 
 
 def content_sha256(text: str) -> str:
@@ -92,8 +93,10 @@ def save_article(
     source_file: str,
     extraction: ArticleExtraction,
     extractor_version: str,
+    source: ArticleSource | None = None,
 ) -> tuple[Article, str]:
-    """Store one article and its events in one transaction.
+    """Store one article and its events in one transaction; ``source``: the columns only the
+    source fills (url, author, site name, outlet basis: app/source.py).
 
     Returns the article and what happened: ``added``, ``updated`` or ``unchanged``.
     """
@@ -106,7 +109,9 @@ def save_article(
     try:
         if outcome == "updated":  # the counts of the events as stored, before anything changes
             tally.apply(session, tally.count_stored(session, article.id), sign=-1)
-        article = _upsert_article(session, article, sha, source_file, extraction, extractor_version)
+        article = _upsert_article(
+            session, article, sha, source_file, extraction, extractor_version, source
+        )
         if outcome == "added":
             _insert_events(session, article, sha, extraction.events)
         else:
@@ -158,8 +163,12 @@ def article_values(
     }
 
 
-def _upsert_article(session, article, sha, source_file, extraction, extractor_version) -> Article:
+def _upsert_article(
+    session, article, sha, source_file, extraction, extractor_version, source=None
+) -> Article:
     values = article_values(source_file, extraction, extractor_version)
+    if source is not None:
+        values |= source.as_columns()
     if article is None:
         article = Article(id=article_id_for(sha), sha256=sha, **values)
         session.add(article)
