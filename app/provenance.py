@@ -40,6 +40,7 @@ _URL_DAY = (
     re.compile(rf"/{_YEAR}/(\d{{1,2}})/(\d{{1,2}}){_END}"),  # /2022/01/06/, /2022/1/6/
     re.compile(rf"/{_YEAR}-(\d{{1,2}})-(\d{{1,2}}){_END}"),  # /2022-01-06/
     re.compile(rf"/{_YEAR}(\d{{2}})(\d{{2}}){_END}"),  # /20220106/, /20220106-slug
+    re.compile(rf"[-_]{_YEAR}-(\d{{2}})-(\d{{2}}){_END}"),  # /slug-words-2022-01-06-30851
 )
 _URL_MONTH = re.compile(rf"/{_YEAR}/(\d{{1,2}})/(?!\d)")  # /2022/01/slug
 
@@ -142,8 +143,8 @@ def metadata_date(value: str | None, origin: str = "the metadata") -> DateValue 
 
 def url_date(url: str | None) -> DateValue | None:
     """The date in a URL's path (``/2022/01/06/``, ``/2022/1/6/``, ``/2022-01-06/``,
-    ``/20220106/`` or ``/20220106-slug``; ``/2022/01/`` as a month), basis ``url``. The query
-    string never counts (``?p=20220106`` is an id)."""
+    ``/20220106/``, ``/20220106-slug``, ``/slug-2022-01-06-123``; ``/2022/01/`` as a month),
+    basis ``url``. The query string never counts (``?p=20220106`` is an id)."""
     _, path = _host_and_path(url)
     for pattern in _URL_DAY:
         for match in pattern.finditer(path):

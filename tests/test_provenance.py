@@ -49,6 +49,7 @@ def decide(meta: SourceMeta, published=None, outlet=None, title=None):
         ("https://site.example/2022-01-06/slug", "2022-01-06", "day"),
         ("https://site.example/20220106/slug-1051.html", "2022-01-06", "day"),
         ("https://site.example/ar/middle-east/20220106-slug", "2022-01-06", "day"),
+        ("https://site.example/main/words-of-the-title-2023-02-02-30851", "2023-02-02", "day"),
         ("https://site.example/2022/01/slug", "2022-01", "month"),
     ],
 )
@@ -65,6 +66,8 @@ def test_a_date_in_the_url_path_is_read(url, value, precision):
         "https://site.example/2022/13/45/slug",  # no such day
         "https://site.example/20221399/slug",
         "https://site.example/a-20220106x/slug",  # digits inside a word
+        "https://site.example/item-2022-1-6",  # a slug's date is written in full
+        "https://site.example/v2-2022-01-067/x",
         None,
     ],
 )
