@@ -216,7 +216,8 @@ _GENERIC_LABELS = frozenset({"news", "com", "net", "org", "gov", "edu", "co", "i
 
 def site_label(url: str | None) -> str | None:
     """A site's name as its domain spells it, capitalized: ``www.kawalisserif.com`` →
-    ``Kawalisserif``, ``al-dstoor.com`` → ``Al-Dstoor``, ``ar.kabar.kg`` → ``Kabar``; None
+    ``Kawalisserif``, ``al-dstoor.com`` → ``Al-Dstoor``, ``altaqarub.com`` → ``Al-Taqarub``
+    (the Arabic article, as such names are written in English), ``ar.kabar.kg`` → ``Kabar``; None
     for a URL without a registered domain (an IP address, ``localhost``)."""
     from tld import get_tld
 
@@ -235,7 +236,12 @@ def site_label(url: str | None) -> str | None:
         label = below[-1]
     if not re.search(r"[a-z]", label):
         return None
+    # an Arabic name with its article, written as one word: alalam → al-alam (Al-Alam)
+    label = _ARTICLE_PREFIX.sub(r"al-\1", label)
     return "-".join(part[:1].upper() + part[1:] for part in label.split("-"))
+
+
+_ARTICLE_PREFIX = re.compile(r"^al(?!l)([a-z]{4,})$")
 
 
 def _days_apart(a: DateValue, b: DateValue | None) -> int:
