@@ -129,7 +129,9 @@ def test_a_folder_without_articles_is_a_failure(
     monkeypatch.chdir(tmp_path)
     code, lines = cli(capsys, "--db", sqlite_url, "ingest", "empty")
     assert code == 1
-    assert "failed    empty: folder holds no .txt, .html, .htm, .jsonl, .ndjson or .csv files" in lines
+    assert (
+        "failed    empty: folder holds no .txt, .html, .htm, .jsonl, .ndjson or .csv files"
+    ) in lines
 
 
 def test_an_unlistable_folder_is_reported(
