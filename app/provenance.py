@@ -40,6 +40,7 @@ _URL_DAY = (
     re.compile(rf"/{_YEAR}/(\d{{1,2}})/(\d{{1,2}}){_END}"),  # /2022/01/06/, /2022/1/6/
     re.compile(rf"/{_YEAR}-(\d{{1,2}})-(\d{{1,2}}){_END}"),  # /2022-01-06/
     re.compile(rf"/{_YEAR}(\d{{2}})(\d{{2}}){_END}"),  # /20220106/, /20220106-slug
+    re.compile(rf"[-_]{_YEAR}-(\d{{2}})-(\d{{2}}){_END}"),  # /slug-words-2022-01-06-30851
 )
 _URL_MONTH = re.compile(rf"/{_YEAR}/(\d{{1,2}})/(?!\d)")  # /2022/01/slug
 
@@ -142,8 +143,8 @@ def metadata_date(value: str | None, origin: str = "the metadata") -> DateValue 
 
 def url_date(url: str | None) -> DateValue | None:
     """The date in a URL's path (``/2022/01/06/``, ``/2022/1/6/``, ``/2022-01-06/``,
-    ``/20220106/`` or ``/20220106-slug``; ``/2022/01/`` as a month), basis ``url``. The query
-    string never counts (``?p=20220106`` is an id)."""
+    ``/20220106/``, ``/20220106-slug``, ``/slug-2022-01-06-123``; ``/2022/01/`` as a month),
+    basis ``url``. The query string never counts (``?p=20220106`` is an id)."""
     _, path = _host_and_path(url)
     for pattern in _URL_DAY:
         for match in pattern.finditer(path):
@@ -215,7 +216,8 @@ _GENERIC_LABELS = frozenset({"news", "com", "net", "org", "gov", "edu", "co", "i
 
 def site_label(url: str | None) -> str | None:
     """A site's name as its domain spells it, capitalized: ``www.kawalisserif.com`` →
-    ``Kawalisserif``, ``al-dstoor.com`` → ``Al-Dstoor``, ``ar.kabar.kg`` → ``Kabar``; None
+    ``Kawalisserif``, ``al-dstoor.com`` → ``Al-Dstoor``, ``altaqarub.com`` → ``Al-Taqarub``
+    (the Arabic article, as such names are written in English), ``ar.kabar.kg`` → ``Kabar``; None
     for a URL without a registered domain (an IP address, ``localhost``)."""
     from tld import get_tld
 
@@ -234,7 +236,12 @@ def site_label(url: str | None) -> str | None:
         label = below[-1]
     if not re.search(r"[a-z]", label):
         return None
+    # an Arabic name with its article, written as one word: alalam → al-alam (Al-Alam)
+    label = _ARTICLE_PREFIX.sub(r"al-\1", label)
     return "-".join(part[:1].upper() + part[1:] for part in label.split("-"))
+
+
+_ARTICLE_PREFIX = re.compile(r"^al(?!l)([a-z]{4,})$")
 
 
 def _days_apart(a: DateValue, b: DateValue | None) -> int:

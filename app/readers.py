@@ -308,7 +308,11 @@ def page_text(markup: str) -> tuple[str, SourceMeta]:
         document = None
     text = _clean_lines(document.text if document is not None else "")
     if not text:
-        if _clean_lines(trafilatura.html2txt(markup) or ""):
+        try:
+            visible = _clean_lines(trafilatura.html2txt(markup) or "")
+        except Exception:
+            visible = ""
+        if visible:
             raise ArticleReadError(
                 "HTML page with no article text (only menus, links or other page furniture)"
             )
