@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import and_, column, func, literal_column, or_, select, text
+from sqlalchemy import and_, column, func, literal, literal_column, or_, select, text, tuple_
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -299,16 +299,35 @@ class TimelineFilters:
         return [nulls_last, Event.date_start, Event.id]
 
     def keyset(self) -> ColumnElement[bool] | None:
-        """Rows after the cursor in this order (undated events come last in both orders)."""
+        """Rows after the cursor in this order (undated events come last in both orders), as one
+        clause: what ``seeks`` runs as index seeks, for a caller that wants a single condition."""
         if self.after is None:
             return None
+        return or_(*(and_(*clauses) for clauses, _ in self.seeks()))
+
+    def seeks(self) -> list[tuple[list[ColumnElement[bool]], list[Any]]]:
+        """The page as consecutive index seeks: ``(extra where-clauses, order)`` to run in turn
+        until the page is full. After a dated cursor, the dated rows past it — a row-value range
+        ``(date_start, id) > (day, id)`` that the ``(date_start, id)`` indexes seek to — then the
+        undated ones; one ``OR`` of the two would make SQLite scan the timeline from its start
+        (O(position): 2.5 ms on page 1, 214 ms near the end at 1M events)."""
+        if self.after is None:
+            return [([], self.order_by())]
         day, event_id = self.after.date_start, self.after.event_id
         desc = self.order == "desc"
-        id_after = Event.id < event_id if desc else Event.id > event_id
+        undated_order = [Event.id.desc() if desc else Event.id]
         if day is None:
-            return and_(Event.date_start.is_(None), id_after)
-        day_after = Event.date_start < day if desc else Event.date_start > day
-        return or_(day_after, and_(Event.date_start == day, id_after), Event.date_start.is_(None))
+            id_after = Event.id < event_id if desc else Event.id > event_id
+            return [([Event.date_start.is_(None), id_after], undated_order)]
+        position = tuple_(Event.date_start, Event.id)
+        cursor = tuple_(literal(day, Event.date_start.type), literal(event_id))
+        dated = (
+            [Event.date_start.is_not(None), position < cursor if desc else position > cursor],
+            [Event.date_start.desc(), Event.id.desc()] if desc else [Event.date_start, Event.id],
+        )
+        if self.date_from or self.date_to:  # a date bound excludes the undated events
+            return [dated]
+        return [dated, ([Event.date_start.is_(None)], undated_order)]
 
     # -- links and words ------------------------------------------------------------------------
 

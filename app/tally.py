@@ -188,21 +188,22 @@ class Scope:
     day_from: str | None = None
     day_to: str | None = None
 
-    def rows(self, dim: str) -> list[ColumnElement[bool]]:
+    def rows(self, dim: str, table=EventTally) -> list[ColumnElement[bool]]:
         """Clauses selecting the tally rows that count ``dim`` ('' for the total) under this
-        scope; sum ``n`` grouped by ``value``."""
-        clauses = [EventTally.dim == dim, EventTally.n > 0]
+        scope; sum ``n`` grouped by ``value``. ``table``: ``EventTally`` or a table of the same
+        shape (``StoryTally``, app/stories/tally.py)."""
+        clauses = [table.dim == dim, table.n > 0]
         if not self.dim or self.dim == dim:  # a facet is counted without its own filter
-            return [EventTally.by_dim == "", EventTally.by_value == "", *clauses]
+            return [table.by_dim == "", table.by_value == "", *clauses]
         if dim == "":  # the total under a filter: its own values' rows
             return [
-                EventTally.by_dim == "",
-                EventTally.by_value == "",
-                EventTally.dim == self.dim,
-                EventTally.n > 0,
-                *self._values(EventTally.value),
+                table.by_dim == "",
+                table.by_value == "",
+                table.dim == self.dim,
+                table.n > 0,
+                *self._values(table.value),
             ]
-        return [EventTally.by_dim == self.dim, *self._values(EventTally.by_value), *clauses]
+        return [table.by_dim == self.dim, *self._values(table.by_value), *clauses]
 
     def _values(self, column) -> list[ColumnElement[bool]]:
         if self.dim == "day":

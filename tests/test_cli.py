@@ -74,6 +74,7 @@ def test_export_follows_the_contract(exported):
         "quotes",
         "speech",
         "background",
+        "story_id",
     }
     for record in records:
         assert set(record) == keys
@@ -89,7 +90,19 @@ def test_export_follows_the_contract(exported):
         if record["date"]:
             width = {"day": 10, "month": 7, "year": 4}[record["date_precision"]]
             assert len(record["date"]) == width
-        assert set(record["article"]) == {"source_file", "published", "outlet"}
+        assert set(record["article"]) == {
+            "source_file",
+            "published",
+            "outlet",
+            "url",
+            "title",
+            "published_basis",
+            "outlet_basis",
+        }
+        # the seeds are text files: no URL, and the text decided the date and the outlet
+        assert record["article"]["url"] is None
+        assert record["article"]["published_basis"] in {"explicit", "relative", "inferred", None}
+        assert record["article"]["outlet_basis"] in {"text", None}
         assert all(len(c) == 2 and c.isupper() for c in record["countries"])
         source = texts[record["article"]["source_file"]].replace("\r\n", "\n")
         for quote in record["quotes"]:

@@ -13,7 +13,7 @@ from typing import Literal
 EventKind = Literal["statement", "event"]
 Speech = Literal["direct", "indirect"]
 Precision = Literal["day", "month", "year"]
-DateBasis = Literal["explicit", "relative", "inferred"]
+DateBasis = Literal["explicit", "relative", "inferred", "metadata", "url"]
 
 
 @dataclass(frozen=True)

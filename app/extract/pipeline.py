@@ -16,7 +16,7 @@ from app.extract.dates import TimeExpr, as_date, find_time_expressions
 from app.extract.events import build_events
 from app.extract.furniture import find_outlet, read_furniture
 from app.extract.knowledge import Knowledge, load_knowledge
-from app.extract.model import ArticleExtraction
+from app.extract.model import ArticleExtraction, DateValue
 from app.extract.publication import publication_date, publication_period
 from app.extract.quotes import find_quotes
 from app.extract.reported import find_reported
@@ -27,11 +27,18 @@ from app.extract.textnorm import NormText, normalize_text
 
 
 def extract_article(
-    text: str, *, context: CorpusContext | None = None, knowledge: Knowledge | None = None
+    text: str,
+    *,
+    context: CorpusContext | None = None,
+    knowledge: Knowledge | None = None,
+    published: DateValue | None = None,
 ) -> ArticleExtraction:
     """Extract statements and dated events from one article (pure and deterministic).
 
     ``knowledge`` defaults to the knowledge base in ``app/extract/data`` (tests pass others).
+    ``published``: the publication date known from outside the text (a record, the page's
+    metadata, the URL: app/provenance.py), used instead of the one read from the text, so that
+    "yesterday" counts from it.
     """
     if not isinstance(text, str) or not text.strip():
         return ArticleExtraction(text=text if isinstance(text, str) else "")
@@ -46,7 +53,8 @@ def extract_article(
 
     quotes = tuple(q for q in find_quotes(nt, paras, res, kb) if q.paragraph in body)
     body_exprs = [e for pi in sorted(body) for e in exprs_by_para[pi] if e is not dl_expr]
-    published = publication_date(nt, body_exprs, dl_expr, quotes, context, fur.stamp)
+    if published is None:
+        published = publication_date(nt, body_exprs, dl_expr, quotes, context, fur.stamp)
     outlet = find_outlet(nt, paras, exprs_by_para, fur, body, kb, res)
 
     reported = find_reported(nt, paras, body, quotes, res)
