@@ -121,7 +121,7 @@ def _quoted_spans(quotes: tuple[Quote, ...], pi: int, a: int, b: int) -> list[tu
             q.close_mark + 1 if q.close_mark is not None else q.end,
         )
         for q in quotes
-        if q.speech and q.words >= 3 and q.paragraph == pi and q.start < b and q.end > a
+        if q.speech and q.words >= 3 and q.start < b and q.end > a
     ]
 
 
