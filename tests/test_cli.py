@@ -72,9 +72,11 @@ def test_export_follows_the_contract(exported):
         "text",
         "article",
         "quotes",
+        "story_id",  # issue 11: the story the event is a report of
     }
     for record in records:
         assert set(record) == keys
+        assert record["story_id"] is not None and len(record["story_id"]) == 16
         assert record["kind"] in {"statement", "event"}
         assert record["date_precision"] in {"day", "month", "year", None}
         assert record["date_basis"] in {"explicit", "relative", "inferred", None}
