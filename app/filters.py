@@ -28,9 +28,10 @@ MAX_LIMIT = 200
 MAX_VALUES = 20
 KINDS = ("statement", "event")
 ORDERS = ("asc", "desc")
+REPORTS = ("stories", "all")  # one card per story (app/stories/), or every report
 PARAMS = (
     "from", "to", "speaker", "country", "outlet", "kind", "background", "q", "order", "after",
-    "limit",
+    "limit", "reports",
 )  # fmt: skip
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -130,6 +131,7 @@ class TimelineFilters:
     order: str = "asc"
     after: Cursor | None = None
     limit: int = DEFAULT_LIMIT
+    reports: str = "stories"  # the timeline pages: one card per story, or "all" reports
     # the raw bounds as given (``2022-01``), so links write back what the person typed
     raw_from: str | None = field(default=None, compare=False)
     raw_to: str | None = field(default=None, compare=False)
@@ -184,7 +186,12 @@ class TimelineFilters:
                 raise FilterError("limit", f"must be a whole number from 1 to {MAX_LIMIT}")
             limit = int(raw_limit)
 
+        reports = _one(params, "reports") or "stories"
+        if reports not in REPORTS:
+            raise FilterError("reports", "must be stories or all")
+
         return cls(
+            reports=reports,
             date_from=date_from,
             date_to=date_to,
             speakers=tuple(speakers),
@@ -376,6 +383,8 @@ class TimelineFilters:
             pairs.append(("order", f.order))
         if f.limit != DEFAULT_LIMIT:
             pairs.append(("limit", str(f.limit)))
+        if f.reports != "stories":
+            pairs.append(("reports", f.reports))
         if f.after:
             pairs.append(("after", f.after.token()))
         return urlencode(pairs)
