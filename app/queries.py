@@ -367,17 +367,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         (speaker, count)
         for speaker, count in session.execute(statement.order_by(n.desc(), Speaker.name_ar)).all()
     ]
-    # a chosen speaker stays listed (and selected) with a zero count: one more statement, only
-    # when the other filters leave them no event
-    missing = set(filters.speakers) - {speaker.id for speaker, _ in speakers}
-    unknown: tuple[str, ...] = ()
-    if missing:
-        found = {
-            s.id: s
-            for s in session.execute(select(Speaker).where(Speaker.id.in_(missing))).scalars()
-        }
-        speakers += [(found[slug], 0) for slug in filters.speakers if slug in found]
-        unknown = tuple(slug for slug in filters.speakers if slug not in found)
+    speakers, unknown = keep_chosen_speakers(session, filters, speakers)
 
     scope = tally.scope(filters, exclude={"country"})
     if scope is not None:
@@ -428,8 +418,6 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             .order_by(n.desc(), Article.outlet)
         )
     outlets = [(outlet, count) for outlet, count in session.execute(statement).all()]
-    listed = {outlet for outlet, _ in outlets}
-    outlets += [(outlet, 0) for outlet in filters.outlets if outlet not in listed]
 
     scope = tally.scope(filters, exclude={"kind"})
     if scope is not None:
@@ -447,8 +435,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             .order_by(Event.kind.desc())
         )
     kinds = [(kind, count) for kind, count in session.execute(statement).all()]
-    if filters.kind and filters.kind not in {kind for kind, _ in kinds}:
-        kinds.append((filters.kind, 0))
+    outlets, kinds = keep_chosen_values(filters, outlets, kinds)
     return Facets(
         speakers=speakers,
         csto=csto,
@@ -458,6 +445,32 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         capped=capped or any(bounded),
         unknown_speakers=unknown,
     )
+
+
+def keep_chosen_speakers(
+    session: Session, filters: TimelineFilters, speakers: list[tuple[Speaker, int]]
+) -> tuple[list[tuple[Speaker, int]], tuple[str, ...]]:
+    """A chosen speaker stays listed (and selected) with a zero count — one more statement,
+    only when the other filters leave them nothing; slugs that name nobody come back apart."""
+    missing = set(filters.speakers) - {speaker.id for speaker, _ in speakers}
+    if not missing:
+        return speakers, ()
+    found = {
+        s.id: s for s in session.execute(select(Speaker).where(Speaker.id.in_(missing))).scalars()
+    }
+    kept = speakers + [(found[slug], 0) for slug in filters.speakers if slug in found]
+    return kept, tuple(slug for slug in filters.speakers if slug in missing and slug not in found)
+
+
+def keep_chosen_values(
+    filters: TimelineFilters, outlets: list[tuple[str, int]], kinds: list[tuple[str, int]]
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Chosen outlets and kind stay listed with a zero count."""
+    listed = {outlet for outlet, _ in outlets}
+    outlets = outlets + [(outlet, 0) for outlet in filters.outlets if outlet not in listed]
+    if filters.kind and filters.kind not in {kind for kind, _ in kinds}:
+        kinds = [*kinds, (filters.kind, 0)]
+    return outlets, kinds
 
 
 def histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, int]]:

@@ -375,6 +375,8 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         key=lambda pair: (-pair[1], pair[0]),
     )
     kinds = sorted(values("kind", Event.kind), key=lambda pair: pair[0], reverse=True)
+    speakers, unknown = queries.keep_chosen_speakers(session, filters, speakers)
+    outlets, kinds = queries.keep_chosen_values(filters, outlets, kinds)
     return Facets(
         speakers=speakers,
         csto=csto,
@@ -382,6 +384,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         outlets=outlets,
         kinds=kinds,
         capped=capped,
+        unknown_speakers=unknown,
     )
 
 
