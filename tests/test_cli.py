@@ -74,10 +74,11 @@ def test_export_follows_the_contract(exported):
         "quotes",
         "speech",
         "background",
-        "story_id",
+        "story_id",  # issue 11: the story the event is a report of
     }
     for record in records:
         assert set(record) == keys
+        assert record["story_id"] is not None and len(record["story_id"]) == 16
         assert record["kind"] in {"statement", "event"}
         # a statement says how it was reported; an event is never speech
         assert record["speech"] in (
