@@ -238,6 +238,13 @@ def _weighed(dv: DateValue, stamp: TimeExpr, body_exprs: list[TimeExpr]) -> Date
     if d is None or not todays or d.weekday() == todays[0][0]:
         return DateValue(dv.value, "day", "explicit", note)
     weekday, text = todays[0]
+    if re.search(r"\d\s*[/.-]\s*\d", stamp.text) and d.day <= 12 and d.month != d.day:
+        # '9/11/2023' read day first is a Thursday; month first it is the body's Monday
+        with contextlib.suppress(ValueError):
+            swapped = date(d.year, d.day, d.month)
+            if swapped.weekday() == weekday:
+                note += f" read month first: {swapped.isoformat()}, the body's '{text}'"
+                return DateValue(swapped.isoformat(), "day", "explicit", note)
     back = (d.weekday() - weekday) % 7
     if back <= 3:
         day = d - timedelta(days=back)

@@ -102,3 +102,9 @@ def test_a_founding_date_is_never_the_publication_date(extract):
 def test_an_agency_between_slashes_after_a_dateline(extract):
     ex = extract("بيشكيك، 19 مايو 2025. / قابار / استقبل الرئيس وفد المنظمة اليوم.\n")
     assert ex.outlet == "Kabar" and ex.published.value == "2025-05-19"
+
+
+def test_an_ambiguous_numeric_stamp_is_read_the_way_the_body_s_weekday_agrees(extract):
+    # 9/11/2023: 9 November is a Thursday, 11 September a Monday — the body's 'أمس الأحد'
+    ex = extract("عنوان الخبر\n• 9/11/2023\nوقال الوزير في مؤتمر صحفي أمس الأحد إن الحوار مستمر.\n")
+    assert ex.published.value == "2023-09-11"
