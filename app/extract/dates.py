@@ -119,6 +119,13 @@ def _grammar() -> dict[str, re.Pattern]:
                 rf"{lead}{day}(?:\s+من)?\s+(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction}|{sameyear}|{yrel})?"
             )
         ),
+        # a span of days: 'من 11 إلى 20 سبتمبر'، 'من 1-6 أيلول المقبل' — dated by its first day
+        "range": re.compile(
+            _w(
+                rf"(?:من|بين)\s+(?:ال\s*)?(?P<d>[0-3]?\d)\s*(?:-|–|الي|حتي|و)\s*(?:ال\s*)?[0-3]?\d"
+                rf"(?:\s+من)?\s+(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction}|{yrel})?"
+            )
+        ),
         "same": re.compile(
             _w(rf"{day}\s+من\s+(?:نفس\s+)?(?:ذات\s+)?(?:الشهر|شهر)(?:\s+(?:نفسه|ذاته))?")
         ),
@@ -161,6 +168,7 @@ def _grammar() -> dict[str, re.Pattern]:
     g["_lat"] = re.compile(rf"(?i:{_LATIN_MONTH_RE})")
     g["_dmy"] = re.compile(month)
     g["_my"] = g["_dmy"]
+    g["_range"] = g["_dmy"]
     g["_same"] = re.compile(r"من\s+(?:نفس\s+|ذات\s+)?(?:الشهر|شهر)")
     g["_y"] = re.compile(r"(?:19|20)\d\d")
     g["_y_in"] = g["_y"]
@@ -178,7 +186,7 @@ def _grammar() -> dict[str, re.Pattern]:
     return g
 
 
-_KINDS = ("num", "lat", "dmy", "same", "my", "y", "y_in", "rel", "wd", "per", "ago")
+_KINDS = ("num", "lat", "range", "dmy", "same", "my", "y", "y_in", "rel", "wd", "per", "ago")
 _MARGIN = 48  # characters around a trigger where an expression holding it may lie
 
 
@@ -287,6 +295,22 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 deictic=rel is not None,
             ),
         )
+    for m in scan("range"):
+        gd = m.groupdict()
+        d, mo = int(gd["d"]), _month(gd, res)
+        if mo and 1 <= d <= 31:
+            y = int(gd["y"]) if gd.get("y") else None
+            add(
+                m,
+                dict(
+                    kind="dmy",
+                    year=y,
+                    month=mo,
+                    day=d,
+                    direction=_dir(gd.get("dir"), res),
+                    year_shift=_dir(gd.get("ydir"), res),
+                ),
+            )
     for m in scan("lat"):
         gd = m.groupdict()
         name = (gd.get("lm") or gd.get("lm2") or "").lower()

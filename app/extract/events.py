@@ -222,7 +222,14 @@ def find_trigger(
     return None
 
 
+# reporting verbs that are also common prepositions or nouns when bare: 'بين' (between) is a
+# verb only as 'وبين'/'فبين'
+_BARE_NOT_CUES = frozenset(("بين",))
+
+
 def _is_cue(word: str, lex: _Lexicon) -> bool:
+    if word in _BARE_NOT_CUES:
+        return False
     return _strip_wf(word) in lex.cues or word in lex.cues
 
 

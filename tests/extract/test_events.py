@@ -129,3 +129,9 @@ def test_a_recalling_sentence_of_an_undated_article_is_background(extract):
     ex = extract("وكانت آخر مرة زار فيها الرئيس يريفان في أكتوبر 2019.\n")
     (ev,) = [e for e in ex.events if e.kind == "event"]
     assert ev.background and ev.date.value == "2019-10"
+
+
+def test_a_span_of_days_is_dated_by_its_first_day(extract):
+    body = "وستعقد التدريبات المشتركة بين البلدين في الفترة من 11 إلى 20 سبتمبر 2024.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.date.value == "2024-09-11" and ev.trigger == "exercise"
