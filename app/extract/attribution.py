@@ -181,6 +181,24 @@ def _main_clause_subject(
     return main
 
 
+_COMPLEMENT_REACH = 3  # words between a complement's subject and the quote it utters
+
+
+def _complement_speaker(nt: NormText, toks, by_start: dict, c: Cue, mark: int) -> Entity | None:
+    """'أعلن المكتب الإعلامي أن الرئيس X أدان «…»': a quotation inside the reported clause,
+    right after the clause's own subject and its verb, is that person's words."""
+    k = next(
+        (i for i in range(c.ti + 1, len(toks)) if toks[i][2] in _THAT_WORDS), None
+    )  # fmt: skip
+    if k is None or nt.raw_start(toks[k][0]) >= mark:
+        return None
+    m = by_start.get(k + 1)
+    if m is None or m.kind != "person" or m.entity is None:
+        return None
+    gap = [t for t in toks[m.tj :] if nt.raw_start(t[0]) < mark]
+    return m.entity if 0 < len(gap) <= _COMPLEMENT_REACH else None
+
+
 def _clause_speaker(sa: SentenceAttribution, rc: ReportedClause) -> Entity | None:
     """The speaker of a reported clause: its cue's own subject; a verb or participle without
     one takes the sentence's reporting subject (explicit or inherited); an attribution phrase
@@ -195,6 +213,7 @@ def _clause_speaker(sa: SentenceAttribution, rc: ReportedClause) -> Entity | Non
     return ent if ent is not None else sa.speaker
 
 
+_THAT_WORDS = frozenset(norm(w) for w in ("أن", "إن", "بأن", "أنه", "إنه"))
 # 'صرح بذلك X'، 'قال ذلك X': the words given before the cue, then its subject
 _BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذا"))
 # an apposition between a title and the name: 'وفقاً للمساعد الرئاسي - يوري …'
@@ -303,6 +322,8 @@ def _topic_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> En
         if ent is None:
             return None
         is_f = ent.gender == "f" or "organisation" in ent.categories
+        if m.kind == "country" and (cue.gender == "f") != is_f:
+            continue  # 'موسكو - انتقد الوزير X …، معتبرا': a place before its subject
         return ent if (cue.gender == "f") == is_f else None
     return None
 
@@ -426,6 +447,13 @@ def _sentence(
                 if ent is None and m.kind == "role":
                     ent = rd.title_entity(toks, m.ti, m)
                 return ent
+            if (
+                m is not None
+                and m.kind == "country"
+                and j == c.ti
+                and (m.ti == 0 or toks[m.ti - 1][2] in ("،", ","))
+            ):
+                return m.entity  # 'بدورها، موسكو أعلنت …': right before its verb
         return None
 
     # "نقلت وكالة X عن Y قوله …": the one the agency quotes speaks, not the agency
@@ -487,7 +515,7 @@ def _sentence(
         ent = None
         for c in reversed(region_cues):  # the reporting verb nearest the quote
             if c.ti in sa.subjects:
-                ent = sa.subjects[c.ti]
+                ent = _complement_speaker(nt, toks, by_start, c, mark) or sa.subjects[c.ti]
                 break
             if c.kind == "participle" and c is not cues[0] and main is not None and sa.explicit:
                 # 'ولفت الرئيس إلى أن بلاده أبلغت المنظمة …، مضيفاً: "…"': the participle

@@ -396,15 +396,25 @@ class MentionReader:
                 i = j
                 continue
             cm = ctry.get(i)
-            if cm is not None and cm.payload[0] == "name" and cm.phrase_start - cm.start <= 1:
+            if (
+                cm is not None
+                and cm.payload[0] in ("name", "capital")
+                and cm.phrase_start - cm.start <= 1
+            ):
                 # a country as the subject of a verb ('رفضت أرمينيا …، وقالت إن'), not one
-                # governed by a preposition (لأرمينيا، بروسيا)
+                # governed by a preposition (لأرمينيا، بروسيا); a capital stands for its
+                # government ('موسكو أعلنت') and speaks as written
                 j = self._tok_index(toks, cm.end - 1) + 1
                 c = kb.countries[cm.payload[1]]
-                ref = SpeakerRef(
-                    name_ar=c.name_ar, name_en=c.name_en, country=c.iso2, kind="organisation"
-                )
-                ent = Entity(f"c:{c.iso2}", ref, frozenset({"organisation", "country"}), "f")
+                if cm.payload[0] == "capital":
+                    written = nt.raw[slice(*nt.raw_span(cm.phrase_start, cm.end))]
+                    ref = SpeakerRef(name_ar=written, country=c.iso2, kind="organisation")
+                else:
+                    ref = SpeakerRef(
+                        name_ar=c.name_ar, name_en=c.name_en, country=c.iso2, kind="organisation"
+                    )
+                key = f"c:{c.iso2}:{cm.payload[0]}"
+                ent = Entity(key, ref, frozenset({"organisation", "country"}), "f")
                 out.append(Mention(i, j, "country", ent, gender="f"))
                 i = j
                 continue

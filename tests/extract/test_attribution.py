@@ -214,3 +214,20 @@ def test_feature_weights_rank_the_sentence_before_the_speakers_so_far():
     assert W["opens_sentence"] > W["subject_of_earlier_verb"] > W["previous_sentence_topic"]
     assert W["previous_sentence_topic"] > latest_agreeing
     assert W["spoke"] + W["gender_agrees"] + 9 * W["recency"] > W["spoke"]
+
+
+def test_quote_in_the_reported_clause_is_its_subjects_words(extract):
+    ex = extract(
+        DATELINE
+        + "أعلن المكتب الإعلامي لرئاسة طاجيكستان أن الرئيس إمام علي رحمن أدان بشدة «الهجمات غير القانونية والاستفزازية على الحدود».\n"
+    )
+    assert name(event_for(ex, "الهجمات غير")) == "Emomali Rahmon"
+
+
+def test_capital_right_before_its_verb_speaks_as_written(extract):
+    ex = extract(
+        DATELINE
+        + "قال باشينيان إن المنظمة قررت إرسال قوات.\n"
+        + "بدورها، موسكو أعلنت أن قواتها ستحمي المنشآت الحيوية في البلاد.\n"
+    )
+    assert indirect(ex)[-1].speaker.name_ar == "موسكو"
