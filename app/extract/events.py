@@ -422,4 +422,23 @@ def build_events(
                         actors=countries,
                     )
                 )
-    return events
+    return _finest(events)
+
+
+def _finest(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """A happening dated to the day makes a mention of the same kind of happening in its month
+    redundant ('ستجريان تدريبات اعتبارا من الأسبوع المقبل' then 'ستعقد التدريبات من 11 إلى 20
+    سبتمبر'): keep the day. A year is kept: 'منتدى في عام 2026' is not the summit of 11 November
+    2026."""
+    finer = {
+        (e.trigger, e.date.value[:n])
+        for e in events
+        if e.date is not None
+        for n, p in ((7, "day"),)
+        if e.date.precision == p
+    }
+    return [
+        e
+        for e in events
+        if e.date is None or e.date.precision != "month" or (e.trigger, e.date.value) not in finer
+    ]

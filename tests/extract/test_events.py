@@ -135,3 +135,12 @@ def test_a_span_of_days_is_dated_by_its_first_day(extract):
     body = "وستعقد التدريبات المشتركة بين البلدين في الفترة من 11 إلى 20 سبتمبر 2024.\n"
     (ev,) = events_of(extract, body)
     assert ev.date.value == "2024-09-11" and ev.trigger == "exercise"
+
+
+def test_a_happening_dated_to_the_day_makes_its_month_mention_redundant(extract):
+    body = (
+        "وستجري القوات تدريبات مشتركة اعتبارا من الشهر المقبل.\n"
+        "وستعقد التدريبات في الفترة من 11 إلى 20 أبريل 2024 قرب الحدود.\n"
+    )
+    evs = events_of(extract, body)
+    assert [e.date.value for e in evs] == ["2024-04-11"]
