@@ -8,7 +8,7 @@ DB ?= sqlite:///$(CURDIR)/data/timeline.db
 HTMX_VERSION := 2.0.11
 HTMX_SHA256 := d6fdc75f204e6bdefa99b69bf1e6d4ac69b8a364f77929f45c13476b4000f717
 
-.PHONY: install install-run run test eval test-browser test-fast lint format vendor-htmx bench schemathesis load clean
+.PHONY: install install-run run test eval eval-real test-browser test-fast lint format vendor-htmx bench schemathesis load clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,9 @@ load: install  ## CLIENTS for LOAD_SECONDS on 127.0.0.1 while ARTICLES ingest: z
 
 eval: install  ## extraction figures on every gold set (seeds, held-out sets), via the real ingest
 	$(BIN)/python -m bench.evaluate
+
+eval-real: install  ## real-corpus figures (SPLIT=dev|blind|all, WITH_URL=1, EVAL_ARGS=--verbose)
+	$(BIN)/python -m bench.real.evaluate --split $(or $(SPLIT),dev) $(if $(WITH_URL),--with-url) $(EVAL_ARGS)
 
 bench: install  ## ingest + serving benchmark vs Datasette (< 15 min cold); bench/results/latest.md
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --inexact --group bench

@@ -89,7 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.set_defaults(handler=_ingest)
 
     export = sub.add_parser("export", parents=[db_after], help="write every event as JSON Lines")
-    export.add_argument("--format", choices=["jsonl"], default="jsonl")
+    export.add_argument(
+        "--format",
+        choices=["jsonl", "stories-jsonl"],
+        default="jsonl",
+        help="jsonl: every event; stories-jsonl: every story with its reports (app/stories/)",
+    )
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(handler=_export)
 
@@ -169,6 +174,9 @@ def _export(args) -> int:
     from app.db import get_engine
     from app.export import export_records, write_jsonl
 
+    stories = args.format == "stories-jsonl"
+    if stories:
+        from app.stories.export import export_story_records as export_records
     with Session(get_engine(args.db)) as session:
         if args.output:
             with open(args.output, "w", encoding="utf-8") as out:
@@ -184,7 +192,7 @@ def _export(args) -> int:
                 os.dup2(devnull, sys.stdout.fileno())
                 print("export stopped: the output was closed by its reader", file=sys.stderr)
                 return 0
-    print(f"exported {count} events", file=sys.stderr)
+    print(f"exported {count} {'stories' if stories else 'events'}", file=sys.stderr)
     return 0
 
 

@@ -89,6 +89,9 @@ def event_record(
             "outlet_basis": article.outlet_basis,
         },
         "quotes": [{"text": q.text, "start": q.start, "end": q.end} for q in quotes],
+        "speech": event.speech,  # direct | indirect for a statement, null for an event
+        "background": bool(event.background),
+        "story_id": event.story_id,  # app/stories/: the story this event is a report of
     }
 
 

@@ -28,6 +28,11 @@ EXPORT_LIMIT = 10_000
 # A search matching more events than this shows "1000+" and facet counts over its first 1000
 # matches (lower bounds): counting or sorting every match of a common word takes seconds at 1M.
 SEARCH_CAP = 1000
+# Facet counts under two filter dimensions or more count at most this many matching events
+# (lower bounds past it, shown "n+"): see _facets.
+FACET_CAP = 2000
+# A total no maintained count serves (two filter dimensions or more) is counted up to this.
+TOTAL_CAP = 10_000
 
 
 @dataclass(frozen=True)
@@ -108,12 +113,12 @@ def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = T
         statement = _with_related(select(Event, Article, Speaker)).where(
             *filters.where(dialect=dialect)
         )
-        keyset = filters.keyset()
-        if keyset is not None:
-            statement = statement.where(keyset)
-        found = session.execute(
-            statement.order_by(*filters.order_by()).limit(filters.limit + 1)
-        ).all()
+        found = []
+        for clauses, order in filters.seeks():  # index seeks in turn until the page is full
+            want = filters.limit + 1 - len(found)
+            found += session.execute(statement.where(*clauses).order_by(*order).limit(want)).all()
+            if len(found) > filters.limit:
+                break
     more = len(found) > filters.limit
     found = found[: filters.limit]
     rows = [event for event, _, _ in found]
@@ -127,13 +132,8 @@ def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = T
     )
     if matched is None:
         return Page(views=views, next_cursor=next_cursor, total=len(rows))
-    capped = bool(filters.search) and matched > SEARCH_CAP
-    return Page(
-        views=views,
-        next_cursor=next_cursor,
-        total=min(matched, SEARCH_CAP) if filters.search else matched,
-        capped=capped,
-    )
+    cap = SEARCH_CAP if filters.search else TOTAL_CAP
+    return Page(views=views, next_cursor=next_cursor, total=min(matched, cap), capped=matched > cap)
 
 
 def _with_related(statement):
@@ -185,7 +185,8 @@ def _search_rows(session: Session, filters: TimelineFilters) -> list:
 
 def total(session: Session, filters: TimelineFilters) -> int:
     """Events matching the filters (remembered): from the tally when one filter dimension or
-    none is set; counted live otherwise; a search counts up to ``SEARCH_CAP + 1`` matches."""
+    none is set; counted live otherwise, up to ``TOTAL_CAP + 1`` matches (a search: up to
+    ``SEARCH_CAP + 1``)."""
     key = ("total", _aggregate_key(filters))
     memo = _request_memo(session)
     if key not in memo:  # the page, facets and histogram of a search share its capped count
@@ -226,7 +227,9 @@ def _total(session: Session, filters: TimelineFilters) -> int:
         else:
             first = select(Event.id).where(*where).limit(SEARCH_CAP + 1).subquery()
         return session.execute(select(func.count()).select_from(first)).scalar_one()
-    return session.execute(select(func.count()).select_from(Event).where(*where)).scalar_one()
+    # two filter dimensions or more: counted live, up to TOTAL_CAP + 1 ("10000+")
+    first = select(Event.id).where(*where).limit(TOTAL_CAP + 1).subquery()
+    return session.execute(select(func.count()).select_from(first)).scalar_one()
 
 
 def export_events(session: Session, filters: TimelineFilters) -> list[EventView]:
@@ -260,11 +263,25 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     dialect = _dialect(session)
     # bounded when the words alone match more than SEARCH_CAP events (a cheap capped count)
     capped = bool(filters.search) and total(session, TimelineFilters(q=filters.q)) > SEARCH_CAP
+    bounded: list[bool] = []
 
     def where(facet: str) -> list:
-        return filters.where(
+        clauses = filters.where(
             dialect=dialect, exclude={facet}, search_limit=SEARCH_CAP if capped else None
         )
+        if filters.search:
+            return clauses
+        # Filters over two dimensions or more: no maintained count serves them, and counting
+        # every match (a country over a date range: hundreds of thousands of events at 1M) is
+        # what made a combined filter take seconds. Count the first FACET_CAP matches instead,
+        # and say the counts are lower bounds when there are more (as Datasette truncates its
+        # facets), so a page never pays for an unbounded aggregate.
+        first = select(Event.id).where(*clauses).limit(FACET_CAP + 1).subquery()
+        over = session.execute(select(func.count()).select_from(first)).scalar_one() > FACET_CAP
+        bounded.append(over)
+        if not over:
+            return clauses
+        return [Event.id.in_(select(Event.id).where(*clauses).limit(FACET_CAP))]
 
     scope = tally.scope(filters, exclude={"speaker"})
     if scope is not None:
@@ -360,7 +377,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         other_countries=others,
         outlets=outlets,
         kinds=kinds,
-        capped=capped,
+        capped=capped or any(bounded),
     )
 
 

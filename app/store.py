@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, insert, select, text
 from sqlmodel import Session
 
-from app import tally
+from app import stories, tally
 from app.extract.model import ArticleExtraction, DateValue, ExtractedEvent, Span, SpeakerRef
 from app.fts import fts_rowid
 from app.models import Article, Country, Event, EventCountry, Quote, Speaker
@@ -109,6 +109,7 @@ def save_article(
     try:
         if outcome == "updated":  # the counts of the events as stored, before anything changes
             tally.apply(session, tally.count_stored(session, article.id), sign=-1)
+            stories.detach_article(session, article.id)
         article = _upsert_article(
             session, article, sha, source_file, extraction, extractor_version, source
         )
@@ -118,6 +119,7 @@ def save_article(
             _replace_events(session, article, sha, extraction.events)
             session.flush()
             tally.apply(session, tally.count_stored(session, article.id))
+        stories.attach_article(session, article.id, extraction.text)
         session.commit()
     except BaseException:
         session.rollback()
@@ -214,6 +216,8 @@ def _insert_events(session, article: Article, sha: str, events: Iterable[Extract
                 "start": extracted.start,
                 "end": extracted.end,
                 "search_text": search_text,
+                "speech": extracted.speech,
+                "background": extracted.background,
             }
         )
         quote_rows += [
@@ -254,6 +258,7 @@ def _insert_events(session, article: Article, sha: str, events: Iterable[Extract
                 r["date_start"],
             )
             for r in event_rows
+            if not r["background"]  # the tally counts the default timeline
         ),
     )
     if sqlite and fts_rows:
@@ -323,6 +328,7 @@ def _replace_events(session, article: Article, sha: str, events: Iterable[Extrac
         row.speaker_role_ar = extracted.speaker.role_ar if extracted.speaker else None
         row.text, row.start, row.end = extracted.text, extracted.start, extracted.end
         row.search_text = search_key(" ".join([*(q.text for q in extracted.quotes), row.text]))
+        row.speech, row.background = extracted.speech, extracted.background
         session.add(row)
         session.flush()
         _replace_children(session, event_id, extracted, known_countries, sqlite, row.search_text)
@@ -369,6 +375,7 @@ def delete_article(session: Session, article_id: str) -> bool:
     sqlite = session.get_bind().dialect.name == "sqlite"
     try:
         tally.apply(session, tally.count_stored(session, article_id), sign=-1)
+        stories.detach_article(session, article_id)
         ids = set(session.execute(select(Event.id).where(Event.article_id == article_id)).scalars())
         if sqlite:
             _delete_fts(session, article_id)

@@ -72,10 +72,20 @@ def test_export_follows_the_contract(exported):
         "text",
         "article",
         "quotes",
+        "speech",
+        "background",
+        "story_id",  # issue 11: the story the event is a report of
     }
     for record in records:
         assert set(record) == keys
+        assert record["story_id"] is not None and len(record["story_id"]) == 16
         assert record["kind"] in {"statement", "event"}
+        # a statement says how it was reported; an event is never speech
+        assert record["speech"] in (
+            {"direct", "indirect"} if record["kind"] == "statement" else {None}
+        )
+        assert record["speech"] != "direct" or record["quotes"]
+        assert isinstance(record["background"], bool)
         assert record["date_precision"] in {"day", "month", "year", None}
         assert record["date_basis"] in {"explicit", "relative", "inferred", None}
         if record["date"]:

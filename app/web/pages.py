@@ -9,8 +9,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from app import queries
 from app.filters import FilterError, TimelineFilters
+from app.stories import queries as story_queries
 from app.web.deps import FiltersDep, SessionDep
 from app.web.i18n import format_date
+from app.web.stories import timeline_parts
 from app.web.templating import is_fragment_request, render
 from app.web.timeline import CHART_HEIGHT, CHART_WIDTH, group_by_day, histogram_bars
 
@@ -29,14 +31,12 @@ def _check_event_id(event_id: str) -> None:
 
 def _timeline_context(request: Request, session, filters: TimelineFilters) -> dict:
     lang = request.state.lang
-    page = queries.timeline_page(session, filters)
-    facets = queries.facets(session, filters)
-    bars = histogram_bars(queries.histogram(session, filters), filters)
+    parts = timeline_parts(session, filters)  # of stories, or of every report (reports=all)
+    page, facets = parts["page"], parts["facets"]
+    bars = histogram_bars(parts.pop("histogram"), filters)
     return {
+        **parts,
         "filters": filters,
-        "page": page,
-        "groups": group_by_day(page.views),
-        "facets": facets,
         "bars": bars,
         "chart": {"width": CHART_WIDTH, "height": CHART_HEIGHT},
         "description": filters.describe(lang, facets.labels(lang)),
@@ -76,6 +76,7 @@ def event_page(request: Request, event_id: str, session: SessionDep):
             "canonical": canonical,
             "paras": queries.source_paragraphs(view),
             "neighbours": queries.neighbours(session, view),
+            "story": story_queries.story_summary(session, view.event.story_id),
             "og_title": _event_title(view, request.state.lang),
             "og_description": _event_description(view),
         },
