@@ -9,18 +9,20 @@ SQLite (FTS5) or PostgreSQL (tsvector), ``to_query`` writes the canonical query 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import and_, column, func, literal_column, or_, select, text
+from sqlalchemy import and_, column, func, literal, literal_column, or_, select, text, tuple_
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.models import Article, Event, EventCountry
-from app.search import normalize_words, query_groups
+from app.search import normalize_words
+from app.search_terms import PHRASE_GAP, SearchTerms, parse_terms, speakers_named
 from app.web.i18n import format_date, t
 
 DEFAULT_LIMIT = 15
@@ -30,8 +32,8 @@ KINDS = ("statement", "event")
 ORDERS = ("asc", "desc")
 REPORTS = ("stories", "all")  # one card per story (app/stories/), or every report
 PARAMS = (
-    "from", "to", "speaker", "country", "outlet", "kind", "q", "order", "after", "limit",
-    "reports",
+    "from", "to", "speaker", "country", "outlet", "kind", "background", "q", "order", "after",
+    "limit", "reports",
 )  # fmt: skip
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -51,25 +53,33 @@ class FilterError(ValueError):
 
 @dataclass(frozen=True)
 class Cursor:
-    """The keyset position: the last event shown, as (date_start, id)."""
+    """The keyset position: the last event shown, as (date_start, id), and how many events
+    come before the page it opens (``offset``: for "16–30 of 58"; None in older tokens)."""
 
     date_start: dt.date | None
     event_id: str
+    offset: int | None = field(default=None, compare=False)
 
     @classmethod
     def parse(cls, token: str) -> Cursor:
-        day, sep, event_id = token.partition("_")
+        day, sep, rest = token.partition("_")
+        event_id, _, offset = rest.partition("_")
         if not sep or not _EVENT_ID.match(event_id):
             raise FilterError("after", "not a page token (expected DATE_EVENTID)")
+        if offset and not (offset.isdigit() and len(offset) <= 9):
+            raise FilterError("after", "not a page token (bad position)")
+        position = int(offset) if offset else None
         if day == "none":
-            return cls(None, event_id)
+            return cls(None, event_id, position)
         try:
-            return cls(dt.date.fromisoformat(day), event_id)
+            return cls(dt.date.fromisoformat(day), event_id, position)
         except ValueError:
             raise FilterError("after", "not a page token (bad date)") from None
 
     def token(self) -> str:
-        return f"{self.date_start.isoformat() if self.date_start else 'none'}_{self.event_id}"
+        day = self.date_start.isoformat() if self.date_start else "none"
+        tail = f"_{self.offset}" if self.offset is not None else ""
+        return f"{day}_{self.event_id}{tail}"
 
 
 def parse_bound(param: str, value: str, *, end: bool) -> dt.date:
@@ -90,6 +100,17 @@ def parse_bound(param: str, value: str, *, end: bool) -> dt.date:
         return dt.date(int(year), 12, 31) if end else dt.date(int(year), 1, 1)
     except ValueError:
         raise FilterError(param, f"{value!r} is not a valid calendar date") from None
+
+
+def last_full_periods(to: dt.date) -> tuple[dt.date, dt.date]:
+    """The first day of the last whole month and of the last whole year up to ``to``: a month-
+    or year-precision event lies inside ``… ≤ to`` only when it starts on or before them."""
+    next_day = to + dt.timedelta(days=1)
+    month = dt.date(to.year, to.month, 1)
+    if next_day.month == to.month:  # ``to`` is not a month's last day
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+    year = dt.date(to.year, 1, 1) if next_day.year != to.year else dt.date(to.year - 1, 1, 1)
+    return month, year
 
 
 def _many(params: Mapping[str, Any], name: str) -> list[str]:
@@ -126,6 +147,7 @@ class TimelineFilters:
     countries: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
     kind: str | None = None
+    background: bool = False  # also show background facts (off the default timeline)
     q: str = ""
     order: str = "asc"
     after: Cursor | None = None
@@ -163,6 +185,10 @@ class TimelineFilters:
         if kind is not None and kind not in KINDS:
             raise FilterError("kind", f"must be one of {', '.join(KINDS)}")
 
+        raw_background = _one(params, "background")
+        if raw_background is not None and raw_background not in ("0", "1"):
+            raise FilterError("background", "must be 0 or 1")
+
         q = _one(params, "q") or ""
         if len(q) > 200:
             raise FilterError("q", "at most 200 characters")
@@ -193,6 +219,7 @@ class TimelineFilters:
             countries=tuple(sorted(countries)),
             outlets=tuple(outlets),
             kind=kind,
+            background=raw_background == "1",
             q=q,
             order=order,
             after=after,
@@ -207,6 +234,17 @@ class TimelineFilters:
     def search(self) -> str:
         """The Arabic-normalized query words (empty when the query has no words)."""
         return " ".join(normalize_words(self.q))
+
+    @property
+    def terms(self) -> SearchTerms:
+        """The query split into loose words and «quoted phrases» (app.search_terms)."""
+        return parse_terms(self.q)
+
+    @property
+    def named_speakers(self) -> tuple[str, ...]:
+        """Speakers the query names (English name or any Arabic spelling in the knowledge
+        base): their events match the search even when the text spells them otherwise."""
+        return speakers_named(self.q)
 
     def where(
         self,
@@ -227,6 +265,17 @@ class TimelineFilters:
                 clauses.append(Event.date_start >= self.date_from)
             if self.date_to:
                 clauses.append(Event.date_start <= self.date_to)
+                # an event dated only "January 2022" or "2022" is inside the range only when the
+                # whole month / year is (``from=to=2021-01-01`` is not "2021")
+                month, year = last_full_periods(self.date_to)
+                clauses.append(
+                    or_(
+                        Event.date_precision.is_(None),
+                        Event.date_precision.not_in(("month", "year")),
+                        and_(Event.date_precision == "month", Event.date_start <= month),
+                        and_(Event.date_precision == "year", Event.date_start <= year),
+                    )
+                )
         if self.speakers and "speaker" not in skip:
             clauses.append(Event.speaker_id.in_(self.speakers))
         if self.countries and "country" not in skip:
@@ -244,23 +293,40 @@ class TimelineFilters:
             )
         if self.kind and "kind" not in skip:
             clauses.append(Event.kind == self.kind)
-        if self.search and "q" not in skip:
-            clauses.append(self._search_clause(dialect, search_limit))
+        if not self.background:  # background facts only when asked for
+            clauses.append(Event.background.is_(False))
+        if (self.search or self.named_speakers) and "q" not in skip:
+            text_match = self._search_clause(dialect, search_limit) if self.search else None
+            if self.named_speakers:
+                by_speaker = Event.speaker_id.in_(self.named_speakers)
+                clauses.append(by_speaker if text_match is None else or_(text_match, by_speaker))
+            else:
+                clauses.append(text_match)
         return clauses
 
     def fts_query(self) -> str:
-        """The FTS5 query: every word must occur (as a word prefix) in the normalized quote +
-        sentence text, in any of its forms (with or without proclitics: see app.search); FTS5
-        wants an explicit AND before a parenthesized group."""
-        return " AND ".join(
+        """The FTS5 query: every loose word must occur (as a word prefix) in the normalized
+        quote + sentence text, in any of its forms (with or without proclitics: see app.search);
+        a quoted phrase's words must occur as whole words, close together (the index text puts
+        a word's stripped forms right after it, so a phrase's words are at most a few index
+        tokens apart); FTS5 wants an explicit AND before a parenthesized group."""
+        terms = self.terms
+        parts = [
             f'"{forms[0]}"*'
             if len(forms) == 1
             else "(" + " OR ".join(f'"{f}"*' for f in forms) + ")"
-            for forms in query_groups(self.q)
-        )
+            for forms in terms.word_groups
+        ]
+        for phrase in terms.phrases:
+            if len(phrase) == 1:
+                parts.append(f'"{phrase[0]}"')
+            else:
+                quoted = " ".join(f'"{w}"' for w in phrase)
+                parts.append(f"NEAR({quoted}, {PHRASE_GAP * (len(phrase) - 1)})")
+        return " AND ".join(parts)
 
     def _search_clause(self, dialect: str, limit: int | None = None) -> ColumnElement[bool]:
-        groups = query_groups(self.q)
+        terms = self.terms
         if dialect == "sqlite":
             match = self.fts_query()
             sql = "SELECT event_id FROM event_fts WHERE event_fts MATCH :fts_query"
@@ -270,11 +336,17 @@ class TimelineFilters:
             return Event.id.in_(fts)
         # PostgreSQL: the expression the GIN index ix_event_search is built on; words are
         # \w-only (app.search), so they are safe as to_tsquery operands
-        if all(len(forms) == 1 for forms in groups):
+        if not terms.phrases and all(len(forms) == 1 for forms in terms.word_groups):
             tsquery = func.plainto_tsquery(literal_column("'simple'"), self.search)
         else:
-            query = " & ".join("(" + " | ".join(forms) + ")" for forms in groups)
-            tsquery = func.to_tsquery(literal_column("'simple'"), query)
+            parts = ["(" + " | ".join(forms) + ")" for forms in terms.word_groups]
+            for phrase in terms.phrases:
+                for a, b in itertools.pairwise(phrase):
+                    near = " | ".join(f"{a} <{gap}> {b}" for gap in range(1, PHRASE_GAP + 2))
+                    parts.append(f"({near})")
+                if len(phrase) == 1:
+                    parts.append(phrase[0])
+            tsquery = func.to_tsquery(literal_column("'simple'"), " & ".join(parts))
 
         def matches(table) -> ColumnElement[bool]:
             vector = func.to_tsvector(literal_column("'simple'"), table.search_text)
@@ -298,16 +370,35 @@ class TimelineFilters:
         return [nulls_last, Event.date_start, Event.id]
 
     def keyset(self) -> ColumnElement[bool] | None:
-        """Rows after the cursor in this order (undated events come last in both orders)."""
+        """Rows after the cursor in this order (undated events come last in both orders), as one
+        clause: what ``seeks`` runs as index seeks, for a caller that wants a single condition."""
         if self.after is None:
             return None
+        return or_(*(and_(*clauses) for clauses, _ in self.seeks()))
+
+    def seeks(self) -> list[tuple[list[ColumnElement[bool]], list[Any]]]:
+        """The page as consecutive index seeks: ``(extra where-clauses, order)`` to run in turn
+        until the page is full. After a dated cursor, the dated rows past it — a row-value range
+        ``(date_start, id) > (day, id)`` that the ``(date_start, id)`` indexes seek to — then the
+        undated ones; one ``OR`` of the two would make SQLite scan the timeline from its start
+        (O(position): 2.5 ms on page 1, 214 ms near the end at 1M events)."""
+        if self.after is None:
+            return [([], self.order_by())]
         day, event_id = self.after.date_start, self.after.event_id
         desc = self.order == "desc"
-        id_after = Event.id < event_id if desc else Event.id > event_id
+        undated_order = [Event.id.desc() if desc else Event.id]
         if day is None:
-            return and_(Event.date_start.is_(None), id_after)
-        day_after = Event.date_start < day if desc else Event.date_start > day
-        return or_(day_after, and_(Event.date_start == day, id_after), Event.date_start.is_(None))
+            id_after = Event.id < event_id if desc else Event.id > event_id
+            return [([Event.date_start.is_(None), id_after], undated_order)]
+        position = tuple_(Event.date_start, Event.id)
+        cursor = tuple_(literal(day, Event.date_start.type), literal(event_id))
+        dated = (
+            [Event.date_start.is_not(None), position < cursor if desc else position > cursor],
+            [Event.date_start.desc(), Event.id.desc()] if desc else [Event.date_start, Event.id],
+        )
+        if self.date_from or self.date_to:  # a date bound excludes the undated events
+            return [dated]
+        return [dated, ([Event.date_start.is_(None)], undated_order)]
 
     # -- links and words ------------------------------------------------------------------------
 
@@ -331,6 +422,7 @@ class TimelineFilters:
             or self.countries
             or self.outlets
             or self.kind
+            or self.background
             or self.q
         )
 
@@ -347,6 +439,8 @@ class TimelineFilters:
         pairs += [("outlet", o) for o in f.outlets]
         if f.kind:
             pairs.append(("kind", f.kind))
+        if f.background:
+            pairs.append(("background", "1"))
         if f.q:
             pairs.append(("q", f.q))
         if f.order != "asc":
@@ -388,4 +482,6 @@ class TimelineFilters:
             parts.append(f"{t('describe.to', lang)} {format_date(self.date_to.isoformat(), lang)}")
         if self.q:
             parts.append(f"{t('describe.q', lang)} «{self.q}»")
+        if self.background:
+            parts.append(t("describe.background", lang))
         return " · ".join(parts) if parts else t("describe.all", lang)

@@ -40,8 +40,12 @@ class Article(SQLModel, table=True):
     title: str | None = None
     published: str | None = None  # written to its precision
     published_precision: str | None = None
-    published_basis: str | None = None  # explicit | relative | inferred
+    published_basis: str | None = None  # explicit | relative | inferred | metadata | url
     published_note: str | None = None  # how the date was known
+    url: str | None = None  # the article's address, as its record or page gives it
+    author: str | None = None  # as the record or page names them
+    site_name: str | None = None  # as the page names its site (og:site_name)
+    outlet_basis: str | None = None  # metadata | url | text: how the outlet was known
     text: str
     extractor_version: str = ""
     ingested_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
@@ -64,6 +68,8 @@ class Event(SQLModel, table=True):
     start: int
     end: int
     search_text: str = ""  # Arabic-normalized quotes + sentence, for full-text search
+    speech: str | None = None  # statements: direct (a quotation) | indirect (reported speech)
+    background: bool = False  # a fact the article recalls: off the default timeline (0008)
     story_id: str | None = Field(default=None, max_length=16, index=True)  # app/stories/
 
 

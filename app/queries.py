@@ -12,9 +12,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy import column as sa_column
 from sqlalchemy import event as sa_event
-from sqlalchemy import func, select, text
 from sqlalchemy import table as sa_table
 from sqlmodel import Session
 
@@ -28,6 +28,11 @@ EXPORT_LIMIT = 10_000
 # A search matching more events than this shows "1000+" and facet counts over its first 1000
 # matches (lower bounds): counting or sorting every match of a common word takes seconds at 1M.
 SEARCH_CAP = 1000
+# Facet counts under two filter dimensions or more count at most this many matching events
+# (lower bounds past it, shown "n+"): see _facets.
+FACET_CAP = 2000
+# A total no maintained count serves (two filter dimensions or more) is counted up to this.
+TOTAL_CAP = 10_000
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class Facets:
     # a search matching more than SEARCH_CAP events: counted over its first SEARCH_CAP matches,
     # so each count is a lower bound (shown "n+")
     capped: bool = False
+    unknown_speakers: tuple[str, ...] = ()  # chosen speaker slugs that name nobody
 
     def labels(self, lang: str) -> dict[str, str]:
         """Display names for ``TimelineFilters.describe``."""
@@ -102,22 +108,27 @@ def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = T
     a word in a quarter of a million events costs what a rare one does; PostgreSQL's planner
     picks between the GIN index and the timeline-order index itself."""
     dialect = _dialect(session)
-    if filters.search and dialect == "sqlite":
+    if _fts_fast_path(filters, dialect):
         found = _search_rows(session, filters)
     else:
         statement = _with_related(select(Event, Article, Speaker)).where(
             *filters.where(dialect=dialect)
         )
-        keyset = filters.keyset()
-        if keyset is not None:
-            statement = statement.where(keyset)
-        found = session.execute(
-            statement.order_by(*filters.order_by()).limit(filters.limit + 1)
-        ).all()
+        found = []
+        for clauses, order in filters.seeks():  # index seeks in turn until the page is full
+            want = filters.limit + 1 - len(found)
+            found += session.execute(statement.where(*clauses).order_by(*order).limit(want)).all()
+            if len(found) > filters.limit:
+                break
     more = len(found) > filters.limit
     found = found[: filters.limit]
     rows = [event for event, _, _ in found]
-    next_cursor = Cursor(rows[-1].date_start, rows[-1].id) if more and rows else None
+    offset = page_offset(filters)
+    next_cursor = (
+        Cursor(rows[-1].date_start, rows[-1].id, None if offset is None else offset + len(rows))
+        if more and rows
+        else None
+    )
     matched = total(session, filters) if count else None
     views = _views(
         session,
@@ -127,13 +138,65 @@ def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = T
     )
     if matched is None:
         return Page(views=views, next_cursor=next_cursor, total=len(rows))
-    capped = bool(filters.search) and matched > SEARCH_CAP
-    return Page(
-        views=views,
-        next_cursor=next_cursor,
-        total=min(matched, SEARCH_CAP) if filters.search else matched,
-        capped=capped,
-    )
+    cap = SEARCH_CAP if filters.search else TOTAL_CAP
+    return Page(views=views, next_cursor=next_cursor, total=min(matched, cap), capped=matched > cap)
+
+
+def _fts_fast_path(filters: TimelineFilters, dialect: str) -> bool:
+    """A search on SQLite reads the full-text index in timeline order, unless the query also
+    names a speaker (their events match too: the generic ``where`` ORs them in)."""
+    return bool(filters.search) and dialect == "sqlite" and not filters.named_speakers
+
+
+def page_offset(filters: TimelineFilters) -> int | None:
+    """How many events come before this page (0 on the first; None for an old page token)."""
+    return 0 if filters.after is None else filters.after.offset
+
+
+def previous_cursor(
+    session: Session, filters: TimelineFilters, *, table=Event, clauses: list | None = None
+) -> tuple[bool, Cursor | None]:
+    """Where the previous page starts: ``(False, None)`` on the first page, ``(True, None)``
+    when the previous page is the first, else ``(True, cursor)``. One statement, an index walk
+    backwards from the page's cursor over at most ``limit`` rows. ``table`` is ``event`` (its
+    ``clauses`` the filters') or ``story`` (app/stories/queries.py passes its own)."""
+    cursor = filters.after
+    if cursor is None:
+        return False, None
+    if cursor.offset is not None and cursor.offset <= filters.limit:
+        return True, None
+    if clauses is None:
+        clauses = filters.where(dialect=_dialect(session))
+    day, row_id = cursor.date_start, cursor.event_id
+    desc = filters.order == "desc"
+    # rows before the cursor (inclusive of it: the cursor row is the previous page's last), in
+    # the reverse of the page order; undated rows come last in both orders
+    id_before = table.id >= row_id if desc else table.id <= row_id
+    if day is None:
+        before = or_(table.date_start.is_not(None), and_(table.date_start.is_(None), id_before))
+        reverse = [table.date_start.is_(None).desc()]
+    else:
+        day_before = table.date_start > day if desc else table.date_start < day
+        before = or_(day_before, and_(table.date_start == day, id_before))
+        reverse = [table.date_start.is_(None)]
+    if desc:
+        reverse += [table.date_start, table.id]
+    else:
+        reverse += [table.date_start.desc(), table.id.desc()]
+    rows = session.execute(
+        select(table.date_start, table.id)
+        .where(*clauses)
+        .where(before)
+        .order_by(*reverse)
+        .limit(filters.limit + 1)
+    ).all()
+    if len(rows) <= filters.limit:
+        return True, None
+    first_day, first_id = rows[filters.limit]
+    if first_day is not None and not isinstance(first_day, dt.date):
+        first_day = dt.date.fromisoformat(str(first_day)[:10])
+    offset = None if cursor.offset is None else cursor.offset - filters.limit
+    return True, Cursor(first_day, first_id, offset)
 
 
 def _with_related(statement):
@@ -185,7 +248,8 @@ def _search_rows(session: Session, filters: TimelineFilters) -> list:
 
 def total(session: Session, filters: TimelineFilters) -> int:
     """Events matching the filters (remembered): from the tally when one filter dimension or
-    none is set; counted live otherwise; a search counts up to ``SEARCH_CAP + 1`` matches."""
+    none is set; counted live otherwise, up to ``TOTAL_CAP + 1`` matches (a search: up to
+    ``SEARCH_CAP + 1``)."""
     key = ("total", _aggregate_key(filters))
     memo = _request_memo(session)
     if key not in memo:  # the page, facets and histogram of a search share its capped count
@@ -214,7 +278,7 @@ def _total(session: Session, filters: TimelineFilters) -> int:
     dialect = _dialect(session)
     where = filters.where(dialect=dialect)
     if filters.search:  # up to SEARCH_CAP + 1: "1000+"
-        if dialect == "sqlite":
+        if _fts_fast_path(filters, dialect):
             first = (
                 select(_FTS.c.rowid)
                 .join(Event, Event.id == _FTS.c.event_id)
@@ -226,7 +290,9 @@ def _total(session: Session, filters: TimelineFilters) -> int:
         else:
             first = select(Event.id).where(*where).limit(SEARCH_CAP + 1).subquery()
         return session.execute(select(func.count()).select_from(first)).scalar_one()
-    return session.execute(select(func.count()).select_from(Event).where(*where)).scalar_one()
+    # two filter dimensions or more: counted live, up to TOTAL_CAP + 1 ("10000+")
+    first = select(Event.id).where(*where).limit(TOTAL_CAP + 1).subquery()
+    return session.execute(select(func.count()).select_from(first)).scalar_one()
 
 
 def export_events(session: Session, filters: TimelineFilters) -> list[EventView]:
@@ -260,11 +326,25 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     dialect = _dialect(session)
     # bounded when the words alone match more than SEARCH_CAP events (a cheap capped count)
     capped = bool(filters.search) and total(session, TimelineFilters(q=filters.q)) > SEARCH_CAP
+    bounded: list[bool] = []
 
     def where(facet: str) -> list:
-        return filters.where(
+        clauses = filters.where(
             dialect=dialect, exclude={facet}, search_limit=SEARCH_CAP if capped else None
         )
+        if filters.search:
+            return clauses
+        # Filters over two dimensions or more: no maintained count serves them, and counting
+        # every match (a country over a date range: hundreds of thousands of events at 1M) is
+        # what made a combined filter take seconds. Count the first FACET_CAP matches instead,
+        # and say the counts are lower bounds when there are more (as Datasette truncates its
+        # facets), so a page never pays for an unbounded aggregate.
+        first = select(Event.id).where(*clauses).limit(FACET_CAP + 1).subquery()
+        over = session.execute(select(func.count()).select_from(first)).scalar_one() > FACET_CAP
+        bounded.append(over)
+        if not over:
+            return clauses
+        return [Event.id.in_(select(Event.id).where(*clauses).limit(FACET_CAP))]
 
     scope = tally.scope(filters, exclude={"speaker"})
     if scope is not None:
@@ -287,6 +367,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         (speaker, count)
         for speaker, count in session.execute(statement.order_by(n.desc(), Speaker.name_ar)).all()
     ]
+    speakers, unknown = keep_chosen_speakers(session, filters, speakers)
 
     scope = tally.scope(filters, exclude={"country"})
     if scope is not None:
@@ -354,14 +435,42 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             .order_by(Event.kind.desc())
         )
     kinds = [(kind, count) for kind, count in session.execute(statement).all()]
+    outlets, kinds = keep_chosen_values(filters, outlets, kinds)
     return Facets(
         speakers=speakers,
         csto=csto,
         other_countries=others,
         outlets=outlets,
         kinds=kinds,
-        capped=capped,
+        capped=capped or any(bounded),
+        unknown_speakers=unknown,
     )
+
+
+def keep_chosen_speakers(
+    session: Session, filters: TimelineFilters, speakers: list[tuple[Speaker, int]]
+) -> tuple[list[tuple[Speaker, int]], tuple[str, ...]]:
+    """A chosen speaker stays listed (and selected) with a zero count — one more statement,
+    only when the other filters leave them nothing; slugs that name nobody come back apart."""
+    missing = set(filters.speakers) - {speaker.id for speaker, _ in speakers}
+    if not missing:
+        return speakers, ()
+    found = {
+        s.id: s for s in session.execute(select(Speaker).where(Speaker.id.in_(missing))).scalars()
+    }
+    kept = speakers + [(found[slug], 0) for slug in filters.speakers if slug in found]
+    return kept, tuple(slug for slug in filters.speakers if slug in missing and slug not in found)
+
+
+def keep_chosen_values(
+    filters: TimelineFilters, outlets: list[tuple[str, int]], kinds: list[tuple[str, int]]
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Chosen outlets and kind stay listed with a zero count."""
+    listed = {outlet for outlet, _ in outlets}
+    outlets = outlets + [(outlet, 0) for outlet in filters.outlets if outlet not in listed]
+    if filters.kind and filters.kind not in {kind for kind, _ in kinds}:
+        kinds = [*kinds, (filters.kind, 0)]
+    return outlets, kinds
 
 
 def histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, int]]:
@@ -570,3 +679,65 @@ def _views(
         )
         for e in events
     ]
+
+
+# -- the time axis and the member-state strip ------------------------------------------------
+
+
+def _as_date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def axis_counts(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, str, str, int]]:
+    """``(first day, precision, kind, n)`` of the dated events under every filter but the dates
+    (the axis shows the chosen range inside the whole), remembered until the data changes.
+    Empty for a search matching more than ``SEARCH_CAP`` events."""
+    key = ("axis", _aggregate_key(filters.replace(date_from=None, date_to=None)))
+    return remembered(session, key, lambda: _axis_counts(session, filters))
+
+
+def _capped_search(session: Session, filters: TimelineFilters) -> bool:
+    return bool(filters.search) and total(session, TimelineFilters(q=filters.q)) > SEARCH_CAP
+
+
+def _axis_counts(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, str, str, int]]:
+    if _capped_search(session, filters):
+        return []
+    n = func.count(Event.id)
+    rows = session.execute(
+        select(Event.date_start, Event.date_precision, Event.kind, n)
+        .where(Event.date_start.is_not(None))
+        .where(*filters.where(dialect=_dialect(session), exclude={"date"}))
+        .group_by(Event.date_start, Event.date_precision, Event.kind)
+        .order_by(Event.date_start)
+    ).all()
+    return [
+        (_as_date(day), precision or "day", kind, count) for day, precision, kind, count in rows
+    ]
+
+
+def member_months(session: Session, filters: TimelineFilters) -> dict[tuple[str, str], int]:
+    """``{(iso2, "YYYY-MM"): n}``: events about each CSTO member state per month, under every
+    filter but the countries and dates; day- and month-precision events only (a year-dated
+    event belongs to no month). Remembered until the data changes."""
+    key = ("members", _aggregate_key(filters.replace(countries=(), date_from=None, date_to=None)))
+    return remembered(session, key, lambda: _member_months(session, filters))
+
+
+def _member_months(session: Session, filters: TimelineFilters) -> dict[tuple[str, str], int]:
+    if _capped_search(session, filters):
+        return {}
+    members = select(Country.iso2).where(Country.csto_member.is_(True))
+    rows = session.execute(
+        select(EventCountry.country, Event.date_start, func.count(Event.id))
+        .join(Event, Event.id == EventCountry.event_id)
+        .where(EventCountry.country.in_(members))
+        .where(Event.date_start.is_not(None))
+        .where(or_(Event.date_precision.is_(None), Event.date_precision != "year"))
+        .where(*filters.where(dialect=_dialect(session), exclude={"country", "date"}))
+        .group_by(EventCountry.country, Event.date_start)
+    ).all()
+    months: dict[tuple[str, str], int] = defaultdict(int)
+    for iso2, day, count in rows:
+        months[iso2, _as_date(day).strftime("%Y-%m")] += count
+    return dict(months)

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
@@ -97,7 +97,7 @@ def count_stored(session: Session, article_id: str) -> Counter:
     rows = session.execute(
         text(
             "SELECT e.id, e.speaker_id, a.outlet, e.kind, e.date_start FROM event e "
-            "JOIN article a ON a.id = e.article_id WHERE e.article_id = :id"
+            "JOIN article a ON a.id = e.article_id WHERE e.article_id = :id AND NOT e.background"
         ),
         {"id": article_id},
     ).all()
@@ -105,7 +105,7 @@ def count_stored(session: Session, article_id: str) -> Counter:
     for event_id, iso2 in session.execute(
         text(
             "SELECT ec.event_id, ec.country FROM event_country ec "
-            "JOIN event e ON e.id = ec.event_id WHERE e.article_id = :id"
+            "JOIN event e ON e.id = ec.event_id WHERE e.article_id = :id AND NOT e.background"
         ),
         {"id": article_id},
     ):
@@ -144,11 +144,15 @@ def rebuild(connection: Connection) -> int:
         else "(SELECT string_agg(country, ',' ORDER BY country) FROM event_country "
         "WHERE event_id = e.id)"
     )
+    # background facts are off the default timeline, so uncounted (migration 0004 runs this
+    # before 0008 adds the column: then every event counts)
+    columns = {c["name"] for c in inspect(connection).get_columns("event")}
+    foreground = "WHERE NOT e.background" if "background" in columns else ""
     groups = connection.execute(
         text(
             "SELECT speaker_id, outlet, kind, date_start, countries, count(*) FROM ("
             f"SELECT e.speaker_id, a.outlet, e.kind, e.date_start, {countries} AS countries "
-            "FROM event e JOIN article a ON a.id = e.article_id) AS g "
+            f"FROM event e JOIN article a ON a.id = e.article_id {foreground}) AS g "
             "GROUP BY speaker_id, outlet, kind, date_start, countries"
         )
     )
@@ -218,8 +222,15 @@ def scope(filters, exclude: Iterable[str] = ()) -> Scope | None:
     skip = set(exclude)
     if filters.search and "q" not in skip:
         return None
+    if getattr(filters, "background", False):  # the tally counts the default timeline only
+        return None
     found: list[Scope] = []
     if (filters.date_from or filters.date_to) and "date" not in skip:
+        to = filters.date_to
+        if to is not None and (to.month, to.day) != (12, 31):
+            # the tally counts events by their first day; a range ending inside a year leaves
+            # out the month- and year-precision events that run past it (app.filters.where)
+            return None
         found.append(Scope("day", day_from=_day(filters.date_from), day_to=_day(filters.date_to)))
     if filters.speakers and "speaker" not in skip:
         found.append(Scope("speaker", tuple(filters.speakers)))

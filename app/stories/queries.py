@@ -220,13 +220,28 @@ def story_page(session: Session, filters: TimelineFilters) -> StoryPage:
     stories = stories[: filters.limit]
     kept = {story.id for story in stories}
     rows = [tuple(row[1:]) for row in found if row[0].id in kept]
-    next_cursor = Cursor(stories[-1].date_start, stories[-1].id) if more and stories else None
+    offset = queries.page_offset(filters)
+    next_cursor = (
+        Cursor(
+            stories[-1].date_start,
+            stories[-1].id,
+            None if offset is None else offset + len(stories),
+        )
+        if more and stories
+        else None
+    )
     return StoryPage(
         views=_assemble(session, stories, rows),
         next_cursor=next_cursor,
         total=total(session, filters),
         capped=capped,
     )
+
+
+def previous_cursor(session: Session, filters: TimelineFilters) -> tuple[bool, Cursor | None]:
+    """Where the previous page of stories starts (see ``queries.previous_cursor``)."""
+    clauses = where(filters, dialect=_dialect(session))
+    return queries.previous_cursor(session, filters, table=Story, clauses=clauses)
 
 
 def _in_order(stories: list[Story], filters: TimelineFilters) -> list[Story]:
@@ -360,6 +375,8 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         key=lambda pair: (-pair[1], pair[0]),
     )
     kinds = sorted(values("kind", Event.kind), key=lambda pair: pair[0], reverse=True)
+    speakers, unknown = queries.keep_chosen_speakers(session, filters, speakers)
+    outlets, kinds = queries.keep_chosen_values(filters, outlets, kinds)
     return Facets(
         speakers=speakers,
         csto=csto,
@@ -367,6 +384,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         outlets=outlets,
         kinds=kinds,
         capped=capped,
+        unknown_speakers=unknown,
     )
 
 

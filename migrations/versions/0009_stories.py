@@ -1,7 +1,7 @@
 """stories: reports of one statement or happening across articles, grouped
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-03 16:40:00
 
 ``story`` (one row per story, its summary), ``event.story_id`` (each report's story),
@@ -18,7 +18,7 @@ import sqlmodel.sql.sqltypes
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0006"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
