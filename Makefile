@@ -8,7 +8,7 @@ DB ?= sqlite:///$(CURDIR)/data/timeline.db
 HTMX_VERSION := 2.0.11
 HTMX_SHA256 := d6fdc75f204e6bdefa99b69bf1e6d4ac69b8a364f77929f45c13476b4000f717
 
-.PHONY: install run test eval test-browser test-fast lint format vendor-htmx bench schemathesis load clean
+.PHONY: install install-run run test eval eval-real test-browser test-fast lint format vendor-htmx bench schemathesis load clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,10 @@ $(UV):
 install: $(UV)  ## create .venv and sync it exactly from uv.lock
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --inexact --python $(PYTHON)
 
-run: install  ## migrate, ingest the seeds (once), serve on http://127.0.0.1:8000
+install-run: $(UV)  ## .venv with what serving and ingesting need, no dev tools (what `make run` uses)
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --inexact --no-dev --python $(PYTHON)
+
+run: install-run  ## migrate, ingest the seeds (once), serve on http://127.0.0.1:8000
 	$(BIN)/csto-timeline --db $(DB) migrate
 	$(BIN)/csto-timeline --db $(DB) ingest seeds/
 	$(BIN)/csto-timeline --db $(DB) serve
@@ -54,6 +57,9 @@ load: install  ## CLIENTS for LOAD_SECONDS on 127.0.0.1 while ARTICLES ingest: z
 
 eval: install  ## extraction figures on every gold set (seeds, held-out sets), via the real ingest
 	$(BIN)/python -m bench.evaluate
+
+eval-real: install  ## real-corpus figures (SPLIT=dev|blind|all, WITH_URL=1, EVAL_ARGS=--verbose)
+	$(BIN)/python -m bench.real.evaluate --split $(or $(SPLIT),dev) $(if $(WITH_URL),--with-url) $(EVAL_ARGS)
 
 bench: install  ## ingest + serving benchmark vs Datasette (< 15 min cold); bench/results/latest.md
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --inexact --group bench

@@ -15,7 +15,16 @@ from app.models import Article, Event, EventCountry, Quote, Speaker
 
 def export_records(session: Session) -> Iterator[dict]:
     """Every event, by article then position, in the export contract's shape."""
-    columns = (Article.id, Article.source_file, Article.published, Article.outlet)
+    columns = (
+        Article.id,
+        Article.source_file,
+        Article.published,
+        Article.published_basis,
+        Article.outlet,
+        Article.outlet_basis,
+        Article.title,
+        Article.url,
+    )
     articles = {a.id: a for a in session.execute(select(*columns))}  # not the texts
     speakers = {s.id: s for s in session.execute(select(Speaker)).scalars()}
     countries: dict[str, list[str]] = defaultdict(list)
@@ -41,7 +50,11 @@ class ArticleFields(Protocol):
 
     source_file: str
     published: str | None
+    published_basis: str | None
     outlet: str | None
+    outlet_basis: str | None
+    title: str | None
+    url: str | None
 
 
 def event_record(
@@ -70,8 +83,15 @@ def event_record(
             "source_file": article.source_file,
             "published": article.published,
             "outlet": article.outlet,
+            "url": article.url,
+            "title": article.title,
+            "published_basis": article.published_basis,
+            "outlet_basis": article.outlet_basis,
         },
         "quotes": [{"text": q.text, "start": q.start, "end": q.end} for q in quotes],
+        "speech": event.speech,  # direct | indirect for a statement, null for an event
+        "background": bool(event.background),
+        "story_id": event.story_id,  # app/stories/: the story this event is a report of
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Index
+from sqlalchemy import BigInteger, Column, Index
 from sqlmodel import Field, SQLModel
 
 
@@ -40,8 +40,12 @@ class Article(SQLModel, table=True):
     title: str | None = None
     published: str | None = None  # written to its precision
     published_precision: str | None = None
-    published_basis: str | None = None  # explicit | relative | inferred
+    published_basis: str | None = None  # explicit | relative | inferred | metadata | url
     published_note: str | None = None  # how the date was known
+    url: str | None = None  # the article's address, as its record or page gives it
+    author: str | None = None  # as the record or page names them
+    site_name: str | None = None  # as the page names its site (og:site_name)
+    outlet_basis: str | None = None  # metadata | url | text: how the outlet was known
     text: str
     extractor_version: str = ""
     ingested_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
@@ -64,6 +68,9 @@ class Event(SQLModel, table=True):
     start: int
     end: int
     search_text: str = ""  # Arabic-normalized quotes + sentence, for full-text search
+    speech: str | None = None  # statements: direct (a quotation) | indirect (reported speech)
+    background: bool = False  # a fact the article recalls: off the default timeline (0008)
+    story_id: str | None = Field(default=None, max_length=16, index=True)  # app/stories/
 
 
 # The timeline's order (undated events last, then by day and id) as indexes, so a page is an
@@ -111,3 +118,73 @@ class EventTally(SQLModel, table=True):
     dim: str = Field(primary_key=True, max_length=8)
     value: str = Field(primary_key=True)
     n: int
+
+
+# -- stories: reports of one statement or happening across articles (app/stories/) ------------
+
+
+class Story(SQLModel, table=True):
+    """Reports of the same statement (or the same happening) across articles, grouped.
+
+    ``id`` is its first report's event id, so a story's permalink stays valid as reports join.
+    The summary columns are recomputed from the reports whenever one joins or leaves (in that
+    article's transaction): ``date`` is the earliest a report states, ``date_event_id`` that
+    report (its basis); ``canonical_event_id`` the best-attested version's report."""
+
+    id: str = Field(primary_key=True, max_length=16)
+    kind: str  # statement | event, as its reports
+    date: str | None = None
+    date_precision: str | None = None
+    date_basis: str | None = None
+    date_start: dt.date | None = None
+    date_event_id: str | None = Field(default=None, max_length=16)
+    speaker_id: str | None = Field(default=None, max_length=80)  # the best-attested version's
+    canonical_event_id: str = Field(max_length=16)
+    reports: int = 0
+    outlets: int = 0
+
+
+# the timeline of stories, in the same order as the events' (ix_event_order)
+Index("ix_story_order", Story.date_start.is_(None), Story.date_start, Story.id)
+
+
+class StoryBand(SQLModel, table=True):
+    """The persisted LSH index: a story under each band key of its reports (MinHash bands of
+    their words, and speaker-day blocking keys), so candidates are one indexed SQL lookup."""
+
+    __tablename__ = "story_band"
+
+    key: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    story_id: str = Field(primary_key=True, max_length=16, index=True)
+
+
+class StoryTally(SQLModel, table=True):
+    """Story counts, the shape of ``event_tally``: a row counts the stories with a report
+    having both keys (``by_dim = by_value`` and ``dim = value``); ``day`` is the story's day."""
+
+    __tablename__ = "story_tally"
+
+    by_dim: str = Field(primary_key=True, max_length=8)
+    by_value: str = Field(primary_key=True)
+    dim: str = Field(primary_key=True, max_length=8)
+    value: str = Field(primary_key=True)
+    n: int
+
+
+class ArticleBand(SQLModel, table=True):
+    """MinHash bands of each article's whole text: near-duplicate (republished) candidates."""
+
+    __tablename__ = "article_band"
+
+    key: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    article_id: str = Field(primary_key=True, max_length=16, index=True)
+
+
+class ArticleCopy(SQLModel, table=True):
+    """An article recognised as a near-duplicate (a republished page with small edits)."""
+
+    __tablename__ = "article_copy"
+
+    article_id: str = Field(primary_key=True, max_length=16)
+    original_id: str = Field(max_length=16, index=True)
+    similarity: float

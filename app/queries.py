@@ -28,6 +28,11 @@ EXPORT_LIMIT = 10_000
 # A search matching more events than this shows "1000+" and facet counts over its first 1000
 # matches (lower bounds): counting or sorting every match of a common word takes seconds at 1M.
 SEARCH_CAP = 1000
+# Facet counts under two filter dimensions or more count at most this many matching events
+# (lower bounds past it, shown "n+"): see _facets.
+FACET_CAP = 2000
+# A total no maintained count serves (two filter dimensions or more) is counted up to this.
+TOTAL_CAP = 10_000
 
 
 @dataclass(frozen=True)
@@ -109,12 +114,12 @@ def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = T
         statement = _with_related(select(Event, Article, Speaker)).where(
             *filters.where(dialect=dialect)
         )
-        keyset = filters.keyset()
-        if keyset is not None:
-            statement = statement.where(keyset)
-        found = session.execute(
-            statement.order_by(*filters.order_by()).limit(filters.limit + 1)
-        ).all()
+        found = []
+        for clauses, order in filters.seeks():  # index seeks in turn until the page is full
+            want = filters.limit + 1 - len(found)
+            found += session.execute(statement.where(*clauses).order_by(*order).limit(want)).all()
+            if len(found) > filters.limit:
+                break
     more = len(found) > filters.limit
     found = found[: filters.limit]
     rows = [event for event, _, _ in found]
@@ -133,13 +138,8 @@ def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = T
     )
     if matched is None:
         return Page(views=views, next_cursor=next_cursor, total=len(rows))
-    capped = bool(filters.search) and matched > SEARCH_CAP
-    return Page(
-        views=views,
-        next_cursor=next_cursor,
-        total=min(matched, SEARCH_CAP) if filters.search else matched,
-        capped=capped,
-    )
+    cap = SEARCH_CAP if filters.search else TOTAL_CAP
+    return Page(views=views, next_cursor=next_cursor, total=min(matched, cap), capped=matched > cap)
 
 
 def _fts_fast_path(filters: TimelineFilters, dialect: str) -> bool:
@@ -153,34 +153,39 @@ def page_offset(filters: TimelineFilters) -> int | None:
     return 0 if filters.after is None else filters.after.offset
 
 
-def previous_cursor(session: Session, filters: TimelineFilters) -> tuple[bool, Cursor | None]:
+def previous_cursor(
+    session: Session, filters: TimelineFilters, *, table=Event, clauses: list | None = None
+) -> tuple[bool, Cursor | None]:
     """Where the previous page starts: ``(False, None)`` on the first page, ``(True, None)``
     when the previous page is the first, else ``(True, cursor)``. One statement, an index walk
-    backwards from the page's cursor over at most ``limit`` rows."""
+    backwards from the page's cursor over at most ``limit`` rows. ``table`` is ``event`` (its
+    ``clauses`` the filters') or ``story`` (app/stories/queries.py passes its own)."""
     cursor = filters.after
     if cursor is None:
         return False, None
     if cursor.offset is not None and cursor.offset <= filters.limit:
         return True, None
-    day, event_id = cursor.date_start, cursor.event_id
+    if clauses is None:
+        clauses = filters.where(dialect=_dialect(session))
+    day, row_id = cursor.date_start, cursor.event_id
     desc = filters.order == "desc"
     # rows before the cursor (inclusive of it: the cursor row is the previous page's last), in
-    # the reverse of the page order; undated events come last in both orders
-    id_before = Event.id >= event_id if desc else Event.id <= event_id
+    # the reverse of the page order; undated rows come last in both orders
+    id_before = table.id >= row_id if desc else table.id <= row_id
     if day is None:
-        before = or_(Event.date_start.is_not(None), and_(Event.date_start.is_(None), id_before))
-        reverse = [Event.date_start.is_(None).desc()]
+        before = or_(table.date_start.is_not(None), and_(table.date_start.is_(None), id_before))
+        reverse = [table.date_start.is_(None).desc()]
     else:
-        day_before = Event.date_start > day if desc else Event.date_start < day
-        before = or_(day_before, and_(Event.date_start == day, id_before))
-        reverse = [Event.date_start.is_(None)]
+        day_before = table.date_start > day if desc else table.date_start < day
+        before = or_(day_before, and_(table.date_start == day, id_before))
+        reverse = [table.date_start.is_(None)]
     if desc:
-        reverse += [Event.date_start, Event.id]
+        reverse += [table.date_start, table.id]
     else:
-        reverse += [Event.date_start.desc(), Event.id.desc()]
+        reverse += [table.date_start.desc(), table.id.desc()]
     rows = session.execute(
-        select(Event.date_start, Event.id)
-        .where(*filters.where(dialect=_dialect(session)))
+        select(table.date_start, table.id)
+        .where(*clauses)
         .where(before)
         .order_by(*reverse)
         .limit(filters.limit + 1)
@@ -243,7 +248,8 @@ def _search_rows(session: Session, filters: TimelineFilters) -> list:
 
 def total(session: Session, filters: TimelineFilters) -> int:
     """Events matching the filters (remembered): from the tally when one filter dimension or
-    none is set; counted live otherwise; a search counts up to ``SEARCH_CAP + 1`` matches."""
+    none is set; counted live otherwise, up to ``TOTAL_CAP + 1`` matches (a search: up to
+    ``SEARCH_CAP + 1``)."""
     key = ("total", _aggregate_key(filters))
     memo = _request_memo(session)
     if key not in memo:  # the page, facets and histogram of a search share its capped count
@@ -284,7 +290,9 @@ def _total(session: Session, filters: TimelineFilters) -> int:
         else:
             first = select(Event.id).where(*where).limit(SEARCH_CAP + 1).subquery()
         return session.execute(select(func.count()).select_from(first)).scalar_one()
-    return session.execute(select(func.count()).select_from(Event).where(*where)).scalar_one()
+    # two filter dimensions or more: counted live, up to TOTAL_CAP + 1 ("10000+")
+    first = select(Event.id).where(*where).limit(TOTAL_CAP + 1).subquery()
+    return session.execute(select(func.count()).select_from(first)).scalar_one()
 
 
 def export_events(session: Session, filters: TimelineFilters) -> list[EventView]:
@@ -318,11 +326,25 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     dialect = _dialect(session)
     # bounded when the words alone match more than SEARCH_CAP events (a cheap capped count)
     capped = bool(filters.search) and total(session, TimelineFilters(q=filters.q)) > SEARCH_CAP
+    bounded: list[bool] = []
 
     def where(facet: str) -> list:
-        return filters.where(
+        clauses = filters.where(
             dialect=dialect, exclude={facet}, search_limit=SEARCH_CAP if capped else None
         )
+        if filters.search:
+            return clauses
+        # Filters over two dimensions or more: no maintained count serves them, and counting
+        # every match (a country over a date range: hundreds of thousands of events at 1M) is
+        # what made a combined filter take seconds. Count the first FACET_CAP matches instead,
+        # and say the counts are lower bounds when there are more (as Datasette truncates its
+        # facets), so a page never pays for an unbounded aggregate.
+        first = select(Event.id).where(*clauses).limit(FACET_CAP + 1).subquery()
+        over = session.execute(select(func.count()).select_from(first)).scalar_one() > FACET_CAP
+        bounded.append(over)
+        if not over:
+            return clauses
+        return [Event.id.in_(select(Event.id).where(*clauses).limit(FACET_CAP))]
 
     scope = tally.scope(filters, exclude={"speaker"})
     if scope is not None:
@@ -433,7 +455,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         other_countries=others,
         outlets=outlets,
         kinds=kinds,
-        capped=capped,
+        capped=capped or any(bounded),
         unknown_speakers=unknown,
     )
 

@@ -13,13 +13,16 @@ letters — the tell-tale of the wrong Arabic code page).
 from __future__ import annotations
 
 import codecs
+import logging
 import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
+
+from app.source import SourceMeta
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 ARTICLE_SUFFIXES = frozenset({".txt", *HTML_SUFFIXES})
@@ -63,6 +66,7 @@ class ArticleText:
     text: str
     encoding: str  # UTF-8 | UTF-16 | UTF-32 | Windows-1256 | ISO-8859-6
     html: bool = False
+    meta: SourceMeta = field(default_factory=SourceMeta)  # what an HTML page says about itself
 
     @property
     def note(self) -> str:
@@ -71,7 +75,7 @@ class ArticleText:
         if self.encoding not in {"UTF-8"}:
             parts.append(f"decoded from {self.encoding}")
         if self.html:
-            parts.append("HTML markup removed")
+            parts.append("main text of the HTML page")
         return ", ".join(parts)
 
 
@@ -83,6 +87,22 @@ def read_article(path: str | os.PathLike, *, max_bytes: int) -> ArticleText:
 
 def read_bytes(path: Path, *, max_bytes: int) -> bytes:
     """The file's bytes, refusing what isn't a readable regular file within the size cap."""
+    info = check_regular_file(path)
+    if info.st_size > max_bytes:
+        raise ArticleReadError(too_large(info.st_size, max_bytes))
+    with open_regular_file(path) as handle:
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as error:
+            raise ArticleReadError(_os_reason(error)) from error
+    if len(data) > max_bytes:  # it grew since stat()
+        raise ArticleReadError(too_large(len(data), max_bytes, at_least=True))
+    return data
+
+
+def check_regular_file(path: Path) -> os.stat_result:
+    """``path``'s stat, refusing what isn't a regular file (missing, a broken link, a folder,
+    a pipe) in the words the user sees."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -99,39 +119,43 @@ def read_bytes(path: Path, *, max_bytes: int) -> bytes:
         raise ArticleReadError("is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise ArticleReadError("not a regular file (a pipe, socket or device)")
-    if info.st_size > max_bytes:
-        raise ArticleReadError(_too_large(info.st_size, max_bytes))
+    return info
+
+
+def open_regular_file(path: Path) -> BinaryIO:
+    """``path`` opened for reading bytes, or :class:`ArticleReadError` saying why not."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        return open(path, "rb")
     except PermissionError:
         raise ArticleReadError("permission denied (cannot read this file)") from None
     except OSError as error:
         raise ArticleReadError(_os_reason(error)) from error
-    if len(data) > max_bytes:  # it grew since stat()
-        raise ArticleReadError(_too_large(len(data), max_bytes, at_least=True))
-    return data
 
 
-def decode_article(data: bytes, *, html_hint: bool = False) -> ArticleText:
-    """Bytes → article text with ``\\n`` line ends; HTML (by hint or by content) → its text."""
+def check_bytes(data: bytes) -> None:
+    """Refuse empty data and the binary formats users feed by mistake (PDF, images, archives),
+    by their magic numbers."""
     if not data:
         raise ArticleReadError("empty file (0 bytes), nothing to ingest")
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise ArticleReadError(f"binary file ({what}), not an article")
+
+
+def decode_article(data: bytes, *, html_hint: bool = False) -> ArticleText:
+    """Bytes → article text with ``\\n`` line ends; HTML (by hint or by content) → its main
+    text and metadata (:func:`page_text`)."""
+    check_bytes(data)
     text, encoding = _decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _control_share(text) > 0.01:
+    if control_share(text) > 0.01:
         raise ArticleReadError("binary file (control characters), not an article")
-    is_html = html_hint or bool(_HTML_START.match(text))
-    if is_html:
-        text = html_to_text(text)
-        if not text.strip():
-            raise ArticleReadError("HTML page with no text (after removing the markup)")
     if not text.strip():
         raise ArticleReadError("no text: the file holds only whitespace")
-    return ArticleText(text=text, encoding=encoding, html=is_html)
+    if html_hint or _HTML_START.match(text):
+        text, meta = page_text(text)
+        return ArticleText(text=text, encoding=encoding, html=True, meta=meta)
+    return ArticleText(text=text, encoding=encoding)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -231,14 +255,17 @@ def _is_arabic(char: str) -> bool:
     )
 
 
-def _control_share(text: str) -> float:
+def control_share(text: str) -> float:
+    """The share of control characters other than line breaks and tabs: above 1% the
+    "text" is binary data."""
     if not text:
         return 0.0
     controls = sum(1 for c in text if c not in "\n\t\f\v" and unicodedata.category(c) == "Cc")
     return controls / len(text)
 
 
-def _too_large(size: int, max_bytes: int, *, at_least: bool = False) -> str:
+def too_large(size: int, max_bytes: int, *, at_least: bool = False) -> str:
+    """The words for a file or record over the size cap."""
     amount = f"more than {max_bytes} bytes" if at_least else f"{size} bytes"
     return (
         f"too large: {amount}, over the {max_bytes}-byte limit "
@@ -252,54 +279,70 @@ def _os_reason(error: OSError) -> str:
     return f"cannot read: {(error.strerror or str(error)).lower()}"
 
 
-# --- HTML → text -------------------------------------------------------------------------------
+# --- HTML → main text and metadata ----------------------------------------------------------
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object"})
-_BLOCK = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
-        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-        "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th",
-        "title", "tr", "ul", "body", "html",
-    }
-)  # fmt: skip
+#: htmldate on what the page says about itself (meta tags, JSON-LD, <time>, the URL), not its
+#: guesses from dates written in the body: the body's dates are the extractor's to read.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping: list[str] = []
+def page_text(markup: str) -> tuple[str, SourceMeta]:
+    """The article of an HTML page and what the page says about it, by trafilatura.
 
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag == "body":
-            self.skipping = [t for t in self.skipping if t != "head"]  # a <head> never closed
-        if tag in _SKIP:
-            self.skipping.append(tag)
-        if tag in _BLOCK:
-            self.parts.append("\n")
+    Menus, "related" blocks, comments, share bars and footers are left out (trafilatura's
+    boilerplate removal), so their quotes never become events; the text is what trafilatura
+    returns, one paragraph per line, and is what gets stored (every offset points into it).
+    Raises :class:`ArticleReadError` when the page has no text, or only page furniture.
+    """
+    _quiet_extractor_logs()
+    import trafilatura
 
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        if tag in _BLOCK:
-            self.parts.append("\n")
+    try:
+        document = trafilatura.bare_extraction(
+            markup,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params=dict(_DATE_PARAMS),
+        )
+    except Exception:  # a parser failing on a hostile page is no reason to fail the batch
+        document = None
+    text = _clean_lines(document.text if document is not None else "")
+    if not text:
+        try:
+            visible = _clean_lines(trafilatura.html2txt(markup) or "")
+        except Exception:
+            visible = ""
+        if visible:
+            raise ArticleReadError(
+                "HTML page with no article text (only menus, links or other page furniture)"
+            )
+        raise ArticleReadError("HTML page with no text (after removing the markup)")
+    meta = SourceMeta(
+        url=_attr(document, "url"),
+        title=_attr(document, "title"),
+        published=_attr(document, "date"),
+        author=_attr(document, "author"),
+        site_name=_attr(document, "sitename"),
+        origin="the page's metadata",
+    )
+    return text, meta
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.skipping:
-            while self.skipping and self.skipping.pop() != tag:
-                pass
-        if tag in _BLOCK:
-            self.parts.append("\n")
 
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(re.sub(r"\s+", " ", data))
+def _attr(document, name: str) -> str | None:
+    value = getattr(document, name, None)
+    return value.strip() or None if isinstance(value, str) else None
 
 
-def html_to_text(markup: str) -> str:
-    """The visible text of an HTML page: scripts and styles dropped, entities unescaped,
-    one paragraph (block element) per line."""
-    parser = _TextExtractor()
-    parser.feed(markup)
-    parser.close()
-    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
+def _clean_lines(text: str) -> str:
+    lines = (line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _quiet_extractor_logs() -> None:
+    """trafilatura and htmldate log what they could not find; the outcome line already says
+    what matters, and Python's last-resort handler would print their warnings mid-report."""
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+            logger.propagate = False

@@ -15,11 +15,12 @@ from collections.abc import Iterable
 from sqlalchemy import delete, insert, select, text
 from sqlmodel import Session
 
-from app import tally
+from app import stories, tally
 from app.extract.model import ArticleExtraction, DateValue, ExtractedEvent, Span, SpeakerRef
 from app.fts import fts_rowid
 from app.models import Article, Country, Event, EventCountry, Quote, Speaker
 from app.search import search_key
+from app.source import ArticleSource
 
 
 def content_sha256(text: str) -> str:
@@ -92,8 +93,10 @@ def save_article(
     source_file: str,
     extraction: ArticleExtraction,
     extractor_version: str,
+    source: ArticleSource | None = None,
 ) -> tuple[Article, str]:
-    """Store one article and its events in one transaction.
+    """Store one article and its events in one transaction; ``source``: the columns only the
+    source fills (url, author, site name, outlet basis: app/source.py).
 
     Returns the article and what happened: ``added``, ``updated`` or ``unchanged``.
     """
@@ -106,13 +109,17 @@ def save_article(
     try:
         if outcome == "updated":  # the counts of the events as stored, before anything changes
             tally.apply(session, tally.count_stored(session, article.id), sign=-1)
-        article = _upsert_article(session, article, sha, source_file, extraction, extractor_version)
+            stories.detach_article(session, article.id)
+        article = _upsert_article(
+            session, article, sha, source_file, extraction, extractor_version, source
+        )
         if outcome == "added":
             _insert_events(session, article, sha, extraction.events)
         else:
             _replace_events(session, article, sha, extraction.events)
             session.flush()
             tally.apply(session, tally.count_stored(session, article.id))
+        stories.attach_article(session, article.id, extraction.text)
         session.commit()
     except BaseException:
         session.rollback()
@@ -139,9 +146,13 @@ def check_extraction(extraction: ArticleExtraction) -> None:
                 )
 
 
-def _upsert_article(session, article, sha, source_file, extraction, extractor_version) -> Article:
+def article_values(
+    source_file: str, extraction: ArticleExtraction, extractor_version: str
+) -> dict[str, str | None]:
+    """The article row's columns from an extraction (but its id, hash and ingest time): one
+    definition for this module and the ingest's batch writer (app/batch_store.py)."""
     published = extraction.published
-    values = {
+    return {
         "source_file": source_file,
         "outlet": extraction.outlet,
         "title": extraction.title,
@@ -152,6 +163,14 @@ def _upsert_article(session, article, sha, source_file, extraction, extractor_ve
         "text": extraction.text,
         "extractor_version": extractor_version,
     }
+
+
+def _upsert_article(
+    session, article, sha, source_file, extraction, extractor_version, source=None
+) -> Article:
+    values = article_values(source_file, extraction, extractor_version)
+    if source is not None:
+        values |= source.as_columns()
     if article is None:
         article = Article(id=article_id_for(sha), sha256=sha, **values)
         session.add(article)
@@ -197,6 +216,8 @@ def _insert_events(session, article: Article, sha: str, events: Iterable[Extract
                 "start": extracted.start,
                 "end": extracted.end,
                 "search_text": search_text,
+                "speech": extracted.speech,
+                "background": extracted.background,
             }
         )
         quote_rows += [
@@ -237,6 +258,7 @@ def _insert_events(session, article: Article, sha: str, events: Iterable[Extract
                 r["date_start"],
             )
             for r in event_rows
+            if not r["background"]  # the tally counts the default timeline
         ),
     )
     if sqlite and fts_rows:
@@ -306,6 +328,7 @@ def _replace_events(session, article: Article, sha: str, events: Iterable[Extrac
         row.speaker_role_ar = extracted.speaker.role_ar if extracted.speaker else None
         row.text, row.start, row.end = extracted.text, extracted.start, extracted.end
         row.search_text = search_key(" ".join([*(q.text for q in extracted.quotes), row.text]))
+        row.speech, row.background = extracted.speech, extracted.background
         session.add(row)
         session.flush()
         _replace_children(session, event_id, extracted, known_countries, sqlite, row.search_text)
@@ -352,6 +375,7 @@ def delete_article(session: Session, article_id: str) -> bool:
     sqlite = session.get_bind().dialect.name == "sqlite"
     try:
         tally.apply(session, tally.count_stored(session, article_id), sign=-1)
+        stories.detach_article(session, article_id)
         ids = set(session.execute(select(Event.id).where(Event.article_id == article_id)).scalars())
         if sqlite:
             _delete_fts(session, article_id)

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
@@ -97,7 +97,7 @@ def count_stored(session: Session, article_id: str) -> Counter:
     rows = session.execute(
         text(
             "SELECT e.id, e.speaker_id, a.outlet, e.kind, e.date_start FROM event e "
-            "JOIN article a ON a.id = e.article_id WHERE e.article_id = :id"
+            "JOIN article a ON a.id = e.article_id WHERE e.article_id = :id AND NOT e.background"
         ),
         {"id": article_id},
     ).all()
@@ -105,7 +105,7 @@ def count_stored(session: Session, article_id: str) -> Counter:
     for event_id, iso2 in session.execute(
         text(
             "SELECT ec.event_id, ec.country FROM event_country ec "
-            "JOIN event e ON e.id = ec.event_id WHERE e.article_id = :id"
+            "JOIN event e ON e.id = ec.event_id WHERE e.article_id = :id AND NOT e.background"
         ),
         {"id": article_id},
     ):
@@ -144,11 +144,15 @@ def rebuild(connection: Connection) -> int:
         else "(SELECT string_agg(country, ',' ORDER BY country) FROM event_country "
         "WHERE event_id = e.id)"
     )
+    # background facts are off the default timeline, so uncounted (migration 0004 runs this
+    # before 0008 adds the column: then every event counts)
+    columns = {c["name"] for c in inspect(connection).get_columns("event")}
+    foreground = "WHERE NOT e.background" if "background" in columns else ""
     groups = connection.execute(
         text(
             "SELECT speaker_id, outlet, kind, date_start, countries, count(*) FROM ("
             f"SELECT e.speaker_id, a.outlet, e.kind, e.date_start, {countries} AS countries "
-            "FROM event e JOIN article a ON a.id = e.article_id) AS g "
+            f"FROM event e JOIN article a ON a.id = e.article_id {foreground}) AS g "
             "GROUP BY speaker_id, outlet, kind, date_start, countries"
         )
     )
@@ -184,21 +188,22 @@ class Scope:
     day_from: str | None = None
     day_to: str | None = None
 
-    def rows(self, dim: str) -> list[ColumnElement[bool]]:
+    def rows(self, dim: str, table=EventTally) -> list[ColumnElement[bool]]:
         """Clauses selecting the tally rows that count ``dim`` ('' for the total) under this
-        scope; sum ``n`` grouped by ``value``."""
-        clauses = [EventTally.dim == dim, EventTally.n > 0]
+        scope; sum ``n`` grouped by ``value``. ``table``: ``EventTally`` or a table of the same
+        shape (``StoryTally``, app/stories/tally.py)."""
+        clauses = [table.dim == dim, table.n > 0]
         if not self.dim or self.dim == dim:  # a facet is counted without its own filter
-            return [EventTally.by_dim == "", EventTally.by_value == "", *clauses]
+            return [table.by_dim == "", table.by_value == "", *clauses]
         if dim == "":  # the total under a filter: its own values' rows
             return [
-                EventTally.by_dim == "",
-                EventTally.by_value == "",
-                EventTally.dim == self.dim,
-                EventTally.n > 0,
-                *self._values(EventTally.value),
+                table.by_dim == "",
+                table.by_value == "",
+                table.dim == self.dim,
+                table.n > 0,
+                *self._values(table.value),
             ]
-        return [EventTally.by_dim == self.dim, *self._values(EventTally.by_value), *clauses]
+        return [table.by_dim == self.dim, *self._values(table.by_value), *clauses]
 
     def _values(self, column) -> list[ColumnElement[bool]]:
         if self.dim == "day":
@@ -216,6 +221,8 @@ def scope(filters, exclude: Iterable[str] = ()) -> Scope | None:
     can't be read from the tally (a search, two dimensions, several countries)."""
     skip = set(exclude)
     if filters.search and "q" not in skip:
+        return None
+    if getattr(filters, "background", False):  # the tally counts the default timeline only
         return None
     found: list[Scope] = []
     if (filters.date_from or filters.date_to) and "date" not in skip:

@@ -1,10 +1,13 @@
-"""Concurrent load on one URL for a bounded time: Debian's ``wrk`` when installed, else a
-Python load generator (threads with keep-alive connections). Loopback only."""
+"""Concurrent load for a bounded time — on one URL (``load``) or cycling through many distinct
+ones (``load_paths``): Debian's ``wrk`` when installed, else a Python load generator (threads
+with keep-alive connections). Loopback only."""
 
 from __future__ import annotations
 
 import http.client
+import itertools
 import json
+import os
 import shutil
 import subprocess
 import threading
@@ -13,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 LUA = Path(__file__).with_name("wrk_report.lua")
+LUA_PATHS = Path(__file__).with_name("wrk_urls.lua")
 
 
 def _check_loopback(url: str) -> None:
@@ -29,10 +33,22 @@ def load(url: str, *, seconds: float, connections: int) -> dict:
     return _python(url, seconds, connections)
 
 
-def _wrk(url: str, seconds: float, connections: int) -> dict:
+def load_paths(base: str, paths: Path, *, seconds: float, connections: int) -> dict:
+    """Like ``load``, each request asking the next path of the file ``paths`` (one per line)."""
+    _check_loopback(base)
+    listed = [line for line in paths.read_text(encoding="utf-8").splitlines() if line]
+    if shutil.which("wrk"):
+        return _wrk(base + listed[0], seconds, connections, paths=paths)
+    return _python(base, seconds, connections, paths=listed)
+
+
+def _wrk(url: str, seconds: float, connections: int, paths: Path | None = None) -> dict:
     command = ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s"]
-    command += ["--timeout", "10s", "-s", str(LUA), url]
-    out = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30).stdout
+    command += ["--timeout", "10s", "-s", str(LUA_PATHS if paths else LUA), url]
+    env = {**os.environ, "BENCH_PATHS": str(paths)} if paths else None
+    out = subprocess.run(
+        command, capture_output=True, text=True, timeout=seconds + 30, env=env
+    ).stdout
     line = next(line for line in out.splitlines() if line.startswith("{"))
     raw = json.loads(line)
     return {
@@ -46,9 +62,10 @@ def _wrk(url: str, seconds: float, connections: int) -> dict:
     }
 
 
-def _python(url: str, seconds: float, connections: int) -> dict:
+def _python(url: str, seconds: float, connections: int, paths: list[str] | None = None) -> dict:
     parts = urlsplit(url)
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    listed = paths or [parts.path + (f"?{parts.query}" if parts.query else "")]
+    turn = itertools.count()
     deadline = time.perf_counter() + seconds
     latencies: list[float] = []
     errors = [0]
@@ -60,7 +77,7 @@ def _python(url: str, seconds: float, connections: int) -> dict:
         while time.perf_counter() < deadline:
             started = time.perf_counter()
             try:
-                conn.request("GET", path)
+                conn.request("GET", listed[next(turn) % len(listed)])
                 response = conn.getresponse()
                 response.read()
                 if response.status >= 400:

@@ -27,8 +27,9 @@ import urllib.request
 from pathlib import Path
 
 from app.filters import DEFAULT_LIMIT
+from bench import traffic
 from bench.corpus import GENERATOR_VERSION, corpus_dir, write_corpus
-from bench.load import load
+from bench.load import load, load_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -36,7 +37,7 @@ RESULTS = ROOT / "bench" / "results"
 PY = sys.executable
 # the app's default page size: Datasette's pages and canned queries serve the same number of rows
 PAGE_SIZE = DEFAULT_LIMIT
-VIEWS = ("timeline", "country", "speaker", "date_range", "search", "permalink", "api")
+VIEWS = traffic.VIEWS
 
 
 def log(message: str) -> None:
@@ -115,88 +116,6 @@ def build_large(base: Path, target_events: int) -> tuple[Path, dict]:
     return path, {**figure, "cached": False}
 
 
-# -- what each view asks, and its Datasette equivalent --------------------------------------------
-
-
-def view_params(db: Path) -> dict:
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        speaker = conn.execute(
-            "SELECT speaker_id FROM event WHERE speaker_id IS NOT NULL "
-            "GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 1 OFFSET 2"
-        ).fetchone()
-        event_id = conn.execute("SELECT id FROM event ORDER BY id LIMIT 1 OFFSET 1000").fetchone()[
-            0
-        ]
-        year = conn.execute(
-            "SELECT substr(date_start, 1, 4) FROM event WHERE date_start IS NOT NULL "
-            "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
-        ).fetchone()[0]
-    return {
-        "country": "KZ",
-        "speaker": speaker[0] if speaker else "none",
-        "from": f"{year}-01-01",
-        "to": f"{year}-03-31",
-        "q": "حفظ السلام",
-        "event_id": event_id,
-    }
-
-
-def app_urls(p: dict) -> dict[str, str]:
-    q = urllib.parse.quote
-    return {
-        "timeline": "/",
-        "country": f"/?country={p['country']}",
-        "speaker": f"/?speaker={q(p['speaker'])}",
-        "date_range": f"/?from={p['from']}&to={p['to']}",
-        "search": f"/?q={q(p['q'])}",
-        "permalink": f"/events/{p['event_id']}",
-        "api": f"/api/events?country={p['country']}",
-    }
-
-
-# One SQL per view: the same rows (id, date, kind, speaker, role, text, countries, quotes, outlet)
-# in the same order and page size as the app's page. The app's pages also compute a total, facet
-# counts and a histogram that these canned queries do not: Datasette is asked for less work.
-_ROWS = f"""
-SELECT e.id, e.date, e.kind, s.name_ar AS speaker, e.speaker_role_ar AS role, e.text,
-  (SELECT group_concat(country, ',') FROM event_country c WHERE c.event_id = e.id) AS countries,
-  (SELECT group_concat(text, ' | ') FROM quote WHERE quote.event_id = e.id) AS quotes,
-  a.outlet, a.source_file
-FROM event e LEFT JOIN speaker s ON s.id = e.speaker_id JOIN article a ON a.id = e.article_id
-WHERE {{where}}
-ORDER BY e.date_start IS NULL, e.date_start, e.id LIMIT {PAGE_SIZE}
-"""
-CANNED = {
-    "timeline": "1",
-    "country": "e.id IN (SELECT event_id FROM event_country WHERE country = :country)",
-    "speaker": "e.speaker_id = :speaker",
-    "date_range": "e.date_start >= :date_from AND e.date_start <= :date_to",
-    "search": "e.id IN (SELECT event_id FROM event_fts WHERE event_fts MATCH :fts)",
-}
-
-
-def datasette_metadata(db_name: str) -> dict:
-    queries = {name: {"sql": _ROWS.format(where=where)} for name, where in CANNED.items()}
-    return {"databases": {db_name: {"queries": queries}}}
-
-
-def datasette_urls(db_name: str, p: dict) -> dict[str, str]:
-    from app.search import search_key
-
-    q = urllib.parse.quote
-    fts = " ".join(f'"{word}"*' for word in search_key(p["q"]).split())
-    base = f"/{db_name}"
-    return {
-        "timeline": f"{base}/timeline",
-        "country": f"{base}/country?country={p['country']}",
-        "speaker": f"{base}/speaker?speaker={q(p['speaker'])}",
-        "date_range": f"{base}/date_range?date_from={p['from']}&date_to={p['to']}",
-        "search": f"{base}/search?fts={q(fts)}",
-        "permalink": f"{base}/event/{p['event_id']}",
-        "api": f"{base}/country.json?country={p['country']}&_shape=array",
-    }
-
-
 # -- servers --------------------------------------------------------------------------------------
 
 
@@ -254,62 +173,231 @@ class Server:
         self.log.close()
 
 
-def measure(server: Server, urls: dict[str, str], seconds: float, connections: int) -> dict:
-    results = {}
-    for view, path in urls.items():
-        started = time.perf_counter()
-        status, body = server.get(path)
-        cold_ms = (time.perf_counter() - started) * 1000
-        for _ in range(3):
-            server.get(path)
-        figure = load(server.url(path), seconds=seconds, connections=connections)
-        figure.update(status=status, bytes=len(body), first_ms=round(cold_ms, 1), path=path)
-        results[view] = figure
-        log(f"  {view:10} {figure['rps']:8.1f} req/s  p95 {figure['p95_ms']} ms  {len(body)} B")
-    return results
+SERVER_ORDERS = (
+    ("app_nocache", "datasette", "app"),
+    ("datasette", "app", "app_nocache"),
+    ("app", "app_nocache", "datasette"),
+)
 
 
-def serve_figures(db: Path, label: str, args) -> dict:
-    from app.migrate import upgrade
+def _app_command(db: Path, port: int, workers: int) -> list[str]:
+    command = [PY, "-m", "app.cli", "--db", f"sqlite:///{db}", "serve", "--port", str(port)]
+    return [*command, "--workers", str(workers)]
 
-    upgrade(f"sqlite:///{db}")  # a cached database built before the latest migration
-    params = view_params(db)
-    port = free_port()
-    log(f"{label}: the app ({args.app_workers} workers) on {db.name}")
-    app = [PY, "-m", "app.cli", "--db", f"sqlite:///{db}", "serve", "--port", str(port)]
-    app += ["--workers", str(args.app_workers)]
-    # the same server twice: rendering every request (RESPONSE_CACHE=0), then with its rendered-
-    # response cache (the default), which serves wrk's repeated requests for one URL from memory
-    with Server(app, port, "/events/0000000000000000", env={"RESPONSE_CACHE": "0"}) as server:
-        rendering = measure(server, app_urls(params), args.seconds, args.connections)
-    log(f"{label}: the app again, response cache on")
-    port = free_port()
-    app[app.index("--port") + 1] = str(port)
-    with Server(app, port, "/events/0000000000000000", env={"RESPONSE_CACHE": "1"}) as server:
-        ours = measure(server, app_urls(params), args.seconds, args.connections)
-    name = db.stem.replace(".", "_")
+
+def _datasette_command(port: int, workers: int) -> list[str]:
+    return [
+        PY,
+        "-m",
+        "uvicorn",
+        "bench.datasette_app:make",
+        "--factory",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--no-access-log",
+        "--log-level",
+        "warning",
+    ]
+
+
+def _datasette_env(db: Path, label: str) -> tuple[str, dict]:
     link = OUT / "ds" / f"{label}.db"  # Datasette names the database after the file
     link.parent.mkdir(parents=True, exist_ok=True)
     link.unlink(missing_ok=True)
     link.symlink_to(db)
-    name = link.stem
     meta = OUT / "ds" / f"{label}.json"
-    meta.write_text(json.dumps(datasette_metadata(name)))
+    meta.write_text(json.dumps(traffic.datasette_metadata(link.stem)))
+    settings = {"default_page_size": PAGE_SIZE, "sql_time_limit_ms": 30000, "num_sql_threads": 3}
+    env = {
+        "BENCH_DS_DB": str(link),
+        "BENCH_DS_METADATA": str(meta),
+        "BENCH_DS_SETTINGS": json.dumps(settings),
+    }
+    return link.stem, env
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(v for v in values if v is not None)
+    if not values:
+        return 0.0
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else round((values[mid - 1] + values[mid]) / 2, 2)
+
+
+def _combine(runs: list[dict]) -> dict:
+    """Medians over the interleaved rounds (req/s and each percentile)."""
+    return {
+        "rounds": len(runs),
+        "requests": sum(r["requests"] for r in runs),
+        "errors": sum(r["errors"] for r in runs),
+        "rps": _median([r["rps"] for r in runs]),
+        "p50_ms": _median([r["p50_ms"] for r in runs]),
+        "p95_ms": _median([r["p95_ms"] for r in runs]),
+        "p99_ms": _median([r["p99_ms"] for r in runs]),
+        "tool": runs[0]["tool"] if runs else None,
+    }
+
+
+def _first_visits(server: Server, asked: list[traffic.Question], n: int = 5) -> float:
+    """Median ms of the first request of filter sets not asked before (a cold aggregate)."""
+    times = []
+    for q in asked[-n:]:
+        started = time.perf_counter()
+        server.get(q.app)
+        times.append((time.perf_counter() - started) * 1000)
+    return round(_median(times), 1)
+
+
+def serve_figures(db: Path, label: str, args, workers: int) -> dict:
+    """Every view under real, varied traffic: the app rendering every request (RESPONSE_CACHE=0),
+    the app as shipped (cache on), and Datasette with as many processes, asked the same
+    questions, in interleaved rounds; then each view's one URL repeated against the cache."""
+    from app.migrate import upgrade
+
+    upgrade(f"sqlite:///{db}")  # a cached database built before the latest migration
+    name, ds_env = _datasette_env(db, label)
+    asked = traffic.questions(db, name, n=args.urls)
+    ports = {key: free_port() for key in ("app_nocache", "app", "datasette")}
+    ready = "/events/0000000000000000"
+    log(
+        f"{label}: {workers} app worker(s) vs {workers} Datasette process(es), "
+        f"{sum(len(v) for v in asked.values())} distinct questions"
+    )
+    with (
+        Server(
+            _app_command(db, ports["app_nocache"], workers),
+            ports["app_nocache"],
+            ready,
+            env={"RESPONSE_CACHE": "0"},
+        ) as nocache,
+        Server(
+            _app_command(db, ports["app"], workers),
+            ports["app"],
+            ready,
+            env={"RESPONSE_CACHE": "1"},
+        ) as cached,
+        Server(
+            _datasette_command(ports["datasette"], workers),
+            ports["datasette"],
+            f"/{name}.json",
+            env=ds_env,
+        ) as datasette,
+    ):
+        servers = {"app_nocache": nocache, "app": cached, "datasette": datasette}
+        agreement = traffic.check_rows(nocache.url(""), datasette.url(""), asked)
+        log(f"  rows: {agreement}")
+        first = {view: _first_visits(nocache, qs) for view, qs in asked.items()}
+        paths = {}
+        for view, qs in asked.items():
+            for key in servers:
+                listed = [q.datasette if key == "datasette" else q.app for q in qs]
+                if key == "datasette" and view == "permalink":
+                    listed = [q.datasette for q in qs]
+                paths[view, key] = traffic.write_paths(
+                    listed, OUT / "paths" / f"{label}-{workers}-{view}-{key}.txt"
+                )
+        runs: dict[tuple[str, str], list[dict]] = {}
+        for round_ in range(args.rounds):
+            for view in asked:
+                for key in SERVER_ORDERS[round_ % len(SERVER_ORDERS)]:
+                    figure = load_paths(
+                        servers[key].url(""),
+                        paths[view, key],
+                        seconds=args.seconds,
+                        connections=args.connections,
+                    )
+                    runs.setdefault((view, key), []).append(figure)
+            log(f"  round {round_ + 1}/{args.rounds} done")
+        out: dict = {
+            "workers": workers,
+            "rows": agreement,
+            "first_ms": first,
+            "urls": {view: len(qs) for view, qs in asked.items()},
+        }
+        for key in servers:
+            out[key] = {view: _combine(runs[view, key]) for view in asked}
+        repeated = {}
+        for view, qs in asked.items():
+            figure = load(cached.url(qs[0].app), seconds=args.seconds, connections=args.connections)
+            repeated[view] = {**figure, "path": qs[0].app}
+        out["app_repeated"] = repeated
+    for view in asked:
+        a, d = out["app_nocache"][view], out["datasette"][view]
+        log(
+            f"  {view:10} fresh {a['rps']:7.1f} req/s p95 {a['p95_ms']:7.1f} ms | "
+            f"Datasette {d['rps']:7.1f} req/s | cached {out['app'][view]['rps']:7.1f} req/s"
+        )
+    return out
+
+
+def during_ingest(db: Path, files: list[Path], args) -> dict:
+    """Distinct-URL traffic on a copy of the base database while an ingest writes to it (each
+    commit changes the data version, so the response cache keeps being invalidated)."""
+    copy = OUT / "db" / "during-ingest.db"
+    for stale in copy.parent.glob(copy.name + "*"):
+        stale.unlink()
+    with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    name, _ = _datasette_env(copy, "during")
+    asked = traffic.questions(copy, name, n=args.urls)
     port = free_port()
-    log(f"{label}: Datasette on the same file")
-    ds = [str(Path(PY).parent / "datasette"), "serve", str(link), "--port", str(port)]
-    ds += ["--metadata", str(meta), "--setting", "default_page_size", str(PAGE_SIZE)]
-    ds += ["--setting", "sql_time_limit_ms", "30000", "--setting", "num_sql_threads", "3"]
-    with Server(ds, port, f"/{name}.json") as server:
-        theirs = measure(server, datasette_urls(name, params), args.seconds, args.connections)
-    return {"params": params, "app": ours, "app_nocache": rendering, "datasette": theirs}
+    listing = OUT / "paths" / "during-ingest-files.txt"
+    listing.write_text("\n".join(str(f) for f in files))
+    out: dict = {"articles": len(files)}
+    with Server(
+        _app_command(copy, port, args.app_workers),
+        port,
+        "/events/0000000000000000",
+        env={"RESPONSE_CACHE": "1"},
+    ) as server:
+        started = time.perf_counter()
+        ingest = subprocess.Popen(
+            [
+                PY,
+                "-m",
+                "app.cli",
+                "--db",
+                f"sqlite:///{copy}",
+                "ingest",
+                *map(str, files),
+                "--progress",
+                "plain",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        views = {}
+        for view, qs in asked.items():
+            path = traffic.write_paths([q.app for q in qs], OUT / "paths" / f"during-{view}.txt")
+            views[view] = load_paths(
+                server.url(""), path, seconds=args.seconds, connections=args.connections
+            )
+            log(
+                f"  during ingest {view:10} {views[view]['rps']:7.1f} req/s "
+                f"p95 {views[view]['p95_ms']} ms, {views[view]['errors']} errors"
+            )
+        running = ingest.poll() is None
+        ingest.wait()
+        out.update(
+            views=views,
+            ingest_seconds=round(time.perf_counter() - started, 1),
+            ingest_outlasted_load=running,
+            ingest_exit=ingest.returncode,
+        )
+    for stale in copy.parent.glob(copy.name + "*"):
+        stale.unlink()
+    return out
 
 
 # -- query plans and statement counts -------------------------------------------------------------
 
 
 def plans(db: Path) -> dict:
-    """Each view's SQL (as the app runs it) with SQLite's EXPLAIN QUERY PLAN."""
+    """Each view's SQL (as the app runs it) with SQLite's EXPLAIN QUERY PLAN: a first page and a
+    deep page (a cursor from the middle of the list) of every view."""
     from fastapi.testclient import TestClient
     from sqlalchemy import event
 
@@ -326,19 +414,20 @@ def plans(db: Path) -> dict:
     client = TestClient(create_app(engine))
     out = {}
     raw = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    for view, path in app_urls(view_params(db)).items():
-        seen.clear()
-        client.get(path)
-        statements = list(seen)
-        entries = []
-        for sql, parameters in statements:
-            try:
-                rows = raw.execute(f"EXPLAIN QUERY PLAN {sql}", parameters).fetchall()
-                plan = [row[-1] for row in rows]
-            except sqlite3.Error as error:
-                plan = [f"(not explained: {error})"]
-            entries.append({"sql": " ".join(sql.split()), "plan": plan})
-        out[view] = {"path": path, "statements": len(statements), "queries": entries}
+    asked = traffic.questions(db, "plans", n=20)
+    for view, qs in asked.items():
+        for which, q in (("first", qs[0]), ("deep", qs[len(qs) // 2])):
+            seen.clear()
+            client.get(q.app)
+            entries = []
+            for sql, parameters in seen:
+                try:
+                    rows = raw.execute(f"EXPLAIN QUERY PLAN {sql}", parameters).fetchall()
+                    plan = [row[-1] for row in rows]
+                except sqlite3.Error as error:
+                    plan = [f"(not explained: {error})"]
+                entries.append({"sql": " ".join(sql.split()), "plan": plan})
+            out[f"{view} ({which})"] = {"path": q.app, "statements": len(seen), "queries": entries}
     raw.close()
     engine.dispose()
     return out
@@ -347,71 +436,86 @@ def plans(db: Path) -> dict:
 # -- the report -----------------------------------------------------------------------------------
 
 
+def _ratio(a: dict, d: dict) -> float:
+    return a["rps"] / d["rps"] if d["rps"] else float("inf")
+
+
 def markdown(report: dict) -> str:
     lines = [f"# Benchmark {report['stamp']}", ""]
     lines.append(
         f"Load average at start: {report['machine'].get('loadavg', '?')}. "
         f"Machine: {report['machine']['cpus']} CPUs, {report['machine']['python']}, "
         f"SQLite {report['machine']['sqlite']}; generator {report['generator']}, "
-        f"extractor {report['extractor']}; load: {report['load']}."
+        f"extractor {report['extractor']}; load: {report['load']}. "
+        f"Whole run: {report.get('seconds', '?')} s."
     )
-    if report.get("args", {}).get("databases"):
-        lines.append(
-            f"Databases: the cached ones built by extractor {report['args']['databases']} "
-            "(`--databases`), migrated to the current schema."
-        )
     lines += ["", "## Ingest (~5 KB Arabic articles)", ""]
     if not report["ingest"]:
         lines += ["Ingest probes not run (`--skip-ingest`): serving figures only.", ""]
-    lines.append(
-        "| what | workers | articles | articles/s | MB/s | events | peak RSS MB (main / workers) |"
-    )
-    lines.append("| --- | --: | --: | --: | --: | --: | --: |")
-    for f in report["ingest"]:
-        what = "extraction alone" if f["mode"] == "extract" else "ingest with writes (SQLite)"
+    else:
         lines.append(
-            f"| {what} | {f['workers']} | {f['articles']} | {f['articles_per_s']} | "
-            f"{f['mb_per_s']} | {f['events']} | {f['maxrss_mb']} / {f['maxrss_children_mb']} |"
+            "| what | workers | articles | articles/s | MB/s | events | "
+            "peak RSS MB (main / workers) |"
         )
-    b = report["base_db"]
-    lines.append(
-        f"| base database build{' (cached)' if b.get('cached') else ''} | {b['workers']} | "
-        f"{b['articles']} | {b['articles_per_s']} | {b['mb_per_s']} | {b['events']} | "
-        f"{b['maxrss_mb']} / {b['maxrss_children_mb']} |"
-    )
+        lines.append("| --- | --: | --: | --: | --: | --: | --: |")
+        for f in report["ingest"]:
+            what = "extraction alone" if f["mode"] == "extract" else "ingest with writes (SQLite)"
+            lines.append(
+                f"| {what} | {f['workers']} | {f['articles']} | {f['articles_per_s']} | "
+                f"{f['mb_per_s']} | {f['events']} | {f['maxrss_mb']} / "
+                f"{f['maxrss_children_mb']} |"
+            )
+    for extra in report.get("ingest_extra", []):
+        lines.append(f"- {extra}")
     large = report["large_db"]
     lines.append("")
     lines.append(
         f"The large database has {large['events']} events: the base database's rows replicated "
         "with new ids and shifted dates (bench/replicate.py), not re-extracted."
     )
-    for label, figures in report["serve"].items():
-        events = figures["events"]
-        lines += ["", f"## Serving {label} ({events} events)", ""]
-        lines.append(
-            "Response cache on (`app`: wrk repeats one URL per view, so after the first request "
-            "these are stored bytes) and off (`RESPONSE_CACHE=0`: every request rendered)."
-        )
-        lines.append("")
-        lines.append(
-            "| view | app req/s | p50 ms | p95 ms | p99 ms | first ms | page KB | "
-            "Datasette req/s | Datasette p95 ms | ratio | no cache req/s | no cache p95 ms | "
-            "no cache ratio |"
-        )
-        lines.append("| --- |" + " --: |" * 12)
-        for view in VIEWS:
-            a, d = figures["app"][view], figures["datasette"][view]
-            n = figures.get("app_nocache", {}).get(view)
-            ratio = a["rps"] / d["rps"] if d["rps"] else float("inf")
-            rest = " | | |"
-            if n:
-                n_ratio = n["rps"] / d["rps"] if d["rps"] else float("inf")
-                rest = f" {n['rps']} | {n['p95_ms']} | {n_ratio:.2f}× |"
-            lines.append(
-                f"| {view} | {a['rps']} | {a['p50_ms']} | {a['p95_ms']} | {a['p99_ms']} | "
-                f"{a['first_ms']} | {a['bytes'] / 1024:.1f} | {d['rps']} | {d['p95_ms']} | "
-                f"{ratio:.2f}× |{rest}"
-            )
+    for label, sizes in report["serve"].items():
+        for figures in sizes["runs"]:
+            w = figures["workers"]
+            lines += [
+                "",
+                f"## Serving {label} ({sizes['events']} events), {w} app worker(s) vs "
+                f"{w} Datasette process(es)",
+                "",
+                "Distinct URLs per view ("
+                + ", ".join(f"{v} {n}" for v, n in figures["urls"].items())
+                + "), cycled by "
+                "wrk; interleaved rounds, medians. *fresh* = `RESPONSE_CACHE=0` (every request "
+                "rendered); *shipped* = the defaults (cache on: it helps only a repeated URL). "
+                "Rows checked against Datasette's: "
+                + ", ".join(f"{v} {verdict}" for v, verdict in figures["rows"].items())
+                + ".",
+                "",
+                "| view | fresh req/s | p50 | p95 | p99 ms | Datasette req/s | p95 ms | ratio "
+                "(fresh) | shipped req/s | p95 ms | first visit ms | one URL repeated (cached) "
+                "req/s |",
+                "| --- |" + " --: |" * 11,
+            ]
+            for view in figures["app_nocache"]:
+                a, d = figures["app_nocache"][view], figures["datasette"][view]
+                c, r = figures["app"][view], figures["app_repeated"][view]
+                lines.append(
+                    f"| {view} | {a['rps']} | {a['p50_ms']} | {a['p95_ms']} | {a['p99_ms']} | "
+                    f"{d['rps']} | {d['p95_ms']} | {_ratio(a, d):.2f}× | {c['rps']} | "
+                    f"{c['p95_ms']} | {figures['first_ms'][view]} | {r['rps']} |"
+                )
+    during = report.get("during_ingest")
+    if during:
+        lines += [
+            "",
+            f"## While an ingest runs ({during['articles']} articles into the base database, "
+            f"{during['ingest_seconds']} s; app as shipped, {report['args']['app_workers']} "
+            "workers)",
+            "",
+            "| view | req/s | p95 ms | p99 ms | errors |",
+            "| --- | --: | --: | --: | --: |",
+        ]
+        for view, f in during["views"].items():
+            lines.append(f"| {view} | {f['rps']} | {f['p95_ms']} | {f['p99_ms']} | {f['errors']} |")
     lines += ["", "## Targets", ""]
     for target in report["targets"]:
         lines.append(f"- {'✅' if target['met'] else '❌'} {target['what']}: {target['measured']}")
@@ -435,6 +539,7 @@ def targets(report: dict) -> list[dict]:
         out.append(
             {
                 "what": "extraction ≥ 300 articles/s on one core",
+                "mode": "ingest",
                 "met": ex["articles_per_s"] >= 300,
                 "measured": f"{ex['articles_per_s']}/s",
             }
@@ -443,35 +548,39 @@ def targets(report: dict) -> list[dict]:
         out.append(
             {
                 "what": "ingest with writes ≥ 150 articles/s on one core",
+                "mode": "ingest",
                 "met": wr["articles_per_s"] >= 150,
                 "measured": f"{wr['articles_per_s']}/s",
             }
         )
-    large = report["serve"].get("large")
-    if large:
-        modes = [("app", "response cache on")]
-        if "app_nocache" in large:
-            modes.append(("app_nocache", "rendering every request"))
-        for key, mode in modes:
-            for view in ("timeline", "country", "speaker", "date_range", "search", "api"):
-                a, d = large[key][view], large["datasette"][view]
-                ratio = a["rps"] / d["rps"] if d["rps"] else float("inf")
+    for _label, sizes in report["serve"].items():
+        for figures in sizes["runs"]:
+            if figures["workers"] != report["args"]["app_workers"]:
+                continue
+            mode = (
+                f"fresh render (RESPONSE_CACHE=0), distinct URLs, {figures['workers']} "
+                f"workers vs {figures['workers']} Datasette, {sizes['events']} events"
+            )
+            for view in figures["app_nocache"]:
+                a, d = figures["app_nocache"][view], figures["datasette"][view]
                 out.append(
                     {
-                        "what": f"{view} ({mode}): ≥ 2× Datasette's requests/s at 1M events",
-                        "met": ratio >= 2,
-                        "measured": f"{ratio:.2f}×",
+                        "what": f"{view}: ≥ 2× Datasette's requests/s",
+                        "mode": mode,
+                        "met": _ratio(a, d) >= 2,
+                        "measured": f"{_ratio(a, d):.2f}×",
                     }
                 )
                 out.append(
                     {
-                        "what": f"{view} ({mode}): p95 ≤ 50 ms at 1M events",
+                        "what": f"{view}: p95 ≤ 50 ms",
+                        "mode": mode,
                         "met": bool(a["requests"]) and a["p95_ms"] <= 50,
-                        "measured": f"{a['p95_ms']} ms"
-                        if a["requests"]
-                        else "no request completed within wrk's 10 s timeout",
+                        "measured": f"{a['p95_ms']} ms",
                     }
                 )
+    for t in out:
+        t["what"] = f"{t['what']} [{t['mode']}]"
     return out
 
 
@@ -483,10 +592,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--target-events", type=int, default=1_000_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--app-workers", type=int, default=2)
-    parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument("--seconds", type=float, default=2, help="per view, server and round")
+    parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds")
+    parser.add_argument("--urls", type=int, default=240, help="distinct questions per view")
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--during-ingest", type=int, default=300, help="articles (0: skip)")
     parser.add_argument(
         "--skip-ingest", action="store_true", help="serving figures only (no ingest probes)"
+    )
+    parser.add_argument(
+        "--sizes", default="base,large", help="which databases to serve (base, large)"
     )
     parser.add_argument(
         "--databases",
@@ -511,7 +626,8 @@ def main(argv: list[str] | None = None) -> int:
             "loadavg": " ".join(f"{x:.1f}" for x in os.getloadavg()),
         },
         "load": f"{'wrk' if shutil.which('wrk') else 'python'}, {args.connections} connections, "
-        f"{args.seconds:g} s per view, app with {args.app_workers} workers",
+        f"{args.urls} distinct URLs per view, {args.rounds} interleaved rounds of "
+        f"{args.seconds:g} s per view and server",
         "args": vars(args),
     }
     corpus, size = write_corpus(corpus_dir(OUT, args.articles), args.articles)
@@ -525,9 +641,15 @@ def main(argv: list[str] | None = None) -> int:
     large, report["large_db"] = build_large(base, args.target_events)
     report["serve"] = {}
     for label, db in (("base", base), ("large", large)):
+        if label not in args.sizes.split(","):
+            continue
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
             events = conn.execute("SELECT count(*) FROM event").fetchone()[0]
-        report["serve"][label] = {"events": events, **serve_figures(db, label, args)}
+        runs = [serve_figures(db, label, args, w) for w in sorted({1, args.app_workers})]
+        report["serve"][label] = {"events": events, "runs": runs}
+    if args.during_ingest:
+        fresh = files[args.base_articles : args.base_articles + args.during_ingest]
+        report["during_ingest"] = during_ingest(base, fresh, args)
     try:
         report["plans"] = plans(large)
     except Exception as error:  # a report without plans beats no report

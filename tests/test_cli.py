@@ -72,16 +72,38 @@ def test_export_follows_the_contract(exported):
         "text",
         "article",
         "quotes",
+        "speech",
+        "background",
+        "story_id",  # issue 11: the story the event is a report of
     }
     for record in records:
         assert set(record) == keys
+        assert record["story_id"] is not None and len(record["story_id"]) == 16
         assert record["kind"] in {"statement", "event"}
+        # a statement says how it was reported; an event is never speech
+        assert record["speech"] in (
+            {"direct", "indirect"} if record["kind"] == "statement" else {None}
+        )
+        assert record["speech"] != "direct" or record["quotes"]
+        assert isinstance(record["background"], bool)
         assert record["date_precision"] in {"day", "month", "year", None}
         assert record["date_basis"] in {"explicit", "relative", "inferred", None}
         if record["date"]:
             width = {"day": 10, "month": 7, "year": 4}[record["date_precision"]]
             assert len(record["date"]) == width
-        assert set(record["article"]) == {"source_file", "published", "outlet"}
+        assert set(record["article"]) == {
+            "source_file",
+            "published",
+            "outlet",
+            "url",
+            "title",
+            "published_basis",
+            "outlet_basis",
+        }
+        # the seeds are text files: no URL, and the text decided the date and the outlet
+        assert record["article"]["url"] is None
+        assert record["article"]["published_basis"] in {"explicit", "relative", "inferred", None}
+        assert record["article"]["outlet_basis"] in {"text", None}
         assert all(len(c) == 2 and c.isupper() for c in record["countries"])
         source = texts[record["article"]["source_file"]].replace("\r\n", "\n")
         for quote in record["quotes"]:

@@ -144,6 +144,7 @@ class Outlet:
     country: str | None
     forms: tuple[str, ...]
     common_word: bool = False  # الخبر، الأخبار: an outlet only where a line holds nothing else
+    domains: tuple[str, ...] = ()  # its sites: "sana.sy", "dw.com/ar" (host, optional path)
 
 
 @dataclass(frozen=True)
@@ -511,6 +512,7 @@ def _load_knowledge(data_dir: Path) -> Knowledge:
             country=o.get("country"),
             forms=tuple(o.get("variants_ar") or ()),
             common_word=bool(o.get("common_word")),
+            domains=tuple(o.get("domains") or ()),
         )
         kb.outlets[out.slug] = out
         for f in out.forms:

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 EventKind = Literal["statement", "event"]
+Speech = Literal["direct", "indirect"]
 Precision = Literal["day", "month", "year"]
-DateBasis = Literal["explicit", "relative", "inferred"]
+DateBasis = Literal["explicit", "relative", "inferred", "metadata", "url"]
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,15 @@ class SpeakerRef:
 
 @dataclass(frozen=True)
 class ExtractedEvent:
-    """A statement (with its quotations) or a dated non-quote event."""
+    """A statement (with its quotations) or a dated non-quote event.
+
+    ``speech`` says how a statement was reported: ``"direct"`` (a quotation) or
+    ``"indirect"`` (reported speech, «أعلن أن …»); None for an ``event``, which is never
+    speech. ``background`` marks a fact the article recalls rather than reports (a founding
+    year, «يشار إلى أن …»): kept, but off the default timeline. ``trigger`` is the word that
+    makes an event a happening (اجتماع، زيارة، تدريبات …), ``actors`` the countries and
+    organisations taking part.
+    """
 
     kind: EventKind
     start: int  # offsets of ``text`` (the sentence(s) the event comes from)
@@ -64,6 +73,10 @@ class ExtractedEvent:
     speaker: SpeakerRef | None = None
     countries: tuple[str, ...] = ()  # ISO 3166 alpha-2, sorted, unique
     quotes: tuple[Span, ...] = ()
+    speech: Speech | None = None
+    background: bool = False
+    trigger: str | None = None
+    actors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ its opening mark, or continues a speech quote in the same sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from app.extract.knowledge import Knowledge
@@ -185,6 +186,17 @@ def find_quotes(
 ) -> tuple[Quote, ...]:
     key = nt.key
     out: list[Quote] = []
+    # every sentence of the text in order, and whether it holds a reporting cue: a quotation
+    # opening its sentence with no cue continues the report of the sentences just before
+    # (a sentence inside a speech quote counts as reported)
+    order: list[list] = []
+    for para in paragraphs:
+        if not para.noise:
+            for s in para.sentences:
+                toks = [t[2] for t in nt.tokens_in(nt.key_offset(s.start), nt.key_offset(s.end))]
+                cue = _is_cue(toks, res)
+                order.append([s.start, s.end, cue, False])  # start, end, reported, speech
+    starts = [o[0] for o in order]
     for pi, para in enumerate(paragraphs):
         if para.noise:
             continue
@@ -266,6 +278,15 @@ def find_quotes(
                     and not _WORD_RE.search(cue_key)
                 ):
                     has_cue = True  # continues the previous quote of the sentence
+                if (
+                    not has_cue
+                    and nwords >= _RUN_ON_WORDS
+                    and len(_WORD_RE.findall(cue_key)) <= _RUN_ON_LEAD
+                    and _after_report(order, starts, sent_start, quoted_only=bool(cue_key.strip()))
+                ):
+                    # '"…"' opening its sentence right after a reporting sentence: the same
+                    # speaker goes on (a quoted paragraph with no verb of its own)
+                    has_cue = True
                 speech = has_cue
             out.append(
                 Quote(
@@ -280,10 +301,34 @@ def find_quotes(
                     attr_end=attr_end,
                 )
             )
-            if speech or nwords >= 3:
+            if speech:
+                for o in order[bisect_left(starts, sent_start) :]:
+                    if o[0] >= rb:
+                        break
+                    o[2] = o[3] = True
+            if speech:
+                # a quoted name before ('لصحيفة "وول ستريت جورنال"، … إن "…"') leaves the
+                # sentence's cue to the quotation after it
                 prev_q_end_raw = (cm + 1) if cm is not None else rb
                 prev_speech = speech
     return tuple(out)
+
+
+_RUN_ON_WORDS = 5  # a quotation without a cue of its own is speech only when this long
+_REPORT_REACH = 2  # how many sentences back a reporting cue still introduces it
+
+
+_RUN_ON_LEAD = 3  # '"…". ومن أجل صده "…"': a few words of narration may lead it in
+
+
+def _after_report(
+    order: list[list], starts: list[int], sent_start: int, quoted_only: bool = False
+) -> bool:
+    """One of the few sentences before the one at ``sent_start`` holds a reporting cue or
+    speech (only speech when narration leads the quotation in)."""
+    i = bisect_left(starts, sent_start)
+    prev = order[max(0, i - (1 if quoted_only else _REPORT_REACH)) : i]
+    return any(o[3] if quoted_only else o[2] for o in prev)
 
 
 _ATTR_LEAD = frozenset(("،", ",", "-", "–", "—", "و"))

@@ -40,6 +40,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.event": {"ar": "حدث", "en": "Event"},
     "describe.all": {"ar": "كل الأحداث", "en": "All events"},
     "describe.kind": {"ar": "النوع", "en": "kind"},
+    "describe.background": {"ar": "مع الوقائع الخلفية", "en": "with background facts"},
     "describe.speaker": {"ar": "المتحدث", "en": "speaker"},
     "describe.country": {"ar": "الدولة", "en": "country"},
     "describe.outlet": {"ar": "المصدر", "en": "outlet"},
@@ -247,6 +248,35 @@ MESSAGES: dict[str, dict[str, str]] = {
     "share.image_alt": {"ar": "بطاقة التصريح", "en": "The statement as a card"},
     "error.back": {"ar": "العودة إلى الخط الزمني", "en": "Back to the timeline"},
 }
+
+# Stories (app/stories/): one card per statement, its outlets and where they differ.
+MESSAGES.update(
+    {
+        "story.count": {"ar": "عدد القصص: {n}", "en": "{n} stories"},
+        "story.counts_note": {
+            "ar": "الأعداد عدد القصص: التصريح الواحد في عدة مصادر يُعدّ مرة واحدة.",
+            "en": "Counts are stories: one statement carried by several outlets counts once.",
+        },
+        "story.show_all": {"ar": "عرض كل التقارير", "en": "Show every report"},
+        "story.show_stories": {"ar": "بطاقة واحدة لكل قصة", "en": "One card per story"},
+        "story.reported_by": {"ar": "نقلته", "en": "Reported by"},
+        "story.more": {"ar": "+{n}", "en": "+{n}"},
+        "story.reports": {"ar": "التقارير ({n})", "en": "Reports ({n})"},
+        "story.page": {"ar": "صفحة القصة", "en": "Story page"},
+        "story.title": {"ar": "قصة", "en": "Story"},
+        "story.of_event": {"ar": "هذا التقرير جزء من قصة", "en": "This report is part of a story"},
+        "story.date_from": {"ar": "التاريخ من", "en": "Date from"},
+        "story.differ": {"ar": "تختلف التقارير في", "en": "Reports differ on"},
+        "story.agree": {"ar": "تتفق التقارير.", "en": "The reports agree."},
+        "story.field.speaker": {"ar": "المتحدث", "en": "the speaker"},
+        "story.field.date": {"ar": "التاريخ", "en": "the date"},
+        "story.field.wording": {"ar": "الصياغة", "en": "the wording"},
+        "story.cut_short": {"ar": "مقتطع", "en": "cut short"},
+        "story.undated": {"ar": "بلا تاريخ", "en": "undated"},
+        "story.article": {"ar": "المقال", "en": "article"},
+        "story.all_reports": {"ar": "كل التقارير", "en": "Every report"},
+    }
+)
 
 MONTHS = {
     "ar": (

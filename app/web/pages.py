@@ -12,10 +12,12 @@ from starlette.datastructures import QueryParams
 from app import queries
 from app.filters import DEFAULT_LIMIT, FilterError, TimelineFilters
 from app.share_card import CardText, render_card
+from app.stories import queries as story_queries
 from app.web.axis import axis_caption, build_axis
 from app.web.cards import role_of, speaker_name
 from app.web.deps import SessionDep
 from app.web.i18n import filter_error_text, format_date, t
+from app.web.stories import timeline_parts
 from app.web.strip import build_strip
 from app.web.templating import is_fragment_request, render
 from app.web.timeline import active_chips, group_by_day
@@ -63,8 +65,9 @@ def _timeline_context(
     request: Request, session, filters: TimelineFilters, errors: dict[str, str]
 ) -> dict:
     lang = request.state.lang
-    page = queries.timeline_page(session, filters)
-    facets = queries.facets(session, filters)
+    parts = timeline_parts(session, filters)  # of stories, or of every report (reports=all)
+    parts.pop("histogram")  # the time axis below counts the events themselves
+    page, facets = parts["page"], parts["facets"]
     if facets.unknown_speakers:
         raise HTTPException(
             status_code=404, detail=f"No such speaker: {facets.unknown_speakers[0]}"
@@ -81,11 +84,9 @@ def _timeline_context(
     )
     labels = facets.labels(lang)
     return {
+        **parts,
         "filters": filters,
         "errors": errors,
-        "page": page,
-        "groups": group_by_day(page.views),
-        "facets": facets,
         "axis": axis,
         "axis_caption": axis_caption(axis, lang) if axis else "",
         "strip": strip,
@@ -95,14 +96,18 @@ def _timeline_context(
         "description": filters.describe(lang, labels),
         "self_url": filters.url("/"),
         "lang_url": _with_lang(filters.url("/"), "en" if lang == "ar" else "ar"),
-        **_pager(session, filters, page, "/"),
+        **_pager(session, filters, page, "/", stories=parts["counting"] == "stories"),
     }
 
 
-def _pager(session, filters: TimelineFilters, page, path: str, base=None) -> dict:
-    """Next, previous and first-page links, and the "16–30 of 58" range of this page."""
+def _pager(
+    session, filters: TimelineFilters, page, path: str, base=None, *, stories: bool = False
+) -> dict:
+    """Next, previous and first-page links, and the "16–30 of 58" range of this page (of
+    stories, or of events)."""
     base = base or filters
-    has_previous, previous = queries.previous_cursor(session, filters)
+    previous_of = story_queries.previous_cursor if stories else queries.previous_cursor
+    has_previous, previous = previous_of(session, filters)
     offset = queries.page_offset(filters)
     return {
         "next_url": base.url(path, after=page.next_cursor) if page.next_cursor else None,
@@ -153,6 +158,7 @@ def event_page(request: Request, event_id: str, session: SessionDep):
             "canonical": canonical,
             "paras": queries.source_paragraphs(view),
             "neighbours": queries.neighbours(session, view),
+            "story": story_queries.story_summary(session, view.event.story_id),
             "og_title": _event_title(view, request.state.lang),
             "og_description": _event_description(view, request.state.lang),
             "og_image": str(request.url_for("event_card", event_id=event_id)),

@@ -104,7 +104,7 @@ def test_bare_title_with_only_a_publication_year_uses_that_year():
     from datetime import date
 
     from app.extract.model import DateValue
-    from app.extract.pipeline import _period
+    from app.extract.publication import publication_period as _period
 
     year = _period(DateValue("2023", "year", "inferred"))
     assert year == (date(2023, 1, 1), date(2023, 12, 31))

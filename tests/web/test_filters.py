@@ -112,19 +112,17 @@ CASES = [
     (
         "after=2022-01-13_0123456789abcdef",
         [
-            "event.date_start > ?",
-            "event.date_start = ?",
-            "event.id > ?",
-            "event.date_start IS NULL",
+            "event.date_start IS NOT NULL AND (event.date_start, event.id) > (?, ?)",
+            "OR event.date_start IS NULL",
         ],
-        {"id_1": "0123456789abcdef"},
+        {"param_2": "0123456789abcdef"},
         "after=2022-01-13_0123456789abcdef",
         "All events",
     ),
     (
         "order=desc&after=2022-01-13_0123456789abcdef",
-        ["event.date_start < ?", "event.id < ?"],
-        {"id_1": "0123456789abcdef"},
+        ["event.date_start IS NOT NULL AND (event.date_start, event.id) < (?, ?)"],
+        {"param_2": "0123456789abcdef"},
         "order=desc&after=2022-01-13_0123456789abcdef",
         "All events",
     ),
@@ -136,6 +134,9 @@ CASES = [
         "All events",
     ),
     ("lang=en&unknown=1", [], {}, "", "All events"),  # not filters: ignored
+    # background facts are shown only when asked for: no default clause then
+    ("background=1", None, {}, "background=1", "with background facts"),
+    ("background=0", [], {}, "", "All events"),
     ("from=&to=&speaker=&q=&country=", [], {}, "", "All events"),  # an empty form
 ]
 
@@ -144,10 +145,16 @@ CASES = [
 def test_query_args_to_sql_query_and_words(query, fragments, params, canonical, words):
     filters = TimelineFilters.from_query(QueryParams(query))
     where, bound = sql(filters)
-    for fragment in fragments:
-        assert fragment in where
-    if not fragments:
+    # the default timeline leaves background facts out
+    default = "event.background IS 0"
+    if fragments is None:  # background=1: that clause too is gone
         assert where == ""
+    else:
+        assert default in where
+    for fragment in fragments or ():
+        assert fragment in where
+    if fragments == []:
+        assert where == default
     for key, value in params.items():
         assert (list(bound[key]) if isinstance(value, tuple) else bound[key]) == (
             list(value) if isinstance(value, tuple) else value
@@ -169,6 +176,7 @@ def test_query_args_to_sql_query_and_words(query, fragments, params, canonical, 
         ("country=K1", "country", "not an ISO 3166 alpha-2 code"),
         ("kind=rumour", "kind", "must be one of statement, event"),
         ("order=up", "order", "must be asc or desc"),
+        ("background=yes", "background", "must be 0 or 1"),
         ("limit=0", "limit", "from 1 to 200"),
         ("limit=201", "limit", "from 1 to 200"),
         ("limit=ten", "limit", "from 1 to 200"),

@@ -1,0 +1,462 @@
+"""Attribution: who speaks each quotation and each reporting sentence.
+
+For each body sentence (in text order) the mentions and cues are read (``mentions.py``); a
+cue's subject is the mention right after it (VSO) or right before it (SVO: رئيس كازاخستان
+أعلن). A cue with no subject of its own (a bare وقال:، a participle, a quoted paragraph with
+no verb) takes a candidate from the discourse (``discourse.py``): the person opening the
+sentence, the person the previous sentence was about, the latest speaker whose gender agrees
+with the verb. Names in other positions (خلال اجتماع مع الرئيس فلاديمير بوتين) are never
+subjects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.extract.discourse import Cue, Discourse, Entity, Mention, _strip_conj
+from app.extract.knowledge import Knowledge
+from app.extract.mentions import MentionReader
+from app.extract.quotes import Quote
+from app.extract.reported import ReportedClause
+from app.extract.resources import Resources
+from app.extract.segment import Paragraph, Sentence
+from app.extract.textnorm import NormText, norm
+
+_ADVERBS = frozenset(
+    norm(w)
+    for w in (
+        "أيضا",
+        "أيضاً",
+        "بدوره",
+        "بدورها",
+        "كذلك",
+        "من جهته",
+        "من جهتها",
+        "جهته",
+        "جهتها",
+        "من",
+        "،",
+        ",",
+    )
+)
+_STATEMENT_LEAD = frozenset(
+    norm(w)
+    for w in (
+        "بيان",
+        "بيانا",
+        "البيان",
+        "بلاغ",
+        "تصريح",
+        "تصريحات",
+        "رسالة",
+        "وثيقة",
+        "تقرير",
+        "صادر",
+        "الصادر",
+        "نشرته",
+        "أصدرته",
+        "عن",
+        "من",
+    )
+)
+
+
+@dataclass
+class SentenceAttribution:
+    cues: list[Cue] = field(default_factory=list)
+    speaker: Entity | None = None  # the sentence's reporting subject (explicit or inherited)
+    explicit: bool = False
+    subjects: dict[int, Entity] = field(default_factory=dict)  # cue ti -> subject
+    own: set[int] = field(default_factory=set)  # cues whose subject is written beside them
+    named: list[Entity] = field(default_factory=list)  # people named in the sentence
+    content_start: int | None = None  # raw offset of the first complementizer after the first cue
+
+
+@dataclass
+class Attribution:
+    sentences: dict[tuple[int, int], SentenceAttribution]
+    quote_speakers: dict[int, Entity | None]
+    # index into the reported clauses given -> speaker (None: the clause has none and is no
+    # statement, e.g. 'وفقاً لقرار المجلس')
+    reported_speakers: dict[int, Entity | None] = field(default_factory=dict)
+
+
+def attribute(
+    nt: NormText,
+    paragraphs: tuple[Paragraph, ...],
+    body: set[int],
+    quotes: tuple[Quote, ...],
+    kb: Knowledge,
+    res: Resources,
+    when: date | None,
+    period: tuple[date, date] | None = None,
+    reported: tuple[ReportedClause, ...] = (),
+) -> Attribution:
+    """Speakers of every speech quote, every reported clause, and the reporting subject of
+    every body sentence.
+
+    ``period`` (first and last day of the publication month or year) stands in for ``when``
+    when only that is known: a bare title resolves to the KB holder only within a tenure."""
+    an = Discourse(nt, kb, res, when, period)
+    rd = MentionReader(an)
+    speech = [(qi, q) for qi, q in enumerate(quotes) if q.speech]
+    sentences: dict[tuple[int, int], SentenceAttribution] = {}
+    quote_speakers: dict[int, Entity | None] = {}
+    reported_speakers: dict[int, Entity | None] = {}
+    clauses: dict[tuple[int, int], list[tuple[int, ReportedClause]]] = {}
+    for ri, rc in enumerate(reported):
+        clauses.setdefault((rc.paragraph, rc.sentence), []).append((ri, rc))
+    for pi, para in enumerate(paragraphs):
+        if pi not in body:
+            continue
+        for si, sent in enumerate(para.sentences):
+            sa = _sentence(an, rd, nt, pi, sent, speech, res, quote_speakers)
+            sentences[(pi, si)] = sa
+            for ri, rc in clauses.get((pi, si), ()):
+                reported_speakers[ri] = _clause_speaker(sa, rc)
+    _name_titles(an, sentences, quote_speakers, reported_speakers)
+    return Attribution(sentences, quote_speakers, reported_speakers)
+
+
+def _name_titles(
+    an: Discourse,
+    sentences: dict[tuple[int, int], SentenceAttribution],
+    quote_speakers: dict[int, Entity | None],
+    reported_speakers: dict[int, Entity | None],
+) -> None:
+    """A speaker known only by a title the article never resolved ('وقال العقيد:'،
+    'علقت متحدثة الخارجية …') is the person of that title named in an adjacent sentence
+    (before first, then after), when exactly one such person is: the name is the article's."""
+    order = list(sentences)
+    where: dict[str, int] = {}
+    for n, k in enumerate(order):
+        sa = sentences[k]
+        for ent in [sa.speaker, *sa.subjects.values()]:
+            if ent is not None and ent.key.startswith("t:"):
+                where.setdefault(ent.key, n)
+    named: dict[str, Entity] = {}
+    for key, n in where.items():
+        title = next(
+            e for k in order for e in [sentences[k].speaker, *sentences[k].subjects.values()]
+            if e is not None and e.key == key
+        )  # fmt: skip
+        for m in (n - 1, n + 1, n + 2):
+            if not 0 <= m < len(order):
+                continue
+            cands = {e.key: e for e in sentences[order[m]].named if an.agrees(title, e)}
+            if len(cands) == 1:
+                named[key] = next(iter(cands.values()))
+                break
+    if not named:
+        return
+    for table in (quote_speakers, reported_speakers):
+        for i, ent in table.items():
+            if ent is not None and ent.key in named:
+                table[i] = named[ent.key]
+    for sa in sentences.values():
+        if sa.speaker is not None and sa.speaker.key in named:
+            sa.speaker = named[sa.speaker.key]
+        for ti, ent in list(sa.subjects.items()):
+            if ent.key in named:
+                sa.subjects[ti] = named[ent.key]
+
+
+def _main_clause_subject(
+    toks, cues: list[Cue], c: Cue, sa: SentenceAttribution, main: Entity
+) -> Entity:
+    """The subject a participle goes with: that of the nearest main-clause verb before it —
+    the sentence's first verb (also after a fronted 'وفقاً للرئاسة، أكد X …، معرباً'), one
+    coordinated with و/ف (وقال X …، مضيفاً), or one after a full stop the text left unspaced
+    — not a verb inside a complement clause (… أن بلاده أبلغت)."""
+    first_verb = next((x for x in cues if x.kind == "verb"), None)
+    for prev in reversed([x for x in cues if x.ti < c.ti]):
+        if prev.ti not in sa.subjects or prev.kind != "verb":
+            continue
+        w = toks[prev.ti][2]
+        coordinated = len(w) > 3 and w[0] in "وف"
+        after_stop = prev.ti > 0 and toks[prev.ti - 1][2] in (".", "؛", ";")
+        if prev is first_verb or coordinated or after_stop:
+            return sa.subjects[prev.ti]
+    return main
+
+
+def _clause_speaker(sa: SentenceAttribution, rc: ReportedClause) -> Entity | None:
+    """The speaker of a reported clause: its cue's own subject; a verb or participle without
+    one takes the sentence's reporting subject (explicit or inherited); an attribution phrase
+    without a speaker as its object ('وفقاً لقرار …') has none."""
+    cue = next((c for c in sa.cues if c.raw_start == rc.cue_start), None)
+    if cue is None:
+        return None
+    if cue.kind == "prep":
+        # its object must be a speaker ('وبحسب الوزير'); 'ووفقاً للمرسوم، …' has none
+        return sa.subjects.get(cue.ti) if cue.ti in sa.own else None
+    ent = sa.subjects.get(cue.ti)
+    return ent if ent is not None else sa.speaker
+
+
+# 'صرح بذلك X'، 'قال ذلك X': the words given before the cue, then its subject
+_BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذا"))
+# an apposition between a title and the name: 'وفقاً للمساعد الرئاسي - يوري …'
+_APPOSITION = frozenset(("-", "–", "،", ","))
+
+_SVO_GAP = frozenset(
+    norm(w) for w in ("،", ",", "كانت", "كان", "وكانت", "وكان", "قد", "الذي", "التي")
+)
+_PREPS = frozenset(norm(w) for w in ("مع", "عن", "إلى", "على", "من", "في", "ل", "ب", "لدى", "بين"))
+
+
+def _topic_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> Entity | None:
+    """The subject of a sentence whose cue has none of its own: a person or body opening the
+    sentence ('أما رئيس الوزراء … فانتقد …، قائلاً:'، 'انتقد الوزير X الغرب، معتبرا أن'), not one
+    after a preposition ('خلال اتصال مع الرئيس …')."""
+    for m in mentions:
+        if m.ti >= cue.ti or m.ti > 5:
+            return None
+        if m.kind not in ("person", "org", "role", "country"):
+            continue
+        if m.ti > 0 and _strip_conj(toks[m.ti - 1][2]) in _PREPS:
+            if m.kind == "country":
+                continue  # 'في روسيا، انتقد الوزير …': a place, not the subject
+            return None
+        ent = an.resolve(m)
+        if ent is None:
+            return None
+        is_f = ent.gender == "f" or "organisation" in ent.categories
+        return ent if (cue.gender == "f") == is_f else None
+    return None
+
+
+def _sentence_topic(an: Discourse, toks, mentions: list[Mention]) -> Entity | None:
+    """The named person a sentence without a cue is about: the subject opening it, right
+    after its verb or first ('وقلل الأمين العام للمنظمة X من أهمية الخطوة'), never one
+    after a preposition."""
+    m = mentions[0] if mentions else None
+    if m is None or m.ti > 1 or m.kind not in ("person", "role"):
+        return None
+    if m.ti > 0 and (_strip_conj(toks[m.ti - 1][2]) in _PREPS or not toks[0][2].isalpha()):
+        return None
+    ent = an.resolve(m)
+    if ent is None or "organisation" in ent.categories or ent.ref.kind != "person":
+        return None
+    return ent if ent.ref.slug is not None or m.kind == "person" else None
+
+
+def _sentence(
+    an: Discourse,
+    rd: MentionReader,
+    nt: NormText,
+    pi: int,
+    sent: Sentence,
+    speech: list[tuple[int, Quote]],
+    res: Resources,
+    quote_speakers: dict[int, Entity | None],
+) -> SentenceAttribution:
+    k0, k1 = nt.key_offset(sent.start), nt.key_offset(sent.end)
+    inside = [
+        (nt.key_offset(q.start), nt.key_offset(q.end))
+        for _, q in speech
+        if q.paragraph == pi and q.start < sent.end and q.end > sent.start
+    ]
+    toks = nt.tokens_in(k0, k1)
+    if inside:  # tokens inside speech quotes are not narration
+        toks = [t for t in toks if not any(a <= t[0] < b for a, b in inside)]
+    mentions = rd.mentions(toks)
+    cues = rd.cues(toks)
+    sa = SentenceAttribution(cues=cues)
+    sa.named = [
+        m.entity
+        for m in mentions
+        if m.kind == "person" and m.entity is not None and not m.entity.key.startswith("t:")
+    ]
+    by_start = {m.ti: m for m in mentions}
+    by_end = {m.tj: m for m in mentions}
+
+    def subject_of(c: Cue) -> Entity | None:
+        # VSO: the mention right after the cue (skipping commas and adverbs)
+        j = c.ti + 1
+        while (
+            j < len(toks)
+            and (toks[j][2] in _ADVERBS or toks[j][2] in _BACK_REFS)
+            and (j - c.ti <= 3)
+        ):
+            j += 1
+        # "وبحسب بيان (صادر عن) وزارة الدفاع": the body that issued the statement; after
+        # 'وفقاً' the ل is attached ('ووفقاً لبيان وزارة …')
+        k = j
+        while (
+            k < len(toks)
+            and k - j < 3
+            and (
+                toks[k][2] in _STATEMENT_LEAD
+                or (
+                    k == j
+                    and c.kind == "prep"
+                    and toks[k][2][:1] == "ل"
+                    and toks[k][2][1:] in _STATEMENT_LEAD
+                )
+            )
+        ):
+            k += 1
+        if k > j and by_start.get(k) is not None and by_start[k].kind == "org":
+            return an.resolve(by_start[k])
+        if c.kind == "verb" and (anon := rd.anonymous_entity(toks, j)) is not None:
+            return anon
+        m = by_start.get(j)
+        if m is None and c.kind == "prep" and j < len(toks) and toks[j][2][:1] == "ل":
+            # 'وفقاً لوزير الخارجية الروسي سيرغي لافروف': the name after the ل-title
+            for x in range(j + 1, min(j + 8, len(toks))):
+                if not toks[x][2].isalpha() and toks[x][2] not in _APPOSITION:
+                    break
+                if (mx := by_start.get(x)) is not None:
+                    if mx.kind == "person":
+                        m = mx
+                    break
+        if m is not None and m.kind == "org" and (c.gender == "f" or c.kind == "prep"):
+            # 'وردت …' or 'وبحسب الدبلوماسية الروسية' (no verb to say the gender)
+            fem = an.feminine_reading(toks, m)
+            if fem is not None:
+                return fem
+        if m is not None and m.kind == "statement":
+            # 'وأكد البيان الختامي': a document named with its adjectives speaks as written;
+            # a bare 'البيان' is the latest body's that spoke, else the document
+            adj = j + 1 < len(toks) and rd._article(toks, j + 1) and rd._plain_word(toks, j + 1)
+            ent = None if adj else an.resolve(m)
+            return ent or rd.document_entity(toks, j)
+        if m is not None:
+            ent = an.resolve(m)
+            if ent is None and m.kind == "role":
+                ent = rd.title_entity(toks, j, m)
+            return ent
+        if c.kind == "verb" and j < len(toks):
+            ent = rd.title_entity(toks, j, None)  # a title that needs a complement to mean it
+            if ent is not None:
+                return ent
+        if c.kind == "verb":
+            # SVO: a mention right before the verb (a comma or an auxiliary may intervene)
+            j = c.ti
+            # a relative clause takes its antecedent ('تصريحات لـX، الذي قال "…"')
+            while j > 0 and toks[j - 1][2] in _SVO_GAP:
+                j -= 1
+            m = by_end.get(j)
+            # (a country just before the verb ends the previous clause's matter: '… إلى جانب
+            # أرمينيا، وقالت:' — a country speaks only right after its verb or opening)
+            if m is not None and m.kind in ("person", "org", "role"):
+                ent = an.resolve(m)
+                if ent is None and m.kind == "role":
+                    ent = rd.title_entity(toks, m.ti, m)
+                return ent
+        return None
+
+    # "نقلت وكالة X عن Y قوله …": the one the agency quotes speaks, not the agency
+    relay: tuple[int, Entity] | None = None
+    for i, (_a, _b, t) in enumerate(toks):
+        if _strip_conj(t) in res.transmission_verbs or t in res.transmission_verbs:
+            j = next((x for x in range(i + 1, min(i + 10, len(toks))) if toks[x][2] == "عن"), None)
+            m = by_start.get(j + 1) if j is not None else None
+            ent = None
+            if m is not None and m.kind in ("person", "org", "role", "country"):
+                ent = an.resolve(m) or (
+                    rd.title_entity(toks, j + 1, m) if m.kind == "role" else None
+                )
+            elif j is not None and j + 1 < len(toks):
+                ent = rd.anonymous_entity(toks, j + 1)  # 'نقلت الوكالة عن مصدر في …'
+            if ent is not None:
+                relay = (i, ent)
+                if not any(c.ti > i for c in cues):  # "… قوله إن": the verb is the cue
+                    ra, rb = nt.raw_span(toks[i][0], toks[i][1])
+                    cues = sorted([*cues, Cue(i, "verb", "m", ra, rb)], key=lambda c: c.ti)
+                    sa.cues = cues
+            break
+    main: Entity | None = None
+    for c in cues:
+        ent = relay[1] if relay is not None and c.ti >= relay[0] else subject_of(c)
+        if ent is not None:
+            sa.subjects[c.ti] = ent
+            sa.own.add(c.ti)
+            if main is None:
+                main = ent
+                sa.explicit = True
+    # the reported content starts at the first complementizer after the first cue
+    if cues:
+        for a, _b, t in toks:
+            if nt.raw_start(a) > cues[0].raw_end and (t in res.complementizers or t == ":"):
+                sa.content_start = nt.raw_start(a)
+                break
+    # mentions enter the discourse (non-subjects too: they can be antecedents of a role)
+    subj_keys = {e.key for e in sa.subjects.values()}
+    for m in mentions:
+        ent = m.entity
+        if ent is not None and ent.key not in subj_keys:
+            an.note(ent, spoke=False)
+    if main is None and cues:
+        main = _topic_subject(an, toks, mentions, cues[0])
+        if main is not None:
+            sa.explicit = True
+            sa.subjects[cues[0].ti] = main
+    if main is None and cues and cues[0].gender == "m":
+        # 'أبدى دبلوماسي قرغيزي … خيبة أمله، وقال …': an unnamed subject of an earlier verb
+        for i in range(1, min(cues[0].ti, 6)):
+            if _strip_conj(toks[i - 1][2]) in _PREPS:
+                continue
+            if (anon := rd.anonymous_entity(toks, i)) is not None:
+                main = anon
+                sa.explicit = True
+                sa.subjects[cues[0].ti] = main
+                break
+    if main is None and cues and an.topic is not None and cues[0].gender == an.topic.gender:
+        # 'وقلل الأمين العام … X من أهمية الخطوة. وقال لقناة "…": "…"' → X
+        main = an.topic
+        sa.explicit = True
+        sa.subjects[cues[0].ti] = main
+    if main is None and cues:
+        main = an.previous_speaker(cues[0].gender)
+    sa.speaker = main
+    an.topic = None if cues else _sentence_topic(an, toks, mentions)
+    # speech quotes opening in this sentence, in order
+    current = None
+    for qi, q in speech:
+        if q.paragraph != pi:
+            continue
+        mark = q.open_mark if q.open_mark is not None else q.start
+        if not (sent.start <= mark < sent.end + 1):
+            continue
+        region_cues = [c for c in cues if q.cue_start <= c.raw_start < mark]
+        ent = None
+        for c in reversed(region_cues):  # the reporting verb nearest the quote
+            if c.ti in sa.subjects:
+                ent = sa.subjects[c.ti]
+                break
+            if c.kind == "participle" and c is not cues[0] and main is not None and sa.explicit:
+                # 'ولفت الرئيس إلى أن بلاده أبلغت المنظمة …، مضيفاً: "…"': the participle
+                # goes with the main clause, not with a verb inside its complement
+                ent = _main_clause_subject(toks, cues, c, sa, main)
+                break
+        if ent is None and current is None:
+            # the nearest reporting verb before the quote that has a subject ("وكانت أرمينيا قد
+            # أبلغت الأمانة …، وقالت وزارة الخارجية الشهر الماضي إن "…"")
+            near = [c for c in cues if c.raw_start < mark and c.ti in sa.subjects]
+            if near:
+                ent = sa.subjects[near[-1].ti]
+        if ent is None:
+            if current is not None:
+                ent = current
+            elif main is not None and sa.explicit:
+                ent = main
+            elif not cues and an.speakers:
+                ent = an.speakers[-1]  # no verb to agree with: the one reporting goes on
+            else:
+                gender = region_cues[0].gender if region_cues else (cues[0].gender if cues else "m")
+                ent = an.previous_speaker(gender)
+        quote_speakers[qi] = ent
+        current = ent
+        if ent is not None:
+            an.note(ent, spoke=True)
+    if main is not None and (sa.explicit or cues):
+        an.note(main, spoke=True)
+        if current is not None and current is not main:
+            an.note(current, spoke=True)
+    return sa
+
+
+__all__ = ["Attribution", "Entity", "SentenceAttribution", "attribute"]

@@ -1,0 +1,401 @@
+"""Page furniture: the headline, the dateline, the wire stamp and the outlet.
+
+Real pages carry their date and publisher around the article body: a dateline
+('موسكو 14 مايو 2022 (شينخوا) -'), a masthead line, a footer ('المصدر: تاس'), a byline.
+This stage finds them by position (see README, 'Outlet' and 'publication date'); it never
+reads a date out of a body sentence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from app.extract.dates import TimeExpr
+from app.extract.knowledge import Knowledge
+from app.extract.resources import Resources
+from app.extract.segment import Paragraph
+from app.extract.textnorm import NormText
+
+_SENT_END = re.compile(r"[.!?؟]\s*$")
+_ISSUE_LINE = re.compile(r"(?:السنة|العدد)\s*[\d٠-٩]")
+_YEARLESS_DATELINE_TAIL = re.compile(r"^\s*\([^()]{1,30}\)\s*[-–—]?")
+# "أستانا. 28 نوفمبر. كازينفورم –" / "موسكو، 14 مايو، تاس -": the agency after a dot or comma,
+# then a dash (the caller requires an outlet there)
+_DOTTED_DATELINE_TAIL = re.compile(r"^\s*[.،,]\s*[^()\-–—.،,:\n\d]{1,30}?\s*[-–—]")
+# "يريفان في 28 فبراير/أرمنبريس:": the agency after a slash, then a colon or a dash
+_SLASHED_DATELINE_TAIL = re.compile(r"^\s*/\s*[^/()\n.،,:\d]{2,30}?\s*[:\-–—]")
+# a URL on a stamp line ('date 2025-11-27 https://…') is no words of a sentence
+_URL = re.compile(r"https?://\S+|www\.\S+")
+
+
+# ---- article furniture: headline, dateline, footer ------------------------------------------
+def _leading_block(nt: NormText, paras: tuple[Paragraph, ...]) -> set[int]:
+    """Headline-like paragraphs before the body (short, no final full stop)."""
+    out: set[int] = set()
+    for pi, p in enumerate(paras):
+        if p.noise:
+            continue
+        text = nt.raw[p.start : p.end]
+        words = len(text.split())
+        if words <= 20 and not _SENT_END.search(text) and len(out) < 4:
+            out.add(pi)
+            continue
+        break
+    return out
+
+
+def _title(
+    nt: NormText,
+    paras: tuple[Paragraph, ...],
+    leading: set[int],
+    datelines: set[int],
+    kb: Knowledge,
+) -> str | None:
+    for pi in sorted(leading):
+        if pi in datelines or _outlet_line(nt, paras[pi], kb):
+            continue  # a masthead is no title
+        if _ISSUE_LINE.search(nt.raw[paras[pi].start : paras[pi].end]):
+            continue  # "السنة ١٣٣ - العدد ٤٤٦٢٥"
+        return nt.raw[paras[pi].start : paras[pi].end]
+    return None
+
+
+def _dateline(
+    nt: NormText,
+    paras: tuple[Paragraph, ...],
+    exprs_by_para: dict[int, tuple[TimeExpr, ...]],
+    kb: Knowledge,
+    first: int = 0,
+) -> tuple[TimeExpr | None, int | None, tuple[int, int] | None, str | None]:
+    """(date expression, paragraph, blocked raw span, outlet) of a dateline, if any.
+
+    A dateline is a line that is just a date, or a leading parenthesis or a prefix ending in
+    a dash that holds a full date ("( … / سبوتنيك - 14 كانون الثاني 2022ء) أعلن …").
+    """
+    for pi, p in enumerate(paras[:8]):
+        if pi < first:
+            continue
+        text = nt.raw[p.start : p.end]
+        for e in exprs_by_para.get(pi, ()):
+            if e.kind != "dmy" or e.deictic:
+                continue
+            prefix = text[: e.start - p.start]
+            if not e.full:
+                # "بريست (روسيا البيضاء) 2 سبتمبر أيلول (رويترز) -": a day and month opening
+                # the first lines, followed by the agency in brackets; the year is inferred
+                tail = text[e.end - p.start : e.end - p.start + 40]
+                m = (
+                    _YEARLESS_DATELINE_TAIL.match(tail)
+                    or _DOTTED_DATELINE_TAIL.match(tail)
+                    or _SLASHED_DATELINE_TAIL.match(tail)
+                )
+                # a place name may end in a comma or a dot ("دوشنبه، 16 سبتمبر/أيلول (أرمنبرس)")
+                place = prefix.rstrip().rstrip("،,.").rstrip()
+                if pi < 5 and len(prefix.split()) <= 5 and not re.search("[،,]", place) and m:
+                    span = (p.start, e.end + m.end())
+                    outlet = _outlet_in(nt, e.end, e.end + m.end(), kb, last=True)
+                    # the slashed form is a dateline even for an agency the KB lacks
+                    if outlet or m.re is _SLASHED_DATELINE_TAIL:
+                        return e, pi, span, outlet
+                continue
+            rest = (prefix + " " + text[e.end - p.start :]).strip()
+            # words of letters only: a Hijri date, a time or an issue number beside it don't count
+            rest_words = re.findall(r"[^\W\d_]{2,}", _URL.sub(" ", rest).replace("\u0640", ""))
+            short_top_line = pi < 5 and len(rest_words) <= 8 and not _SENT_END.search(text)
+            if len(rest_words) <= 3 or short_top_line:
+                return e, pi, (p.start, p.end), _outlet_in(nt, p.start, p.end, kb, last=True)
+            if text.startswith("(") and ")" in text[e.end - p.start : e.end - p.start + 6]:
+                close = text.index(")", e.end - p.start)
+                span = (p.start, p.start + close + 1)
+                return e, pi, span, _outlet_in(nt, span[0], e.start, kb, last=True)
+            # "يريفان، 23 نوفمبر 2022 (سبوتنيك) -" / "موسكو - 14 يناير 2022 -"
+            tail = text[e.end - p.start : e.end - p.start + 40]
+            m = re.match(r"^\s*(?:\([^()]{1,30}\)\s*)?[-–—]", tail)
+            if len(prefix.split()) <= 4 and m:
+                span = (p.start, e.end + m.end())
+                return e, pi, span, _outlet_in(nt, p.start, span[1], kb, last=True)
+            # "أستانا. 28 نوفمبر 2024. كازينفورم –": the agency after a dot, then a dash
+            m = _DOTTED_DATELINE_TAIL.match(tail) or _SLASHED_DATELINE_TAIL.match(tail)
+            if len(prefix.split()) <= 4 and m:
+                outlet = _outlet_in(nt, e.end, e.end + m.end(), kb, last=True)
+                if outlet:
+                    return e, pi, (p.start, e.end + m.end()), outlet
+            # "موسكو 14 مايو 2002 (شينخوا) قرر …": the agency in brackets, no dash
+            m = re.match(r"^\s*\([^()]{1,30}\)", tail)
+            if len(prefix.split()) <= 4 and m:
+                outlet = _outlet_in(nt, e.end, e.end + m.end(), kb, last=True)
+                if outlet:
+                    return e, pi, (p.start, e.end + m.end()), outlet
+    return None, None, None, None
+
+
+# "موسكو - 20 - 12 (كونا) --": a place, the day and month as numbers, the agency in brackets
+_NUMERIC_DATELINE = re.compile(
+    r"^\s*[^\W\d_][^\d()\n]{0,30}?\s*[-–—،,]\s*(?P<d>[0-3]?\d)\s*[-–—/.]\s*(?P<m>[01]?\d)"
+    r"\s*\((?P<o>[^()]{1,30})\)\s*[-–—:]*"
+)
+
+
+def _numeric_dateline(
+    nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge
+) -> tuple[TimeExpr | None, int | None, tuple[int, int] | None, str | None]:
+    """A dateline whose day and month are numbers with no year, the agency in brackets
+    ('موسكو - 20 - 12 (كونا) --'); the year is inferred like any yearless dateline's."""
+    for pi, p in enumerate(paras[:6]):
+        text = nt.raw[p.start : p.end]
+        m = _NUMERIC_DATELINE.match(text)
+        if not m or not (1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31):
+            continue
+        outlet = _outlet_in(nt, p.start + m.start("o"), p.start + m.end("o"), kb, last=True)
+        if outlet is None:
+            continue
+        e = TimeExpr(
+            p.start + m.start("d"), p.start + m.end("m"), "dmy", None, int(m.group("m")),
+            int(m.group("d")), text=text[m.start("d") : m.end("m")],
+        )  # fmt: skip
+        return e, pi, (p.start, p.start + m.end()), outlet
+    return None, None, None, None
+
+
+# an agency's wire stamp in the footer: 'كونا201734 جمت ديس 11' (day, hour-minute, GMT,
+# the month abbreviated, a two-digit year)
+_WIRE_STAMP = re.compile(
+    r"(?P<d>[0-3]\d)[0-2]\d[0-5]\d\s+(?:جمت|GMT|غمت)\s+(?P<mon>[^\W\d_]{3,})\s+(?P<y>\d\d)\s*$"
+)
+
+
+def _wire_stamp(nt: NormText, paras: tuple[Paragraph, ...], res: Resources) -> date | None:
+    """The date of a wire stamp among the last lines (see ``_WIRE_STAMP``)."""
+    for p in reversed(paras[-4:]):
+        m = _WIRE_STAMP.search(nt.key[nt.key_offset(p.start) : nt.key_offset(p.end)])
+        if not m:
+            continue
+        mon = m.group("mon")
+        month = next((n for w, n in res.months.items() if w.startswith(mon)), None)
+        if month is None:
+            continue
+        with contextlib.suppress(ValueError):
+            return date(2000 + int(m.group("y")), int(month), int(m.group("d")))
+    return None
+
+
+def _outlet_kind(kb: Knowledge, name_en: str) -> str | None:
+    return next((o.kind for o in kb.outlets.values() if o.name_en == name_en), None)
+
+
+def _outlet_line(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
+    """A masthead: a line that is nothing but an outlet's name ('ريا نوفوستي'، 'الأهرام')."""
+    k0, k1 = nt.key_offset(p.start), nt.key_offset(p.end)
+    words = [t for t in nt.tokens_in(k0, k1) if t[2][:1].isalnum()]
+    if not words or len(words) > 5:
+        return None
+    ms = kb.outlet_matcher.find_all(nt.tokens_in(k0, k1))
+    if len(ms) == 1 and ms[0].start <= words[0][0] and ms[0].end >= words[-1][1]:
+        return kb.outlets[ms[0].payload].name_en
+    return None
+
+
+def _outlet_in(nt: NormText, a: int, b: int, kb: Knowledge, last: bool = False) -> str | None:
+    """The outlet named in ``raw[a:b]``; an outlet whose name is a common word (الخبر) only
+    when it is all the segment holds."""
+    ka, kb_ = nt.key_offset(a), nt.key_offset(b)
+    toks = nt.tokens_in(ka, kb_)
+    ms = kb.outlet_matcher.find_all(toks)
+    words = [t for t in toks if t[2][:1].isalnum()]
+    ms = [
+        m
+        for m in ms
+        if not kb.outlets[m.payload].common_word
+        or (words and m.start <= words[0][0] and m.end >= words[-1][1])
+    ]
+    if not ms:
+        return None
+    m = ms[-1] if last else ms[0]
+    return kb.outlets[m.payload].name_en
+
+
+_SEGMENT_SEP = re.compile(r"\s+[-–—|]\s+|\s*[|/]\s*")
+_SLASHED = re.compile(r"/\s*([^/\n]{2,30}?)\s*/")
+
+
+def _furniture_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
+    """The outlet named by page furniture, by position (see README, 'Outlet'):
+
+    1. a first line whose first segment is only an outlet: 'هسبريس - وكالات'، 'الخبر | دولي';
+    2. one of the last lines that is only an outlet, or whose last '/'-segment is one (a byline
+       footer): 'الأخبار'، 'م. ب / الخبر'؛
+    3. an outlet between slashes in a dateline: 'دوشنبه، ۲۳.۱۰.۲۰۲۱ /خاور/ –'.
+    """
+    firsts = [p for p in paras[:3] if nt.raw[p.start : p.end].strip()]
+    for p in firsts[:2]:
+        text = nt.raw[p.start : p.end]
+        seg = _SEGMENT_SEP.split(text.strip(), maxsplit=1)
+        if len(seg) == 2 and len(seg[0].split()) <= 4:
+            a = p.start + text.index(seg[0])
+            name = _outlet_in(nt, a, a + len(seg[0]), kb)
+            if name and _whole(nt, a, a + len(seg[0]), kb):
+                return name
+    tail = [p for p in paras[-4:] if nt.raw[p.start : p.end].strip()]
+    for p in reversed(tail):
+        text = nt.raw[p.start : p.end].rstrip()
+        if len(text.split()) > 6:
+            continue
+        a = p.start + text.rfind("/") + 1 if "/" in text else p.start
+        if _whole(nt, a, p.start + len(text), kb):
+            return _outlet_in(nt, a, p.start + len(text), kb)
+    for p in paras[:6]:
+        text = nt.raw[p.start : min(p.end, p.start + 80)]
+        m = _SLASHED.search(text)
+        if m and not re.search(r"\d", m.group(1)):
+            name = _outlet_in(nt, p.start + m.start(1), p.start + m.end(1), kb)
+            if name:
+                return name
+    return None
+
+
+def _whole(nt: NormText, a: int, b: int, kb: Knowledge) -> bool:
+    """``raw[a:b]`` is nothing but one outlet's name."""
+    k0, k1 = nt.key_offset(a), nt.key_offset(b)
+    toks = nt.tokens_in(k0, k1)
+    words = [t for t in toks if t[2][:1].isalnum()]
+    ms = kb.outlet_matcher.find_all(toks)
+    return bool(words) and len(ms) == 1 and ms[0].start <= words[0][0] and ms[0].end >= words[-1][1]
+
+
+def _footer_outlet(
+    nt: NormText, paras: tuple[Paragraph, ...], res: Resources, kb: Knowledge
+) -> str | None:
+    """'المصدر: تاس' (or a prefix like it) in the last lines, or a short line of the second
+    half (an aggregator's footer above 'اقرأ أيضاً' and the comments)."""
+    half = len(paras) // 2
+    for i, p in reversed(list(enumerate(paras))):
+        key = nt.key[nt.key_offset(p.start) : nt.key_offset(p.end)].strip()
+        if i < len(paras) - 5 and (i < half or len(key.split()) > 6):
+            continue
+        for pre in res.source_prefixes:
+            m = re.match(rf"^{re.escape(pre)}\s*[:：-]\s*", key)
+            if m:
+                k0 = nt.key_offset(p.start) + m.end()
+                ms = kb.outlet_matcher.find_all(nt.tokens_in(k0, nt.key_offset(p.end)))
+                if ms:
+                    return kb.outlets[ms[0].payload].name_en
+    return None
+
+
+def _leading_outlet(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
+    """'موسكو (رويترز) -' / 'موسكو - سبوتنيك.' at the start of the first body paragraph."""
+    text = nt.raw[p.start : min(p.end, p.start + 60)]
+    m = re.match(
+        r"^[^.،:\"“«]{0,40}?(?:\(([^)]{1,30})\)\s*[-–—:]|[-–—]\s*([^.\-–—:]{1,30})[.:\-–—])", text
+    )
+    if not m or len(text[: m.start(1) if m.group(1) else m.start(2)].split()) > 4:
+        return None  # a place name of a few words, then the outlet: not a body sentence
+    g = 1 if m.group(1) else 2
+    return _outlet_in(nt, p.start + m.start(g), p.start + m.end(g), kb, last=True)
+
+
+def _short_line_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
+    """A short line naming the outlet: 'مينسك-سانا', 'بيشكك/ الأناضول', 'موسكو: «الشرق الأوسط»'
+    among the first lines, or '(واج)' as the last line."""
+    cands = [p for p in paras[:6]] + [
+        p for p in paras[-2:] if p.noise or len(nt.raw[p.start : p.end].split()) <= 3
+    ]
+    for p in cands:
+        text = nt.raw[p.start : p.end].strip()
+        words = re.findall(r"[^\W\d_]+", text)
+        if not words or len(words) > 5:
+            continue
+        if not (re.search(r"[-–—/:]", text) or (text.startswith("(") and text.endswith(")"))):
+            continue
+        name = _outlet_in(nt, p.start, p.end, kb, last=True)
+        if name:
+            return name
+    return None
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What surrounds the body: the dateline (its date expression, paragraph, the raw span
+    it blocks and the outlet it credits), the headline-like leading paragraphs, the
+    paragraphs that are nothing but a dateline, the title and the footer's wire stamp."""
+
+    dateline: TimeExpr | None
+    dateline_para: int | None
+    dateline_span: tuple[int, int] | None
+    dateline_outlet: str | None
+    leading: frozenset[int]
+    datelines: frozenset[int]
+    title: str | None
+    stamp: date | None
+
+    def body(self, paras: tuple[Paragraph, ...]) -> set[int]:
+        """The paragraphs of the article body (not noise, headline or a dateline line)."""
+        return {
+            pi
+            for pi, p in enumerate(paras)
+            if not p.noise and pi not in self.leading and pi not in self.datelines
+        }
+
+
+def read_furniture(
+    nt: NormText,
+    paras: tuple[Paragraph, ...],
+    exprs_by_para: dict[int, tuple[TimeExpr, ...]],
+    kb: Knowledge,
+    res: Resources,
+) -> Furniture:
+    """Find the dateline, headline, title and wire stamp of a page."""
+    leading = _leading_block(nt, paras)
+    dl_expr, dl_para, dl_span, dl_outlet = _dateline(nt, paras, exprs_by_para, kb)
+    if dl_expr is None:
+        dl_expr, dl_para, dl_span, dl_outlet = _numeric_dateline(nt, paras, kb)
+    datelines = (
+        {dl_para}
+        if dl_para is not None and dl_span == (paras[dl_para].start, paras[dl_para].end)
+        else set()
+    )
+    title = _title(nt, paras, leading, datelines, kb)
+    return Furniture(
+        dateline=dl_expr,
+        dateline_para=dl_para,
+        dateline_span=dl_span,
+        dateline_outlet=dl_outlet,
+        leading=frozenset(leading),
+        datelines=frozenset(datelines),
+        title=title,
+        stamp=_wire_stamp(nt, paras, res),
+    )
+
+
+def find_outlet(
+    nt: NormText,
+    paras: tuple[Paragraph, ...],
+    exprs_by_para: dict[int, tuple[TimeExpr, ...]],
+    fur: Furniture,
+    body: set[int],
+    kb: Knowledge,
+    res: Resources,
+) -> str | None:
+    """The publishing outlet, by the positional rules of the README (first that applies)."""
+    # the publisher's own masthead (a newspaper, site or channel, not an agency) over the
+    # agency its dateline credits: 'القدس العربي' above 'موسكو – (د ب أ):'
+    masthead = next((o for p in paras[:2] if (o := _outlet_line(nt, p, kb))), None)
+    if masthead is not None and _outlet_kind(kb, masthead) == "agency":
+        masthead = None
+    outlet = _footer_outlet(nt, paras, res, kb) or masthead or fur.dateline_outlet
+    if outlet is None and body:
+        outlet = _leading_outlet(nt, paras[min(body)], kb)
+    if outlet is None and fur.dateline_para is not None:
+        # a page header's date line came first ('| 2023-09-04 19:20:15 |'); the agency is
+        # named by the dateline under it ('مينسك 4 سبتمبر 2023 (شينخوا) انطلقت …')
+        outlet = _dateline(nt, paras, exprs_by_para, kb, first=fur.dateline_para + 1)[3]
+    if outlet is None:
+        outlet = _furniture_outlet(nt, paras, kb)
+    if outlet is None:
+        outlet = _short_line_outlet(nt, paras, kb)
+    if outlet is None:
+        outlet = next((o for p in paras[:3] if (o := _outlet_line(nt, p, kb))), None)
+    return outlet

@@ -1,0 +1,681 @@
+"""Mentions of speakers in a sentence's tokens: names, titles, bodies, and reporting cues.
+
+* knowledge-base people (full name or surname) and organisations (with a clitic, and
+  ministries without the word وزارة: وقالت الدفاع الروسية);
+* a title followed by a name, known or not (وزير الخارجية القرغيزي جينبيك كولوبايف): the
+  title's grammar runs through nisba adjectives, countries, bodies, definite words, construct
+  nouns and complements, and the name begins where it ends (or after an apposition comma);
+* a title alone (a role reference: المسؤول، الوزير الروسي), statement nouns (البيان);
+* cues: reporting verbs (with و/ف, masculine or feminine), participles (مضيفاً), attribution
+  phrases (وبحسب X).
+
+The entities mentions stand for are made by the discourse (``discourse.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from app.extract.discourse import Cue, Discourse, Entity, Mention, _strip_conj
+from app.extract.model import SpeakerRef
+from app.extract.resources import _load
+from app.extract.textnorm import norm
+
+_RELATIVE_SAY = frozenset(
+    norm(w)
+    for w in (
+        "ما",
+        "قاله",
+        "قالته",
+        "ذكره",
+        "ذكرته",
+        "أعلنه",
+        "أعلنته",
+        "صرح",
+        "صرحت",
+        "به",
+        "أكده",
+    )
+)
+_ORG_WORDS = frozenset(norm(w) for w in ("المنظمة", "للمنظمة", "المنظمه", "منظمة"))
+# nouns of a body whose name may follow in quotes: حركة "طالبان"
+_BODY_WORDS = frozenset(
+    norm(w) for w in ("حركة", "لحركة", "حزب", "لحزب", "جماعة", "لجماعة", "جبهة", "لجبهة",
+                      "تنظيم", "لتنظيم", "منظمة", "لمنظمة", "تحالف", "لتحالف")
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> dict[str, tuple[tuple[tuple[str, ...], str, str, str], ...]]:
+    """Heads of bodies, media and groups that speak as written, by first word (longest
+    first): (words, English head, gender, body | medium | group)."""
+    out: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
+    for e in _load("titles.json").get("institution_speakers", ()):
+        words = tuple(norm(e["ar"]).split())
+        kind = "group" if e.get("group") else "medium" if e.get("medium") else "body"
+        if words:
+            out.setdefault(words[0], []).append(
+                (words, e.get("en", ""), e.get("gender", "f"), kind)
+            )
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
+
+
+# a verbal noun of the تفعيل/تفاعل patterns (تنظيم، تعزيز، تعاون) or a word ending in teh
+# marbuta (مواصلة) opens a noun phrase, never a personal name the knowledge base lacks
+_MASDAR = re.compile(r"^ت[^اوي](?:[^اوي]ي|ا[^اوي])[^اوي]$")
+
+
+def _not_a_name(word: str, raw: str) -> bool:
+    """``word`` (normalized) / ``raw`` (as written) cannot open a personal name."""
+    w = _strip_conj(word)
+    return bool(_MASDAR.match(w)) or (raw.endswith("ة") and len(w) > 3)
+
+
+# name parts written with the article: عبد الله، جمال الدين (also Russified: الدينوف)
+_NAME_ARTICLE_PARTS = tuple(norm(w) for w in ("الدين", "الله", "الرحمن"))
+
+
+# reporting verbs that, undiacritized, are more often another word (بيّن / بين 'between')
+AMBIGUOUS_CUES = frozenset(norm(w) for w in ("بين", "وبين", "فبين", "زاد", "وزاد"))
+# whom a speaker addresses, never part of the speaker's title ('قال قائد التدريبات للصحفيين')
+_ADDRESSEES = frozenset(
+    norm(w) for w in ("للصحفيين", "للصحافيين", "للصحافة", "للإعلام", "لوسائل", "لوكالة",
+                      "لقناة", "لصحيفة", "لموقع", "للتلفزيون", "لإذاعة", "للمراسلين")
+)  # fmt: skip
+_GENERAL = frozenset(norm(w) for w in ("العام", "العامة"))
+
+
+class MentionReader:
+    """Reads mentions and cues from a sentence's tokens; entities come from ``Discourse``."""
+
+    def __init__(self, d: Discourse) -> None:
+        self.d = d
+        self.nt, self.kb, self.res = d.nt, d.kb, d.res
+
+    # ---- title-only speakers ----------------------------------------------------------------
+    _BOUNDARY = frozenset(norm(w) for w in ("،", ",", ":", '"', "قوله", "قولها", "اليوم", "أمس"))
+
+    def title_entity(self, toks, j: int, m: Mention | None) -> Entity | None:
+        """A speaker named only by a title ('المتحدث باسم حرس الحدود القرغيزي'، 'رئيس دائرة
+        مكافحة المخدرات في وزارة الداخلية القرغيزية'): the title with its complement as written,
+        up to a comma, a complementizer, a reporting cue or a time word; the same complement
+        later ('ممثل حرس الحدود') is the same speaker."""
+        t, k = self.title_at(toks, j)
+        if t is None:
+            return None
+        res = self.res
+        end = k
+        while end < len(toks) and end - j < 12:
+            w = toks[end][2]
+            if (
+                w in self._BOUNDARY
+                or w in _ADDRESSEES
+                or (w in res.stopwords and w not in self._COMPLEMENT_PREPS)
+                or w in res.complementizers
+                or w in res.cue_words
+                or w in res.weekdays
+                or w in res.relative_days
+                or not (w.isalpha() or w == "-")
+            ):
+                break
+            end += 1
+        nt = self.nt
+        title_raw = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[end - 1][1])].strip(' "-')
+        comp = [
+            _strip_conj(w[2])
+            for w in toks[k:end]
+            if w[2] not in res.stopwords and w[2] not in ("باسم", "في", "ل")
+        ]
+        if not comp and m is None:
+            return None
+        for words, ent in reversed(self.d.title_entities):
+            if comp and set(comp[:2]) <= words:
+                return ent
+        country = m.country if m is not None else None
+        if country is None:
+            ms = self.kb.matches_in(nt, "country", toks[j][0], toks[end - 1][1])
+            country = next((x.payload[1] for x in ms if x.payload[0] != "none"), None)
+        cats = set(m.categories) if m is not None else {t.category}
+        ref = SpeakerRef(name_ar=title_raw, role_ar=title_raw, country=country, kind="person")
+        ent = Entity(f"t:{norm(title_raw)}", ref, frozenset(cats | {t.category}), t.gender)
+        self.d.title_entities.append((frozenset(comp), ent))
+        return ent
+
+    # ---- anonymous speakers ------------------------------------------------------------------
+    _ANON = frozenset(
+        norm(w) for w in ("دبلوماسي", "مصدر", "مسؤول", "مسئول", "مصادر", "دبلوماسيون",
+                          "دبلوماسيين", "مسؤولون", "مسؤولين", "خبير", "محلل", "ضابط")
+    )  # fmt: skip
+    _ANON_STOP = frozenset(
+        norm(w) for w in ("طلب", "طلبت", "رفض", "رفضت", "فضل", "فضلت", "اشترط", "اشترطت",
+                          "مطلع", "مطلعة", "بارز", "رفيع")
+    )  # fmt: skip
+
+    def anonymous_entity(self, toks, j: int) -> Entity | None:
+        """'قال دبلوماسي قرغيزي'، 'وقال مصدر في وزارة الخارجية الكازاخستانية لـ…': an
+        unnamed speaker (an indefinite noun) is the noun phrase as written, up to a comma, a
+        complementizer, a cue, a time word, a 'لـ' addressee or a relative verb ('طلب عدم
+        ذكر اسمه')."""
+        if j >= len(toks) or _strip_conj(toks[j][2]) not in self._ANON:
+            return None
+        res = self.res
+        end = j + 1
+        while end < len(toks) and end - j < 8:
+            w = toks[end][2]
+            if (
+                w in self._BOUNDARY
+                or w in res.complementizers
+                or w in res.cue_words
+                or w in res.weekdays
+                or w in res.relative_days
+                or w in self._ANON_STOP
+                or (w.startswith("ل") and not w.startswith("لا"))
+                or not w.isalpha()
+            ):
+                break
+            # a nisba ('قرغيزي'), a definite word or a word after a preposition; not the
+            # object of a verb the phrase is the subject of ('أبدى دبلوماسي قرغيزي تحفظه')
+            after_prep = toks[end - 1][2] in ("في", "من", "ب")
+            if not (w.startswith("ال") or w.endswith("ي") or w in ("في", "من", "ب") or after_prep):
+                break
+            end += 1
+        while end - 1 > j and toks[end - 1][2] in ("في", "من", "ب", "و"):
+            end -= 1
+        nt = self.nt
+        phrase = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[end - 1][1])].strip(' "-')
+        if phrase[:1] in ("و", "ف") and norm(phrase[1:].split()[0]) in self._ANON:
+            phrase = phrase[1:]
+        ms = self.kb.matches_in(nt, "country", toks[j][0], toks[end - 1][1])
+        country = next((x.payload[1] for x in ms if x.payload[0] != "none"), None)
+        ref = SpeakerRef(name_ar=phrase, role_ar=phrase, country=country, kind="person")
+        return Entity(f"a:{norm(phrase)}", ref, frozenset({"anonymous"}), "m")
+
+    def document_entity(self, toks, j: int) -> Entity | None:
+        """'وأكد البيان الختامي …': a statement noun with its adjectives speaks as written when
+        no body that spoke issued it."""
+        n = len(toks)
+        end = j + 1
+        while end < n and end - j < 3 and self._article(toks, end) and self._plain_word(toks, end):
+            end += 1
+        nt = self.nt
+        raw = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[end - 1][1])].strip(' "-')
+        if raw[:1] in ("و", "ف") and len(raw.split()[0]) > 4:
+            raw = raw[1:]
+        ref = SpeakerRef(name_ar=raw, kind="organisation")
+        return Entity(f"s:{norm(raw)}", ref, frozenset({"organisation", "document"}), "m")
+
+    # ---- institutions, media and groups ------------------------------------------------------
+    def _institution_at(self, toks, i: int):
+        """(words, English head, gender) of an institution head at token ``i``, if any."""
+        t = toks[i][2]
+        table = _institutions()
+        for words, en, gender, kind in table.get(t, ()) or table.get(_strip_conj(t), ()):
+            k = len(words)
+            if i + k <= len(toks) and all(toks[i + x][2] == words[x] for x in range(1, k)):
+                return words, en, gender, kind, i + k
+        # 'وقال المكتب، …' after 'المكتب الصحفي لوزارة الدفاع': the body named before
+        for head in reversed(self.d.institutions):
+            words = tuple(head.split())
+            if len(words) > 1 and _strip_conj(t) == words[0]:
+                ent = self.d.institutions[head]
+                return words, "", ent.gender, "again", i + 1
+        return None
+
+    def institution_entity(self, toks, i: int, inst, orgs, ctry) -> tuple[Entity, int]:
+        """'الخدمة الصحفية لوزارة الدفاع'، 'إذاعة أزاتليك'، 'القادة': the body as written, up to
+        a comma, a complementizer, a cue, a time word or a function word; a head alone after
+        the same head with a complement is that body again. Its English name is the head's,
+        after the body or country its complement names."""
+        words, en, gender, kind, k = inst
+        if kind == "again":
+            return self.d.institutions[" ".join(words)], k
+        res, nt, n = self.res, self.nt, len(toks)
+        end = k
+        # a group takes nothing more; a medium its name; a body its complements, words with
+        # the article or ل (لرئاسة طاجيكستان، لوزارة الدفاع الروسية) and bodies or countries
+        while kind != "group" and end < n and end - k < (5 if kind == "medium" else 8):
+            w = toks[end][2]
+            if kind == "medium" and w == '"':
+                end += 1  # 'وكالة "نوفوستي"': the name in quotes
+                continue
+            if (
+                w in self._BOUNDARY
+                or w in res.complementizers
+                or w in res.cue_words
+                or w in res.weekdays
+                or w in res.relative_days
+                or w in res.stopwords
+                or w in res.months
+                or not w.isalpha()
+            ):
+                break
+            construct = end + 1 < n and (self._article(toks, end + 1) or end + 1 in ctry)
+            if kind == "body" and not (
+                w.startswith(("ال", "ل"))
+                or end in orgs
+                or end in ctry
+                or end - 1 in orgs
+                or construct
+            ):
+                break
+            end += 1
+        head = " ".join(words)
+        if end == k and head in self.d.institutions:
+            return self.d.institutions[head], end
+        raw = nt.raw[nt.raw_start(toks[i][0]) : nt.raw_end(toks[end - 1][1])].strip(' "-')
+        if raw[:1] in ("و", "ف") and norm(raw[1:]).startswith(words[0]):
+            raw = raw[1:]
+        label = country = None
+        outlet = next(
+            (
+                m
+                for m in self.kb.matches_in(nt, "outlet", toks[i][0], toks[end - 1][1])
+                if m.end <= toks[end - 1][1]
+            ),
+            None,
+        )
+        for x in range(i, end):
+            if x in orgs:
+                label = label or self.kb.organisations[orgs[x].payload].name_en
+            cm = ctry.get(x)
+            if cm is not None and cm.payload[0] != "none":
+                country = country or cm.payload[1]
+        if label is None and country is not None and country in self.kb.countries:
+            label = self.kb.countries[country].name_en
+        name_en = f"{label} {en}" if label else None
+        if outlet is not None:
+            name_en = self.kb.outlets[outlet.payload].name_en
+        ref = SpeakerRef(
+            name_ar=raw,
+            name_en=name_en,
+            country=country,
+            kind="organisation",
+        )
+        cats = frozenset({"organisation", "institution", kind})
+        ent = Entity(f"i:{norm(raw)}", ref, cats, gender)
+        self.d.institutions[head] = ent
+        return ent, end
+
+    # ---- mentions -------------------------------------------------------------------------
+    def title_at(self, toks, i: int):
+        w = toks[i][2]
+        for cand in (w, _strip_conj(w)):
+            for t in self.res.titles_by_first.get(cand, ()):
+                k = len(t.words)
+                if i + k <= len(toks) and all(toks[i + j][2] == t.words[j] for j in range(1, k)):
+                    return t, i + k
+        return None, i
+
+    def mentions(self, toks) -> list[Mention]:
+        kb, res, nt = self.kb, self.res, self.nt
+        if not toks:
+            return []
+        starts = {t[0]: i for i, t in enumerate(toks)}
+        ends = {t[1] for t in toks}
+
+        def index(which: str) -> dict:
+            out = {}
+            for m in kb.matches_in(nt, which, toks[0][0], toks[-1][1]):
+                if m.start in starts and m.end in ends:
+                    out[starts[m.start]] = m
+            return out
+
+        people, orgs, ctry = index("person"), index("org"), index("country")
+        outlets = index("outlet")
+        out: list[Mention] = []
+        i, n = 0, len(toks)
+        while i < n:
+            if i in people:
+                m = people[i]
+                j = self._tok_index(toks, m.end - 1) + 1
+                p = kb.people[m.payload[1]]
+                out.append(Mention(i, j, "person", self.d.person_entity(p, None, set())))
+                i = j
+                continue
+            if i in orgs:
+                m = orgs[i]
+                j = self._tok_index(toks, m.end - 1) + 1
+                o = kb.organisations[m.payload]
+                written = nt.raw[slice(*nt.raw_span(m.phrase_start, m.end))]
+                if o.speaker:
+                    out.append(Mention(i, j, "org", self.d.org_entity(o, written), gender="f"))
+                i = j
+                continue
+            om = outlets.get(i)
+            if om is not None and om.phrase_start - om.start <= 1:
+                # a medium as the subject ('حسبما ذكرت وكالة تاس'), not an addressee (لوكالة)
+                j = self._tok_index(toks, om.end - 1) + 1
+                o = kb.outlets[om.payload]
+                written = nt.raw[slice(*nt.raw_span(om.phrase_start, om.end))]
+                ref = SpeakerRef(name_ar=written, name_en=o.name_en, kind="organisation")
+                ent = Entity(f"m:{o.slug}", ref, frozenset({"organisation", "medium"}), "f")
+                out.append(Mention(i, j, "org", ent, gender="f"))
+                i = j
+                continue
+            inst = self._institution_at(toks, i)
+            if inst is not None:
+                ent, j = self.institution_entity(toks, i, inst, orgs, ctry)
+                out.append(Mention(i, j, "org", ent, gender=ent.gender))
+                i = j
+                continue
+            cm = ctry.get(i)
+            if cm is not None and cm.payload[0] == "name" and cm.phrase_start - cm.start <= 1:
+                # a country as the subject of a verb ('رفضت أرمينيا …، وقالت إن'), not one
+                # governed by a preposition (لأرمينيا، بروسيا)
+                j = self._tok_index(toks, cm.end - 1) + 1
+                c = kb.countries[cm.payload[1]]
+                ref = SpeakerRef(
+                    name_ar=c.name_ar, name_en=c.name_en, country=c.iso2, kind="organisation"
+                )
+                ent = Entity(f"c:{c.iso2}", ref, frozenset({"organisation", "country"}), "f")
+                out.append(Mention(i, j, "country", ent, gender="f"))
+                i = j
+                continue
+            if _strip_conj(toks[i][2]) in self.d.surnames:
+                # a name the article wrote in full before, now alone ('وقال شلباييف:')
+                ent = self.d.surnames[_strip_conj(toks[i][2])]
+                out.append(Mention(i, i + 1, "person", ent, gender=ent.gender))
+                i += 1
+                continue
+            t, j = self.title_at(toks, i)
+            if t is not None:
+                cats = {t.category}
+                country = org = None
+                gender = t.gender
+                # a country name that begins inside the title ("رئيس جمهورية" + "جمهورية
+                # كازاخستان"): the title's country
+                for x in range(i + 1, j):
+                    cm = ctry.get(x)
+                    if cm is not None and cm.payload[0] != "none" and cm.end > toks[j - 1][1]:
+                        country = cm.payload[1]
+                        j = self._tok_index(toks, cm.end - 1) + 1
+                        break
+                head_end = j
+                j, country, org = self._title_complements(
+                    toks, j, cats, country, people, orgs, ctry
+                )
+                j_name = self._name_start(toks, j, people)
+                if j_name is None and j + 1 < len(toks) and toks[j][2] in ("،", ","):
+                    # a second title in apposition, then the name: 'نائب رئيس الأركان، قائد
+                    # المجموعة التنفيذية للتدريبات، اللواء أسيلبيك …، إن'
+                    t3, j3 = self.title_at(toks, j + 1)
+                    if t3 is not None and j3 > j + 1 and not self._article(toks, j + 1):
+                        j3, _c, _o = self._title_complements(
+                            toks, j3, set(), None, people, orgs, ctry
+                        )
+                        if j3 < len(toks) and toks[j3][2] in ("،", ","):
+                            j_name = self._name_start(toks, j3, people)
+                # a bare head (رئيس، قائد) is a title only with a country, a body, or a
+                # complement and a name in apposition ('قائد القوات، العقيد …')
+                named = j > head_end and j_name is not None
+                if t.needs_country and not (country or org) and not named:
+                    i += 1
+                    continue
+                title_raw = nt.raw[nt.raw_start(toks[i][0]) : nt.raw_end(toks[j - 1][1])].strip(
+                    ' "-'
+                )
+                if j_name is not None:
+                    j = j_name
+                if j in people:
+                    m = people[j]
+                    jj = self._tok_index(toks, m.end - 1) + 1
+                    p = kb.people[m.payload[1]]
+                    ent = self.d.person_entity(p, title_raw, cats)
+                    out.append(
+                        Mention(
+                            i, jj, "person", ent, frozenset(cats), country, org, gender, title_raw
+                        )
+                    )
+                    i = jj
+                    continue
+                name_end = self._name_span(toks, j)
+                raw_j = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[j][1])] if j < n else ""
+                if name_end > j and _not_a_name(toks[j][2], raw_j):
+                    name_end = j  # 'واقترح الرئيس الروسي تنظيم منتدى': no name follows
+                if name_end > j:
+                    name_raw = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[name_end - 1][1])]
+                    ref = SpeakerRef(
+                        name_ar=name_raw, role_ar=title_raw, country=country, kind="person"
+                    )
+                    ent = Entity(f"u:{norm(name_raw)}", ref, frozenset(cats), gender)
+                    if name_end - j >= 2 and len(toks[name_end - 1][2]) >= 4:
+                        self.d.surnames.setdefault(toks[name_end - 1][2], ent)
+                    out.append(
+                        Mention(
+                            i,
+                            name_end,
+                            "person",
+                            ent,
+                            frozenset(cats),
+                            country,
+                            org,
+                            gender,
+                            title_raw,
+                        )
+                    )
+                    i = name_end
+                    continue
+                out.append(
+                    Mention(i, j, "role", None, frozenset(cats), country, org, gender, title_raw)
+                )
+                i = j
+                continue
+            w = _strip_conj(toks[i][2])
+            if toks[i][2] in res.statement_nouns or w in res.statement_nouns:
+                out.append(Mention(i, i + 1, "statement", None, gender="m"))
+            i += 1
+        return out
+
+    # ---- the title phrase ---------------------------------------------------------------
+    _COMPLEMENT_PREPS = frozenset(norm(w) for w in ("في", "لدى", "باسم", "ل", "لشؤون"))
+
+    def _plain_word(self, toks, k: int) -> bool:
+        """A word that can continue a title's noun phrase: not a stopword, time word, verb,
+        cue, occasion noun or complementizer."""
+        res = self.res
+        w = toks[k][2]
+        bare = w[2:] if w.startswith("ال") else w
+        return (
+            w.isalpha()
+            and w not in res.stopwords
+            and bare not in res.stopwords
+            and w not in res.weekdays
+            and w not in res.relative_days
+            and w not in res.months
+            and w not in res.cue_words
+            and w not in res.complementizers
+            and bare not in res.occasion_nouns
+            and w not in res.occasion_nouns
+        )
+
+    def _np_word(self, toks, k: int, ctry, orgs) -> bool:
+        """Token ``k`` opens a noun phrase that can complement a title: a country, a body, a
+        definite word (الأمم، الأركان), or a construct noun followed by one (لجنة الأمن)."""
+        n = len(toks)
+        while k < n and toks[k][2] in ('"', "-"):
+            k += 1  # لـ "منظمة معاهدة الأمن الجماعي"
+        if k >= n:
+            return False
+        if (k in ctry and ctry[k].payload[0] != "none") or k in orgs:
+            return True
+        if not self._plain_word(toks, k):
+            return False
+        w = toks[k][2]
+        if self._article(toks, k) or w.startswith("لل"):
+            return True
+        if w in self.res.institution_nouns:
+            return True
+        return k + 1 < n and (
+            self._article(toks, k + 1)
+            or (k + 1 in ctry and ctry[k + 1].payload[0] != "none")
+            or k + 1 in orgs
+        )
+
+    def _title_complements(self, toks, j: int, cats: set, country, people, orgs, ctry):
+        """Consume what a title governs: nisba adjectives and countries (الروسي، في قرغيزستان),
+        bodies (لمنظمة …، لدى الأمم المتحدة), construct nouns and definite adjectives (لجنة الأمن
+        القومي، الدائم), prepositional complements (في شؤون آسيا الوسطى) and stacked titles.
+        The name begins where this grammar ends; a known person always ends it."""
+        org = None
+        n = len(toks)
+        while j < n and j not in people:
+            w = toks[j][2]
+            if j in ctry and ctry[j].payload[0] != "none":
+                country = country or ctry[j].payload[1]
+                j = self._tok_index(toks, ctry[j].end - 1) + 1
+                continue
+            if j in orgs:
+                org = org or orgs[j].payload
+                j = self._tok_index(toks, orgs[j].end - 1) + 1
+                continue
+            inside = next((om for o0, om in orgs.items() if o0 < j and om.end > toks[j][0]), None)
+            if inside is not None:
+                # the rest of a body the title's head began ('رئيس هيئة الأركان المشتركة'
+                # + 'لمنظمة …', the KB naming 'هيئة الأركان المشتركة لمنظمة …' as one body)
+                org = org or inside.payload
+                j = self._tok_index(toks, inside.end - 1) + 1
+                continue
+            if w in _BODY_WORDS and j + 1 < n and toks[j + 1][2] == '"':
+                # a body and its quoted name: حركة "طالبان"، حزب "…"
+                close = next((k for k in range(j + 2, min(n, j + 6)) if toks[k][2] == '"'), None)
+                if close is not None:
+                    j = close + 1
+                    continue
+            if w in ('"', "-") or w in _ORG_WORDS:
+                if w in _ORG_WORDS:
+                    org = org or "*"
+                j += 1
+                continue
+            if w in self._COMPLEMENT_PREPS:
+                if self._np_word(toks, j + 1, ctry, orgs):
+                    j += 1
+                    continue
+                break
+            t2, j2 = self.title_at(toks, j)
+            if t2 is not None and j2 > j and t2.category == "military" and w.startswith("ال"):
+                break  # a rank opens the name ('وزير الدفاع القرغيزي الفريق X'), not the role
+            if t2 is not None and j2 > j:
+                cats.add(t2.category)
+                j = j2
+                continue
+            if j + 1 < n and j + 1 in people and self._article(toks, j):
+                j += 1
+                continue
+            if w in _GENERAL and j > 0 and self._article(toks, j - 1):
+                j += 1  # 'المدعي العام'، 'الأمين العام': an adjective, not the time word
+                continue
+            if self._np_word(toks, j, ctry, orgs):
+                if toks[j][2] in self.res.institution_nouns and j + 1 < n:
+                    j += 1  # its genitive, whatever it is (شؤون آسيا)
+                    if self._plain_word(toks, j):
+                        j += 1
+                    continue
+                j += 1
+                continue
+            break
+        return j, country, org
+
+    def _name_start(self, toks, j: int, people) -> int | None:
+        """Where the name after a title begins when an apposition comma or a rank word comes
+        first ('الأمين العام للمنظمة، إيمانغالي …،'، '…، اللواء فاديم …:'), or a nisba before a
+        knowledge-base name ('…، الكازاخستاني إيمانغالي …،'); None when none does."""
+        n = len(toks)
+        k = j
+        if k < n and toks[k][2] in ("،", ","):
+            k += 1
+        t2, k2 = self.title_at(toks, k) if k < n else (None, k)
+        if t2 is not None and t2.category == "military":
+            k = k2
+        elif k > j and k + 1 < n and k + 1 in people and self._article(toks, k):
+            k += 1  # a nisba before a known name: '…، الكازاخستاني إيمانغالي تاسماغامبيتوف،'
+        if k == j or k >= n:
+            return None
+        if k in people:
+            return k
+        end = self._name_span(toks, k)
+        if end == k + 1 and toks[j][2] in ("،", ","):
+            return None  # '…، ساخرا، أن': one word between commas is an adverb, not a name
+        if end > k and toks[j][2] in ("،", ","):
+            # an unknown name in apposition must be closed: a comma, a colon, a verb, the end
+            nxt = toks[end][2] if end < n else ""
+            if nxt not in ("،", ",", ":", "", "قد") and nxt not in self.res.cue_words:
+                return None
+        return k if end > k else None
+
+    def _tok_index(self, toks, k: int) -> int:
+        lo, hi = 0, len(toks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if toks[mid][1] <= k:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _article(self, toks, k: int) -> bool:
+        """Token ``k`` starts with the article ال (a hamza-seated alef is a name's: ألماز)."""
+        w = toks[k][2]
+        return (
+            w.startswith("ال")
+            and w not in self.res.weekdays
+            and self.nt.raw[self.nt.raw_start(toks[k][0])] == "ا"
+        )
+
+    def _name_span(self, toks, j: int) -> int:
+        """End token of a personal name starting at ``j`` (== j when there is none)."""
+        res = self.res
+        k = j
+        while k < len(toks) and k - j < 4:
+            w = toks[k][2]
+            if not w.isalpha() or w in res.stopwords or _strip_conj(w) in res.verbs:
+                break
+            if w in res.verbs or w in res.participles or w in res.present or w in res.months:
+                break
+            # 'عبد الله'، 'جمال الدين'، 'جمال الدينوف': a name's second part may take the article
+            compound = k > j and (toks[k - 1][2] == "عبد" or w.startswith(_NAME_ARTICLE_PARTS))
+            if self._article(toks, k) and not compound:
+                break
+            if w in res.titles_by_first or w in res.weekdays:
+                break
+            if k > j and w.startswith("لل") and len(w) > 4:
+                break  # 'لـ' + article: 'للصحفيين'، 'للمنظمة' is never part of a name
+            if k > j and toks[k][0] > toks[k - 1][1] + 1:
+                break  # names are contiguous words
+            k += 1
+        n = k - j
+        if n >= 2:
+            return k
+        if n == 1 and len(toks[j][2]) >= 3:
+            nxt = toks[k][2] if k < len(toks) else ""
+            if nxt in ("،", ",", ":", "") or nxt in res.verbs:
+                return k
+        return j
+
+    # ---- cues -----------------------------------------------------------------------------
+    def cues(self, toks) -> list[Cue]:
+        res, nt = self.res, self.nt
+        out: list[Cue] = []
+        for i, (a, b, t) in enumerate(toks):
+            hit = res.cue_words.get(t) if t not in AMBIGUOUS_CUES else None
+            last = i
+            # a phrase of several words first: 'ورد في' is not the verb 'ردّ'
+            multi = any(
+                len(p) > 1 and tuple(x[2] for x in toks[i + 1 : i + len(p)]) == p[1:]
+                for p in res.prep_first.get(t, ())
+            )
+            if hit is None or multi:
+                hit = None
+                for prep in res.prep_first.get(t, ()):
+                    if tuple(x[2] for x in toks[i + 1 : i + len(prep)]) == prep[1:]:
+                        hit = ("prep", "m")
+                        # the subject follows the whole phrase ('على حد تعبير X'), and a
+                        # relative 'ما قاله' after it ('بحسب ما قاله X')
+                        last = i + len(prep) - 1
+                        while last + 1 < len(toks) and toks[last + 1][2] in _RELATIVE_SAY:
+                            last += 1
+                        break
+            if hit is not None:
+                ra, rb = nt.raw_span(a, b)
+                out.append(Cue(last, hit[0], hit[1], ra, rb))
+        return out

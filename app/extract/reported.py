@@ -1,0 +1,310 @@
+"""Reported (indirect) speech: the clauses officials are reported to say without quotation marks.
+
+Three shapes, read on the normalized tokens of each body sentence:
+
+* **cue first**: a reporting verb, present form or participle, its subject, then a
+  complementizer and the content — ``أعلن الوزير، اليوم، أن …``، ``وأشار إلى أن …``،
+  ``مضيفاً بأن …``، ``وقال الناطق: الوضع …`` (a colon stands for the complementizer) and
+  ``أعلن/كشف عن`` + content, unless the noun after ``عن`` is an act being announced
+  (``أعلن عن انسحاب …``: a happening, not speech; ``act_nouns`` in ``speech.json``);
+* **attribution phrase**: ``وبحسب X، …``، ``ووفقاً لـX …`` opening the sentence (the content
+  follows the comma after X), or closing it (``…، بحسب وزارة الدفاع``: the content precedes);
+* **attributed afterwards**: ``… صرّح بذلك X``، ``قال ذلك X``، ``…، حسبما أفاد X``: the
+  content is what comes before the cue.
+
+One clause per cue that has content of its own: a cue whose complementizer comes only after
+a later cue (``قال وأضاف أن``) joins that one. A sentence holding a direct quotation of three
+words or more is left to the quotation (its statement is the quote's), and so are impersonal
+frames (``يشار إلى أن``), which are not cues. Content shorter than three words is no clause.
+Whether a clause really has a speaker is the attribution stage's call (an attribution phrase
+whose object is a decision, ``وفقاً لقرار …``, has none and is dropped there).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from app.extract.mentions import AMBIGUOUS_CUES
+from app.extract.quotes import Quote
+from app.extract.resources import Resources, _load
+from app.extract.segment import Paragraph
+from app.extract.textnorm import NormText, norm
+
+Order = Literal["cue_first", "prep_first", "prep_last", "after"]
+
+# complementizers that open reported content (أن and its forms, with ب: بأن)
+_THAT = frozenset(
+    norm(w)
+    for w in ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أننا", "إننا",
+              "بأن", "بأنه", "بأنها", "بأنهم", "بأننا", "أنّ", "لأن", "فإن", "فإنه", "فإنها")
+)  # fmt: skip
+_ILA = norm("إلى")
+_AN = norm("عن")
+_ALA = norm("على")
+# verbs after which 'عن' + content is reported speech (أعلن عن استقرار الوضع)
+_AN_VERBS = frozenset(norm(w) for w in ("أعلن", "أعلنت", "كشف", "كشفت"))
+# 'صرّح بذلك'، 'قال ذلك'، 'أكد هذا': the content was given before the cue
+_BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذا", "هذه", "بهذه"))
+# attribution phrases that end a sentence's content ('…، حسبما أفاد X')
+_AFTER_PREPS = frozenset(norm(w) for w in ("حسبما", "وحسبما", "كما", "وكما"))
+_AMBIGUOUS = AMBIGUOUS_CUES | {norm("رد")}  # رد: also a noun ('في رد على سؤال')
+_MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
+
+
+@dataclass(frozen=True)
+class ReportedClause:
+    """A stretch of indirect speech: raw offsets of the clause, its cue and its content."""
+
+    paragraph: int
+    sentence: int
+    start: int  # the clause (the sentence start, or a later cue's start)
+    end: int
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    order: Order
+    cue_index: int  # token index of the cue in its sentence (matches speakers.Cue.ti)
+
+
+def _words(toks) -> int:
+    return sum(1 for t in toks if t[2][:1].isalnum())
+
+
+def _cue_kind(res: Resources, toks, i: int) -> tuple[str, int] | None:
+    """('verb'|'participle'|'prep', index of the cue's last token) for a cue at token ``i``."""
+    t = toks[i][2]
+    if t in _AMBIGUOUS:
+        return None
+    hit = res.cue_words.get(t)
+    if hit is not None:
+        return hit[0], i
+    if t in res.transmission_verbs or _strip(t) in res.transmission_verbs:
+        # 'ونقلت وكالة … عن الرئيس تأكيده أن …': the relayed speaker's content
+        return "verb", i
+    for prep in res.prep_first.get(t, ()):
+        if tuple(x[2] for x in toks[i + 1 : i + len(prep)]) == prep[1:]:
+            return "prep", i + len(prep) - 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _act_nouns() -> frozenset[str]:
+    """Verbal nouns of acts (انسحاب، تشكيل): 'أعلن عن' + one of them announces a happening."""
+    return frozenset(norm(w) for w in _load("speech.json").get("act_nouns", ()))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Cues whose content may follow على / إلى, and nouns that open such content."""
+    sp = _load("speech.json")
+    return tuple(
+        frozenset(norm(w) for w in sp.get(k, ()))
+        for k in ("content_after_ala", "content_after_ila", "content_nouns")
+    )
+
+
+def _act_noun(w: str) -> bool:
+    w = _strip(w)
+    bare = w[2:] if w.startswith("ال") else w
+    return w in _act_nouns() or bare in _act_nouns()
+
+
+def _quoted_spans(quotes: tuple[Quote, ...], pi: int, a: int, b: int) -> list[tuple[int, int]]:
+    """Raw spans (marks included) of the direct quotations of three words or more in
+    ``raw[a:b]``: their words are the quote's statement, never indirect speech."""
+    return [
+        (
+            q.open_mark if q.open_mark is not None else q.start,
+            q.close_mark + 1 if q.close_mark is not None else q.end,
+        )
+        for q in quotes
+        if q.speech and q.words >= 3 and q.paragraph == pi and q.start < b and q.end > a
+    ]
+
+
+def find_reported(
+    nt: NormText,
+    paragraphs: tuple[Paragraph, ...],
+    body: set[int],
+    quotes: tuple[Quote, ...],
+    res: Resources,
+) -> tuple[ReportedClause, ...]:
+    """Every reported-speech clause of the body, in text order."""
+    out: list[ReportedClause] = []
+    for pi in sorted(body):
+        para = paragraphs[pi]
+        for si, sent in enumerate(para.sentences):
+            quoted = _quoted_spans(quotes, pi, sent.start, sent.end)
+            found = _sentence_clauses(nt, res, pi, si, sent.start, sent.end, quoted)
+            if not found and si > 0:
+                prev = para.sentences[si - 1]
+                done = out and out[-1].paragraph == pi and out[-1].sentence == si - 1
+                if not done and not _quoted_spans(quotes, pi, prev.start, prev.end):
+                    found = _attributed_after(nt, res, pi, si, prev.start, sent.start, sent.end)
+            out.extend(found)
+    return tuple(out)
+
+
+def _attributed_after(
+    nt: NormText, res: Resources, pi: int, si: int, p0: int, s0: int, s1: int
+) -> list[ReportedClause]:
+    """'…. صرح بذلك X في مقابلة …': a sentence opening with a cue and a back-reference gives
+    its words to the sentence before it."""
+    toks = nt.tokens_in(nt.key_offset(s0), nt.key_offset(s1))
+    ci = 1 if toks and toks[0][2] in ("و", "ف") else 0
+    hit = _cue_kind(res, toks, ci) if ci < len(toks) else None
+    if hit is None or hit[0] != "verb" or hit[1] + 1 >= len(toks):
+        return []
+    if toks[hit[1] + 1][2] not in _BACK_REFS:
+        return []
+    prev = nt.tokens_in(nt.key_offset(p0), nt.key_offset(s0))
+    if _words(prev) < 3:
+        return []
+    cue_a, cue_b = nt.raw_span(toks[ci][0], toks[hit[1]][1])
+    c_end = nt.raw_end(prev[-1][1])
+    while c_end > p0 and nt.raw[c_end - 1] in " ،,؛;-.":
+        c_end -= 1
+    return [ReportedClause(pi, si, p0, s1, cue_a, cue_b, p0, c_end, "after", hit[1])]
+
+
+def _sentence_clauses(
+    nt: NormText,
+    res: Resources,
+    pi: int,
+    si: int,
+    s0: int,
+    s1: int,
+    quoted: list[tuple[int, int]],
+) -> list[ReportedClause]:
+    """The clauses of one sentence; a clause that would take in a direct quotation (its cue
+    introduces the quote: 'وقال إن "…"') is left to the quote, one before or after it stays
+    ('"…" وفي إشارة إلى … قال X إن …')."""
+    toks = nt.tokens_in(nt.key_offset(s0), nt.key_offset(s1))
+    cues: list[tuple[int, int, str]] = []  # (first token, last token, kind)
+    i = 0
+    while i < len(toks):
+        if any(a <= nt.raw_start(toks[i][0]) < b for a, b in quoted):
+            i += 1  # words inside a quotation are the speaker's, not cues
+            continue
+        hit = _cue_kind(res, toks, i)
+        if hit is not None:
+            cues.append((i, hit[1], hit[0]))
+            i = hit[1] + 1
+            continue
+        i += 1
+    # a verb right after a complementizer is the content's own ('أكد أنه يعتبر …')
+    cues = [c for c in cues if not (c[0] > 0 and toks[c[0] - 1][2] in _THAT)]
+    if not cues:
+        return []
+    raw = lambda k: nt.raw_start(toks[k][0]) if k < len(toks) else s1  # noqa: E731
+    found: list[tuple[int, int, int, int, str]] = []  # (cue i, cue last, content tok, end, order)
+    speaking = [c for c in cues if c[2] != "prep"]
+    for ci, cl, kind in cues:
+        if kind == "prep":
+            # a cue before it owns the sentence ('وأشار إلى أنه وفقاً لقرار …')
+            if not any(c[0] < ci for c in cues):
+                nxt = next((c[0] for c in speaking if c[0] > ci), len(toks))
+                clause = _prep_clause(toks, ci, cl, nxt)
+                if clause is not None:
+                    found.append((ci, cl, *clause))
+            continue
+        # a later attribution phrase does not end the content ('أن … وفقاً لإرادة …')
+        nxt = next((c[0] for c in speaking if c[0] > ci), len(toks))
+        # attributed afterwards: 'صرح بذلك X' (content before the cue)
+        if cl + 1 < len(toks) and toks[cl + 1][2] in _BACK_REFS and _words(toks[:ci]) >= 3:
+            found.append((ci, cl, 0, ci, "after"))
+            continue
+        if ci > 0 and toks[ci - 1][2] in _AFTER_PREPS and _words(toks[: ci - 1]) >= 3:
+            found.append((ci, cl, 0, ci - 1, "after"))
+            continue
+        # cue first: the complementizer after the subject, before the next cue
+        start = _content_start(res, toks, ci, cl, nxt, kind)
+        if start is None:
+            continue
+        if start < len(toks) and toks[start][2] == '"':
+            continue  # a quotation (short or not speech) follows: not indirect content
+        found.append((ci, cl, start, nxt, "cue_first"))
+    out: list[ReportedClause] = []
+    for n, (ci, cl, c0, c1, order) in enumerate(found):
+        if _words(toks[c0:c1]) < 3:
+            continue
+        start = s0 if not out else raw(ci)
+        if order == "after":
+            start = s0 if not out else out[-1].end
+        end = raw(found[n + 1][0]) if n + 1 < len(found) and order != "after" else s1
+        end = max(end, nt.raw_end(toks[c1 - 1][1]) if c1 > 0 else end)
+        cue_a, cue_b = nt.raw_span(toks[ci][0], toks[cl][1])
+        c_start = raw(c0)
+        c_end = nt.raw_end(toks[c1 - 1][1])
+        while c_end > c_start and nt.raw[c_end - 1] in " ،,؛;-":
+            c_end -= 1
+        while end > start and nt.raw[end - 1] in " ،,؛;":
+            end -= 1
+        start = max([start] + [b for a, b in quoted if b <= cue_a and b <= c_start])
+        if any(a < max(c_end, cue_b) and b > start for a, b in quoted):
+            continue
+        out.append(ReportedClause(pi, si, start, end, cue_a, cue_b, c_start, c_end, order, cl))
+    return out
+
+
+def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) -> int | None:
+    """Token where the content of a cue-first clause begins: after أن/إن/بأن (or إلى أن, a
+    colon); after عن for أعلن/كشف unless an act follows; after على for أكد/شدد (أكد على
+    أهمية …) and إلى for أشار/لفت (مشيراً إلى ضرورة …); at a content noun for أكد/شدد
+    without the preposition (أكد البيان أهمية …, مؤكداً ضرورة …), as for أعلن (أعلنت الرئاسة
+    استقرار الأوضاع …)."""
+    ala, ila, nouns = _lexicon()
+    verb = _strip(toks[ci][2])
+    k = cl + 1
+    while k < nxt and k - cl <= _MAX_SUBJECT:
+        w = toks[k][2]
+        nw = toks[k + 1][2] if k + 1 < len(toks) else ""
+        if w in _THAT or w == ":":
+            return k + 1
+        if w == _ILA and nw in _THAT:
+            return k + 2
+        if w == _ILA and verb in ila:
+            return k + 1 if nw not in ('"', ":") else None
+        if w == _ALA and verb in ala and k + 1 < nxt:
+            return k + 1 if nw not in ('"', ":") else None
+        if (verb in ala or verb in _AN_VERBS) and (w in nouns or w[1:] in nouns) and w != _ALA:
+            return k
+        if w == _AN:
+            # 'أعلن عن استقرار الوضع' is speech; 'أعلن عن انسحاب القوات' an act
+            if verb in _AN_VERBS and k + 1 < len(toks) and not _act_noun(nw):
+                return k + 1
+            return None
+        k += 1
+    return None
+
+
+def _strip(t: str) -> str:
+    return t[1:] if len(t) > 3 and t[0] in "وف" else t
+
+
+def _prep_clause(toks, ci: int, cl: int, nxt: int):
+    """Content of an attribution phrase: after the comma that closes its object when the
+    phrase opens the sentence, before the phrase when it closes the sentence after a comma."""
+    words_before = _words(toks[:ci])
+    if words_before >= 3:
+        # '…، بحسب وزارة الدفاع': the phrase closes the sentence
+        if toks[ci - 1][2] in ("،", ",", "-"):
+            return 0, ci, "prep_last"
+        return None
+    if words_before > 2:
+        return None
+    # 'وبحسب X، …' / 'وحسب X سيتضح …': the content after the comma (else after the name);
+    # a complementizer before or right after that comma opens it ('وجاء في بيان الحكومة، أنه')
+    comma = next((k for k in range(cl + 1, min(nxt, cl + 20)) if toks[k][2] in ("،", ",")), None)
+    upto = min(nxt, comma + 2 if comma is not None else cl + _MAX_SUBJECT)
+    that = next((k for k in range(cl + 1, upto) if toks[k][2] in _THAT), None)
+    if that is not None:
+        return that + 1, nxt, "prep_first"
+    start = comma + 1 if comma is not None else min(cl + 3, nxt)
+    return start, nxt, "prep_first"
+
+
+__all__ = ["ReportedClause", "find_reported"]

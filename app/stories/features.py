@@ -1,0 +1,171 @@
+"""What reports are compared on: normalized word stems, MinHash signatures and LSH band keys.
+
+Words are normalized as the search key normalizes them (app/search.py: diacritics, alef, yeh,
+teh marbuta, digits) and reduced to their most-stripped proclitic form (``والانسحاب`` →
+``انسحاب``), so outlets that write the same words with another conjunction or article still
+share them. Function words carry no content and are left out.
+
+A signature is a datasketch ``MinHash`` over a set of tokens; its band keys (``b`` bands of
+``r`` hash values each, chosen by datasketch's ``MinHashLSH`` for a Jaccard threshold) are
+hashed to 63-bit integers, prefixed by what they index, and stored in ``story_band`` /
+``article_band``: two sets sharing a band key are LSH candidates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from app.search import normalize_words
+
+CALENDAR = Path(__file__).resolve().parent.parent / "extract" / "data" / "calendar.json"
+NUM_PERM = 64
+SEED = 20261203
+SCHEME = "affine32"  # datasketch 2's default; the stored band keys depend on it
+
+# Arabic function words (normalized as app.search does): particles, prepositions, pronouns,
+# demonstratives and reporting/discourse words that any two statements share.
+FUNCTION_WORDS = frozenset(
+    normalize_words(
+        "في من الى إلى على عن مع ان أن إن انه أنه إنه انها أنها لا لم لن قد لقد ما هذا هذه ذلك "
+        "تلك الذي التي الذين اللذين خلال بعد قبل عند منذ حول بين كما حيث او أو ثم كل كان كانت "
+        "يكون تكون هو هي هم نحن انا أنا انت أنت لكن لكنه غير اي أي اذا إذا هناك هنا ايضا أيضا "
+        "قال قالت يقول تقول اكد أكد اكدت أكدت اضاف أضاف اضافت أضافت وفق وفقا بحسب حسب اليوم امس "
+        "أمس يوم عام سنه سنة الى لدى لدي عليه عليها فيه فيها منه منها به بها له لها لهم اليه "
+        "عن ضد نحو دون حتى بل مثل جدا فقط بعض عده عدة"
+    )
+)
+
+
+# Only the unambiguous proclitics are stripped: the article, with a conjunction and/or a
+# preposition fused to it. A bare ب/ل/ك is left (كازاخستان starts with one), and a bare و/ف too
+# (وزير, فلاديمير start with one): ``variants`` adds the form without it instead, so وروسيا and
+# روسيا still share a word.
+_ARTICLE = ("وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
+_CONJUNCTION = ("و", "ف")
+MIN_STEM = 2
+
+
+def stem(word: str) -> str:
+    """``والانسحاب`` → ``انسحاب``, ``فللمنظمة`` → ``منظمه`` (normalized); ``وزير`` stays."""
+    for article in _ARTICLE:
+        if word.startswith(article) and len(word) - len(article) >= MIN_STEM:
+            return word[len(article) :]
+    return word
+
+
+def _is_function(word: str) -> bool:
+    return word in FUNCTION_WORDS or (word.startswith(_CONJUNCTION) and word[1:] in FUNCTION_WORDS)
+
+
+def stems(text: str) -> list[str]:
+    """The content words of ``text``, normalized and stripped of the article, in order."""
+    out = []
+    for word in normalize_words(text):
+        base = stem(word)
+        if _is_function(word) or _is_function(base) or (len(base) < 2 and not base.isdigit()):
+            continue
+        out.append(base)
+    return out
+
+
+def variants(words: list[str]) -> frozenset[str]:
+    """The words, and each without a leading و/ف (when 3 letters are left)."""
+    out = set(words)
+    out.update(w[1:] for w in words if w.startswith(_CONJUNCTION) and len(w) > 3)
+    return frozenset(out)
+
+
+def bigrams(words: list[str]) -> frozenset[str]:
+    """Adjacent word pairs: what near-verbatim wording shares and a paraphrase does not."""
+    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(words))
+
+
+def shingles(words: list[str], n: int = 3) -> frozenset[str]:
+    """Word n-grams of a whole text (near-duplicate articles)."""
+    if len(words) < n:
+        return frozenset([" ".join(words)]) if words else frozenset()
+    return frozenset(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
+def signature(tokens: Iterable[str]) -> np.ndarray:
+    """The MinHash hash values of a token set (shared permutations: comparable across runs)."""
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme=SCHEME)
+    minhash.update_batch([t.encode("utf-8") for t in tokens])
+    return minhash.hashvalues
+
+
+@lru_cache(maxsize=8)
+def bands_for(threshold: float) -> tuple[int, int]:
+    """(bands, rows per band) datasketch's LSH picks for this Jaccard threshold."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def key63(*parts: object) -> int:
+    """A stable 63-bit key (fits a signed BIGINT on PostgreSQL and SQLite alike)."""
+    digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
+def band_keys(hashvalues: np.ndarray, threshold: float, prefix: str) -> list[int]:
+    """One key per band: ``prefix`` scopes the index (e.g. statements, a day's happenings)."""
+    b, r = bands_for(threshold)
+    return [key63(prefix, i, hashvalues[i * r : (i + 1) * r].tobytes().hex()) for i in range(b)]
+
+
+@dataclass(frozen=True)
+class Words:
+    """A report's comparable words: stems (as a set) and their bigrams."""
+
+    stems: frozenset[str]
+    bigrams: frozenset[str]
+    size: int  # stems with repeats, for "a quote one outlet cuts short"
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        found = stems(text)
+        return cls(variants(found), bigrams(found), len(found))
+
+    def without_dates(self) -> frozenset[str]:
+        """The words less digits and calendar words (a happening's date is compared apart)."""
+        return frozenset(w for w in self.stems if not w.isdigit() and w not in calendar_words())
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Month, weekday and ordinal-day names (app/extract/data/calendar.json), as stems."""
+    data = json.loads(CALENDAR.read_text(encoding="utf-8"))
+    names = [
+        name
+        for table in ("months", "weekdays", "ordinal_days")
+        for names in data.get(table, {}).values()
+        for name in names
+    ]
+    return frozenset(stem(w) for name in names for w in normalize_words(name))
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
+    """(shared / the smaller set, shared): containment, so a quote cut short still matches."""
+    if not a or not b:
+        return 0.0, 0
+    shared = len(a & b)
+    return shared / min(len(a), len(b)), shared
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0

@@ -1,0 +1,110 @@
+"""The exact check: are two reports the same statement, or the same happening?
+
+LSH (app/stories/features.py) only proposes candidates; this decides, on the words themselves:
+
+- never two events of one article (an article reports a statement once; its other quotes are
+  other statements or other parts of the speech);
+- a republished article (a near-duplicate, see ``assign``): its events join the original's
+  when their words overlap, whatever speaker or date the copy's extraction gave them — those
+  differences are disagreements to show, not other statements;
+- a statement: the dates within ``WINDOW_DAYS`` (or one undated, or one only to the month of
+  the other), and either near-verbatim wording (shared word pairs: any speaker — the same
+  words given to another speaker is a disagreement, kept) or the same speaker with the same or
+  overlapping words on the same day. The same speaker saying similar things on two different
+  days is two statements unless the wording is near-verbatim (then one outlet has the date
+  wrong);
+- a happening (a dated event): the same day (±1, for a date resolved from "yesterday"), and
+  overlapping words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.stories.features import Words, overlap
+
+WINDOW_DAYS = 3
+HAPPENING_DAYS = 1
+VERBATIM = 0.6  # share of the shorter report's word pairs found in the other
+SAME_SPEAKER = 0.5  # share of the shorter report's words found in the other
+HAPPENING = 0.5
+COPY = 0.5
+MIN_SHARED = 3
+
+
+@dataclass(frozen=True)
+class Report:
+    """One event as the matcher sees it."""
+
+    event_id: str
+    article_id: str
+    kind: str
+    speaker_id: str | None
+    date_start: dt.date | None
+    date_precision: str | None
+    words: Words
+
+
+def _gap(a: Report, b: Report) -> int | None:
+    """Days between two day-precision dates; 0 when one contains the other; None undated."""
+    if a.date_start is None or b.date_start is None:
+        return None
+    if a.date_precision == "day" and b.date_precision == "day":
+        return abs((a.date_start - b.date_start).days)
+    coarse, fine = (a, b) if _span(a) >= _span(b) else (b, a)
+    first = coarse.date_start
+    last = _last_day(coarse)
+    if first <= fine.date_start <= last:
+        return 0
+    return min(abs((fine.date_start - first).days), abs((fine.date_start - last).days))
+
+
+def _span(r: Report) -> int:
+    return {"day": 0, "month": 1, "year": 2}.get(r.date_precision or "day", 0)
+
+
+def _last_day(r: Report) -> dt.date:
+    d = r.date_start
+    if r.date_precision == "year":
+        return dt.date(d.year, 12, 31)
+    if r.date_precision == "month":
+        following = dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return d
+
+
+def _enough(ratio: float, shared: int, a: frozenset, b: frozenset, floor: float) -> bool:
+    need = min(MIN_SHARED, len(a), len(b))
+    return ratio >= floor and shared >= max(need, 1)
+
+
+def similarity(a: Report, b: Report, *, copies: bool = False) -> float:
+    """How surely ``a`` and ``b`` report the same thing: 0 when they don't, else the share of
+    words (or word pairs) they have in common, for choosing between candidate stories."""
+    if a.article_id == b.article_id or a.kind != b.kind:
+        return 0.0
+    words_ratio, words_shared = overlap(a.words.stems, b.words.stems)
+    if copies:
+        return (
+            words_ratio
+            if _enough(words_ratio, words_shared, a.words.stems, b.words.stems, COPY)
+            else 0.0
+        )
+    gap = _gap(a, b)
+    if a.kind == "event":
+        if gap is None or gap > HAPPENING_DAYS:
+            return 0.0
+        a_words, b_words = a.words.without_dates(), b.words.without_dates()
+        ratio, shared = overlap(a_words, b_words)
+        return ratio if _enough(ratio, shared, a_words, b_words, HAPPENING) else 0.0
+    if gap is not None and gap > WINDOW_DAYS:
+        return 0.0
+    pairs_ratio, pairs_shared = overlap(a.words.bigrams, b.words.bigrams)
+    if _enough(pairs_ratio, pairs_shared, a.words.bigrams, b.words.bigrams, VERBATIM):
+        return max(pairs_ratio, words_ratio)
+    same_speaker = a.speaker_id is not None and a.speaker_id == b.speaker_id
+    if same_speaker and not gap:  # the same day, or one undated / only to the month
+        ok = _enough(words_ratio, words_shared, a.words.stems, b.words.stems, SAME_SPEAKER)
+        return words_ratio if ok else 0.0
+    return 0.0

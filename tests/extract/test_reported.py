@@ -1,0 +1,153 @@
+# ruff: noqa: E501  (Arabic test sentences are kept whole)
+"""Reported (indirect) speech clauses: cue first, attribution phrases, attributed afterwards."""
+
+from __future__ import annotations
+
+from app.extract.knowledge import load_knowledge
+from app.extract.quotes import find_quotes
+from app.extract.reported import find_reported
+from app.extract.resources import load_resources
+from app.extract.segment import segment
+from app.extract.textnorm import normalize_text
+
+
+def clauses(text: str):
+    res, kb = load_resources(), load_knowledge()
+    nt = normalize_text(text)
+    paras = segment(nt, res)
+    body = {i for i, p in enumerate(paras) if not p.noise}
+    found = find_reported(nt, paras, body, find_quotes(nt, paras, res, kb), res)
+    return [(c.order, text[c.content_start : c.content_end]) for c in found]
+
+
+def contents(text: str) -> list[str]:
+    return [c for _, c in clauses(text)]
+
+
+def test_verb_subject_complementizer():
+    got = contents("وأكد وزير الدفاع الطاجيكي، صباح اليوم، أن الحدود الجنوبية هادئة تماما.\n")
+    assert got == ["الحدود الجنوبية هادئة تماما."]
+
+
+def test_ila_anna_and_bianna():
+    got = contents(
+        "وأشار المتحدث إلى أن التدريبات ستجري في الخريف المقبل.\nولفتت الوزارة بأنها لم تتلق أي طلب رسمي.\n"
+    )
+    assert got == ["التدريبات ستجري في الخريف المقبل.", "لم تتلق أي طلب رسمي."]
+
+
+def test_participle_opens_a_second_clause():
+    got = contents(
+        "أعلن الأمين العام أن البعثة أنجزت مهمتها، موضحا أن عودة الجنود تبدأ الأسبوع المقبل.\n"
+    )
+    assert got == ["البعثة أنجزت مهمتها", "عودة الجنود تبدأ الأسبوع المقبل."]
+
+
+def test_two_verbs_share_one_complementizer():
+    got = contents("وقال الوزير وأضاف أن المفاوضات مستمرة بين الطرفين.\n")
+    assert got == ["المفاوضات مستمرة بين الطرفين."]
+
+
+def test_attribution_phrase_opening_the_sentence():
+    got = clauses("وبحسب السفير الأرميني، فإن الاجتماع المقبل سيعقد في يريفان.\n")
+    assert got == [("prep_first", "الاجتماع المقبل سيعقد في يريفان.")]
+
+
+def test_attribution_phrase_closing_the_sentence():
+    got = clauses("سيصل وفد عسكري إلى العاصمة خلال أيام، بحسب وزارة الدفاع الكازاخستانية.\n")
+    assert got == [("prep_last", "سيصل وفد عسكري إلى العاصمة خلال أيام")]
+
+
+def test_attribution_phrase_inside_reported_content_is_not_a_new_clause():
+    got = contents("وأشار إلى أنه وفقا لقرار المجلس ستنسحب الوحدات خلال عشرة أيام.\n")
+    assert got == ["وفقا لقرار المجلس ستنسحب الوحدات خلال عشرة أيام."]
+
+
+def test_speech_attributed_afterwards():
+    got = clauses("القوات ستبقى في مواقعها حتى نهاية الشهر، صرح بذلك قائد العملية.\n")
+    assert got == [("after", "القوات ستبقى في مواقعها حتى نهاية الشهر")]
+
+
+def test_announced_content_after_an_but_not_an_act():
+    assert contents("أعلن الرئيس عن تحسن الوضع الأمني في البلاد.\n") == [
+        "تحسن الوضع الأمني في البلاد."
+    ]
+    assert contents("أعلن الرئيس عن انسحاب القوات من البلاد.\n") == []
+
+
+def test_sentence_with_a_direct_quote_is_left_to_the_quote():
+    assert contents('وقال الوزير إن "الوضع تحت السيطرة الكاملة الآن" في العاصمة.\n') == []
+
+
+def test_impersonal_frame_and_no_complementizer_give_nothing():
+    assert contents("يشار إلى أن المنظمة تأسست قبل ثلاثين عاما.\n") == []
+    assert contents("وأعرب الوزير عن قلقه من تدهور الأوضاع.\n") == []
+
+
+def test_content_of_two_words_is_no_clause():
+    assert contents("وقال إن ذلك صحيح.\n") == []
+
+
+def indirect(ex):
+    return [e for e in ex.events if e.kind == "statement" and e.speech == "indirect"]
+
+
+def test_reported_clause_becomes_an_indirect_statement(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "أعلن وزير الخارجية الروسي سيرغي لافروف، اليوم الجمعة، أن المشاورات مع الحلفاء ستستأنف قريبا.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Sergey Lavrov"
+    assert st.date.value == "2022-01-14"
+    assert "المشاورات مع الحلفاء" in st.text and st.quotes == ()
+
+
+def test_a_sentence_with_a_direct_quote_gives_only_the_direct_statement(extract):
+    ex = extract('١٤ يناير ٢٠٢٢\nوقال لافروف إن "المشاورات مع الحلفاء ستستأنف قريبا جدا".\n')
+    assert [e.speech for e in ex.events if e.kind == "statement"] == ["direct"]
+
+
+def test_attribution_phrase_without_a_speaker_is_no_statement(extract):
+    ex = extract("١٤ يناير ٢٠٢٢\nوفقا لقرار المجلس، تنسحب الوحدات من المطار خلال أسبوع.\n")
+    assert indirect(ex) == []
+
+
+def test_speech_attributed_afterwards_takes_the_subject_after_the_back_reference(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "ستبقى قوات المنظمة في البلاد حتى استقرار الأوضاع، صرح بذلك الأمين العام للمنظمة ستانيسلاف زاس.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Stanislav Zas"
+
+
+def test_reported_clause_after_a_quote_in_the_same_sentence(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        'قال باشينيان: "لم نتلق أي رد من شركائنا حتى الآن" وفي إشارة إلى الاجتماع الأخير قال باشينيان إن الحكومة ستدرس كل الخيارات.\n'
+    )
+    assert [e.speech for e in ex.events if e.kind == "statement"] == ["direct", "indirect"]
+    assert "ستدرس كل الخيارات" in indirect(ex)[0].text
+
+
+def test_attributed_in_the_next_sentence():
+    got = clauses(
+        "سيبقى العرض مطروحا ما دامت الحكومة مهتمة به. صرح بذلك وزير الخارجية في مقابلة تلفزيونية.\n"
+    )
+    assert got == [("after", "سيبقى العرض مطروحا ما دامت الحكومة مهتمة به")]
+
+
+def test_a_present_verb_right_after_the_complementizer_is_content():
+    assert contents("وأكد الرئيس أنه يعتبر أعمال الشغب عدوانا خارجيا.\n") == [
+        "يعتبر أعمال الشغب عدوانا خارجيا."
+    ]
+
+
+def test_decree_after_wifqan_is_no_speaker(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "قال الرئيس قاسم جومارت توكاييف إن الوضع صعب في المدينة.\n"
+        "ووفقا للمرسوم، سيستمر أعضاء الحكومة في أداء واجباتهم حتى تشكيل حكومة جديدة.\n"
+    )
+    assert len(indirect(ex)) == 1
