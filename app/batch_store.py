@@ -182,6 +182,8 @@ def _write_event_rows(
                     extracted.start,
                     extracted.end,
                     search,
+                    extracted.speech,
+                    extracted.background,
                 )
             )
             quotes += [
@@ -192,7 +194,8 @@ def _write_event_rows(
             countries += [(event_id, iso2) for iso2 in codes]
             if sqlite:
                 fts.append((fts_rowid(day, event_id), event_id, search))
-            keys.append((speaker_id, codes, outlet, extracted.kind, day))
+            if not extracted.background:  # the tally counts the default timeline
+                keys.append((speaker_id, codes, outlet, extracted.kind, day))
     if speakers:
         _upsert_speakers(connection, speakers)
     day_bind = _bind_processor(connection, Event, "date_start")
@@ -202,9 +205,9 @@ def _write_event_rows(
         (
             "INSERT INTO event (id, article_id, kind, date, date_start, date_precision, "
             'date_basis, date_note, speaker_id, speaker_role_ar, text, start, "end", '
-            "search_text) VALUES ({})",
+            "search_text, speech, background) VALUES ({})",
             events,
-            14,
+            16,
         ),
         ('INSERT INTO quote (id, event_id, text, start, "end") VALUES ({})', quotes, 5),
         ("INSERT INTO event_country (event_id, country) VALUES ({})", countries, 2),
