@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from app import tally
+from app import stories, tally
 from app.extract.model import ArticleExtraction, SpeakerRef
 from app.fts import fts_rowid
 from app.models import Article, Event
@@ -113,9 +113,11 @@ def write_articles(
     if replaced:
         for article_id in replaced:
             counts.subtract(tally.count_stored(connection, article_id))
+        stories.detach_articles(connection, replaced)
         speakers_before = _delete_rows(connection, replaced)
     _write_article_rows(connection, todo, set(replaced))
     counts.update(_write_event_rows(connection, todo, known_countries))
+    stories.attach_articles(connection, ((a.article_id, a.extraction.text) for a in todo))
     _drop_unused_speakers(connection, speakers_before)
     tally.apply(connection, +counts)
     tally.apply(connection, -counts, sign=-1)
@@ -334,6 +336,7 @@ def delete_articles(connection: Connection, article_ids: Sequence[str]) -> None:
     counts: Counter = Counter()
     for article_id in article_ids:
         counts.update(tally.count_stored(connection, article_id))
+    stories.detach_articles(connection, article_ids)
     speakers = _delete_rows(connection, list(article_ids))
     tally.apply(connection, counts, sign=-1)
     marks = _marks(connection, len(article_ids))
