@@ -256,7 +256,7 @@ def _sentence(
     inside = [
         (nt.key_offset(q.start), nt.key_offset(q.end))
         for _, q in speech
-        if q.paragraph == pi and q.start < sent.end and q.end > sent.start
+        if q.start < sent.end and q.end > sent.start  # also one running on from before
     ]
     toks = nt.tokens_in(k0, k1)
     if inside:  # tokens inside speech quotes are not narration

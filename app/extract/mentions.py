@@ -205,6 +205,30 @@ class MentionReader:
         ref = SpeakerRef(name_ar=raw, kind="organisation")
         return Entity(f"s:{norm(raw)}", ref, frozenset({"organisation", "document"}), "m")
 
+    def _person_for(self, m, cats: set[str]):
+        """The person a surname names among namesakes (سركيسيان، جاباروف): the one whose role
+        at the article's date matches the title written beside it, else whose role ever did,
+        else the one holding a role at that date, else the knowledge base's first."""
+        kb = self.kb
+        p = kb.people[m.payload[1]]
+        owners = kb.surname_owners.get(self.nt.key[m.phrase_start : m.end], ())
+        if len(owners) < 2:
+            return p
+        cands = [kb.people[x] for x in owners]
+        period = self.d.period
+        now = (lambda c: c.roles_in(*period)) if period is not None else (lambda c: ())
+        for pick in (
+            lambda c: bool(cats) and any(r.categories & cats for r in now(c)),
+            lambda c: bool(cats) and any(r.categories & cats for r in c.roles),
+            lambda c: bool(now(c)),
+        ):
+            hits = [c for c in cands if pick(c)]
+            if len(hits) == 1:
+                return hits[0]
+            if hits:
+                cands = hits
+        return cands[0] if p not in cands else p
+
     # ---- institutions, media and groups ------------------------------------------------------
     def _institution_at(self, toks, i: int):
         """(words, English head, gender) of an institution head at token ``i``, if any."""
@@ -329,7 +353,7 @@ class MentionReader:
             if i in people:
                 m = people[i]
                 j = self._tok_index(toks, m.end - 1) + 1
-                p = kb.people[m.payload[1]]
+                p = self._person_for(m, set())
                 out.append(Mention(i, j, "person", self.d.person_entity(p, None, set())))
                 i = j
                 continue
@@ -420,7 +444,7 @@ class MentionReader:
                 if j in people:
                     m = people[j]
                     jj = self._tok_index(toks, m.end - 1) + 1
-                    p = kb.people[m.payload[1]]
+                    p = self._person_for(m, cats)
                     ent = self.d.person_entity(p, title_raw, cats)
                     out.append(
                         Mention(

@@ -204,6 +204,17 @@ def find_quotes(
         pairs, strays = _pairs(nt, k0, k1)
         spans: list[tuple[int, int, int | None, int | None]] = []  # key content span + raw marks
         closed = [(o, c) for o, c, d in pairs if c is not None and c >= 0]
+        # a quotation left open at the end of the paragraph before runs on into this one up
+        # to the closing mark with nothing open before it ('قال: "… ⏎ … ".')
+        run_on = _run_on(out, pi, strays, pairs)
+        if run_on is not None:
+            q, s_close = run_on
+            a, b = _trim(nt, q.start, nt.raw_start(s_close))
+            out[-1] = Quote(
+                q.start, b, q.open_mark, nt.raw_start(s_close), q.paragraph, q.speech,
+                q.cue_start, q.words + len(_WORD_RE.findall(key, k0, s_close)), q.attr_end,
+            )  # fmt: skip
+            strays = [x for x in strays if x != s_close]
         for o, c, _d in pairs:
             if c is not None and c < 0:
                 end_k = -c - 1
@@ -312,6 +323,21 @@ def find_quotes(
                 prev_q_end_raw = (cm + 1) if cm is not None else rb
                 prev_speech = speech
     return tuple(out)
+
+
+def _run_on(out: list[Quote], pi: int, strays: list[int], pairs) -> tuple[Quote, int] | None:
+    """(the previous paragraph's open quotation, this paragraph's closing mark) when a
+    speech quote was left open at the end of the paragraph just before and this paragraph's
+    first mark is a closing one with nothing open."""
+    if not out or not strays:
+        return None
+    q = out[-1]
+    if not (q.speech and q.close_mark is None and q.open_mark is not None) or q.paragraph != pi - 1:
+        return None
+    first = strays[0]
+    if any(o is not None and o < first for o, _c, _d in pairs):
+        return None
+    return q, first
 
 
 _RUN_ON_WORDS = 5  # a quotation without a cue of its own is speech only when this long

@@ -43,6 +43,9 @@ _THAT = frozenset(
 _ILA = norm("إلى")
 _AN = norm("عن")
 _ALA = norm("على")
+_BA_VERBS = frozenset(norm(w) for w in ("أفاد", "أفادت"))
+_DENIAL_VERBS = frozenset(norm(w) for w in ("نفى", "نفت", "استبعد", "استبعدت", "يستبعد", "تستبعد"))
+_FEELING_VERBS = frozenset(norm(w) for w in ("أعرب", "أعربت", "معربا", "معربة", "عبر", "عبرت"))
 # verbs after which 'عن' + content is reported speech (أعلن عن استقرار الوضع)
 _AN_VERBS = frozenset(norm(w) for w in ("أعلن", "أعلنت", "كشف", "كشفت"))
 # 'صرّح بذلك'، 'قال ذلك'، 'أكد هذا': the content was given before the cue
@@ -81,8 +84,11 @@ def _cue_kind(res: Resources, toks, i: int) -> tuple[str, int] | None:
     hit = res.cue_words.get(t)
     if hit is not None:
         return hit[0], i
-    if t in res.transmission_verbs or _strip(t) in res.transmission_verbs:
-        # 'ونقلت وكالة … عن الرئيس تأكيده أن …': the relayed speaker's content
+    if (t in res.transmission_verbs or _strip(t) in res.transmission_verbs) and any(
+        x[2] == _AN for x in toks[i + 1 : i + 10]
+    ):
+        # 'ونقلت وكالة … عن الرئيس تأكيده أن …': the relayed speaker's content (not 'نشر
+        # قوات', a deployment)
         return "verb", i
     for prep in res.prep_first.get(t, ()):
         if tuple(x[2] for x in toks[i + 1 : i + len(prep)]) == prep[1:]:
@@ -121,7 +127,7 @@ def _quoted_spans(quotes: tuple[Quote, ...], pi: int, a: int, b: int) -> list[tu
             q.close_mark + 1 if q.close_mark is not None else q.end,
         )
         for q in quotes
-        if q.speech and q.words >= 3 and q.paragraph == pi and q.start < b and q.end > a
+        if q.speech and q.words >= 3 and q.start < b and q.end > a
     ]
 
 
@@ -195,8 +201,24 @@ def _sentence_clauses(
             i = hit[1] + 1
             continue
         i += 1
-    # a verb right after a complementizer is the content's own ('أكد أنه يعتبر …')
-    cues = [c for c in cues if not (c[0] > 0 and toks[c[0] - 1][2] in _THAT)]
+    # a verb right after a complementizer is the content's own ('أكد أنه يعتبر …'), as is a
+    # bare verb after the content's subject ('صرح X بأن الوزارة أبلغت المنظمة …'); a
+    # coordinated verb (وأضاف) or a participle opens a new clause
+    kept: list[tuple[int, int, str]] = []
+    for c in cues:
+        if c[0] > 0 and toks[c[0] - 1][2] in _THAT:
+            continue
+        w = toks[c[0]][2]
+        bare = c[2] == "verb" and not (len(w) > 3 and w[0] in "وف") and w not in _THAT
+        if (
+            bare
+            and kept
+            and any(t[2] in _THAT for t in toks[kept[-1][1] + 1 : c[0]])
+            and toks[c[0] - 1][2] not in ("،", ",", ".", "؛")
+        ):
+            continue
+        kept.append(c)
+    cues = kept
     if not cues:
         return []
     raw = lambda k: nt.raw_start(toks[k][0]) if k < len(toks) else s1  # noqa: E731
@@ -272,12 +294,18 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
             return k + 1 if nw not in ('"', ":") else None
         if (verb in ala or verb in _AN_VERBS) and (w in nouns or w[1:] in nouns) and w != _ALA:
             return k
-        if w == _AN:
+        if verb in _BA_VERBS and w.startswith("ب") and len(w) > 3 and w not in _THAT:
+            return k  # 'أفادت السلطات، بانتهاك حدودها …': the content after ب
+        if w == _AN and verb in _FEELING_VERBS:
+            return None  # 'أعرب عن أمله في أن …': a feeling or wish, not a statement
+        if w == _AN and verb in _AN_VERBS:
             # 'أعلن عن استقرار الوضع' is speech; 'أعلن عن انسحاب القوات' an act
-            if verb in _AN_VERBS and k + 1 < len(toks) and not _act_noun(nw):
-                return k + 1
-            return None
+            return k + 1 if k + 1 < len(toks) and not _act_noun(nw) else None
         k += 1
+    if verb in _DENIAL_VERBS and nxt - cl > 3:
+        # 'نفت كازاخستان تلقيها أي طلبات'، 'لم يستبعد زاس إمكانية تفاقم …': the object is what
+        # was said; it follows the subject, whose end is the attribution stage's to know
+        return cl + 1
     return None
 
 

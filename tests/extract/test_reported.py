@@ -151,3 +151,33 @@ def test_decree_after_wifqan_is_no_speaker(extract):
         "ووفقا للمرسوم، سيستمر أعضاء الحكومة في أداء واجباتهم حتى تشكيل حكومة جديدة.\n"
     )
     assert len(indirect(ex)) == 1
+
+
+def test_a_wish_after_araba_an_is_no_reported_clause():
+    assert contents("وأعرب الوزير عن أمله في أن تنفذ الاتفاقات في أقرب وقت.\n") == []
+
+
+def test_relayed_content_after_the_relayed_speaker():
+    got = contents(
+        "ونقلت وكالة أنباء (تاس) الروسية عن الرئيس البيلاروسي تأكيده -في تصريح صحفي- أن الأسلحة النووية تضمن أمن المنطقة.\n"
+    )
+    assert got == ["الأسلحة النووية تضمن أمن المنطقة."]
+
+
+def test_deployment_noun_nashr_is_no_transmission_cue():
+    got = clauses("قرر المجلس نشر قوات لحفظ السلام في البلاد، حسبما قال رئيس المجلس اليوم.\n")
+    assert got == [("prep_last", "قرر المجلس نشر قوات لحفظ السلام في البلاد")]
+
+
+def test_a_verb_inside_the_reported_content_is_no_new_clause():
+    got = contents("صرح رئيس الوزراء بأن وزارة الدفاع أبلغت المنظمة بأن التدريبات غير مناسبة.\n")
+    assert got == ["وزارة الدفاع أبلغت المنظمة بأن التدريبات غير مناسبة."]
+
+
+def test_denial_and_ifada_bi_take_their_object_as_content():
+    assert contents("نفت كازاخستان تلقيها أي طلبات لإرسال قوات إلى الخارج.\n") == [
+        "كازاخستان تلقيها أي طلبات لإرسال قوات إلى الخارج."
+    ]
+    assert contents("وأفادت سلطات المدينة، بانتهاك حدودها من قبل عسكريين أجانب.\n") == [
+        "بانتهاك حدودها من قبل عسكريين أجانب."
+    ]
