@@ -212,10 +212,12 @@ def band_keys(row: _Row, hashvalues) -> list[int]:
             for key in features.band_keys(hashvalues, HAPPENING_THRESHOLD, scope)
         ]
     keys = features.band_keys(hashvalues, STATEMENT_THRESHOLD, "st")
-    if row.speaker_id and row.date_start and row.date_precision == "day":
-        # the same speaker in other words is the same statement on the same day only
-        # (match.py); near-verbatim words on other days are found by the bands above
-        keys.append(features.key63("spk", row.speaker_id, row.date_start))
+    if row.speaker_id:
+        # the same speaker in other words is the same statement on the same day only, or when
+        # a report leaves the day unsaid (match.py); near-verbatim words on other days are
+        # found by the bands above
+        day = row.date_start if row.date_precision == "day" else None
+        keys.append(features.key63("spk", row.speaker_id, day or "undated"))
     return keys
 
 
@@ -331,22 +333,36 @@ def attach_article(session: Session, article_id: str, article_text: str) -> dict
         for row in _load(session, Event.story_id.in_(candidate_ids), per_story=SAMPLE):
             sample[row.story_id].append(row)
 
+    # each event joins the stories it matches; when it matches several, they are one story
+    # (the same statement, quoted in parts by different articles) and merge into the biggest
+    merged_into: dict[str, str] = {}
+
+    def current(story_id: str) -> str:
+        while story_id in merged_into:
+            story_id = merged_into[story_id]
+        return story_id
+
+    sizes = {story_id: len(rows) for story_id, rows in sample.items()}
     assigned: dict[str, str] = {}
     for row in new:
-        best, best_score = None, 0.0
+        matched: set[str] = set()
         for story_id in proposals[row.event_id]:
             for other in sample.get(story_id, ()):
-                copies = other.article_id in family
-                score = similarity(row.report, other.report, copies=copies)
-                if score > best_score:
-                    best, best_score = story_id, score
-        story_id = best or row.event_id
-        row.story_id = story_id
-        assigned[row.event_id] = story_id
+                if similarity(row.report, other.report, copies=other.article_id in family):
+                    matched.add(current(story_id))
+                    break
+        if not matched:
+            row.story_id = row.event_id
+        else:
+            survivor = max(matched, key=lambda s: (sizes.get(s, 0), s))
+            for story_id in matched - {survivor}:
+                merged_into[story_id] = survivor
+            row.story_id = survivor
+        assigned[row.event_id] = row.story_id
 
-    # the stories joined, read whole (their summary and counts change); a story no bigger
-    # than the sample was read whole already
-    joined = sorted({row.story_id for row in new} & set(candidate_ids))
+    # the stories joined or merged, read whole (their summary and counts change); a story no
+    # bigger than the sample was read whole already
+    joined = sorted(({row.story_id for row in new} | set(merged_into)) & set(candidate_ids))
     partial = [s for s in joined if len(sample.get(s, ())) >= SAMPLE]
     members: dict[str, list[_Row]] = defaultdict(list)
     for story_id in joined:
@@ -357,14 +373,46 @@ def attach_article(session: Session, article_id: str, article_text: str) -> dict
             members[row.story_id].append(row)
     before = {story_id: list(rows) for story_id, rows in members.items()}
     for row in new:
+        row.story_id = current(row.story_id)
+        assigned[row.event_id] = row.story_id
+    if merged_into:
+        _merge(session, {old: current(old) for old in merged_into}, members)
+    for row in new:
         members[row.story_id].append(row)
     full = {key for key, stories in story_of_key.items() if len(stories) >= BUCKET_CAP}
     _write(session, new, members, before, signatures, full)
     return assigned
 
 
+def _merge(session, into: dict[str, str], members: dict[str, list[_Row]]) -> None:
+    """Move the reports and band keys of each merged story to its survivor, and leave an
+    alias, so the merged story's permalink leads to the survivor."""
+    for old, survivor in sorted(into.items()):
+        for row in members.get(old, []):
+            row.story_id = survivor
+        members[survivor].extend(members.get(old, []))
+        members[old] = []
+    pairs = [{"o": old, "s": survivor} for old, survivor in sorted(into.items())]
+    session.execute(text("UPDATE event SET story_id = :s WHERE story_id = :o"), pairs)
+    session.execute(
+        text(
+            "INSERT INTO story_band (key, story_id) SELECT key, :s FROM story_band "
+            "WHERE story_id = :o ON CONFLICT DO NOTHING"
+        ),
+        pairs,
+    )
+    session.execute(text("UPDATE story_alias SET story_id = :s WHERE story_id = :o"), pairs)
+    session.execute(
+        text(
+            "INSERT INTO story_alias (id, story_id) VALUES (:o, :s) "
+            "ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id"
+        ),
+        pairs,
+    )
+
+
 def _write(session, new, members, before, signatures, full: set[int] = frozenset()) -> None:
-    touched = sorted({row.story_id for row in new})
+    touched = sorted({row.story_id for row in new} | {s for s, rows in members.items() if not rows})
     session.execute(
         text("UPDATE event SET story_id = :s WHERE id = :e"),
         [{"s": row.story_id, "e": row.event_id} for row in new],
@@ -475,6 +523,22 @@ def detach_article(session: Session, article_id: str) -> None:
         _save_stories(session, after, before)
     session.execute(text("DELETE FROM article_copy WHERE article_id = :a"), {"a": article_id})
     session.execute(text("DELETE FROM article_band WHERE article_id = :a"), {"a": article_id})
+
+
+def attach_articles(connection: Connection, articles: Iterable[tuple[str, str]]) -> None:
+    """``attach_article`` for ``(article_id, text)`` pairs in turn, in the connection's open
+    transaction (the batch writer's, app/batch_store.py): a later article of the batch joins
+    the stories an earlier one started."""
+    session = Session(bind=connection)
+    for article_id, article_text in articles:
+        attach_article(session, article_id, article_text)
+
+
+def detach_articles(connection: Connection, article_ids: Iterable[str]) -> None:
+    """``detach_article`` for each, in the connection's open transaction."""
+    session = Session(bind=connection)
+    for article_id in article_ids:
+        detach_article(session, article_id)
 
 
 def group_stored(connection: Connection) -> int:
