@@ -367,17 +367,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         (speaker, count)
         for speaker, count in session.execute(statement.order_by(n.desc(), Speaker.name_ar)).all()
     ]
-    # a chosen speaker stays listed (and selected) with a zero count: one more statement, only
-    # when the other filters leave them no event
-    missing = set(filters.speakers) - {speaker.id for speaker, _ in speakers}
-    unknown: tuple[str, ...] = ()
-    if missing:
-        found = {
-            s.id: s
-            for s in session.execute(select(Speaker).where(Speaker.id.in_(missing))).scalars()
-        }
-        speakers += [(found[slug], 0) for slug in filters.speakers if slug in found]
-        unknown = tuple(slug for slug in filters.speakers if slug not in found)
+    speakers, unknown = keep_chosen_speakers(session, filters, speakers)
 
     scope = tally.scope(filters, exclude={"country"})
     if scope is not None:
@@ -427,9 +417,9 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             .group_by(Article.outlet)
             .order_by(n.desc(), Article.outlet)
         )
-    outlets = [(outlet, count) for outlet, count in session.execute(statement).all()]
-    listed = {outlet for outlet, _ in outlets}
-    outlets += [(outlet, 0) for outlet in filters.outlets if outlet not in listed]
+    outlets = keep_chosen(
+        [(outlet, count) for outlet, count in session.execute(statement).all()], filters.outlets
+    )
 
     scope = tally.scope(filters, exclude={"kind"})
     if scope is not None:
@@ -446,9 +436,10 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             .group_by(Event.kind)
             .order_by(Event.kind.desc())
         )
-    kinds = [(kind, count) for kind, count in session.execute(statement).all()]
-    if filters.kind and filters.kind not in {kind for kind, _ in kinds}:
-        kinds.append((filters.kind, 0))
+    kinds = keep_chosen(
+        [(kind, count) for kind, count in session.execute(statement).all()],
+        (filters.kind,) if filters.kind else (),
+    )
     return Facets(
         speakers=speakers,
         csto=csto,
@@ -458,6 +449,28 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         capped=capped or any(bounded),
         unknown_speakers=unknown,
     )
+
+
+def keep_chosen(counts: list[tuple[str, int]], chosen: Sequence[str]) -> list[tuple[str, int]]:
+    """A facet's ``(value, count)`` list with each chosen value kept, at zero when the other
+    filters leave it nothing: a selected value never vanishes from its control."""
+    listed = {value for value, _ in counts}
+    return counts + [(value, 0) for value in chosen if value not in listed]
+
+
+def keep_chosen_speakers(
+    session: Session, filters: TimelineFilters, speakers: list[tuple[Speaker, int]]
+) -> tuple[list[tuple[Speaker, int]], tuple[str, ...]]:
+    """The speaker facet with each chosen speaker kept at zero, and the chosen slugs that name
+    nobody (a 404). One more statement, only when a chosen speaker has no count."""
+    missing = set(filters.speakers) - {speaker.id for speaker, _ in speakers}
+    if not missing:
+        return speakers, ()
+    found = {
+        s.id: s for s in session.execute(select(Speaker).where(Speaker.id.in_(missing))).scalars()
+    }
+    kept = speakers + [(found[slug], 0) for slug in filters.speakers if slug in found]
+    return kept, tuple(slug for slug in filters.speakers if slug in missing and slug not in found)
 
 
 def histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, int]]:
