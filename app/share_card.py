@@ -12,6 +12,7 @@ when its text does.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,9 @@ MARGIN = 64
 FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto"))
 REGULAR = "NotoNaskhArabic-Regular.ttf"
 BOLD = "NotoNaskhArabic-Bold.ttf"
+LATIN = "NotoSans-Regular.ttf"  # the Arabic fonts have no Latin letters (outlets, English names)
+LATIN_BOLD = "NotoSans-Bold.ttf"
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9 .,'&()\-]*[A-Za-z0-9.)]|[A-Za-z]")
 INK = (27, 31, 36)
 MUTED = (79, 91, 102)
 BAND = (16, 42, 67)
@@ -63,6 +67,43 @@ def _font(name: str, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.truetype(str(path), size, layout_engine=layout)
 
 
+def _runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into runs of Latin script and of the rest, in logical order."""
+    out: list[tuple[str, bool]] = []
+    position = 0
+    for match in _LATIN_RUN.finditer(text):
+        if match.start() > position:
+            out.append((text[position : match.start()], False))
+        out.append((match.group(), True))
+        position = match.end()
+    if position < len(text):
+        out.append((text[position:], False))
+    return out
+
+
+def _rtl(font) -> dict:
+    """Right-to-left shaping options, for a font laid out by raqm (a basic layout has none)."""
+    if getattr(font, "layout_engine", None) == ImageFont.Layout.RAQM:
+        return {"direction": "rtl", "language": "ar"}
+    return {}
+
+
+def _draw_rtl(draw, right: int, y: int, text: str, size: int, fill, bold: bool = False) -> None:
+    """A right-to-left line whose Latin runs (an outlet, an English name) are drawn with a
+    Latin font: runs placed from the right in logical order, each shaped by raqm."""
+    x = right
+    for run, latin in _runs(text):
+        if latin:
+            font = _font(LATIN_BOLD if bold else LATIN, int(size * 0.86))
+            draw.text((x, y + int(size * 0.12)), run, font=font, fill=fill, anchor="ra")
+            x -= int(draw.textlength(run, font=font))
+        else:
+            font = _font(BOLD if bold else REGULAR, size)
+            rtl = _rtl(font)
+            draw.text((x, y), run, font=font, fill=fill, anchor="ra", **rtl)
+            x -= int(draw.textlength(run, font=font, **rtl))
+
+
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, lines: int) -> list[str]:
     """Greedy word wrap to ``width`` pixels, at most ``lines`` lines (the last one ending in an
     ellipsis when the text goes on)."""
@@ -71,7 +112,7 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, lines: int) ->
     current = ""
     for index, word in enumerate(words):
         candidate = f"{current} {word}".strip()
-        if draw.textlength(candidate, font=font, direction="rtl") <= width or not current:
+        if draw.textlength(candidate, font=font, **_rtl(font)) <= width or not current:
             current = candidate
             continue
         out.append(current)
@@ -101,29 +142,28 @@ def _render(card: CardText, shaped: bool) -> bytes:
     draw.rectangle((0, HEIGHT - 12, WIDTH, HEIGHT), fill=ACCENT)
     right = WIDTH - MARGIN
     if shaped:
-        rtl = {"direction": "rtl", "language": "ar"}
-        draw.text((right, 42), card.site, font=_font(BOLD, 30), fill="white", anchor="rm", **rtl)
-        draw.text((MARGIN, 42), card.site_en, font=_font(REGULAR, 26), fill="white", anchor="lm")
-        y = 118
-        draw.text((right, y), card.title, font=_font(BOLD, 52), fill=INK, anchor="ra", **rtl)
-        y += 78
+        site = _font(BOLD, 30)
+        draw.text((right, 42), card.site, font=site, fill="white", anchor="rm", **_rtl(site))
+        draw.text((MARGIN, 42), card.site_en, font=_font(LATIN, 26), fill="white", anchor="lm")
+        y = 112
+        _draw_rtl(draw, right, y, card.title, 52, INK, bold=True)
+        y += 84
         if card.role:
             role = _wrap(draw, card.role, _font(REGULAR, 30), WIDTH - 2 * MARGIN, 1)[0]
-            draw.text((right, y), role, font=_font(REGULAR, 30), fill=MUTED, anchor="ra", **rtl)
+            _draw_rtl(draw, right, y, role, 30, MUTED)
             y += 50
-        draw.text((right, y), card.when, font=_font(REGULAR, 30), fill=ACCENT, anchor="ra", **rtl)
-        y += 64
+        _draw_rtl(draw, right, y, card.when, 30, ACCENT)
+        y += 66
         quote_font = _font(REGULAR, 38)
         draw.rectangle((right + 14, y + 6, right + 20, HEIGHT - 60), fill=ACCENT)
         for line in _wrap(draw, f"«{card.quote}»", quote_font, WIDTH - 2 * MARGIN, MAX_QUOTE_LINES):
             if y > HEIGHT - 80:
                 break
-            draw.text((right, y), line, font=quote_font, fill=INK, anchor="ra", **rtl)
+            _draw_rtl(draw, right, y, line, 38, INK)
             y += 62
     else:  # no complex-text layout: a plain card without Arabic letters, still a clear image
-        font = _font(REGULAR, 40)
-        draw.text((MARGIN, 42), card.site_en, font=_font(REGULAR, 30), fill="white", anchor="lm")
-        draw.text((MARGIN, 200), card.site_en, font=font, fill=INK)
+        draw.text((MARGIN, 42), card.site_en, font=_font(LATIN, 30), fill="white", anchor="lm")
+        draw.text((MARGIN, 200), card.site_en, font=_font(LATIN, 56), fill=INK)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()

@@ -20,7 +20,16 @@ from sqlmodel import Session
 from app import queries
 from app.cache import remembered
 from app.filters import Cursor, TimelineFilters
-from app.models import Article, Country, Event, EventCountry, Speaker, Story, StoryTally
+from app.models import (
+    Article,
+    Country,
+    Event,
+    EventCountry,
+    Speaker,
+    Story,
+    StoryAlias,
+    StoryTally,
+)
 from app.queries import SEARCH_CAP, EventView, Facets
 from app.stories import tally as story_tally
 from app.stories.versions import Disagreement, ReportFacts, disagreements
@@ -132,6 +141,12 @@ def story_by_id(session: Session, story_id: str) -> StoryView | None:
         return None
     views = story_views(session, [story])
     return views[0] if views else None
+
+
+def merged_into(session: Session, story_id: str) -> str | None:
+    """The story a merged story's reports went to (app/stories/assign.py), if any."""
+    alias = session.get(StoryAlias, story_id)
+    return alias.story_id if alias else None
 
 
 def story_of_event(session: Session, view: EventView) -> StoryView | None:
@@ -375,14 +390,14 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         key=lambda pair: (-pair[1], pair[0]),
     )
     kinds = sorted(values("kind", Event.kind), key=lambda pair: pair[0], reverse=True)
+    # chosen values stay listed (and selected) at zero; an unknown speaker is a 404
     speakers, unknown = queries.keep_chosen_speakers(session, filters, speakers)
-    outlets, kinds = queries.keep_chosen_values(filters, outlets, kinds)
     return Facets(
         speakers=speakers,
         csto=csto,
         other_countries=others,
-        outlets=outlets,
-        kinds=kinds,
+        outlets=queries.keep_chosen(outlets, filters.outlets),
+        kinds=queries.keep_chosen(kinds, (filters.kind,) if filters.kind else ()),
         capped=capped,
         unknown_speakers=unknown,
     )

@@ -302,7 +302,7 @@ def _card_text(view: queries.EventView) -> CardText:
     who = speaker_name(view, "ar") or t("kind." + view.event.kind, "ar")
     when = format_date(view.event.date, "ar")
     if view.article.outlet:
-        when = f"{when} · {view.article.outlet}"
+        when = f"{when}، {view.article.outlet}"
     quote = " … ".join(q.text for q in view.quotes) or view.event.text
     return CardText(
         title=who, role=role_of(view, "ar") or "", when=when, quote=" ".join(quote.split())
