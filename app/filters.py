@@ -9,18 +9,32 @@ SQLite (FTS5) or PostgreSQL (tsvector), ``to_query`` writes the canonical query 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import and_, column, func, literal, literal_column, or_, select, text, tuple_
+from sqlalchemy import (
+    and_,
+    column,
+    false,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+    true,
+    tuple_,
+)
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.models import Article, Event, EventCountry
-from app.search import normalize_words, query_groups
+from app.search import normalize_words
+from app.search_terms import PHRASE_GAP, SearchTerms, parse_terms, speakers_named
 from app.web.i18n import format_date, t
 
 DEFAULT_LIMIT = 15
@@ -51,25 +65,33 @@ class FilterError(ValueError):
 
 @dataclass(frozen=True)
 class Cursor:
-    """The keyset position: the last event shown, as (date_start, id)."""
+    """The keyset position: the last event shown, as (date_start, id), and how many events
+    come before the page it opens (``offset``: for "16–30 of 58"; None in older tokens)."""
 
     date_start: dt.date | None
     event_id: str
+    offset: int | None = field(default=None, compare=False)
 
     @classmethod
     def parse(cls, token: str) -> Cursor:
-        day, sep, event_id = token.partition("_")
+        day, sep, rest = token.partition("_")
+        event_id, _, offset = rest.partition("_")
         if not sep or not _EVENT_ID.match(event_id):
             raise FilterError("after", "not a page token (expected DATE_EVENTID)")
+        if offset and not (offset.isdigit() and len(offset) <= 9):
+            raise FilterError("after", "not a page token (bad position)")
+        position = int(offset) if offset else None
         if day == "none":
-            return cls(None, event_id)
+            return cls(None, event_id, position)
         try:
-            return cls(dt.date.fromisoformat(day), event_id)
+            return cls(dt.date.fromisoformat(day), event_id, position)
         except ValueError:
             raise FilterError("after", "not a page token (bad date)") from None
 
     def token(self) -> str:
-        return f"{self.date_start.isoformat() if self.date_start else 'none'}_{self.event_id}"
+        day = self.date_start.isoformat() if self.date_start else "none"
+        tail = f"_{self.offset}" if self.offset is not None else ""
+        return f"{day}_{self.event_id}{tail}"
 
 
 def parse_bound(param: str, value: str, *, end: bool) -> dt.date:
@@ -90,6 +112,17 @@ def parse_bound(param: str, value: str, *, end: bool) -> dt.date:
         return dt.date(int(year), 12, 31) if end else dt.date(int(year), 1, 1)
     except ValueError:
         raise FilterError(param, f"{value!r} is not a valid calendar date") from None
+
+
+def last_full_periods(to: dt.date) -> tuple[dt.date, dt.date]:
+    """The first day of the last whole month and of the last whole year up to ``to``: a month-
+    or year-precision event lies inside ``… ≤ to`` only when it starts on or before them."""
+    next_day = to + dt.timedelta(days=1)
+    month = dt.date(to.year, to.month, 1)
+    if next_day.month == to.month:  # ``to`` is not a month's last day
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+    year = dt.date(to.year, 1, 1) if next_day.year != to.year else dt.date(to.year - 1, 1, 1)
+    return month, year
 
 
 def _many(params: Mapping[str, Any], name: str) -> list[str]:
@@ -214,18 +247,34 @@ class TimelineFilters:
         """The Arabic-normalized query words (empty when the query has no words)."""
         return " ".join(normalize_words(self.q))
 
+    @property
+    def terms(self) -> SearchTerms:
+        """The query split into loose words and «quoted phrases» (app.search_terms)."""
+        return parse_terms(self.q)
+
+    @property
+    def named_speakers(self) -> tuple[str, ...]:
+        """Speakers the query names (English name or any Arabic spelling in the knowledge
+        base): their events match the search even when the text spells them otherwise."""
+        return speakers_named(self.q)
+
     def where(
         self,
         *,
         dialect: str = "sqlite",
         exclude: Iterable[str] = (),
         search_limit: int | None = None,
+        counting: bool = False,
     ) -> list[ColumnElement[bool]]:
         """Clauses over ``event`` for these filters; ``exclude`` drops some (for facet counts:
         a facet counts what the *other* filters leave).
 
         ``search_limit`` keeps only the first so many full-text matches (in the index's order:
-        the timeline's on SQLite, see app.fts.fts_rowid), for bounded facet counts."""
+        the timeline's on SQLite, see app.fts.fts_rowid), for bounded facet counts.
+
+        ``counting``: for a count or a group-by (no timeline order to follow), the countries as
+        ``id IN (their event_country rows)``, so the count drives from ``ix_event_country_order``
+        (within the date bounds) instead of probing every event of the timeline."""
         skip = set(exclude)
         clauses: list[ColumnElement[bool]] = []
         if "date" not in skip:
@@ -233,9 +282,29 @@ class TimelineFilters:
                 clauses.append(Event.date_start >= self.date_from)
             if self.date_to:
                 clauses.append(Event.date_start <= self.date_to)
+                # an event dated only "January 2022" or "2022" is inside the range only when the
+                # whole month / year is (``from=to=2021-01-01`` is not "2021")
+                month, year = last_full_periods(self.date_to)
+                clauses.append(
+                    or_(
+                        Event.date_precision.is_(None),
+                        Event.date_precision.not_in(("month", "year")),
+                        and_(Event.date_precision == "month", Event.date_start <= month),
+                        and_(Event.date_precision == "year", Event.date_start <= year),
+                    )
+                )
         if self.speakers and "speaker" not in skip:
             clauses.append(Event.speaker_id.in_(self.speakers))
-        if self.countries and "country" not in skip:
+        if self.countries and "country" not in skip and counting:
+            rows = select(EventCountry.event_id).where(EventCountry.country.in_(self.countries))
+            if "date" not in skip and (self.date_from or self.date_to):
+                rows = rows.where(EventCountry.date_start.is_(None) == false())
+            if "date" not in skip and self.date_from:
+                rows = rows.where(EventCountry.date_start >= self.date_from)
+            if "date" not in skip and self.date_to:
+                rows = rows.where(EventCountry.date_start <= self.date_to)
+            clauses.append(Event.id.in_(rows))
+        elif self.countries and "country" not in skip:
             # correlated EXISTS (a primary-key probe per event) rather than IN (subquery): the
             # page then walks the timeline-order index and stops after ``limit`` events instead
             # of collecting every event of the country and sorting them (1.7 s → 1 ms at 1M)
@@ -252,23 +321,38 @@ class TimelineFilters:
             clauses.append(Event.kind == self.kind)
         if not self.background:  # background facts only when asked for
             clauses.append(Event.background.is_(False))
-        if self.search and "q" not in skip:
-            clauses.append(self._search_clause(dialect, search_limit))
+        if (self.search or self.named_speakers) and "q" not in skip:
+            text_match = self._search_clause(dialect, search_limit) if self.search else None
+            if self.named_speakers:
+                by_speaker = Event.speaker_id.in_(self.named_speakers)
+                clauses.append(by_speaker if text_match is None else or_(text_match, by_speaker))
+            else:
+                clauses.append(text_match)
         return clauses
 
     def fts_query(self) -> str:
-        """The FTS5 query: every word must occur (as a word prefix) in the normalized quote +
-        sentence text, in any of its forms (with or without proclitics: see app.search); FTS5
-        wants an explicit AND before a parenthesized group."""
-        return " AND ".join(
+        """The FTS5 query: every loose word must occur (as a word prefix) in the normalized
+        quote + sentence text, in any of its forms (with or without proclitics: see app.search);
+        a quoted phrase's words must occur as whole words, close together (the index text puts
+        a word's stripped forms right after it, so a phrase's words are at most a few index
+        tokens apart); FTS5 wants an explicit AND before a parenthesized group."""
+        terms = self.terms
+        parts = [
             f'"{forms[0]}"*'
             if len(forms) == 1
             else "(" + " OR ".join(f'"{f}"*' for f in forms) + ")"
-            for forms in query_groups(self.q)
-        )
+            for forms in terms.word_groups
+        ]
+        for phrase in terms.phrases:
+            if len(phrase) == 1:
+                parts.append(f'"{phrase[0]}"')
+            else:
+                quoted = " ".join(f'"{w}"' for w in phrase)
+                parts.append(f"NEAR({quoted}, {PHRASE_GAP * (len(phrase) - 1)})")
+        return " AND ".join(parts)
 
     def _search_clause(self, dialect: str, limit: int | None = None) -> ColumnElement[bool]:
-        groups = query_groups(self.q)
+        terms = self.terms
         if dialect == "sqlite":
             match = self.fts_query()
             sql = "SELECT event_id FROM event_fts WHERE event_fts MATCH :fts_query"
@@ -278,11 +362,17 @@ class TimelineFilters:
             return Event.id.in_(fts)
         # PostgreSQL: the expression the GIN index ix_event_search is built on; words are
         # \w-only (app.search), so they are safe as to_tsquery operands
-        if all(len(forms) == 1 for forms in groups):
+        if not terms.phrases and all(len(forms) == 1 for forms in terms.word_groups):
             tsquery = func.plainto_tsquery(literal_column("'simple'"), self.search)
         else:
-            query = " & ".join("(" + " | ".join(forms) + ")" for forms in groups)
-            tsquery = func.to_tsquery(literal_column("'simple'"), query)
+            parts = ["(" + " | ".join(forms) + ")" for forms in terms.word_groups]
+            for phrase in terms.phrases:
+                for a, b in itertools.pairwise(phrase):
+                    near = " | ".join(f"{a} <{gap}> {b}" for gap in range(1, PHRASE_GAP + 2))
+                    parts.append(f"({near})")
+                if len(phrase) == 1:
+                    parts.append(phrase[0])
+            tsquery = func.to_tsquery(literal_column("'simple'"), " & ".join(parts))
 
         def matches(table) -> ColumnElement[bool]:
             vector = func.to_tsvector(literal_column("'simple'"), table.search_text)
@@ -293,17 +383,21 @@ class TimelineFilters:
             return Event.id.in_(select(inner.id).where(matches(inner)).limit(limit))
         return matches(Event)
 
-    def order_by(self) -> list[Any]:
+    def order_by(self, day: Any = None, key: Any = None) -> list[Any]:
+        """The timeline's order (undated events last) over ``day`` and ``key``: the event's
+        ``date_start`` and ``id`` unless another table's copies of them are given."""
+        day = Event.date_start if day is None else day
+        key = Event.id if key is None else key
         if self.date_from or self.date_to:
             # a date bound excludes undated events, so the plain (date_start, id) order is the
             # same order, and ix_event_timeline serves it without sorting the range
             if self.order == "desc":
-                return [Event.date_start.desc(), Event.id.desc()]
-            return [Event.date_start, Event.id]
-        nulls_last = Event.date_start.is_(None)
+                return [day.desc(), key.desc()]
+            return [day, key]
+        nulls_last = day.is_(None)
         if self.order == "desc":
-            return [nulls_last, Event.date_start.desc(), Event.id.desc()]
-        return [nulls_last, Event.date_start, Event.id]
+            return [nulls_last, day.desc(), key.desc()]
+        return [nulls_last, day, key]
 
     def keyset(self) -> ColumnElement[bool] | None:
         """Rows after the cursor in this order (undated events come last in both orders), as one
@@ -312,29 +406,44 @@ class TimelineFilters:
             return None
         return or_(*(and_(*clauses) for clauses, _ in self.seeks()))
 
-    def seeks(self) -> list[tuple[list[ColumnElement[bool]], list[Any]]]:
+    def seeks(
+        self, day: Any = None, key: Any = None, *, null_flag: bool = False
+    ) -> list[tuple[list[ColumnElement[bool]], list[Any]]]:
         """The page as consecutive index seeks: ``(extra where-clauses, order)`` to run in turn
         until the page is full. After a dated cursor, the dated rows past it — a row-value range
         ``(date_start, id) > (day, id)`` that the ``(date_start, id)`` indexes seek to — then the
         undated ones; one ``OR`` of the two would make SQLite scan the timeline from its start
-        (O(position): 2.5 ms on page 1, 214 ms near the end at 1M events)."""
-        if self.after is None:
-            return [([], self.order_by())]
-        day, event_id = self.after.date_start, self.after.event_id
+        (O(position): 2.5 ms on page 1, 214 ms near the end at 1M events). A newest-first page
+        with undated events last mixes directions that no index serves (SQLite sorted every
+        event), so its first page is the same two seeks.
+
+        ``day`` / ``key`` are the columns ordered on (the event's by default); ``null_flag``
+        names the ``day IS NULL`` column of an index in ``(…, day IS NULL, day, key)`` order
+        (``ix_event_country_order``) in each seek, so that index seeks past it."""
+        day = Event.date_start if day is None else day
+        key = Event.id if key is None else key
         desc = self.order == "desc"
-        undated_order = [Event.id.desc() if desc else Event.id]
-        if day is None:
-            id_after = Event.id < event_id if desc else Event.id > event_id
-            return [([Event.date_start.is_(None), id_after], undated_order)]
-        position = tuple_(Event.date_start, Event.id)
-        cursor = tuple_(literal(day, Event.date_start.type), literal(event_id))
-        dated = (
-            [Event.date_start.is_not(None), position < cursor if desc else position > cursor],
-            [Event.date_start.desc(), Event.id.desc()] if desc else [Event.date_start, Event.id],
-        )
-        if self.date_from or self.date_to:  # a date bound excludes the undated events
+        dated_order = [day.desc(), key.desc()] if desc else [day, key]
+        undated_order = [key.desc() if desc else key]
+        is_dated = [day.is_(None) == false()] if null_flag else [day.is_not(None)]
+        is_undated = [day.is_(None) == true(), day.is_(None)] if null_flag else [day.is_(None)]
+        bounded = bool(self.date_from or self.date_to)  # a date bound excludes undated events
+        if self.after is None:
+            if bounded:
+                return [(is_dated if null_flag else [], dated_order)]
+            if not desc:
+                return [([], self.order_by(day, key))]
+            return [(is_dated, dated_order), (is_undated, undated_order)]
+        cursor_day, event_id = self.after.date_start, self.after.event_id
+        if cursor_day is None:
+            id_after = key < event_id if desc else key > event_id
+            return [([*is_undated, id_after], undated_order)]
+        position = tuple_(day, key)
+        cursor = tuple_(literal(cursor_day, Event.date_start.type), literal(event_id))
+        dated = ([*is_dated, position < cursor if desc else position > cursor], dated_order)
+        if bounded:
             return [dated]
-        return [dated, ([Event.date_start.is_(None)], undated_order)]
+        return [dated, (is_undated, undated_order)]
 
     # -- links and words ------------------------------------------------------------------------
 

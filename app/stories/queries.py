@@ -20,7 +20,16 @@ from sqlmodel import Session
 from app import queries
 from app.cache import remembered
 from app.filters import Cursor, TimelineFilters
-from app.models import Article, Country, Event, EventCountry, Speaker, Story, StoryTally
+from app.models import (
+    Article,
+    Country,
+    Event,
+    EventCountry,
+    Speaker,
+    Story,
+    StoryAlias,
+    StoryTally,
+)
 from app.queries import SEARCH_CAP, EventView, Facets
 from app.stories import tally as story_tally
 from app.stories.versions import Disagreement, ReportFacts, disagreements
@@ -134,6 +143,12 @@ def story_by_id(session: Session, story_id: str) -> StoryView | None:
     return views[0] if views else None
 
 
+def merged_into(session: Session, story_id: str) -> str | None:
+    """The story a merged story's reports went to (app/stories/assign.py), if any."""
+    alias = session.get(StoryAlias, story_id)
+    return alias.story_id if alias else None
+
+
 def story_of_event(session: Session, view: EventView) -> StoryView | None:
     """The story an event is a report of (for its permalink)."""
     return story_by_id(session, view.event.story_id) if view.event.story_id else None
@@ -220,13 +235,28 @@ def story_page(session: Session, filters: TimelineFilters) -> StoryPage:
     stories = stories[: filters.limit]
     kept = {story.id for story in stories}
     rows = [tuple(row[1:]) for row in found if row[0].id in kept]
-    next_cursor = Cursor(stories[-1].date_start, stories[-1].id) if more and stories else None
+    offset = queries.page_offset(filters)
+    next_cursor = (
+        Cursor(
+            stories[-1].date_start,
+            stories[-1].id,
+            None if offset is None else offset + len(stories),
+        )
+        if more and stories
+        else None
+    )
     return StoryPage(
         views=_assemble(session, stories, rows),
         next_cursor=next_cursor,
         total=total(session, filters),
         capped=capped,
     )
+
+
+def previous_cursor(session: Session, filters: TimelineFilters) -> tuple[bool, Cursor | None]:
+    """Where the previous page of stories starts (see ``queries.previous_cursor``)."""
+    clauses = where(filters, dialect=_dialect(session))
+    return queries.previous_cursor(session, filters, table=Story, clauses=clauses)
 
 
 def _in_order(stories: list[Story], filters: TimelineFilters) -> list[Story]:
@@ -360,13 +390,16 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         key=lambda pair: (-pair[1], pair[0]),
     )
     kinds = sorted(values("kind", Event.kind), key=lambda pair: pair[0], reverse=True)
+    # chosen values stay listed (and selected) at zero; an unknown speaker is a 404
+    speakers, unknown = queries.keep_chosen_speakers(session, filters, speakers)
     return Facets(
         speakers=speakers,
         csto=csto,
         other_countries=others,
-        outlets=outlets,
-        kinds=kinds,
+        outlets=queries.keep_chosen(outlets, filters.outlets),
+        kinds=queries.keep_chosen(kinds, (filters.kind,) if filters.kind else ()),
         capped=capped,
+        unknown_speakers=unknown,
     )
 
 
