@@ -1,6 +1,6 @@
 """One ingest measurement in its own process (so peak memory is this measurement's alone).
 
-    python -m bench.probe extract|ingest|cluster WORKERS LISTFILE [DB_URL]
+    python -m bench.probe extract|ingest|cluster WORKERS LISTFILE [DB_URL] [--no-stories]
 
 Prints one JSON object: articles, bytes, events, seconds, maxrss of this process and of its
 worker processes (resource.getrusage). ``extract`` times the pure extractor over texts already
@@ -8,7 +8,9 @@ read into memory; ``ingest`` times the real ingest job (``app.ingest.ingest_path
 extract, batched writes, the corpus-context pass) into a migrated database; ``cluster`` does the
 same with extraction on a Dask ``LocalCluster`` of WORKERS single-threaded worker processes
 started (and warmed) before the timing. The outcomes are counted as they come, not kept, so
-the peak RSS is the ingest's own.
+the peak RSS is the ingest's own. ``--no-stories`` replaces the stories' hook (app/stories,
+run for every article in its transaction) by a no-op, to measure the ingest's own path apart
+from it: the figures say which they are.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ def _rss_mb(who: int) -> float:
 
 
 def main(argv: list[str]) -> int:
+    stories = "--no-stories" not in argv
+    argv = [a for a in argv if a != "--no-stories"]
+    if not stories:
+        _without_stories()
     mode, workers, listfile = argv[0], int(argv[1]), Path(argv[2])
     files = [Path(line) for line in listfile.read_text().splitlines() if line]
     size = sum(f.stat().st_size for f in files)
@@ -48,6 +54,7 @@ def main(argv: list[str]) -> int:
         json.dumps(
             {
                 "mode": mode,
+                "stories": stories,
                 "workers": workers,
                 "articles": len(files),
                 "failed": failed,
@@ -62,6 +69,21 @@ def main(argv: list[str]) -> int:
         )
     )
     return 0
+
+
+def _without_stories() -> None:
+    import app.batch_store
+
+    class NoStories:
+        @staticmethod
+        def attach_articles(connection, articles) -> None:
+            return None
+
+        @staticmethod
+        def detach_articles(connection, article_ids) -> None:
+            return None
+
+    app.batch_store.stories = NoStories
 
 
 def _ingest(mode: str, workers: int, files: list[Path], url: str):
