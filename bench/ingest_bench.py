@@ -160,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cluster-articles", type=int, default=400, help="0 skips the cluster")
     parser.add_argument("--cluster-db", help="a PostgreSQL URL for the cluster ingest's writes")
     parser.add_argument(
+        "--skip-throughput", action="store_true", help="only the RSS and cluster figures"
+    )
+    parser.add_argument(
         "--rss-stories",
         action="store_true",
         help="keep the stories' hook in the RSS runs (off by default: it grows with the store)",
@@ -178,8 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         "args": vars(args),
     }
     sample = files[-args.sample :]
-    report["throughput"] = ingest_figures(sample, args.workers)
-    report["throughput_no_stories"] = ingest_figures(sample, args.workers, stories=False)
+    report["throughput"] = report["throughput_no_stories"] = []
+    if not args.skip_throughput:
+        report["throughput"] = ingest_figures(sample, args.workers)
+        report["throughput_no_stories"] = ingest_figures(sample, args.workers, stories=False)
     report["rss"] = rss_figures(files, sizes, args.workers, stories=args.rss_stories)
     report["cluster"] = []
     if args.cluster_articles:
