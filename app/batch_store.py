@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.engine import Connection
-from sqlmodel import Session
 
 from app import stories, tally
 from app.extract.model import ArticleExtraction, SpeakerRef
@@ -108,10 +107,8 @@ def write_articles(
             outcomes.append("added")
         todo.append(item)
     counts: Counter = Counter()
-    session = Session(bind=connection)  # for the stories' hook, in this same transaction
     for segment in _segments(todo, set(replaced)):
-        counts.update(_write_segment(connection, session, segment, known_countries))
-    session.flush()
+        counts.update(_write_segment(connection, segment, known_countries))
     tally.apply(connection, +counts)
     tally.apply(connection, -counts, sign=-1)
     return outcomes
@@ -133,30 +130,28 @@ def _segments(todo: list[NewArticle], replaced: set[str]):
         yield run, False
 
 
-def _write_segment(connection, session, segment, known_countries) -> Counter:
+def _write_segment(connection, segment, known_countries) -> Counter:
     items, replacing = segment
     counts: Counter = Counter()
     speakers_before: list[str] = []
     if replacing:
         (article_id,) = [item.article_id for item in items]
         counts.subtract(tally.count_stored(connection, article_id))
-        stories.detach_article(session, article_id)
-        session.flush()
+        stories.detach_articles(connection, [article_id])
         speakers_before = _delete_rows(connection, [article_id])
     _write_article_rows(connection, items, replacing)
     counts.update(_write_event_rows(connection, items, known_countries))
     _drop_unused_speakers(connection, speakers_before)
-    for item in items:  # in order: each article's events meet the stories stored before them
-        stories.attach_article(session, item.article_id, item.extraction.text)
-    session.flush()
+    # in order: each article's events meet the stories stored before them
+    stories.attach_articles(connection, [(i.article_id, i.extraction.text) for i in items])
     return counts
 
 
 def _write_article_rows(connection: Connection, items: list[NewArticle], replacing: bool):
     columns: list[str] | None = None
     inserts, updates = [], []
-    ingested_at = _bind(connection, Article, "ingested_at", dt.datetime.now(dt.UTC))
-    for item in items:
+    for item in items:  # each its own time: the stories regroup articles in ingest order
+        ingested_at = _bind(connection, Article, "ingested_at", dt.datetime.now(dt.UTC))
         values = item.values()
         if columns is None:
             columns = list(values)
@@ -221,7 +216,7 @@ def _write_event_rows(
                 for q in extracted.quotes
             ]
             codes = sorted(set(extracted.countries) & known_countries)
-            countries += [(event_id, iso2) for iso2 in codes]
+            countries += [(event_id, iso2, day) for iso2 in codes]
             if sqlite:
                 fts.append((fts_rowid(day, event_id), event_id, search))
             if not extracted.background:  # the tally counts the default timeline
@@ -231,6 +226,7 @@ def _write_event_rows(
     day_bind = _bind_processor(connection, Event, "date_start")
     if day_bind is not None:
         events = [(*row[:4], day_bind(row[4]), *row[5:]) for row in events]
+        countries = [(*row[:2], day_bind(row[2])) for row in countries]
     statements = (
         (
             "INSERT INTO event (id, article_id, kind, date, date_start, date_precision, "
@@ -240,7 +236,7 @@ def _write_event_rows(
             16,
         ),
         ('INSERT INTO quote (id, event_id, text, start, "end") VALUES ({})', quotes, 5),
-        ("INSERT INTO event_country (event_id, country) VALUES ({})", countries, 2),
+        ("INSERT INTO event_country (event_id, country, date_start) VALUES ({})", countries, 3),
         ("INSERT INTO event_fts (rowid, event_id, search_text) VALUES ({})", fts, 3),
     )
     for sql, rows, width in statements:
@@ -365,11 +361,9 @@ def delete_articles(connection: Connection, article_ids: Sequence[str]) -> None:
     if not article_ids:
         return
     counts: Counter = Counter()
-    session = Session(bind=connection)
     for article_id in article_ids:
         counts.update(tally.count_stored(connection, article_id))
-        stories.detach_article(session, article_id)
-    session.flush()
+    stories.detach_articles(connection, list(article_ids))
     speakers = _delete_rows(connection, list(article_ids))
     tally.apply(connection, counts, sign=-1)
     marks = _marks(connection, len(article_ids))

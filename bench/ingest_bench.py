@@ -40,13 +40,17 @@ def log(message: str) -> None:
     print(f"[ingest-bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def probe(mode: str, workers: int, files: list[Path], db_url: str | None = None) -> dict:
+def probe(
+    mode: str, workers: int, files: list[Path], db_url: str | None = None, stories: bool = True
+) -> dict:
     """One measurement in a fresh process; its JSON figures."""
     with tempfile.NamedTemporaryFile("w", suffix=".lst", delete=False) as listing:
         listing.write("\n".join(str(f) for f in files))
     command = [sys.executable, "-m", "bench.probe", mode, str(workers), listing.name]
     if db_url is not None:
         command.append(db_url)
+    if not stories:
+        command.append("--no-stories")
     try:
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
     except subprocess.CalledProcessError as error:
@@ -57,31 +61,40 @@ def probe(mode: str, workers: int, files: list[Path], db_url: str | None = None)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _with_db(mode: str, workers: int, files: list[Path], db_url: str | None = None) -> dict:
+def _with_db(
+    mode: str, workers: int, files: list[Path], db_url: str | None = None, stories: bool = True
+) -> dict:
     """A probe that writes: into ``db_url``, else a fresh SQLite file thrown away after."""
     if db_url is not None:
-        return probe(mode, workers, files, db_url)
+        return probe(mode, workers, files, db_url, stories)
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=OUT) as tmp:
-        return probe(mode, workers, files, f"sqlite:///{Path(tmp) / 'probe.db'}")
+        return probe(mode, workers, files, f"sqlite:///{Path(tmp) / 'probe.db'}", stories)
 
 
-def ingest_figures(files: list[Path], workers: int) -> list[dict]:
-    """Extraction alone and the ingest with writes, on 1 and ``workers`` processes."""
+def ingest_figures(files: list[Path], workers: int, stories: bool = True) -> list[dict]:
+    """Extraction alone and the ingest with writes, on 1 and ``workers`` processes
+    (``stories=False``: the ingest only, the stories' hook a no-op)."""
     figures = []
-    for mode in ("extract", "ingest"):
+    for mode in ("extract", "ingest") if stories else ("ingest",):
         for n in sorted({1, workers}):
-            figure = probe(mode, n, files) if mode == "extract" else _with_db(mode, n, files)
-            log(f"{mode} workers={n}: {figure['articles_per_s']} articles/s")
+            if mode == "extract":
+                figure = probe(mode, n, files)
+            else:
+                figure = _with_db(mode, n, files, stories=stories)
+            hook = "" if stories or mode == "extract" else " (stories hook off)"
+            log(f"{mode} workers={n}{hook}: {figure['articles_per_s']} articles/s")
             figures.append(figure)
     return figures
 
 
-def rss_figures(files: list[Path], sizes: list[int], workers: int) -> list[dict]:
+def rss_figures(
+    files: list[Path], sizes: list[int], workers: int, stories: bool = True
+) -> list[dict]:
     """The ingest's peak RSS at each batch size (the first ``size`` files)."""
     figures = []
     for size in sizes:
-        figure = _with_db("ingest", workers, files[:size])
+        figure = _with_db("ingest", workers, files[:size], stories=stories)
         log(
             f"ingest of {size} articles (workers={workers}): peak RSS {figure['maxrss_mb']} MB "
             f"main, {figure['maxrss_children_mb']} MB largest worker, "
@@ -91,8 +104,10 @@ def rss_figures(files: list[Path], sizes: list[int], workers: int) -> list[dict]
     return figures
 
 
-def cluster_figures(files: list[Path], workers: int, db_url: str | None) -> dict:
-    figure = _with_db("cluster", workers, files, db_url)
+def cluster_figures(
+    files: list[Path], workers: int, db_url: str | None, stories: bool = True
+) -> dict:
+    figure = _with_db("cluster", workers, files, db_url, stories)
     figure["database"] = "PostgreSQL" if db_url else "SQLite"
     log(
         f"cluster ingest ({workers} Dask workers, {figure['database']}): "
@@ -110,8 +125,9 @@ def markdown(report: dict) -> str:
         f"{machine['load_after']} after; generator {report['generator']}; "
         f"{report['seconds']} s in all.",
         "",
-        "| what | workers | articles | articles/s | MB/s | events | peak RSS MB (main / worker) |",
-        "| --- | --: | --: | --: | --: | --: | --: |",
+        "| what | stories hook | workers | articles | articles/s | MB/s | events | "
+        "peak RSS MB (main / worker) |",
+        "| --- | --- | --: | --: | --: | --: | --: | --: |",
     ]
     names = {
         "extract": "extraction alone",
@@ -120,13 +136,15 @@ def markdown(report: dict) -> str:
     }
     rows = [
         *report["throughput"],
+        *report["throughput_no_stories"],
         *report["rss"],
-        *([report["cluster"]] if report["cluster"] else []),
+        *report["cluster"],
     ]
     for f in rows:
         what = names[f["mode"]].format(database=f.get("database", "SQLite"))
+        hook = "—" if f["mode"] == "extract" else ("on" if f.get("stories", True) else "off")
         lines.append(
-            f"| {what} | {f['workers']} | {f['articles']} | {f['articles_per_s']} | "
+            f"| {what} | {hook} | {f['workers']} | {f['articles']} | {f['articles_per_s']} | "
             f"{f['mb_per_s']} | {f['events']} | {f['maxrss_mb']} / {f['maxrss_children_mb']} |"
         )
     return "\n".join(lines) + "\n"
@@ -141,6 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--cluster-articles", type=int, default=400, help="0 skips the cluster")
     parser.add_argument("--cluster-db", help="a PostgreSQL URL for the cluster ingest's writes")
+    parser.add_argument(
+        "--skip-throughput", action="store_true", help="only the RSS and cluster figures"
+    )
+    parser.add_argument(
+        "--rss-stories",
+        action="store_true",
+        help="keep the stories' hook in the RSS runs (off by default: it grows with the store)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     sizes = [int(n) for n in args.rss.split(",") if n.strip()]
@@ -154,13 +180,19 @@ def main(argv: list[str] | None = None) -> int:
         "machine": {"cpus": os.cpu_count(), "load_before": _load()},
         "args": vars(args),
     }
-    report["throughput"] = ingest_figures(files[-args.sample :], args.workers)
-    report["rss"] = rss_figures(files, sizes, args.workers)
-    report["cluster"] = (
-        cluster_figures(files[-args.cluster_articles :], args.workers, args.cluster_db)
-        if args.cluster_articles
-        else None
-    )
+    sample = files[-args.sample :]
+    report["throughput"] = report["throughput_no_stories"] = []
+    if not args.skip_throughput:
+        report["throughput"] = ingest_figures(sample, args.workers)
+        report["throughput_no_stories"] = ingest_figures(sample, args.workers, stories=False)
+    report["rss"] = rss_figures(files, sizes, args.workers, stories=args.rss_stories)
+    report["cluster"] = []
+    if args.cluster_articles:
+        clustered = files[-args.cluster_articles :]
+        for stories in (True, False):
+            report["cluster"].append(
+                cluster_figures(clustered, args.workers, args.cluster_db, stories)
+            )
     report["machine"]["load_after"] = _load()
     report["seconds"] = round(time.perf_counter() - started, 1)
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 """One ingest measurement in its own process (so peak memory is this measurement's alone).
 
-    python -m bench.probe extract|ingest|cluster WORKERS LISTFILE [DB_URL]
+    python -m bench.probe extract|ingest|cluster WORKERS LISTFILE [DB_URL] [--no-stories]
 
 Prints one JSON object: articles, bytes, events, seconds, maxrss of this process and of its
 worker processes (resource.getrusage). ``extract`` times the pure extractor over texts already
@@ -8,7 +8,9 @@ read into memory; ``ingest`` times the real ingest job (``app.ingest.ingest_path
 extract, batched writes, the corpus-context pass) into a migrated database; ``cluster`` does the
 same with extraction on a Dask ``LocalCluster`` of WORKERS single-threaded worker processes
 started (and warmed) before the timing. The outcomes are counted as they come, not kept, so
-the peak RSS is the ingest's own.
+the peak RSS is the ingest's own. ``--no-stories`` replaces the stories' hook (app/stories,
+run for every article in its transaction) by a no-op, to measure the ingest's own path apart
+from it: the figures say which they are.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ def _rss_mb(who: int) -> float:
 
 
 def main(argv: list[str]) -> int:
+    stories = "--no-stories" not in argv
+    argv = [a for a in argv if a != "--no-stories"]
+    if not stories:
+        _without_stories()
     mode, workers, listfile = argv[0], int(argv[1]), Path(argv[2])
     files = [Path(line) for line in listfile.read_text().splitlines() if line]
     size = sum(f.stat().st_size for f in files)
@@ -33,21 +39,22 @@ def main(argv: list[str]) -> int:
 
         texts = [f.read_text(encoding="utf-8") for f in files]
         list(extract_many(texts[:1]))  # imports and knowledge base loaded outside the timing
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         events = failed = 0
         for result in extract_many(texts, workers=workers):
             if isinstance(result, Exception):
                 failed += 1
             else:
                 events += len(result.events)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         children = 0.0
     else:
-        events, failed, seconds, children = _ingest(mode, workers, files, argv[3])
+        events, failed, seconds, cpu, children = _ingest(mode, workers, files, argv[3])
     print(
         json.dumps(
             {
                 "mode": mode,
+                "stories": stories,
                 "workers": workers,
                 "articles": len(files),
                 "failed": failed,
@@ -55,6 +62,10 @@ def main(argv: list[str]) -> int:
                 "events": events,
                 "seconds": round(seconds, 3),
                 "articles_per_s": round(len(files) / seconds, 1),
+                # this process's CPU time (the whole work with one worker): on a shared machine
+                # the wall-clock rate swings with the load, this one much less
+                "cpu_seconds": round(cpu, 3),
+                "articles_per_cpu_s": round(len(files) / cpu, 1) if cpu else None,
                 "mb_per_s": round(size / seconds / 1e6, 3),
                 "maxrss_mb": round(_rss_mb(resource.RUSAGE_SELF), 1),
                 "maxrss_children_mb": round(children or _rss_mb(resource.RUSAGE_CHILDREN), 1),
@@ -62,6 +73,21 @@ def main(argv: list[str]) -> int:
         )
     )
     return 0
+
+
+def _without_stories() -> None:
+    import app.batch_store
+
+    class NoStories:
+        @staticmethod
+        def attach_articles(connection, articles) -> None:
+            return None
+
+        @staticmethod
+        def detach_articles(connection, article_ids) -> None:
+            return None
+
+    app.batch_store.stories = NoStories
 
 
 def _ingest(mode: str, workers: int, files: list[Path], url: str):
@@ -96,7 +122,7 @@ def _ingest(mode: str, workers: int, files: list[Path], url: str):
 
             with Client(address) as client:
                 client.run(cluster_chunk, [SourceDocument("warm", "warm", "تمهيد")])
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         ingest_paths(
             files,
             engine,
@@ -106,14 +132,14 @@ def _ingest(mode: str, workers: int, files: list[Path], url: str):
             on_outcome=count,
             collect=False,
         )
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         children = 0.0
         if address:  # the workers are the nannies' children, not ours: ask them
             with Client(address) as client:
                 sizes = client.run(lambda: _rss_mb(resource.RUSAGE_SELF))
             children = max(sizes.values())
     engine.dispose()
-    return counts["events"], counts["failed"], seconds, children
+    return counts["events"], counts["failed"], seconds, cpu, children
 
 
 if __name__ == "__main__":

@@ -64,15 +64,12 @@ def probe(mode: str, workers: int, files: list[Path], db: Path | None = None) ->
 
 
 def ingest_figures(files: list[Path], workers: int) -> list[dict]:
-    figures = []
-    for mode in ("extract", "ingest"):
-        for n in sorted({1, workers}):
-            with tempfile.TemporaryDirectory(dir=OUT) as tmp:
-                db = Path(tmp) / "probe.db" if mode == "ingest" else None
-                figure = probe(mode, n, files, db)
-            log(f"{mode} workers={n}: {figure['articles_per_s']} articles/s")
-            figures.append(figure)
-    return figures
+    """The ingest benchmark (bench/ingest_bench.py: throughput here, then its own report with
+    peak RSS at 1,000 and 20,000 articles and the cluster ingest, bench/results/ingest-*)."""
+    from bench import ingest_bench
+
+    ingest_bench.main(["--sample", str(len(files)), "--workers", str(workers)])
+    return json.loads(sorted(RESULTS.glob("ingest-2*.json"))[-1].read_text())["throughput"]
 
 
 def extractor_version() -> str:
