@@ -16,7 +16,19 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import and_, column, func, literal, literal_column, or_, select, text, tuple_
+from sqlalchemy import (
+    and_,
+    column,
+    false,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+    true,
+    tuple_,
+)
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -252,19 +264,33 @@ class TimelineFilters:
         dialect: str = "sqlite",
         exclude: Iterable[str] = (),
         search_limit: int | None = None,
+        counting: bool = False,
     ) -> list[ColumnElement[bool]]:
         """Clauses over ``event`` for these filters; ``exclude`` drops some (for facet counts:
         a facet counts what the *other* filters leave).
 
         ``search_limit`` keeps only the first so many full-text matches (in the index's order:
-        the timeline's on SQLite, see app.fts.fts_rowid), for bounded facet counts."""
+        the timeline's on SQLite, see app.fts.fts_rowid), for bounded facet counts.
+
+        ``counting``: for a count or a group-by (no timeline order to follow), the countries as
+        ``id IN (their event_country rows)``, so the count drives from ``ix_event_country_order``
+        (within the date bounds) instead of probing every event of the timeline."""
         skip = set(exclude)
         clauses: list[ColumnElement[bool]] = []
         if "date" not in skip:
             clauses += self.date_clauses(Event.date_start, Event.date_precision)
         if self.speakers and "speaker" not in skip:
             clauses.append(Event.speaker_id.in_(self.speakers))
-        if self.countries and "country" not in skip:
+        if self.countries and "country" not in skip and counting:
+            rows = select(EventCountry.event_id).where(EventCountry.country.in_(self.countries))
+            if "date" not in skip and (self.date_from or self.date_to):
+                rows = rows.where(EventCountry.date_start.is_(None) == false())
+            if "date" not in skip and self.date_from:
+                rows = rows.where(EventCountry.date_start >= self.date_from)
+            if "date" not in skip and self.date_to:
+                rows = rows.where(EventCountry.date_start <= self.date_to)
+            clauses.append(Event.id.in_(rows))
+        elif self.countries and "country" not in skip:
             # correlated EXISTS (a primary-key probe per event) rather than IN (subquery): the
             # page then walks the timeline-order index and stops after ``limit`` events instead
             # of collecting every event of the country and sorting them (1.7 s → 1 ms at 1M)
@@ -363,17 +389,21 @@ class TimelineFilters:
             return Event.id.in_(select(inner.id).where(matches(inner)).limit(limit))
         return matches(Event)
 
-    def order_by(self) -> list[Any]:
+    def order_by(self, day: Any = None, key: Any = None) -> list[Any]:
+        """The timeline's order (undated events last) over ``day`` and ``key``: the event's
+        ``date_start`` and ``id`` unless another table's copies of them are given."""
+        day = Event.date_start if day is None else day
+        key = Event.id if key is None else key
         if self.date_from or self.date_to:
             # a date bound excludes undated events, so the plain (date_start, id) order is the
             # same order, and ix_event_timeline serves it without sorting the range
             if self.order == "desc":
-                return [Event.date_start.desc(), Event.id.desc()]
-            return [Event.date_start, Event.id]
-        nulls_last = Event.date_start.is_(None)
+                return [day.desc(), key.desc()]
+            return [day, key]
+        nulls_last = day.is_(None)
         if self.order == "desc":
-            return [nulls_last, Event.date_start.desc(), Event.id.desc()]
-        return [nulls_last, Event.date_start, Event.id]
+            return [nulls_last, day.desc(), key.desc()]
+        return [nulls_last, day, key]
 
     def keyset(self) -> ColumnElement[bool] | None:
         """Rows after the cursor in this order (undated events come last in both orders), as one
@@ -382,29 +412,44 @@ class TimelineFilters:
             return None
         return or_(*(and_(*clauses) for clauses, _ in self.seeks()))
 
-    def seeks(self) -> list[tuple[list[ColumnElement[bool]], list[Any]]]:
+    def seeks(
+        self, day: Any = None, key: Any = None, *, null_flag: bool = False
+    ) -> list[tuple[list[ColumnElement[bool]], list[Any]]]:
         """The page as consecutive index seeks: ``(extra where-clauses, order)`` to run in turn
         until the page is full. After a dated cursor, the dated rows past it — a row-value range
         ``(date_start, id) > (day, id)`` that the ``(date_start, id)`` indexes seek to — then the
         undated ones; one ``OR`` of the two would make SQLite scan the timeline from its start
-        (O(position): 2.5 ms on page 1, 214 ms near the end at 1M events)."""
-        if self.after is None:
-            return [([], self.order_by())]
-        day, event_id = self.after.date_start, self.after.event_id
+        (O(position): 2.5 ms on page 1, 214 ms near the end at 1M events). A newest-first page
+        with undated events last mixes directions that no index serves (SQLite sorted every
+        event), so its first page is the same two seeks.
+
+        ``day`` / ``key`` are the columns ordered on (the event's by default); ``null_flag``
+        names the ``day IS NULL`` column of an index in ``(…, day IS NULL, day, key)`` order
+        (``ix_event_country_order``) in each seek, so that index seeks past it."""
+        day = Event.date_start if day is None else day
+        key = Event.id if key is None else key
         desc = self.order == "desc"
-        undated_order = [Event.id.desc() if desc else Event.id]
-        if day is None:
-            id_after = Event.id < event_id if desc else Event.id > event_id
-            return [([Event.date_start.is_(None), id_after], undated_order)]
-        position = tuple_(Event.date_start, Event.id)
-        cursor = tuple_(literal(day, Event.date_start.type), literal(event_id))
-        dated = (
-            [Event.date_start.is_not(None), position < cursor if desc else position > cursor],
-            [Event.date_start.desc(), Event.id.desc()] if desc else [Event.date_start, Event.id],
-        )
-        if self.date_from or self.date_to:  # a date bound excludes the undated events
+        dated_order = [day.desc(), key.desc()] if desc else [day, key]
+        undated_order = [key.desc() if desc else key]
+        is_dated = [day.is_(None) == false()] if null_flag else [day.is_not(None)]
+        is_undated = [day.is_(None) == true(), day.is_(None)] if null_flag else [day.is_(None)]
+        bounded = bool(self.date_from or self.date_to)  # a date bound excludes undated events
+        if self.after is None:
+            if bounded:
+                return [(is_dated if null_flag else [], dated_order)]
+            if not desc:
+                return [([], self.order_by(day, key))]
+            return [(is_dated, dated_order), (is_undated, undated_order)]
+        cursor_day, event_id = self.after.date_start, self.after.event_id
+        if cursor_day is None:
+            id_after = key < event_id if desc else key > event_id
+            return [([*is_undated, id_after], undated_order)]
+        position = tuple_(day, key)
+        cursor = tuple_(literal(cursor_day, Event.date_start.type), literal(event_id))
+        dated = ([*is_dated, position < cursor if desc else position > cursor], dated_order)
+        if bounded:
             return [dated]
-        return [dated, ([Event.date_start.is_(None)], undated_order)]
+        return [dated, (is_undated, undated_order)]
 
     # -- links and words ------------------------------------------------------------------------
 

@@ -100,6 +100,18 @@ class EventCountry(SQLModel, table=True):
 
     event_id: str = Field(foreign_key="event.id", primary_key=True)
     country: str = Field(foreign_key="country.iso2", primary_key=True, max_length=2, index=True)
+    # the event's date_start, kept by the store (migration 0010): a country's events in the
+    # timeline's order are then seeks of ix_event_country_order, not a walk of the timeline
+    date_start: dt.date | None = None
+
+
+Index(
+    "ix_event_country_order",
+    EventCountry.country,
+    EventCountry.date_start.is_(None),
+    EventCountry.date_start,
+    EventCountry.event_id,
+)
 
 
 class EventTally(SQLModel, table=True):
@@ -156,6 +168,15 @@ class StoryBand(SQLModel, table=True):
 
     key: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     story_id: str = Field(primary_key=True, max_length=16, index=True)
+
+
+class StoryAlias(SQLModel, table=True):
+    """A story merged into another (an event matched both): its id leads to the survivor."""
+
+    __tablename__ = "story_alias"
+
+    id: str = Field(primary_key=True, max_length=16)
+    story_id: str = Field(max_length=16, index=True)
 
 
 class StoryTally(SQLModel, table=True):

@@ -110,6 +110,8 @@ def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = T
     dialect = _dialect(session)
     if _fts_fast_path(filters, dialect):
         found = _search_rows(session, filters)
+    elif filters.countries and not filters.speakers and not filters.search:
+        found = _country_rows(session, filters, dialect)
     else:
         statement = _with_related(select(Event, Article, Speaker)).where(
             *filters.where(dialect=dialect)
@@ -206,6 +208,47 @@ def _with_related(statement):
     )
 
 
+def _country_rows(session: Session, filters: TimelineFilters, dialect: str) -> list:
+    """A country page read from ``event_country`` in the timeline's order (its ``date_start``
+    copy and ``ix_event_country_order``): seeks of that country's own rows that stop after a page,
+    however rare the country. Several countries: the first ``limit + 1`` of each, merged (an
+    event naming two of them is listed once). A speaker filter drives from the speaker's index
+    instead (fewer rows: see ``timeline_page``)."""
+    ec = EventCountry
+    base = _with_related(
+        select(Event, Article, Speaker).select_from(ec).join(Event, Event.id == ec.event_id)
+    ).where(*filters.where(dialect=dialect, exclude={"country", "date"}))
+    if filters.date_from:
+        base = base.where(ec.date_start >= filters.date_from)
+    if filters.date_to:
+        base = base.where(ec.date_start <= filters.date_to)
+    want = filters.limit + 1
+    merged: dict[str, tuple] = {}
+    for iso2 in filters.countries:
+        found: list = []
+        for clauses, order in filters.seeks(ec.date_start, ec.event_id, null_flag=True):
+            statement = base.where(ec.country == iso2, *clauses).order_by(*order)
+            found += session.execute(statement.limit(want - len(found))).all()
+            if len(found) >= want:
+                break
+        for row in found:
+            merged.setdefault(row[0].id, row)
+    if len(filters.countries) == 1:
+        return list(merged.values())
+    desc = filters.order == "desc"
+    dated = sorted(
+        (r for r in merged.values() if r[0].date_start is not None),
+        key=lambda r: (r[0].date_start, r[0].id),
+        reverse=desc,
+    )
+    undated = sorted(
+        (r for r in merged.values() if r[0].date_start is None),
+        key=lambda r: r[0].id,
+        reverse=desc,
+    )
+    return (dated + undated)[:want]
+
+
 _FTS = sa_table("event_fts", sa_column("rowid"), sa_column("event_id"))
 
 
@@ -276,14 +319,14 @@ def _total(session: Session, filters: TimelineFilters) -> int:
             select(func.coalesce(func.sum(EventTally.n), 0)).where(*scope.rows(""))
         ).scalar_one()
     dialect = _dialect(session)
-    where = filters.where(dialect=dialect)
+    where = filters.where(dialect=dialect, counting=True)
     if filters.search:  # up to SEARCH_CAP + 1: "1000+"
         if _fts_fast_path(filters, dialect):
             first = (
                 select(_FTS.c.rowid)
                 .join(Event, Event.id == _FTS.c.event_id)
                 .where(text("event_fts MATCH :fts_query").bindparams(fts_query=filters.fts_query()))
-                .where(*filters.where(dialect=dialect, exclude={"q"}))
+                .where(*filters.where(dialect=dialect, exclude={"q"}, counting=True))
                 .limit(SEARCH_CAP + 1)
                 .subquery()
             )
@@ -330,7 +373,10 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
 
     def where(facet: str) -> list:
         clauses = filters.where(
-            dialect=dialect, exclude={facet}, search_limit=SEARCH_CAP if capped else None
+            dialect=dialect,
+            exclude={facet},
+            search_limit=SEARCH_CAP if capped else None,
+            counting=True,
         )
         if filters.search:
             return clauses
@@ -495,7 +541,7 @@ def _histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date
         rows = session.execute(
             select(Event.date_start, func.count(Event.id))
             .where(Event.date_start.is_not(None))
-            .where(*filters.where(dialect=_dialect(session), exclude={"date"}))
+            .where(*filters.where(dialect=_dialect(session), exclude={"date"}, counting=True))
             .group_by(Event.date_start)
             .order_by(Event.date_start)
         ).all()

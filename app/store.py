@@ -231,7 +231,7 @@ def _insert_events(session, article: Article, sha: str, events: Iterable[Extract
             for q in extracted.quotes
         ]
         country_rows += [
-            {"event_id": event_id, "country": iso2}
+            {"event_id": event_id, "country": iso2, "date_start": event_rows[-1]["date_start"]}
             for iso2 in sorted(set(extracted.countries) & known_countries)
         ]
         fts_rows.append(
@@ -331,15 +331,14 @@ def _replace_events(session, article: Article, sha: str, events: Iterable[Extrac
         row.speech, row.background = extracted.speech, extracted.background
         session.add(row)
         session.flush()
-        _replace_children(session, event_id, extracted, known_countries, sqlite, row.search_text)
+        _replace_children(session, row, extracted, known_countries, sqlite)
     stale = old_ids - seen
     if stale:
         _delete_events(session, stale)
 
 
-def _replace_children(
-    session, event_id, extracted, known_countries: set[str], sqlite: bool, search_text: str
-) -> None:
+def _replace_children(session, row: Event, extracted, known_countries: set[str], sqlite: bool):
+    event_id = row.id
     session.execute(delete(Quote).where(Quote.event_id == event_id))
     session.execute(delete(EventCountry).where(EventCountry.event_id == event_id))
     for quote in extracted.quotes:
@@ -353,14 +352,14 @@ def _replace_children(
             )
         )
     for iso2 in sorted(set(extracted.countries) & known_countries):
-        session.add(EventCountry(event_id=event_id, country=iso2))
+        session.add(EventCountry(event_id=event_id, country=iso2, date_start=row.date_start))
     if sqlite:
         session.execute(
             text("INSERT INTO event_fts (rowid, event_id, search_text) VALUES (:k, :id, :t)"),
             {
-                "k": fts_rowid(date_start(extracted.date), event_id),
+                "k": fts_rowid(row.date_start, event_id),
                 "id": event_id,
-                "t": search_text,
+                "t": row.search_text,
             },
         )
     session.flush()

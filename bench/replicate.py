@@ -40,6 +40,7 @@ def replicate(base: Path, out: Path, *, target_events: int) -> int:
     )
     article_cols = [r[1] for r in db.execute("PRAGMA b.table_info(article)")]
     event_cols = [r[1] for r in db.execute("PRAGMA b.table_info(event)")]
+    country_cols = [r[1] for r in db.execute("PRAGMA b.table_info(event_country)")]
     for k in range(1, copies):
         shift = f"'+{3 * k} days'"
 
@@ -59,10 +60,17 @@ def replicate(base: Path, out: Path, *, target_events: int) -> int:
             'INSERT INTO main.quote (id, event_id, text, start, "end") '
             f'SELECT rid(id, {k}), rid(event_id, {k}), text, start, "end" FROM b.quote'
         )
-        db.execute(
-            "INSERT INTO main.event_country (event_id, country) "
-            f"SELECT rid(event_id, {k}), country FROM b.event_country"
-        )
+        if "date_start" in country_cols:  # migration 0010: the event's (shifted) day
+            db.execute(
+                "INSERT INTO main.event_country (event_id, country, date_start) "
+                f"SELECT rid(c.event_id, {k}), c.country, e.date_start FROM b.event_country c "
+                f"JOIN main.event e ON e.id = rid(c.event_id, {k})"
+            )
+        else:
+            db.execute(
+                "INSERT INTO main.event_country (event_id, country) "
+                f"SELECT rid(event_id, {k}), country FROM b.event_country"
+            )
         db.execute(  # full-text rows keyed by their (shifted) place in the timeline
             "INSERT INTO main.event_fts (rowid, event_id, search_text) "
             f"SELECT fts_rowid(e.date_start, e.id), e.id, e.search_text FROM main.event e "

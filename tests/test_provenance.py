@@ -243,3 +243,32 @@ def test_every_domain_in_the_knowledge_base_is_well_formed_and_claimed_once():
     for outlet in outlets:
         for domain in outlet.domains:
             assert index.for_url(f"https://www.{domain}/some/article") == outlet.name_en, domain
+
+
+def test_a_source_line_at_the_end_credits_the_outlet_over_the_site():
+    text = 'قال المتحدث إن "الاجتماع انتهى".\nوأضاف أن الوفود غادرت.\nالمصدر: "تاس"\n'
+    meta = SourceMeta(url="https://arabic.rt.com/world/1-x/")
+    decided = resolve(
+        meta, text_published=None, text_outlet="TASS", text_title=None, outlets=OUTLETS, text=text
+    )
+    assert (decided.outlet, decided.outlet_basis) == ("TASS", "text")
+    # a record's own outlet still wins; an unknown source, or one mid-text, does not count
+    given = resolve(
+        SourceMeta(url=meta.url, outlet="RT"),
+        text_published=None,
+        text_outlet=None,
+        text_title=None,
+        outlets=OUTLETS,
+        text=text,
+    )
+    assert given.outlet == "RT"
+    for other in ("المصدر: مدونة محلية\n", "المصدر: تاس\n" + "سطر آخر\n" * 3):
+        decided = resolve(
+            meta,
+            text_published=None,
+            text_outlet=None,
+            text_title=None,
+            outlets=OUTLETS,
+            text=other,
+        )
+        assert (decided.outlet, decided.outlet_basis) == ("RT", "url")

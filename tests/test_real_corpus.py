@@ -13,12 +13,15 @@ import pytest
 from bench.real import evaluate, fetch_list
 from bench.real.gold import (
     ARTICLES_DIR,
+    anchor_problems,
     article_id,
     assemble_gold,
+    cache_dir,
     load_articles,
     lonely_stories,
     problems,
     split_leaks,
+    text_path,
 )
 
 URL_DEV = "https://www.example-news.org/world/2022/01/13/zas-ceremony"
@@ -216,6 +219,27 @@ def test_with_url_scores_records_or_says_the_cli_cannot_read_them(tmp_path):
 def test_committed_article_file_is_valid(path):
     article = json.loads(path.read_text(encoding="utf-8"))
     assert problems(article, path.name) == []
+
+
+def test_an_anchor_missing_from_the_text_is_named():
+    article = _article(URL_DEV, "dev")
+    norm = evaluate.load_scorer().norm
+    text = "قال زاس: «أنجزت القوات مهمتها كاملة». وكان القرار في 6 يناير 2022."
+    assert anchor_problems(article, text, norm) == []
+    assert "أنجزت القوات" in anchor_problems(article, "نص آخر", norm)[0]
+
+
+DEV_ARTICLES = [a for a in load_articles() if a.get("split") == "dev"]
+
+
+@pytest.mark.parametrize("article", DEV_ARTICLES, ids=lambda a: a["id"])
+def test_dev_anchors_are_in_the_cached_text(article):
+    """Dev only (blind texts stay unread by the suite); skipped without the cache."""
+    path = text_path(article, cache_dir())
+    if not path.is_file():
+        pytest.skip("text not in the cache (bench/real/README.md, Re-fetching)")
+    text = path.read_text(encoding="utf-8")
+    assert anchor_problems(article, text, evaluate.load_scorer().norm) == []
 
 
 def test_committed_stories_stay_within_one_split():

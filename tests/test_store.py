@@ -1,5 +1,7 @@
 """The writer: one transaction per article, idempotent by content hash, ids stable by evidence."""
 
+from dataclasses import replace
+
 from sqlalchemy import func, select, text
 from sqlmodel import Session
 
@@ -110,6 +112,34 @@ def test_a_new_extractor_updates_in_place_and_keeps_ids_of_unchanged_evidence(en
         if engine.dialect.name == "sqlite":  # PostgreSQL indexes event.search_text itself
             fts = session.execute(text("SELECT event_id FROM event_fts")).scalars().all()
             assert fts == list(after)
+
+
+def _country_days(session) -> list[tuple[str, str | None, str | None]]:
+    """Each event_country row's copy of its event's day beside the event's own (migration 0010:
+    country pages are read in the timeline's order from that copy)."""
+    return [
+        (country, str(copy) if copy else None, str(day) if day else None)
+        for country, copy, day in session.execute(
+            select(EventCountry.country, EventCountry.date_start, Event.date_start).join(
+                Event, Event.id == EventCountry.event_id
+            )
+        )
+    ]
+
+
+def test_event_country_rows_carry_their_events_day_through_a_re_extraction(engine):
+    with Session(engine) as session:
+        _countries(session)
+        save_article(session, source_file="a.txt", extraction=_extraction(), extractor_version="v1")
+        assert _country_days(session) == [("KZ", "2022-01-14", "2022-01-14")]
+        moved = _extraction()
+        first = replace(moved.events[0], date=DateValue("2022-01-13", "day", "relative", "أمس"))
+        moved = replace(moved, events=(first, *moved.events[1:]))
+        _, outcome = save_article(
+            session, source_file="a.txt", extraction=moved, extractor_version="v2"
+        )
+        assert outcome == "updated"
+        assert _country_days(session) == [("KZ", "2022-01-13", "2022-01-13")]
 
 
 def test_event_id_depends_on_evidence_not_on_speaker_or_countries():

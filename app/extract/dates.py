@@ -60,9 +60,10 @@ _LATIN_MONTHS = {
     9: ("september", "sept", "sep"), 10: ("october", "oct"), 11: ("november", "nov"),
     12: ("december", "dec"),
 }  # fmt: skip
-_LATIN_MONTH_RE = "|".join(
-    sorted((n for names in _LATIN_MONTHS.values() for n in names), key=len, reverse=True)
-) + r"(?![a-z])"
+_LATIN_MONTH_RE = (
+    "|".join(sorted((n for names in _LATIN_MONTHS.values() for n in names), key=len, reverse=True))
+    + r"(?![a-z])"
+)
 
 
 def _w(s: str) -> str:

@@ -238,6 +238,13 @@ def in_history_sentence(nt: NormText, pos: int) -> bool:
     return any(forms(t[2]) & lex.background_triggers for t in toks if t[2][:1].isalnum())
 
 
+def _recalling(nt: NormText, sent: Sentence) -> bool:
+    """'وكانت آخر مرة زار فيها …'، 'وكان … قد': a sentence recalling the past. It decides only
+    when the article has no date to measure the distance against."""
+    words = [t[2] for t in nt.tokens_in(nt.key_offset(sent.start), nt.key_offset(sent.end))][:8]
+    return (bool(words) and words[0] in ("وكان", "وكانت")) or "اخر مره" in " ".join(words)
+
+
 def _since(nt: NormText, e: TimeExpr) -> bool:
     """'منذ 1 يناير تتولى …': the start of a state of affairs, recalled as context."""
     k = nt.key_offset(e.start)
@@ -391,6 +398,7 @@ def build_events(
                     bool(forms(word) & lex.background_triggers)
                     or recalled(dv, published)
                     or (_since(nt, e) and recalled(dv, published, days=SINCE_DAYS))
+                    or (published is None and _recalling(nt, sent))
                 )
                 countries = countries_between(cmentions, sent.start, sent.end)
                 events.append(

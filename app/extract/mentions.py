@@ -86,6 +86,18 @@ _ADDRESSEES = frozenset(
 _GENERAL = frozenset(norm(w) for w in ("العام", "العامة"))
 
 
+def _suffixed_verb(res, w: str) -> tuple[str, str] | None:
+    """A reporting verb carrying an object pronoun (أعلنته، ذكرته، قالها)."""
+    for suf in ("ته", "ها", "ه"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            base = w[: -len(suf)]
+            for form in (base, base + "ت"):
+                hit = res.cue_words.get(form)
+                if hit is not None and hit[0] == "verb":
+                    return hit
+    return None
+
+
 class MentionReader:
     """Reads mentions and cues from a sentence's tokens; entities come from ``Discourse``."""
 
@@ -204,6 +216,30 @@ class MentionReader:
             raw = raw[1:]
         ref = SpeakerRef(name_ar=raw, kind="organisation")
         return Entity(f"s:{norm(raw)}", ref, frozenset({"organisation", "document"}), "m")
+
+    def _person_for(self, m, cats: set[str]):
+        """The person a surname names among namesakes (سركيسيان، جاباروف): the one whose role
+        at the article's date matches the title written beside it, else whose role ever did,
+        else the one holding a role at that date, else the knowledge base's first."""
+        kb = self.kb
+        p = kb.people[m.payload[1]]
+        owners = kb.surname_owners.get(self.nt.key[m.phrase_start : m.end], ())
+        if len(owners) < 2:
+            return p
+        cands = [kb.people[x] for x in owners]
+        period = self.d.period
+        now = (lambda c: c.roles_in(*period)) if period is not None else (lambda c: ())
+        for pick in (
+            lambda c: bool(cats) and any(r.categories & cats for r in now(c)),
+            lambda c: bool(cats) and any(r.categories & cats for r in c.roles),
+            lambda c: bool(now(c)),
+        ):
+            hits = [c for c in cands if pick(c)]
+            if len(hits) == 1:
+                return hits[0]
+            if hits:
+                cands = hits
+        return cands[0] if p not in cands else p
 
     # ---- institutions, media and groups ------------------------------------------------------
     def _institution_at(self, toks, i: int):
@@ -329,7 +365,7 @@ class MentionReader:
             if i in people:
                 m = people[i]
                 j = self._tok_index(toks, m.end - 1) + 1
-                p = kb.people[m.payload[1]]
+                p = self._person_for(m, set())
                 out.append(Mention(i, j, "person", self.d.person_entity(p, None, set())))
                 i = j
                 continue
@@ -420,7 +456,7 @@ class MentionReader:
                 if j in people:
                     m = people[j]
                     jj = self._tok_index(toks, m.end - 1) + 1
-                    p = kb.people[m.payload[1]]
+                    p = self._person_for(m, cats)
                     ent = self.d.person_entity(p, title_raw, cats)
                     out.append(
                         Mention(
@@ -658,6 +694,8 @@ class MentionReader:
         out: list[Cue] = []
         for i, (a, b, t) in enumerate(toks):
             hit = res.cue_words.get(t) if t not in AMBIGUOUS_CUES else None
+            if hit is None and i > 0 and toks[i - 1][2] == "ما":
+                hit = _suffixed_verb(res, t)  # 'هذا ما أعلنته الوزارة'
             last = i
             # a phrase of several words first: 'ورد في' is not the verb 'ردّ'
             multi = any(
@@ -673,6 +711,12 @@ class MentionReader:
                         # relative 'ما قاله' after it ('بحسب ما قاله X')
                         last = i + len(prep) - 1
                         while last + 1 < len(toks) and toks[last + 1][2] in _RELATIVE_SAY:
+                            last += 1
+                        # 'حسب ما أفاد X'، 'وفقا لما ذكرته X': its verb, then the speaker
+                        nxt_hit = (
+                            res.cue_words.get(toks[last + 1][2]) if last + 1 < len(toks) else None
+                        )
+                        if toks[last][2] == "ما" and nxt_hit and nxt_hit[0] == "verb":
                             last += 1
                         break
             if hit is not None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from app.extract.mentions import AMBIGUOUS_CUES
+from app.extract.mentions import AMBIGUOUS_CUES, _suffixed_verb
 from app.extract.quotes import Quote
 from app.extract.resources import Resources, _load
 from app.extract.segment import Paragraph
@@ -43,13 +43,18 @@ _THAT = frozenset(
 _ILA = norm("إلى")
 _AN = norm("عن")
 _ALA = norm("على")
+_BA_VERBS = frozenset(norm(w) for w in ("أفاد", "أفادت"))
+_DENIAL_VERBS = frozenset(norm(w) for w in ("نفى", "نفت", "استبعد", "استبعدت", "يستبعد", "تستبعد"))
+_FEELING_VERBS = frozenset(norm(w) for w in ("أعرب", "أعربت", "معربا", "معربة", "عبر", "عبرت"))
 # verbs after which 'عن' + content is reported speech (أعلن عن استقرار الوضع)
 _AN_VERBS = frozenset(norm(w) for w in ("أعلن", "أعلنت", "كشف", "كشفت"))
 # 'صرّح بذلك'، 'قال ذلك'، 'أكد هذا': the content was given before the cue
 _BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذا", "هذه", "بهذه"))
 # attribution phrases that end a sentence's content ('…، حسبما أفاد X')
 _AFTER_PREPS = frozenset(norm(w) for w in ("حسبما", "وحسبما", "كما", "وكما"))
-_AMBIGUOUS = AMBIGUOUS_CUES | {norm("رد")}  # رد: also a noun ('في رد على سؤال')
+# رد is also a noun ('في رد على سؤال'); دعا also invites ('دعت الدول ممثلين كمراقبين') and
+# calls for an act, neither of which reports what was said
+_AMBIGUOUS = AMBIGUOUS_CUES | {norm(w) for w in ("رد", "دعا", "ودعا", "دعت", "ودعت", "داعيا")}
 _MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
 
 
@@ -67,6 +72,7 @@ class ReportedClause:
     content_end: int
     order: Order
     cue_index: int  # token index of the cue in its sentence (matches speakers.Cue.ti)
+    colon: bool = False  # the content follows a colon: speech given as said, marks left out
 
 
 def _words(toks) -> int:
@@ -81,8 +87,11 @@ def _cue_kind(res: Resources, toks, i: int) -> tuple[str, int] | None:
     hit = res.cue_words.get(t)
     if hit is not None:
         return hit[0], i
-    if t in res.transmission_verbs or _strip(t) in res.transmission_verbs:
-        # 'ونقلت وكالة … عن الرئيس تأكيده أن …': the relayed speaker's content
+    if (t in res.transmission_verbs or _strip(t) in res.transmission_verbs) and any(
+        x[2] == _AN for x in toks[i + 1 : i + 10]
+    ):
+        # 'ونقلت وكالة … عن الرئيس تأكيده أن …': the relayed speaker's content (not 'نشر
+        # قوات', a deployment)
         return "verb", i
     for prep in res.prep_first.get(t, ()):
         if tuple(x[2] for x in toks[i + 1 : i + len(prep)]) == prep[1:]:
@@ -121,7 +130,7 @@ def _quoted_spans(quotes: tuple[Quote, ...], pi: int, a: int, b: int) -> list[tu
             q.close_mark + 1 if q.close_mark is not None else q.end,
         )
         for q in quotes
-        if q.speech and q.words >= 3 and q.paragraph == pi and q.start < b and q.end > a
+        if q.speech and q.words >= 3 and q.start < b and q.end > a
     ]
 
 
@@ -155,11 +164,19 @@ def _attributed_after(
     its words to the sentence before it."""
     toks = nt.tokens_in(nt.key_offset(s0), nt.key_offset(s1))
     ci = 1 if toks and toks[0][2] in ("و", "ف") else 0
-    hit = _cue_kind(res, toks, ci) if ci < len(toks) else None
-    if hit is None or hit[0] != "verb" or hit[1] + 1 >= len(toks):
-        return []
-    if toks[hit[1] + 1][2] not in _BACK_REFS:
-        return []
+    if ci + 2 < len(toks) and _strip(toks[ci][2]) in _BACK_REFS and toks[ci + 1][2] == "ما":
+        # 'هذا ما أعلنته وزارة الدفاع': the verb carries the object pronoun
+        ci += 2
+        hit = _suffixed_verb(res, toks[ci][2])
+        if hit is None:
+            return []
+        hit = ("verb", ci)
+    else:
+        hit = _cue_kind(res, toks, ci) if ci < len(toks) else None
+        if hit is None or hit[0] != "verb" or hit[1] + 1 >= len(toks):
+            return []
+        if toks[hit[1] + 1][2] not in _BACK_REFS:
+            return []
     prev = nt.tokens_in(nt.key_offset(p0), nt.key_offset(s0))
     if _words(prev) < 3:
         return []
@@ -195,8 +212,24 @@ def _sentence_clauses(
             i = hit[1] + 1
             continue
         i += 1
-    # a verb right after a complementizer is the content's own ('أكد أنه يعتبر …')
-    cues = [c for c in cues if not (c[0] > 0 and toks[c[0] - 1][2] in _THAT)]
+    # a verb right after a complementizer is the content's own ('أكد أنه يعتبر …'), as is a
+    # bare verb after the content's subject ('صرح X بأن الوزارة أبلغت المنظمة …'); a
+    # coordinated verb (وأضاف) or a participle opens a new clause
+    kept: list[tuple[int, int, str]] = []
+    for c in cues:
+        if c[0] > 0 and toks[c[0] - 1][2] in _THAT:
+            continue
+        w = toks[c[0]][2]
+        bare = c[2] == "verb" and not (len(w) > 3 and w[0] in "وف") and w not in _THAT
+        if (
+            bare
+            and kept
+            and any(t[2] in _THAT for t in toks[kept[-1][1] + 1 : c[0]])
+            and toks[c[0] - 1][2] not in ("،", ",", ".", "؛")
+        ):
+            continue
+        kept.append(c)
+    cues = kept
     if not cues:
         return []
     raw = lambda k: nt.raw_start(toks[k][0]) if k < len(toks) else s1  # noqa: E731
@@ -246,7 +279,10 @@ def _sentence_clauses(
         start = max([start] + [b for a, b in quoted if b <= cue_a and b <= c_start])
         if any(a < max(c_end, cue_b) and b > start for a, b in quoted):
             continue
-        out.append(ReportedClause(pi, si, start, end, cue_a, cue_b, c_start, c_end, order, cl))
+        colon = c0 > 0 and toks[c0 - 1][2] == ":"
+        out.append(
+            ReportedClause(pi, si, start, end, cue_a, cue_b, c_start, c_end, order, cl, colon)
+        )
     return out
 
 
@@ -272,12 +308,25 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
             return k + 1 if nw not in ('"', ":") else None
         if (verb in ala or verb in _AN_VERBS) and (w in nouns or w[1:] in nouns) and w != _ALA:
             return k
-        if w == _AN:
+        if verb in _BA_VERBS and w.startswith("ب") and len(w) > 3 and w not in _THAT:
+            return k  # 'أفادت السلطات، بانتهاك حدودها …': the content after ب
+        if w == _AN and verb in _FEELING_VERBS:
+            return None  # 'أعرب عن أمله في أن …': a feeling or wish, not a statement
+        if w == _AN and verb in _AN_VERBS:
             # 'أعلن عن استقرار الوضع' is speech; 'أعلن عن انسحاب القوات' an act
-            if verb in _AN_VERBS and k + 1 < len(toks) and not _act_noun(nw):
-                return k + 1
-            return None
+            return k + 1 if k + 1 < len(toks) and not _act_noun(nw) else None
         k += 1
+    if (
+        verb in _AN_VERBS
+        and nxt - cl > 3
+        and not any(_act_noun(t[2]) for t in toks[cl + 1 : min(nxt, cl + 18)])
+    ):
+        # 'أعلن رئيس النيابة، اليوم، مقتل 225 شخصاً': what was announced, not an act
+        return cl + 1
+    if verb in _DENIAL_VERBS and nxt - cl > 3:
+        # 'نفت كازاخستان تلقيها أي طلبات'، 'لم يستبعد زاس إمكانية تفاقم …': the object is what
+        # was said; it follows the subject, whose end is the attribution stage's to know
+        return cl + 1
     return None
 
 

@@ -20,7 +20,16 @@ from sqlmodel import Session
 from app import queries
 from app.cache import remembered
 from app.filters import Cursor, TimelineFilters
-from app.models import Article, Country, Event, EventCountry, Speaker, Story, StoryTally
+from app.models import (
+    Article,
+    Country,
+    Event,
+    EventCountry,
+    Speaker,
+    Story,
+    StoryAlias,
+    StoryTally,
+)
 from app.queries import SEARCH_CAP, EventView, Facets
 from app.stories import tally as story_tally
 from app.stories.versions import Disagreement, ReportFacts, disagreements
@@ -132,6 +141,12 @@ def story_by_id(session: Session, story_id: str) -> StoryView | None:
         return None
     views = story_views(session, [story])
     return views[0] if views else None
+
+
+def merged_into(session: Session, story_id: str) -> str | None:
+    """The story a merged story's reports went to (app/stories/assign.py), if any."""
+    alias = session.get(StoryAlias, story_id)
+    return alias.story_id if alias else None
 
 
 def story_of_event(session: Session, view: EventView) -> StoryView | None:

@@ -10,7 +10,7 @@ import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
 from app import queries
@@ -59,6 +59,16 @@ def timeline_parts(session, filters: TimelineFilters) -> dict[str, Any]:
     }
 
 
+def _merged_or_404(request: Request, session, story_id: str) -> RedirectResponse:
+    """A story merged into another leads there (308: its permalink stays valid); else 404."""
+    survivor = story_queries.merged_into(session, story_id)
+    if survivor is None:
+        raise HTTPException(status_code=404, detail="No such story")
+    path = request.url.path.replace(story_id, survivor, 1)
+    query = f"?{request.url.query}" if request.url.query else ""
+    return RedirectResponse(path + query, status_code=308)
+
+
 def _check(story_id: str) -> None:
     if not _ID.match(story_id):
         raise FilterError("story_id", "a story id is 16 hexadecimal digits")
@@ -74,7 +84,7 @@ def story_page(request: Request, story_id: str, session: SessionDep):
     _check(story_id)
     view = story_queries.story_by_id(session, story_id)
     if view is None:
-        raise HTTPException(status_code=404, detail="No such story")
+        return _merged_or_404(request, session, story_id)
     return render(
         request,
         "pages/story.html",
@@ -92,7 +102,7 @@ def story_reports(request: Request, story_id: str, session: SessionDep):
     _check(story_id)
     view = story_queries.story_by_id(session, story_id)
     if view is None:
-        raise HTTPException(status_code=404, detail="No such story")
+        return _merged_or_404(request, session, story_id)
     if is_fragment_request(request):
         context = {"sv": view, "bare": True}  # the items, for the card's list
         return render(request, "pages/story_reports.html", context, block_names=["reports"])
@@ -218,5 +228,5 @@ def api_story(request: Request, story_id: str, session: SessionDep) -> StoryOut:
     _check(story_id)
     view = story_queries.story_by_id(session, story_id)
     if view is None:
-        raise HTTPException(status_code=404, detail="No such story")
+        return _merged_or_404(request, session, story_id)
     return _story_out(view, _base(request))

@@ -208,6 +208,19 @@ def stories(articles: Iterable[dict]) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
+def anchor_problems(article: dict, text: str, norm) -> list[str]:
+    """Anchors the cached text does not hold (``norm`` is the scorer's normalizer, so a miss
+    here is a gold entry no extractor could ever match)."""
+    body = norm(text)
+    fields = ("quotes", "reported", "dated_mentions", "unsupported_mentions")
+    return [
+        f"{field}[{n}]: anchor not in the text: {entry.get('anchor')!r}"
+        for field in fields
+        for n, entry in enumerate(article.get(field, []))
+        if norm(entry.get("anchor", "")) not in body
+    ]
+
+
 def lonely_stories(articles: Iterable[dict]) -> list[str]:
     """Story slugs carried by one article only (a story needs a report elsewhere)."""
     return [

@@ -113,3 +113,19 @@ def test_trigger_forms_take_clitics_and_suffixes():
     # a press conference is a speech occasion, not a meeting; a conference is one
     assert find_trigger(norm("خلال مؤتمر صحفي للوزير").split()) is None
     assert find_trigger(norm("خلال مؤتمر وزراء الدفاع").split())[1] == "meeting"
+
+
+def test_an_embedded_post_is_no_part_of_the_article(extract):
+    ex = extract(
+        "قال الوزير إن المحادثات ستستمر.\n"
+        "الرئيس يعلن قمة ثلاثية الأسبوع المقبل https://t.co/abc pic.twitter.com/xyz"
+        "— صحيفة ما (@somepaper) October 29, 2022\n"
+    )
+    assert [e for e in ex.events if e.kind == "event"] == []
+    assert ex.published is None
+
+
+def test_a_recalling_sentence_of_an_undated_article_is_background(extract):
+    ex = extract("وكانت آخر مرة زار فيها الرئيس يريفان في أكتوبر 2019.\n")
+    (ev,) = [e for e in ex.events if e.kind == "event"]
+    assert ev.background and ev.date.value == "2019-10"

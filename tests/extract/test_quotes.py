@@ -244,3 +244,22 @@ def test_quote_led_in_by_a_few_words_after_a_speech_quote(extract):
     )
     ev = event_for(ex, "طلبت من دول")
     assert ev.speaker.name_en == "Kassym-Jomart Tokayev"
+
+
+def test_quotation_running_on_into_the_next_paragraph(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        'وقال الوزير لافروف: "إن الوضع في كازاخستان مستقر الآن بفضل جهود الحلفاء.\n'
+        'ونحن مستعدون لمواصلة التعاون مع الجميع دون استثناء".\n'
+    )
+    (q,) = quote_texts(ex)
+    assert q.startswith("إن الوضع") and q.endswith("دون استثناء")
+    assert event_for(ex, "إن الوضع").speaker.name_en == "Sergey Lavrov"
+
+
+def test_short_quote_after_a_preposition_is_a_name(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        'قال بيان صادر عن المنظمة إن قوات من "وحدة حفظ السلام" الروسية وصلت إلى البلاد.\n'
+    )
+    assert quote_texts(ex) == []

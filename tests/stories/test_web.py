@@ -65,15 +65,16 @@ def test_the_timeline_shows_each_statement_once_with_its_outlets(client, main_st
     assert summary.startswith("Reported by") and "+2" in summary  # 4 outlets: two named, +2
     assert "the speaker" in summary  # SANA gives the words to another speaker
     cards = page.select("article.event")
-    # 3 statements on the 10th (one carried by four outlets, one by two) and 1 on the 12th
-    assert len(cards) == 3
-    assert page.select_one("#status").get_text().endswith("3 stories")
+    # 3 statements on the 10th (one carried by four outlets, one by two, one reported by
+    # Sputnik alone) and 1 on the 12th
+    assert len(cards) == 4
+    assert page.select_one("#status").get_text().endswith("4 stories")
 
 
 def test_every_report_is_a_toggle_away(client):
     page = soup(client.get("/?reports=all&lang=en"))
-    assert len(page.select("article.event")) == 7
-    assert page.select_one("#status").get_text().endswith("7 events")
+    assert len(page.select("article.event")) == 8
+    assert page.select_one("#status").get_text().endswith("8 events")
     assert page.select_one("a.reports-toggle")["href"] == "/"
 
 
@@ -91,7 +92,7 @@ def test_facet_counts_count_stories_and_say_so(client):
     page = soup(client.get("/?lang=en"))
     assert "Counts are stories" in page.select_one(".counts-note").get_text()
     outlets = {o["value"]: o.get_text() for o in page.select("#f-outlet option") if o["value"]}
-    assert outlets["TASS"].endswith("(3)") and outlets["Sputnik"].endswith("(1)")
+    assert outlets["TASS"].endswith("(3)") and outlets["Sputnik"].endswith("(2)")
     kz = page.select_one("label[for=c-KZ]").get_text()
     assert "(2)" in kz  # two statements name Kazakhstan, one of them carried four times
 
@@ -173,7 +174,7 @@ def test_an_event_permalink_keeps_working_and_shows_its_story(client, engine, ma
 
 def test_the_api_gives_stories_with_reports_and_disagreements(client, main_story):
     body = client.get("/api/stories?limit=2").json()
-    assert body["total"] == 3 and body["count"] == 2 and body["next"]
+    assert body["total"] == 4 and body["count"] == 2 and body["next"]
     one = client.get(f"/api/stories/{main_story}").json()
     assert sorted(one["outlets"]) == ["RT", "SANA", "Sputnik", "TASS"]
     assert {d["field"] for d in one["disagreements"]} == {"speaker", "wording"}
@@ -190,9 +191,9 @@ def test_the_stories_export(engine, tmp_path, capsys):
         main(["--db", str(engine.url), "export", "--format", "stories-jsonl", "-o", str(out)]) == 0
     )
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 3
+    assert len(records) == 4
     biggest = max(records, key=lambda r: len(r["reports"]))
     assert {r["outlet"] for r in biggest["reports"]} == {"RT", "SANA", "Sputnik", "TASS"}
     assert all(r["event_id"] for r in biggest["reports"])
     assert biggest["speaker"]["id"] == "stanislav-zas" and biggest["text"]
-    assert "exported 3 stories" in capsys.readouterr().err
+    assert "exported 4 stories" in capsys.readouterr().err

@@ -31,3 +31,38 @@ def test_the_walk_crosses_into_undated_events(client, ids):
     desc = _walk(client, "order=desc", 2)
     assert asc[-1] == ids["japarov"] and desc[-1] == ids["japarov"]
     assert desc[:-1] == list(reversed(asc[:-1]))
+
+
+def _timeline(client, query: str = "") -> list[dict]:
+    return client.get(f"/api/events?{query}&limit=200").json()["events"]
+
+
+@pytest.mark.parametrize("order", ["asc", "desc"])
+@pytest.mark.parametrize(
+    "countries", [("KZ",), ("RU",), ("KZ", "RU"), ("AM", "KZ", "RU"), ("BY", "TJ")]
+)
+@pytest.mark.parametrize("limit", [1, 2, 200])
+def test_country_pages_are_the_timeline_filtered_by_country(client, order, countries, limit):
+    """Country pages are read from event_country (each country's own seek, merged): walked to
+    the end they are the unfiltered timeline's events that name one of the countries, each
+    once, in the same order — across dated and undated events."""
+    expected = [
+        e["id"]
+        for e in _timeline(client, f"order={order}")
+        if {c["iso2"] for c in e["countries"]} & set(countries)
+    ]
+    query = "&".join([f"order={order}", *(f"country={c}" for c in countries)])
+    assert _walk(client, query, limit) == expected
+    if len(countries) == 1:
+        assert expected, countries  # the fixture has events naming each single country
+
+
+def test_country_pages_keep_to_the_date_bounds(client):
+    query = "from=2022-01-01&to=2022-01-31"
+    expected = [
+        e["id"]
+        for e in _timeline(client, query)
+        if {c["iso2"] for c in e["countries"]} & {"KZ", "RU"}
+    ]
+    assert expected
+    assert _walk(client, f"{query}&country=KZ&country=RU", 2) == expected
