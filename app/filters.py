@@ -532,7 +532,7 @@ class TimelineFilters:
         if self.date_to:
             parts.append(f"{t('describe.to', lang)} {format_date(self.date_to.isoformat(), lang)}")
         if self.q:
-            quoted = self.q if self.q[:1] in "«\"“”" else f"«{self.q}»"
+            quoted = self.q if self.q[:1] in '«"“”' else f"«{self.q}»"
             parts.append(f"{t('describe.q', lang)} {quoted}")
         if self.background:
             parts.append(t("describe.background", lang))
