@@ -207,6 +207,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "filters.active": {"ar": "التصفية الحالية", "en": "Active filters"},
     "filters.remove": {"ar": "إزالة: {what}", "en": "Remove: {what}"},
     "results.range": {"ar": "{a}–{b} من {n}", "en": "{a}–{b} of {n}"},
+    "story.range": {"ar": "القصص {a}–{b} من {n}", "en": "stories {a}–{b} of {n}"},
     "results.previous": {"ar": "الصفحة السابقة", "en": "Previous page"},
     "results.pages": {"ar": "الصفحات", "en": "Pages"},
     "results.clear": {
