@@ -278,21 +278,7 @@ class TimelineFilters:
         skip = set(exclude)
         clauses: list[ColumnElement[bool]] = []
         if "date" not in skip:
-            if self.date_from:
-                clauses.append(Event.date_start >= self.date_from)
-            if self.date_to:
-                clauses.append(Event.date_start <= self.date_to)
-                # an event dated only "January 2022" or "2022" is inside the range only when the
-                # whole month / year is (``from=to=2021-01-01`` is not "2021")
-                month, year = last_full_periods(self.date_to)
-                clauses.append(
-                    or_(
-                        Event.date_precision.is_(None),
-                        Event.date_precision.not_in(("month", "year")),
-                        and_(Event.date_precision == "month", Event.date_start <= month),
-                        and_(Event.date_precision == "year", Event.date_start <= year),
-                    )
-                )
+            clauses += self.date_clauses(Event.date_start, Event.date_precision)
         if self.speakers and "speaker" not in skip:
             clauses.append(Event.speaker_id.in_(self.speakers))
         if self.countries and "country" not in skip and counting:
@@ -328,6 +314,26 @@ class TimelineFilters:
                 clauses.append(by_speaker if text_match is None else or_(text_match, by_speaker))
             else:
                 clauses.append(text_match)
+        return clauses
+
+    def date_clauses(self, start, precision) -> list[ColumnElement[bool]]:
+        """The date bounds over a ``date_start`` / ``date_precision`` pair of columns (an
+        event's or a story's): a date known only to its month or year is inside the range only
+        when the whole month / year is (``from=to=2021-01-01`` is not "2021")."""
+        clauses: list[ColumnElement[bool]] = []
+        if self.date_from:
+            clauses.append(start >= self.date_from)
+        if self.date_to:
+            clauses.append(start <= self.date_to)
+            month, year = last_full_periods(self.date_to)
+            clauses.append(
+                or_(
+                    precision.is_(None),
+                    precision.not_in(("month", "year")),
+                    and_(precision == "month", start <= month),
+                    and_(precision == "year", start <= year),
+                )
+            )
         return clauses
 
     def fts_query(self) -> str:
@@ -526,7 +532,8 @@ class TimelineFilters:
         if self.date_to:
             parts.append(f"{t('describe.to', lang)} {format_date(self.date_to.isoformat(), lang)}")
         if self.q:
-            parts.append(f"{t('describe.q', lang)} «{self.q}»")
+            quoted = self.q if self.q[:1] in '«"“”' else f"«{self.q}»"
+            parts.append(f"{t('describe.q', lang)} {quoted}")
         if self.background:
             parts.append(t("describe.background", lang))
         return " · ".join(parts) if parts else t("describe.all", lang)

@@ -33,6 +33,10 @@
   // The no-JS "Apply" button is not needed when htmx updates the list as filters change.
   document.addEventListener("htmx:load", function (event) {
     setupCopy(event.target);
+    // charts folded on a phone (the list comes first) are open on a wide screen
+    if (matchMedia("(min-width:46.01rem)").matches) {
+      event.target.querySelectorAll("details[data-open-wide]").forEach(function (d) { d.open = true; });
+    }
     // the inline source needs htmx; without it the card's article link is there
     event.target.querySelectorAll("details.source[hidden]").forEach(function (d) { d.hidden = false; });
     var form = document.getElementById("filters");

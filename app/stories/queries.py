@@ -167,10 +167,7 @@ def where(
     """Clauses over ``story``: its date in the bounds, and one report matching the rest."""
     clauses = []
     if "date" not in exclude:
-        if filters.date_from:
-            clauses.append(Story.date_start >= filters.date_from)
-        if filters.date_to:
-            clauses.append(Story.date_start <= filters.date_to)
+        clauses += filters.date_clauses(Story.date_start, Story.date_precision)
     if filters.kind and "kind" not in exclude:
         clauses.append(Story.kind == filters.kind)
     report = filters.where(
@@ -302,10 +299,7 @@ def _live(filters, dialect, facet: str, capped: bool) -> list:
         search_limit=SEARCH_CAP if capped else None,
     )
     if facet != "date":
-        if filters.date_from:
-            clauses.append(Story.date_start >= filters.date_from)
-        if filters.date_to:
-            clauses.append(Story.date_start <= filters.date_to)
+        clauses += filters.date_clauses(Story.date_start, Story.date_precision)
     return clauses
 
 

@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass, field
 
 from app.filters import TimelineFilters
-from app.web.i18n import MONTHS, format_date, t
+from app.web.i18n import format_date, short_month, t
 
 PLOT_TOP = 8  # px: the column area runs from PLOT_TOP to PLOT_BOTTOM
 PLOT_BOTTOM = 118
@@ -28,6 +28,8 @@ LABEL_Y = 184
 HEIGHT = 196
 GUTTER = 7.0  # % of the width kept on the start side for the count scale
 RIGHT = 99.0  # % where the plot ends
+MAX_COLUMN = 3.0  # % : a column stays a column when few days are shown
+MIN_EXTENT_DAYS = 14  # the whole extent shown is at least this long
 
 
 @dataclass(frozen=True)
@@ -113,9 +115,9 @@ def _nice(value: int) -> int:
     if value <= 1:
         return 1
     power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 5, 10):
+    for step in (1, 1.5, 2, 3, 4, 5, 6, 8, 10):
         if step * power >= value:
-            return step * power
+            return int(step * power) if step * power == int(step * power) else value
     return 10 * power
 
 
@@ -148,6 +150,9 @@ def build_axis(
         return None
     extent_start = min(day for day, *_ in counts)
     extent_end = max(_period_end(day, precision) for day, precision, *_ in counts)
+    if (extent_end - extent_start).days < MIN_EXTENT_DAYS:  # a few days of data: pad around them
+        pad = dt.timedelta(days=(MIN_EXTENT_DAYS - (extent_end - extent_start).days) // 2)
+        extent_start, extent_end = extent_start - pad, extent_end + pad
     start = filters.date_from or extent_start
     end = filters.date_to or extent_end
     if end < start:
@@ -198,10 +203,12 @@ def build_axis(
         label = format_date(raw_first, lang)
         if raw_first != raw_last:
             label = f"{format_date(raw_first, lang)} – {format_date(raw_last, lang)}"
+        slot = width(first, last)
+        bar = min(max(slot * 0.9, 0.25), MAX_COLUMN)
         columns.append(
             Column(
-                x=round(x(first), 3),
-                width=round(max(width(first, last) * 0.9, 0.25), 3),
+                x=round(x(first) + (slot - bar) / 2, 3),
+                width=round(bar, 3),
                 statements=statements,
                 events=events,
                 first=first,
@@ -235,10 +242,10 @@ def build_axis(
             )
         )
 
-    scale = [(float(PLOT_BOTTOM), 0), (round(PLOT_BOTTOM - per * peak / 2, 1), peak // 2)]
+    scale = [(float(PLOT_BOTTOM), 0)]
+    if peak % 2 == 0:  # a middle line only where it is a whole count
+        scale.append((round(PLOT_BOTTOM - per * peak / 2, 1), peak // 2))
     scale.append((float(PLOT_TOP), peak))
-    if peak == 1:
-        scale = [(float(PLOT_BOTTOM), 0), (float(PLOT_TOP), 1)]
     zoom_out = None
     if filters.date_from or filters.date_to:
         zoom_out = filters.url(path, date_from=None, date_to=None)
@@ -270,11 +277,13 @@ def _ticks(start, end, zoom, lang, x, link) -> list[Tick]:
         for year in range(start.year, end.year + 1):
             first = dt.date(year, 1, 1)
             periods.append((first, dt.date(year, 12, 31), f"{year:04d}", str(year)))
-    elif zoom == "months":
+    elif zoom == "months":  # January is written as its year, the other months by name
         day = start.replace(day=1)
         while day <= end:
-            name = MONTHS[lang][day.month - 1]
-            label = f"{name} {day.year}" if day.month == 1 or not periods else name
+            name = short_month(day.month, lang)
+            label = str(day.year) if day.month == 1 else name
+            if not periods and day.month != 1:
+                label = f"{name} {day.year}"
             periods.append((day, _month_end(day), day.strftime("%Y-%m"), label))
             day = _month_end(day) + dt.timedelta(days=1)
     else:
@@ -282,7 +291,7 @@ def _ticks(start, end, zoom, lang, x, link) -> list[Tick]:
         while day <= end:
             label = str(day.day)
             if day.day == 1 or not periods:
-                label = f"{day.day} {MONTHS[lang][day.month - 1]}"
+                label = f"{day.day} {short_month(day.month, lang)}"
             periods.append((day, day, day.isoformat(), label))
             day += dt.timedelta(days=1)
     step = max(1, math.ceil(len(periods) / MAX_LABELS))

@@ -59,7 +59,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "histogram.title": {"ar": "عدد الأحداث في كل يوم", "en": "Events per day"},
     "histogram.bar": {"ar": "{day}: {n}", "en": "{day}: {n}"},
     "card.permalink": {"ar": "رابط دائم", "en": "Permalink"},
-    "card.source": {"ar": "المصدر", "en": "Source"},
+    "card.source": {"ar": "المقطع في المقال", "en": "The passage in the article"},
     "card.source_link": {"ar": "الاقتباس في المقال", "en": "The quote in the article"},
     "card.role": {"ar": "الصفة", "en": "Role"},
     "card.countries": {"ar": "الدول", "en": "Countries"},
@@ -82,6 +82,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "article.outlet": {"ar": "المصدر الإعلامي", "en": "Outlet"},
     "article.published": {"ar": "تاريخ النشر", "en": "Published"},
     "article.how": {"ar": "كيف عُرف", "en": "How it was known"},
+    "article.tech": {"ar": "التفاصيل التقنية (بالإنجليزية)", "en": "Technical details"},
     "article.author": {"ar": "الكاتب", "en": "Author"},
     "article.file": {"ar": "الملف", "en": "File"},
     "article.quotes": {"ar": "الاقتباسات", "en": "Quotes"},
@@ -206,6 +207,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "filters.active": {"ar": "التصفية الحالية", "en": "Active filters"},
     "filters.remove": {"ar": "إزالة: {what}", "en": "Remove: {what}"},
     "results.range": {"ar": "{a}–{b} من {n}", "en": "{a}–{b} of {n}"},
+    "story.range": {"ar": "القصص {a}–{b} من {n}", "en": "stories {a}–{b} of {n}"},
     "results.previous": {"ar": "الصفحة السابقة", "en": "Previous page"},
     "results.pages": {"ar": "الصفحات", "en": "Pages"},
     "results.clear": {
@@ -308,6 +310,27 @@ MONTHS = {
         "December",
     ),
 }
+
+
+SHORT_MONTHS_EN = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+
+
+def short_month(month: int, lang: str) -> str:
+    """A month's name for a chart's tick (Arabic names are short already)."""
+    return SHORT_MONTHS_EN[month - 1] if lang == "en" else MONTHS[lang][month - 1]
 
 
 def t(key: str, lang: str, **values: object) -> str:

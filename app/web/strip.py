@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from app.filters import TimelineFilters, parse_bound
 from app.models import Country
-from app.web.i18n import MONTHS, format_date
+from app.web.i18n import format_date, short_month
 
 NAME_GUTTER = 20.0  # % of the width for the country names
 RIGHT = 99.5
@@ -116,14 +116,18 @@ def build_strip(
                 )
             )
         rows.append(Row(country=country, y=index * ROW, cells=cells, total=sum(c.n for c in cells)))
-    step = max(1, -(-len(columns) // 8))
-    labels = []
+    labels = []  # years label their January (or the first column); few months, every month
     for column, (raw, _) in enumerate(columns):
         if unit == "year":
-            text = raw
+            text, shown = raw, True
         else:
             month = dt.date.fromisoformat(raw + "-01")
-            name = MONTHS[lang][month.month - 1]
-            text = f"{name} {month.year}" if column == 0 or month.month == 1 else name
-        labels.append((round(NAME_GUTTER + column * width, 2), text, column % step == 0))
+            if len(columns) <= 12:
+                text, shown = short_month(month.month, lang), True
+                if column == 0 or month.month == 1:
+                    text = f"{text} {month.year}"
+            else:
+                text = str(month.year)
+                shown = month.month == 1 or (column == 0 and month.month <= 9)
+        labels.append((round(NAME_GUTTER + column * width, 2), text, shown))
     return Strip(rows=rows, months=labels, height=len(members) * ROW + 22, peak=peak)

@@ -60,7 +60,8 @@ def active_chips(
             words.append(f"{t('describe.to', lang)} {_bound(filters, 'to', lang)}")
         chips.append(Chip(" ".join(words), filters.url(path, date_from=None, date_to=None)))
     if filters.q:
-        chips.append(Chip(f"«{filters.q}»", filters.url(path, q="")))
+        quoted = filters.q if filters.q[:1] in '«"“”' else f"«{filters.q}»"
+        chips.append(Chip(quoted, filters.url(path, q="")))
     if getattr(filters, "background", False):
         chips.append(Chip(t("filters.background", lang), filters.url(path, background=False)))
     return chips
