@@ -10,6 +10,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PORT=8000
 
 WORKDIR /app
+# Share cards (app/share_card.py) shape Arabic with Pillow's libraqm, which loads FriBiDi, and
+# draw it in Debian's Noto fonts.
+RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      fonts-noto-core libfribidi0 \
+    && rm -rf /var/lib/apt/lists/*
 RUN pip install --no-cache-dir uv==0.13.9
 
 COPY pyproject.toml uv.lock README.md ./

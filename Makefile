@@ -27,7 +27,7 @@ run: install-run  ## migrate, ingest the seeds (once), serve on http://127.0.0.1
 
 test: install  ## the whole suite (browser tests included when Chromium is installed)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 test-browser: install  ## only the Playwright tests (screenshots in test-artifacts/browser/)
 	$(BIN)/python -m pytest -q -m browser tests/browser

@@ -71,10 +71,30 @@ def build_parser() -> argparse.ArgumentParser:
         default=1,
         help="extraction processes (default 1); one writer stores the results in order",
     )
+    ingest.add_argument(
+        "--batch",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="articles stored per transaction (default 50): fewer commits against fewer "
+        "articles lost by a crash (never more than the open batch)",
+    )
+    ingest.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        default=settings.cluster or None,
+        help="run extraction on this Dask scheduler (tcp://HOST:8786; default $DASK_SCHEDULER); "
+        "this process stores the results",
+    )
     ingest.set_defaults(handler=_ingest)
 
     export = sub.add_parser("export", parents=[db_after], help="write every event as JSON Lines")
-    export.add_argument("--format", choices=["jsonl"], default="jsonl")
+    export.add_argument(
+        "--format",
+        choices=["jsonl", "stories-jsonl"],
+        default="jsonl",
+        help="jsonl: every event; stories-jsonl: every story with its reports (app/stories/)",
+    )
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
     export.set_defaults(handler=_export)
 
@@ -118,7 +138,14 @@ def _ingest(args) -> int:
         return 1
     bar = args.progress == "bar" or (args.progress == "auto" and sys.stderr.isatty())
     with IngestReport(sys.stderr, bar=bar) as report:
-        return report.run(args.paths, engine, max_bytes=args.max_bytes, workers=args.workers)
+        return report.run(
+            args.paths,
+            engine,
+            max_bytes=args.max_bytes,
+            workers=args.workers,
+            cluster=args.cluster,
+            batch_size=args.batch,
+        )
 
 
 class _UsageError(Exception):
@@ -147,6 +174,9 @@ def _export(args) -> int:
     from app.db import get_engine
     from app.export import export_records, write_jsonl
 
+    stories = args.format == "stories-jsonl"
+    if stories:
+        from app.stories.export import export_story_records as export_records
     with Session(get_engine(args.db)) as session:
         if args.output:
             with open(args.output, "w", encoding="utf-8") as out:
@@ -162,7 +192,7 @@ def _export(args) -> int:
                 os.dup2(devnull, sys.stdout.fileno())
                 print("export stopped: the output was closed by its reader", file=sys.stderr)
                 return 0
-    print(f"exported {count} events", file=sys.stderr)
+    print(f"exported {count} {'stories' if stories else 'events'}", file=sys.stderr)
     return 0
 
 

@@ -48,6 +48,7 @@ def apply_source(
         text_outlet=own.outlet,
         text_title=own.title,
         outlets=outlet_index(),
+        text=own.text,
     )
     extraction = own
     if _other_day(resolution.published, own.published):

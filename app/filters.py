@@ -9,6 +9,7 @@ SQLite (FTS5) or PostgreSQL (tsvector), ``to_query`` writes the canonical query 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -32,7 +33,8 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.models import Article, Event, EventCountry
-from app.search import normalize_words, query_groups
+from app.search import normalize_words
+from app.search_terms import PHRASE_GAP, SearchTerms, parse_terms, speakers_named
 from app.web.i18n import format_date, t
 
 DEFAULT_LIMIT = 15
@@ -40,9 +42,10 @@ MAX_LIMIT = 200
 MAX_VALUES = 20
 KINDS = ("statement", "event")
 ORDERS = ("asc", "desc")
+REPORTS = ("stories", "all")  # one card per story (app/stories/), or every report
 PARAMS = (
     "from", "to", "speaker", "country", "outlet", "kind", "background", "q", "order", "after",
-    "limit",
+    "limit", "reports",
 )  # fmt: skip
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -62,25 +65,33 @@ class FilterError(ValueError):
 
 @dataclass(frozen=True)
 class Cursor:
-    """The keyset position: the last event shown, as (date_start, id)."""
+    """The keyset position: the last event shown, as (date_start, id), and how many events
+    come before the page it opens (``offset``: for "16–30 of 58"; None in older tokens)."""
 
     date_start: dt.date | None
     event_id: str
+    offset: int | None = field(default=None, compare=False)
 
     @classmethod
     def parse(cls, token: str) -> Cursor:
-        day, sep, event_id = token.partition("_")
+        day, sep, rest = token.partition("_")
+        event_id, _, offset = rest.partition("_")
         if not sep or not _EVENT_ID.match(event_id):
             raise FilterError("after", "not a page token (expected DATE_EVENTID)")
+        if offset and not (offset.isdigit() and len(offset) <= 9):
+            raise FilterError("after", "not a page token (bad position)")
+        position = int(offset) if offset else None
         if day == "none":
-            return cls(None, event_id)
+            return cls(None, event_id, position)
         try:
-            return cls(dt.date.fromisoformat(day), event_id)
+            return cls(dt.date.fromisoformat(day), event_id, position)
         except ValueError:
             raise FilterError("after", "not a page token (bad date)") from None
 
     def token(self) -> str:
-        return f"{self.date_start.isoformat() if self.date_start else 'none'}_{self.event_id}"
+        day = self.date_start.isoformat() if self.date_start else "none"
+        tail = f"_{self.offset}" if self.offset is not None else ""
+        return f"{day}_{self.event_id}{tail}"
 
 
 def parse_bound(param: str, value: str, *, end: bool) -> dt.date:
@@ -101,6 +112,17 @@ def parse_bound(param: str, value: str, *, end: bool) -> dt.date:
         return dt.date(int(year), 12, 31) if end else dt.date(int(year), 1, 1)
     except ValueError:
         raise FilterError(param, f"{value!r} is not a valid calendar date") from None
+
+
+def last_full_periods(to: dt.date) -> tuple[dt.date, dt.date]:
+    """The first day of the last whole month and of the last whole year up to ``to``: a month-
+    or year-precision event lies inside ``… ≤ to`` only when it starts on or before them."""
+    next_day = to + dt.timedelta(days=1)
+    month = dt.date(to.year, to.month, 1)
+    if next_day.month == to.month:  # ``to`` is not a month's last day
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+    year = dt.date(to.year, 1, 1) if next_day.year != to.year else dt.date(to.year - 1, 1, 1)
+    return month, year
 
 
 def _many(params: Mapping[str, Any], name: str) -> list[str]:
@@ -142,6 +164,7 @@ class TimelineFilters:
     order: str = "asc"
     after: Cursor | None = None
     limit: int = DEFAULT_LIMIT
+    reports: str = "stories"  # the timeline pages: one card per story, or "all" reports
     # the raw bounds as given (``2022-01``), so links write back what the person typed
     raw_from: str | None = field(default=None, compare=False)
     raw_to: str | None = field(default=None, compare=False)
@@ -196,7 +219,12 @@ class TimelineFilters:
                 raise FilterError("limit", f"must be a whole number from 1 to {MAX_LIMIT}")
             limit = int(raw_limit)
 
+        reports = _one(params, "reports") or "stories"
+        if reports not in REPORTS:
+            raise FilterError("reports", "must be stories or all")
+
         return cls(
+            reports=reports,
             date_from=date_from,
             date_to=date_to,
             speakers=tuple(speakers),
@@ -218,6 +246,17 @@ class TimelineFilters:
     def search(self) -> str:
         """The Arabic-normalized query words (empty when the query has no words)."""
         return " ".join(normalize_words(self.q))
+
+    @property
+    def terms(self) -> SearchTerms:
+        """The query split into loose words and «quoted phrases» (app.search_terms)."""
+        return parse_terms(self.q)
+
+    @property
+    def named_speakers(self) -> tuple[str, ...]:
+        """Speakers the query names (English name or any Arabic spelling in the knowledge
+        base): their events match the search even when the text spells them otherwise."""
+        return speakers_named(self.q)
 
     def where(
         self,
@@ -243,6 +282,17 @@ class TimelineFilters:
                 clauses.append(Event.date_start >= self.date_from)
             if self.date_to:
                 clauses.append(Event.date_start <= self.date_to)
+                # an event dated only "January 2022" or "2022" is inside the range only when the
+                # whole month / year is (``from=to=2021-01-01`` is not "2021")
+                month, year = last_full_periods(self.date_to)
+                clauses.append(
+                    or_(
+                        Event.date_precision.is_(None),
+                        Event.date_precision.not_in(("month", "year")),
+                        and_(Event.date_precision == "month", Event.date_start <= month),
+                        and_(Event.date_precision == "year", Event.date_start <= year),
+                    )
+                )
         if self.speakers and "speaker" not in skip:
             clauses.append(Event.speaker_id.in_(self.speakers))
         if self.countries and "country" not in skip and counting:
@@ -271,23 +321,38 @@ class TimelineFilters:
             clauses.append(Event.kind == self.kind)
         if not self.background:  # background facts only when asked for
             clauses.append(Event.background.is_(False))
-        if self.search and "q" not in skip:
-            clauses.append(self._search_clause(dialect, search_limit))
+        if (self.search or self.named_speakers) and "q" not in skip:
+            text_match = self._search_clause(dialect, search_limit) if self.search else None
+            if self.named_speakers:
+                by_speaker = Event.speaker_id.in_(self.named_speakers)
+                clauses.append(by_speaker if text_match is None else or_(text_match, by_speaker))
+            else:
+                clauses.append(text_match)
         return clauses
 
     def fts_query(self) -> str:
-        """The FTS5 query: every word must occur (as a word prefix) in the normalized quote +
-        sentence text, in any of its forms (with or without proclitics: see app.search); FTS5
-        wants an explicit AND before a parenthesized group."""
-        return " AND ".join(
+        """The FTS5 query: every loose word must occur (as a word prefix) in the normalized
+        quote + sentence text, in any of its forms (with or without proclitics: see app.search);
+        a quoted phrase's words must occur as whole words, close together (the index text puts
+        a word's stripped forms right after it, so a phrase's words are at most a few index
+        tokens apart); FTS5 wants an explicit AND before a parenthesized group."""
+        terms = self.terms
+        parts = [
             f'"{forms[0]}"*'
             if len(forms) == 1
             else "(" + " OR ".join(f'"{f}"*' for f in forms) + ")"
-            for forms in query_groups(self.q)
-        )
+            for forms in terms.word_groups
+        ]
+        for phrase in terms.phrases:
+            if len(phrase) == 1:
+                parts.append(f'"{phrase[0]}"')
+            else:
+                quoted = " ".join(f'"{w}"' for w in phrase)
+                parts.append(f"NEAR({quoted}, {PHRASE_GAP * (len(phrase) - 1)})")
+        return " AND ".join(parts)
 
     def _search_clause(self, dialect: str, limit: int | None = None) -> ColumnElement[bool]:
-        groups = query_groups(self.q)
+        terms = self.terms
         if dialect == "sqlite":
             match = self.fts_query()
             sql = "SELECT event_id FROM event_fts WHERE event_fts MATCH :fts_query"
@@ -297,11 +362,17 @@ class TimelineFilters:
             return Event.id.in_(fts)
         # PostgreSQL: the expression the GIN index ix_event_search is built on; words are
         # \w-only (app.search), so they are safe as to_tsquery operands
-        if all(len(forms) == 1 for forms in groups):
+        if not terms.phrases and all(len(forms) == 1 for forms in terms.word_groups):
             tsquery = func.plainto_tsquery(literal_column("'simple'"), self.search)
         else:
-            query = " & ".join("(" + " | ".join(forms) + ")" for forms in groups)
-            tsquery = func.to_tsquery(literal_column("'simple'"), query)
+            parts = ["(" + " | ".join(forms) + ")" for forms in terms.word_groups]
+            for phrase in terms.phrases:
+                for a, b in itertools.pairwise(phrase):
+                    near = " | ".join(f"{a} <{gap}> {b}" for gap in range(1, PHRASE_GAP + 2))
+                    parts.append(f"({near})")
+                if len(phrase) == 1:
+                    parts.append(phrase[0])
+            tsquery = func.to_tsquery(literal_column("'simple'"), " & ".join(parts))
 
         def matches(table) -> ColumnElement[bool]:
             vector = func.to_tsvector(literal_column("'simple'"), table.search_text)
@@ -421,6 +492,8 @@ class TimelineFilters:
             pairs.append(("order", f.order))
         if f.limit != DEFAULT_LIMIT:
             pairs.append(("limit", str(f.limit)))
+        if f.reports != "stories":
+            pairs.append(("reports", f.reports))
         if f.after:
             pairs.append(("after", f.after.token()))
         return urlencode(pairs)

@@ -1,12 +1,16 @@
-"""The ingestion job: files → text → extraction (two passes) → one transaction per article.
+"""The ingestion job: files → documents → extraction → batched writes, streaming.
 
-One bad file never stops the batch: every file gets an outcome with a reason, and the caller
-decides the exit code from them. Each article is stored in its own transaction, so a crash or
-Ctrl-C leaves every article either fully stored or absent; running the same batch again skips
-what is stored (same content, same extractor) and completes the rest.
+One bad file never stops the batch: every file (every record of a records file) gets an outcome
+with a reason, and the caller decides the exit code from them. Folders are walked lazily and each
+article is stored as soon as it is extracted, a small batch of finished articles per transaction
+(app/ingest_writer.py), so memory stays flat however many files there are and a crash or Ctrl-C
+loses at most the open batch: every article is either fully stored or absent, and running the
+same batch again skips what is stored (same content, same extractor) and completes the rest.
 
-Pass 1 reads and extracts every file; pass 2 builds the corpus context (dates the articles give
-each other) and stores the articles one by one.
+Extraction runs in this process, on a local process pool (``workers``) or on a Dask cluster
+(``cluster``: app/cluster.py); the results come back in input order and this process is the one
+writer. The one inference across articles, the corpus context, runs afterwards over the stored
+articles and re-extracts only those whose extraction asked it something (app/corpus_pass.py).
 """
 
 from __future__ import annotations
@@ -14,23 +18,47 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from itertools import repeat
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session
 
+from app import ingest_writer
+from app.batch_store import (
+    NewArticle,
+    article_text,
+    delete_articles,
+    event_count,
+    stored_versions,
+)
+from app.corpus_pass import fingerprint, pending_version
+from app.documents import DOCUMENT_SUFFIXES, read_documents
 from app.extract.model import ArticleExtraction, DateValue
+from app.ingest_writer import (
+    RECONNECT_SECONDS,
+    BatchWriter,
+    DatabaseUnavailable,
+    Finished,
+    store_failed,
+)
 from app.models import Article, Country, Event
-from app.readers import ARTICLE_SUFFIXES, ArticleReadError, read_article
-from app.store import content_sha256, find_article, save_article, sync_countries
+from app.parallel import LocalExtraction, PoolExtraction
+from app.source import SourceDocument, SourceFailure
+from app.store import (
+    InconsistentExtraction,
+    article_id_for,
+    check_extraction,
+    content_sha256,
+    event_id_for,
+    sync_countries,
+)
 
 EXTRACT_DIR = Path(__file__).parent / "extract"
 SEARCH_KEY_FILE = Path(__file__).parent / "search.py"
-STORE_ATTEMPTS = 3  # a concurrent writer can win a race for the same article: try again
 
 
 def extractor_version() -> str:
@@ -57,22 +85,14 @@ class FileOutcome:
         return self.status == "failed"
 
 
-@dataclass
-class _Pending:
-    path: Path
-    text: str
-    note: str = ""
-    extraction: ArticleExtraction | None = None
-    contextual: bool = False  # already extracted with the corpus context (pass 2 on a pool)
-
-
-Progress = Callable[[str, int, int], None]  # (stage, done, total); stage: "reading" | "storing"
+Progress = Callable[[str, int, int], None]  # (stage, done, total); stage: "reading" | "context"
 
 
 def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path | FileOutcome]:
     """Files as given; folders walked (in name order, hidden entries skipped) for ``*.txt``,
-    ``*.html`` and ``*.htm``. A folder that can't be listed or holds no article is reported
-    as a failed :class:`FileOutcome` instead of a path. Each file is yielded once."""
+    ``*.html``, ``*.htm`` and records files (``*.jsonl``, ``*.ndjson``, ``*.csv``). A folder
+    that can't be listed or holds no article is reported as a failed :class:`FileOutcome`
+    instead of a path. Each file is yielded once."""
     seen: set[str] = set()
 
     def once(path: Path) -> bool:
@@ -94,9 +114,10 @@ def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path | FileOutco
             if isinstance(item, FileOutcome) or once(item):
                 yield item
         if not found:
-            yield FileOutcome(
-                str(path), "failed", message="folder holds no .txt, .html or .htm files"
-            )
+            yield FileOutcome(str(path), "failed", message=f"folder holds no {_SUFFIX_WORDS} files")
+
+
+_SUFFIX_WORDS = ".txt, .html, .htm, .jsonl, .ndjson or .csv"
 
 
 def _walk(folder: Path) -> Iterator[Path | FileOutcome]:
@@ -107,7 +128,7 @@ def _walk(folder: Path) -> Iterator[Path | FileOutcome]:
             yield FileOutcome(str(error.filename), "failed", message=_folder_error(error))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+            if not name.startswith(".") and Path(name).suffix.lower() in DOCUMENT_SUFFIXES:
                 yield Path(root) / name
     for error in errors:
         yield FileOutcome(str(error.filename), "failed", message=_folder_error(error))
@@ -127,151 +148,232 @@ def ingest_paths(
     on_outcome: Callable[[FileOutcome], None] = lambda outcome: None,
     on_progress: Progress = lambda stage, done, total: None,
     workers: int = 1,
+    cluster: str | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
+    collect: bool = True,
+    batch_size: int | None = None,
+    reconnect_seconds: float = RECONNECT_SECONDS,
 ) -> list[FileOutcome]:
-    """Ingest every article file under ``paths``; one outcome per file, in the order decided.
+    """Ingest every article under ``paths``; one outcome per article, in the order decided
+    (``collect=False``: only through ``on_outcome``, so a huge batch keeps no list).
 
-    Never raises for a bad file or a failing extraction; ``KeyboardInterrupt`` propagates after
-    the article being stored is rolled back (the outcomes so far went to ``on_outcome``).
+    Never raises for a bad file or a failing extraction. ``should_stop()`` true stops reading:
+    the articles in flight are stored and reported, then :class:`Interrupted` is raised; a
+    ``KeyboardInterrupt`` from outside rolls back the open batch and propagates (the outcomes so
+    far went to ``on_outcome``). :class:`DatabaseUnavailable` when the database stays away
+    longer than ``reconnect_seconds`` (the open batch is then absent, all reported stored).
     """
-    version = extractor_version()
-    outcomes: list[FileOutcome] = []
-
-    def report(outcome: FileOutcome) -> None:
-        outcomes.append(outcome)
-        on_outcome(outcome)
-
-    items = list(iter_article_paths(paths))
-    with Session(engine) as session:
-        sync_countries(session, _knowledge_countries())
-        pending = _read_and_extract(
-            session, items, max_bytes, version, report, on_progress, workers
+    run = _Run(engine, version=extractor_version(), collect=collect, on_outcome=on_outcome)
+    extract, corpus_context = _extractor()
+    total = sum(1 for _ in iter_article_paths(paths))  # names only: the walk is redone lazily
+    with _extraction(workers, cluster, extract) as backend:
+        run.writer = BatchWriter(
+            engine,
+            on_stored=run.stored,
+            on_failed=run.store_failed,
+            known_countries=run.sync_countries(),
+            batch_size=batch_size or ingest_writer.BATCH_ARTICLES,
+            reconnect_seconds=reconnect_seconds,
         )
-        context, context_error = _corpus_context(session, pending)
-        if workers > 1 and context is not None:
-            _extract_with_context(pending, context, workers)
-        for done, item in enumerate(pending, 1):
-            report(_store_one(session, item, context, context_error, version))
-            on_progress("storing", done, len(pending))
-    return outcomes
+        documents = run.to_extract(_documents(paths, max_bytes, on_progress, total, should_stop))
+        for document, result in backend.map(documents, _itself):
+            run.extracted(document, result)
+        run.writer.flush()
+        on_progress("reading", total, total)
+        if should_stop():  # the context pass waits for the whole batch: the next run
+            raise Interrupted(len(run.pending))
+        if run.pending:
+            run.context_pass(backend, corpus_context, on_progress)
+    return run.outcomes
 
 
-def _read_and_extract(
-    session, items, max_bytes, version, report, on_progress, workers: int = 1
-) -> list[_Pending]:
-    extract_article = _extractor()[0]
-    pending: list[_Pending] = []
-    deferred: list[_Pending] = []  # extracted by a process pool when workers > 1
-    for done, item in enumerate(items, 1):
-        on_progress("reading", done - 1, len(items))
+class Interrupted(KeyboardInterrupt):
+    """A stop asked for (Ctrl-C, SIGTERM): ``awaiting`` articles are stored but await the
+    corpus-context pass (over the whole batch, so that a stopped and resumed batch ends as an
+    uninterrupted one); the next run of the same batch completes and lists them."""
+
+    def __init__(self, awaiting: int = 0) -> None:
+        super().__init__(awaiting)
+        self.awaiting = awaiting
+
+
+def _documents(
+    paths, max_bytes: int, on_progress: Progress, total: int, should_stop
+) -> Iterator[SourceDocument | SourceFailure]:
+    """Every document under ``paths``, read one file at a time, until asked to stop."""
+    for done, item in enumerate(iter_article_paths(paths)):
+        on_progress("reading", done, total)
+        if should_stop():
+            return
         if isinstance(item, FileOutcome):
-            report(item)
+            yield SourceFailure(item.path, item.message)
             continue
-        try:
-            article = read_article(item, max_bytes=max_bytes)
-        except ArticleReadError as error:
-            report(FileOutcome(str(item), "failed", message=str(error)))
-            continue
-        existing = find_article(session, content_sha256(article.text))
-        if existing is not None and existing.extractor_version == version:
-            events = _event_count(session, existing.id)
-            report(FileOutcome(str(item), "unchanged", events, article.note))
-            continue
-        entry = _Pending(item, article.text, article.note)
-        if workers > 1:
-            deferred.append(entry)
-            continue
-        try:
-            entry.extraction = extract_article(article.text)
-        except Exception as error:  # the extractor must never take the batch down
-            report(FileOutcome(str(item), "failed", message=_extraction_failed(error)))
-            continue
-        pending.append(entry)
-    if deferred:
-        from app.parallel import extract_many
+        yield from read_documents(item, max_bytes=max_bytes)
 
-        texts = (entry.text for entry in deferred)
-        results = extract_many(texts, workers=workers, extract=extract_article)
-        for entry, result in zip(deferred, results, strict=True):
-            if isinstance(result, Exception):
-                report(FileOutcome(str(entry.path), "failed", message=_extraction_failed(result)))
+
+def _itself(document: SourceDocument) -> SourceDocument:
+    return document
+
+
+def _columns(result) -> dict:
+    """The article columns only the source fills (url, author, …; app/source.py)."""
+    return result.source.as_columns() if result.source is not None else {}
+
+
+@dataclass
+class _Deferred:
+    """An article stored before the corpus-context pass, its outcome not yet reported."""
+
+    document: SourceDocument  # without its text (the store has it)
+    article_id: str
+    status: str  # added | updated: what the outcome will say
+    fingerprint: str | None  # of the extraction stored (None: unknown, from an earlier run)
+
+
+class _Run:
+    """One ingest's state: its outcomes, the writer, the articles awaiting the context pass."""
+
+    def __init__(self, engine: Engine, *, version: str, collect: bool, on_outcome) -> None:
+        self.engine, self.version = engine, version
+        self.collect, self.on_outcome = collect, on_outcome
+        self.outcomes: list[FileOutcome] = []
+        self.pending: list[_Deferred] = []
+        self.writer: BatchWriter
+
+    def report(self, outcome: FileOutcome) -> None:
+        if self.collect:
+            self.outcomes.append(outcome)
+        self.on_outcome(outcome)
+
+    def sync_countries(self) -> set[str]:
+        with Session(self.engine) as session:
+            sync_countries(session, _knowledge_countries())
+            return set(session.execute(select(Country.iso2)).scalars())
+
+    def to_extract(self, documents) -> Iterator[SourceDocument]:
+        """The documents that need extracting; the others get their outcome here (failed,
+        unchanged) or join the context pass (stored by an earlier run that stopped before it)."""
+        for document in documents:
+            if isinstance(document, SourceFailure):
+                self.report(FileOutcome(document.label, "failed", message=document.message))
                 continue
-            entry.extraction = result
-            pending.append(entry)
-    on_progress("reading", len(items), len(items))
-    return pending
+            want = document.stored_version(self.version)
+            article_id = article_id_for(content_sha256(document.text))
+            stored = self.writer.transaction(
+                lambda conn, article_id=article_id: stored_versions(conn, [article_id])
+            ).get(article_id)
+            if stored == want:
+                events = self.writer.transaction(lambda conn, i=article_id: event_count(conn, i))
+                self.report(FileOutcome(document.label, "unchanged", events, document.note))
+            elif stored == pending_version(want):
+                self.pending.append(
+                    _Deferred(replace(document, text=""), article_id, "added", None)
+                )
+            else:
+                yield document
 
-
-def _extract_with_context(pending: list[_Pending], context, workers: int) -> None:
-    """Pass 2 on a process pool: re-extract the articles whose date needs the corpus context.
-    A failure here is left for ``_store_one`` to retry and report in the usual words."""
-    from app.parallel import extract_many
-
-    todo = [item for item in pending if _needs_context(item.extraction)]
-    texts = (item.text for item in todo)
-    results = extract_many(texts, workers=workers, context=context, extract=_extractor()[0])
-    for item, result in zip(todo, results, strict=True):
-        if not isinstance(result, Exception):
-            item.extraction, item.contextual = result, True
-
-
-def _needs_context(extraction: ArticleExtraction | None) -> bool:
-    return extraction is not None and (
-        extraction.published is None or extraction.published.basis != "explicit"
-    )
-
-
-def _corpus_context(session, pending: list[_Pending]):
-    """The corpus context over stored and pending articles, or (None, the error); (None, None)
-    when no pending article needs one (a re-run that only skips reads nothing more)."""
-    if not any(_needs_context(item.extraction) for item in pending):
-        return None, None
-    corpus_context = _extractor()[1]
-    try:
-        extractions = [*_stored_extractions(session), *(p.extraction for p in pending)]
-        return corpus_context.from_extractions(extractions), None
-    except Exception as error:
-        session.rollback()
-        return None, error
-
-
-def _store_one(session, item: _Pending, context, context_error, version) -> FileOutcome:
-    extraction = item.extraction
-    if not item.contextual and _needs_context(extraction):
-        if context is None:
-            message = _extraction_failed(context_error, "building the corpus context")
-            return FileOutcome(str(item.path), "failed", message=message)
+    def extracted(self, document: SourceDocument, result) -> None:
+        if isinstance(result, Exception):
+            self.report(_failed(document, _extraction_failed(result)))
+            return
+        extraction, columns = result.extraction, _columns(result)
         try:
-            extraction = _extractor()[0](item.text, context=context)
-        except Exception as error:
-            return FileOutcome(str(item.path), "failed", message=_extraction_failed(error))
-    for attempt in range(1, STORE_ATTEMPTS + 1):
-        try:
-            _, outcome = save_article(
-                session,
-                source_file=item.path.name,
-                extraction=extraction,
-                extractor_version=version,
+            check_extraction(extraction)
+        except InconsistentExtraction as error:
+            self.report(_failed(document, store_failed(error)))
+            return
+        version = document.stored_version(self.version)
+        deferred = None
+        if result.asked_context:
+            version = pending_version(version)
+            deferred = _Deferred(
+                replace(document, text=""), "", "added", fingerprint((extraction, columns))
             )
-        except (IntegrityError, OperationalError) as error:
-            session.rollback()
-            if attempt == STORE_ATTEMPTS:
-                return FileOutcome(str(item.path), "failed", message=_store_failed(error))
-            continue
+        article = NewArticle(document.name, extraction, version, columns)
+        self.writer.add(Finished(article, document.label, document.note, tag=deferred))
+
+    def stored(self, item: Finished, status: str) -> None:
+        deferred: _Deferred | None = item.tag
+        if deferred is not None and deferred.article_id:  # the context pass: its outcome now
+            self.report(FileOutcome(item.label, deferred.status, _events(item), item.note))
+        elif deferred is not None and status != "unchanged":
+            deferred.article_id, deferred.status = item.article.article_id, status
+            self.pending.append(deferred)
+        else:
+            self.report(FileOutcome(item.label, status, _events(item), item.note))
+
+    def store_failed(self, item: Finished, message: str) -> None:
+        self.report(FileOutcome(item.label, "failed", message=message))
+
+    def context_pass(self, backend, corpus_context, on_progress: Progress) -> None:
+        """The corpus context from every stored article, applied to those that asked it."""
+        todo = self.pending
+        self.pending = []
+        try:
+            context = self.writer.transaction(
+                lambda conn: corpus_context.from_extractions(list(_stored_extractions(conn)))
+            )
+        except DatabaseUnavailable:
+            raise
         except Exception as error:
-            session.rollback()
-            return FileOutcome(str(item.path), "failed", message=_store_failed(error))
-        return FileOutcome(str(item.path), outcome, len(extraction.events), item.note)
-    raise AssertionError("unreachable")
+            message = _extraction_failed(error, "building the corpus context")
+            self._drop(todo, message)
+            return
+
+        def with_text(deferred: _Deferred) -> SourceDocument:
+            text = self.writer.transaction(lambda c: article_text(c, deferred.article_id))
+            return replace(deferred.document, text=text or "")
+
+        for done, (deferred, result) in enumerate(backend.map(todo, with_text, context), 1):
+            on_progress("context", done, len(todo))
+            document = deferred.document
+            if isinstance(result, Exception):
+                self._drop([deferred], _extraction_failed(result))
+                continue
+            extraction, columns = result.extraction, _columns(result)
+            article = NewArticle(
+                document.name, extraction, document.stored_version(self.version), columns
+            )
+            same = deferred.fingerprint == fingerprint((extraction, columns))
+            self.writer.add(
+                Finished(article, document.label, document.note, tag=deferred, finalize=same)
+            )
+        self.writer.flush()
+
+    def _drop(self, todo: list[_Deferred], message: str) -> None:
+        """Articles whose context pass failed: removed (a failed article is never stored)."""
+        ids = [d.article_id for d in todo]
+        self.writer.transaction(lambda conn: delete_articles(conn, ids))
+        for deferred in todo:
+            self.report(_failed(deferred.document, message))
+
+
+def _failed(document: SourceDocument, message: str) -> FileOutcome:
+    return FileOutcome(document.label, "failed", message=message)
+
+
+def _events(item: Finished) -> int:
+    return len({event_id_for(item.article.sha256, e) for e in item.article.extraction.events})
+
+
+@contextmanager
+def _extraction(workers: int, cluster: str | None, extract):
+    """Where extraction runs: here, a local process pool, or a Dask cluster."""
+    if cluster:
+        from app.cluster import ClusterExtraction
+
+        backend = ClusterExtraction(cluster, extract)
+    elif workers > 1:
+        backend = PoolExtraction(workers, extract)
+    else:
+        backend = LocalExtraction(extract)
+    with backend:
+        yield backend
 
 
 def _extraction_failed(error: BaseException | None, during: str = "") -> str:
     where = f" while {during}" if during else ""
     return f"extraction failed{where} ({type(error).__name__}: {error}); please report this file"
-
-
-def _store_failed(error: BaseException) -> str:
-    detail = str(getattr(error, "orig", None) or error).splitlines()[0]
-    return f"could not store ({type(error).__name__}: {detail})"
 
 
 def _extractor():
@@ -281,12 +383,7 @@ def _extractor():
     return extract_article, CorpusContext
 
 
-def _event_count(session, article_id: str) -> int:
-    query = select(func.count()).select_from(Event).where(Event.article_id == article_id)
-    return session.execute(query).scalar_one()
-
-
-def _stored_extractions(session) -> Iterator[ArticleExtraction]:
+def _stored_extractions(connection) -> Iterator[ArticleExtraction]:
     """The stored articles as the only facts a corpus context reads: their explicit dates.
 
     Grouped in SQL (one row per distinct date, repeated by its count), so a large store costs
@@ -302,7 +399,7 @@ def _stored_extractions(session) -> Iterator[ArticleExtraction]:
             .where(basis == "explicit", value.is_not(None), precision.is_not(None))
             .group_by(value, precision)
         )
-        for date, date_precision, count in session.execute(query):
+        for date, date_precision, count in connection.execute(query):
             when = DateValue(value=date, precision=date_precision, basis="explicit")
             yield from repeat(ArticleExtraction(text="", published=when), count)
 

@@ -1,9 +1,11 @@
 """What ``csto-timeline ingest`` shows: a line per file, progress, a summary, an exit code.
 
 A rich progress bar when stderr is a terminal (the per-file lines scroll above it), plain lines
-otherwise (logs, CI, pipes). Ctrl-C or SIGTERM stops the batch cleanly at the next file: every
-article reported as added or updated is stored, no other is, and the same command completes the
-batch. A second Ctrl-C stops at once; the article being stored then rolls back.
+otherwise (logs, CI, pipes). Ctrl-C or SIGTERM stops the batch cleanly: no further file is read,
+the articles already extracted are stored and listed, and the same command completes the batch;
+every article reported as added or updated is stored, no other is. A second Ctrl-C stops at once;
+the open batch of articles (none of them listed yet) then rolls back. Only counts and the failures
+are kept, so a batch of any size reports in the same memory.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from typing import TextIO
 
 from sqlalchemy.engine import Engine
 
+from app.cluster import ClusterUnavailable
 from app.ingest import FileOutcome, ingest_paths
+from app.ingest_writer import DatabaseUnavailable
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
-STAGES = {"reading": "reading and extracting", "storing": "storing"}
+STAGES = {"reading": "reading and extracting", "context": "applying the corpus context"}
 
 
 def outcome_line(outcome: FileOutcome) -> str:
@@ -34,21 +38,26 @@ def outcome_line(outcome: FileOutcome) -> str:
     return f"{outcome.status:9} {outcome.path}: {detail}"
 
 
-def summary_line(outcomes: list[FileOutcome]) -> str:
-    """``ingest: 7 files: 4 added, 2 failed, 1 unchanged``."""
+def summary_line(outcomes: list[FileOutcome] | dict[str, int]) -> str:
+    """``ingest: 7 files: 4 added, 2 failed, 1 unchanged`` (from outcomes or their counts)."""
     counts: dict[str, int] = {}
-    for outcome in outcomes:
-        counts[outcome.status] = counts.get(outcome.status, 0) + 1
-    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no files"
-    noun = "file" if len(outcomes) == 1 else "files"
-    return f"ingest: {len(outcomes)} {noun}: {summary}"
+    if isinstance(outcomes, dict):
+        counts = dict(outcomes)
+    else:
+        for outcome in outcomes:
+            counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    total = sum(counts.values())
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()) if n)
+    noun = "file" if total == 1 else "files"
+    return f"ingest: {total} {noun}: {summary or 'no files'}"
 
 
 class IngestReport:
     def __init__(self, stream: TextIO, *, bar: bool) -> None:
         self.stream = stream
         self.bar = bar
-        self.outcomes: list[FileOutcome] = []
+        self.counts: dict[str, int] = {}
+        self.failed: list[FileOutcome] = []
         self.total = 0
         self._progress = None
         self._tasks: dict[str, int] = {}
@@ -86,7 +95,14 @@ class IngestReport:
             self._progress = None
 
     def run(
-        self, paths: Iterable[str | Path], engine: Engine, *, max_bytes: int, workers: int = 1
+        self,
+        paths: Iterable[str | Path],
+        engine: Engine,
+        *,
+        max_bytes: int,
+        workers: int = 1,
+        cluster: str | None = None,
+        batch_size: int | None = None,
     ) -> int:
         """Ingest, reporting as it goes; the exit code."""
         try:
@@ -98,39 +114,58 @@ class IngestReport:
                     on_outcome=self.outcome,
                     on_progress=self.progress,
                     workers=workers,
+                    cluster=cluster,
+                    batch_size=batch_size,
+                    should_stop=lambda: self._stop_asked,
+                    collect=False,
                 )
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as stop:
+            self.__exit__()
+            awaiting = getattr(stop, "awaiting", 0)
+            more = (
+                f" ({awaiting} more {'is' if awaiting == 1 else 'are'} stored awaiting the "
+                "corpus-context pass)"
+                if awaiting
+                else ""
+            )
+            self.print(
+                f"interrupted after {sum(self.counts.values())} of {self.total} files: every "
+                f"article listed above as added or updated is stored, the others are not{more}; "
+                "run the same command again to finish"
+            )
+            self.print(summary_line(self.counts))
+            return EXIT_INTERRUPTED
+        except ClusterUnavailable as error:
+            self.__exit__()
+            self.print(f"csto-timeline ingest: error: {error}")
+            return EXIT_FAILED
+        except DatabaseUnavailable as error:
             self.__exit__()
             self.print(
-                f"interrupted after {len(self.outcomes)} of {self.total} files: every article "
-                "listed above as added or updated is stored, the others are not; run the same "
-                "command again to finish"
+                f"stopped: {error}; every article listed above as added or updated is stored, "
+                "the others are not; run the same command again to finish"
             )
-            self.print(summary_line(self.outcomes))
-            return EXIT_INTERRUPTED
+            self.print(summary_line(self.counts))
+            return EXIT_FAILED
         self.__exit__()
-        failed = [o for o in self.outcomes if o.failed]
-        if failed:
-            self.print(f"{len(failed)} failed (nothing stored for these):")
-            for outcome in failed:
+        if self.failed:
+            self.print(f"{len(self.failed)} failed (nothing stored for these):")
+            for outcome in self.failed:
                 self.print(f"  {outcome.path}: {outcome.message}")
-        self.print(summary_line(self.outcomes))
-        return EXIT_FAILED if failed else EXIT_OK
+        self.print(summary_line(self.counts))
+        return EXIT_FAILED if self.failed else EXIT_OK
 
     def outcome(self, outcome: FileOutcome) -> None:
-        self.outcomes.append(outcome)
+        self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
+        if outcome.failed:
+            self.failed.append(outcome)
         self.print(outcome_line(outcome))
-        self._stop_if_asked()
-
-    def _stop_if_asked(self) -> None:
-        if self._stop_asked:
-            raise KeyboardInterrupt
 
     @contextlib.contextmanager
     def _deferred_interrupts(self) -> Iterator[None]:
-        """Ctrl-C / SIGTERM stop the batch at the next file boundary, after the current file's
-        outcome is printed, so "listed as added" and "stored" are exactly the same articles.
-        A second Ctrl-C / SIGTERM stops at once (the open transaction rolls back)."""
+        """Ctrl-C / SIGTERM stop reading files; what was extracted is stored and listed before
+        the ingest returns, so "listed as added" and "stored" are exactly the same articles.
+        A second Ctrl-C / SIGTERM stops at once (the open batch's transaction rolls back)."""
         if threading.current_thread() is not threading.main_thread():
             yield
             return
@@ -148,7 +183,6 @@ class IngestReport:
                 signal.signal(sig, handler)
 
     def progress(self, stage: str, done: int, total: int) -> None:
-        self._stop_if_asked()
         if stage == "reading":
             self.total = total
         if self._progress is not None:

@@ -170,6 +170,15 @@ class StoryBand(SQLModel, table=True):
     story_id: str = Field(primary_key=True, max_length=16, index=True)
 
 
+class StoryAlias(SQLModel, table=True):
+    """A story merged into another (an event matched both): its id leads to the survivor."""
+
+    __tablename__ = "story_alias"
+
+    id: str = Field(primary_key=True, max_length=16)
+    story_id: str = Field(max_length=16, index=True)
+
+
 class StoryTally(SQLModel, table=True):
     """Story counts, the shape of ``event_tally``: a row counts the stories with a report
     having both keys (``by_dim = by_value`` and ``dim = value``); ``day`` is the story's day."""

@@ -10,11 +10,13 @@ inference from the body). The rule, in order:
   URL's when the two are more than a day apart (the URL's date is then some other date of the
   site's); the same day keeps the text's (both agree); one day apart keeps the URL's (the page
   went up the day after the wire story). Every disagreement is written into the note.
-- outlet: the metadata's ``outlet``, else the site the URL's domain names in the knowledge
-  base, else the page's site name, else — a site the knowledge base does not know — the site's
-  own name as its domain spells it (``al-dstoor.com`` → ``Al-Dstoor``), else the text's. The
-  knowledge base turns each into its English name (``SANA``). The text's outlet comes last: on
-  a web page it is most often the agency the story credits, not the site that published it.
+- outlet: the metadata's ``outlet``, else the outlet a source line at the end of the text
+  credits (``المصدر: "تاس"``: the site carries that outlet's story, and says so), else the
+  site the URL's domain names in the knowledge base, else the page's site name, else — a site
+  the knowledge base does not know — the site's own name as its domain spells it
+  (``al-dstoor.com`` → ``Al-Dstoor``), else the text's. The knowledge base turns each into its
+  English name (``SANA``). The text's outlet comes last: on a web page it is most often the
+  agency a story quotes or credits in passing, not the site that published it.
 - title: the metadata's, else the text's.
 
 Pure: no I/O, no database; the knowledge base is passed in as an :class:`OutletIndex`.
@@ -40,6 +42,7 @@ _URL_DAY = (
     re.compile(rf"/{_YEAR}/(\d{{1,2}})/(\d{{1,2}}){_END}"),  # /2022/01/06/, /2022/1/6/
     re.compile(rf"/{_YEAR}-(\d{{1,2}})-(\d{{1,2}}){_END}"),  # /2022-01-06/
     re.compile(rf"/{_YEAR}(\d{{2}})(\d{{2}}){_END}"),  # /20220106/, /20220106-slug
+    re.compile(rf"[-_]{_YEAR}-(\d{{2}})-(\d{{2}}){_END}"),  # /slug-words-2022-01-06-30851
 )
 _URL_MONTH = re.compile(rf"/{_YEAR}/(\d{{1,2}})/(?!\d)")  # /2022/01/slug
 
@@ -105,9 +108,11 @@ def resolve(
     text_outlet: str | None,
     text_title: str | None,
     outlets: OutletIndex,
+    text: str = "",
 ) -> Resolution:
-    """The final values for one article under the rule in this module's docstring."""
-    outlet, outlet_basis = _outlet(meta, text_outlet, outlets)
+    """The final values for one article under the rule in this module's docstring (``text``:
+    the article's, for its source line)."""
+    outlet, outlet_basis = _outlet(meta, text_outlet, outlets, text)
     return Resolution(
         published=_published(meta, text_published),
         outlet=outlet,
@@ -142,8 +147,8 @@ def metadata_date(value: str | None, origin: str = "the metadata") -> DateValue 
 
 def url_date(url: str | None) -> DateValue | None:
     """The date in a URL's path (``/2022/01/06/``, ``/2022/1/6/``, ``/2022-01-06/``,
-    ``/20220106/`` or ``/20220106-slug``; ``/2022/01/`` as a month), basis ``url``. The query
-    string never counts (``?p=20220106`` is an id)."""
+    ``/20220106/``, ``/20220106-slug``, ``/slug-2022-01-06-123``; ``/2022/01/`` as a month),
+    basis ``url``. The query string never counts (``?p=20220106`` is an id)."""
     _, path = _host_and_path(url)
     for pattern in _URL_DAY:
         for match in pattern.finditer(path):
@@ -192,9 +197,12 @@ def _published(meta: SourceMeta, text: DateValue | None) -> DateValue | None:
     return from_url
 
 
-def _outlet(meta: SourceMeta, text: str | None, outlets: OutletIndex):
+def _outlet(meta: SourceMeta, text: str | None, outlets: OutletIndex, article: str = ""):
     if meta.outlet:
         return outlets.named(meta.outlet) or meta.outlet, "metadata"
+    credited = source_line_outlet(article, outlets)
+    if credited:
+        return credited, "text"
     by_url = outlets.for_url(meta.url)
     if by_url:
         return by_url, "url"
@@ -208,6 +216,22 @@ def _outlet(meta: SourceMeta, text: str | None, outlets: OutletIndex):
     return None, None
 
 
+_SOURCE_LINE = re.compile(r"^(?:المصدر|مصدر الخبر)\s*[:：]\s*(.+?)\s*$")
+_QUOTES = "\"'«»“”()[]"
+
+
+def source_line_outlet(text: str, outlets: OutletIndex) -> str | None:
+    """The outlet a source line among the text's last three lines credits (``المصدر: "تاس"``,
+    ``المصدر: وكالة سبوتنيك``), when the knowledge base knows it; None otherwise."""
+    lines = [line.strip() for line in text.rstrip().split("\n")[-3:] if line.strip()]
+    for line in reversed(lines):
+        match = _SOURCE_LINE.match(line)
+        if match:
+            name = match[1].strip(_QUOTES + " ")
+            return outlets.named(name) or outlets.named(re.sub(r"^وكالة\s+", "", name))
+    return None
+
+
 #: Second-level labels some registries use that the public suffix list does not know
 #: (``tishreen.news.sy``): the site's own label is the one before them.
 _GENERIC_LABELS = frozenset({"news", "com", "net", "org", "gov", "edu", "co", "info"})
@@ -215,7 +239,8 @@ _GENERIC_LABELS = frozenset({"news", "com", "net", "org", "gov", "edu", "co", "i
 
 def site_label(url: str | None) -> str | None:
     """A site's name as its domain spells it, capitalized: ``www.kawalisserif.com`` →
-    ``Kawalisserif``, ``al-dstoor.com`` → ``Al-Dstoor``, ``ar.kabar.kg`` → ``Kabar``; None
+    ``Kawalisserif``, ``al-dstoor.com`` → ``Al-Dstoor``, ``altaqarub.com`` → ``Al-Taqarub``
+    (the Arabic article, as such names are written in English), ``ar.kabar.kg`` → ``Kabar``; None
     for a URL without a registered domain (an IP address, ``localhost``)."""
     from tld import get_tld
 
@@ -234,7 +259,12 @@ def site_label(url: str | None) -> str | None:
         label = below[-1]
     if not re.search(r"[a-z]", label):
         return None
+    # an Arabic name with its article, written as one word: alalam → al-alam (Al-Alam)
+    label = _ARTICLE_PREFIX.sub(r"al-\1", label)
     return "-".join(part[:1].upper() + part[1:] for part in label.split("-"))
+
+
+_ARTICLE_PREFIX = re.compile(r"^al(?!l)([a-z]{4,})$")
 
 
 def _days_apart(a: DateValue, b: DateValue | None) -> int:

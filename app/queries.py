@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy import column as sa_column
 from sqlalchemy import event as sa_event
-from sqlalchemy import func, select, text
 from sqlalchemy import table as sa_table
 from sqlalchemy.orm import defer
 from sqlmodel import Session
@@ -72,6 +72,7 @@ class Facets:
     # a search matching more than SEARCH_CAP events: counted over its first SEARCH_CAP matches,
     # so each count is a lower bound (shown "n+")
     capped: bool = False
+    unknown_speakers: tuple[str, ...] = ()  # chosen speaker slugs that name nobody
 
     def labels(self, lang: str) -> dict[str, str]:
         """Display names for ``TimelineFilters.describe``."""
@@ -111,7 +112,7 @@ def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = T
     a word in a quarter of a million events costs what a rare one does; PostgreSQL's planner
     picks between the GIN index and the timeline-order index itself."""
     dialect = _dialect(session)
-    if filters.search and dialect == "sqlite":
+    if _fts_fast_path(filters, dialect):
         found = _search_rows(session, filters)
     elif filters.countries and not filters.speakers and not filters.search:
         found = _country_rows(session, filters, dialect)
@@ -128,7 +129,12 @@ def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = T
     more = len(found) > filters.limit
     found = found[: filters.limit]
     rows = [event for event, _, _ in found]
-    next_cursor = Cursor(rows[-1].date_start, rows[-1].id) if more and rows else None
+    offset = page_offset(filters)
+    next_cursor = (
+        Cursor(rows[-1].date_start, rows[-1].id, None if offset is None else offset + len(rows))
+        if more and rows
+        else None
+    )
     matched = total(session, filters) if count else None
     views = _views(
         session,
@@ -140,6 +146,63 @@ def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = T
         return Page(views=views, next_cursor=next_cursor, total=len(rows))
     cap = SEARCH_CAP if filters.search else TOTAL_CAP
     return Page(views=views, next_cursor=next_cursor, total=min(matched, cap), capped=matched > cap)
+
+
+def _fts_fast_path(filters: TimelineFilters, dialect: str) -> bool:
+    """A search on SQLite reads the full-text index in timeline order, unless the query also
+    names a speaker (their events match too: the generic ``where`` ORs them in)."""
+    return bool(filters.search) and dialect == "sqlite" and not filters.named_speakers
+
+
+def page_offset(filters: TimelineFilters) -> int | None:
+    """How many events come before this page (0 on the first; None for an old page token)."""
+    return 0 if filters.after is None else filters.after.offset
+
+
+def previous_cursor(
+    session: Session, filters: TimelineFilters, *, table=Event, clauses: list | None = None
+) -> tuple[bool, Cursor | None]:
+    """Where the previous page starts: ``(False, None)`` on the first page, ``(True, None)``
+    when the previous page is the first, else ``(True, cursor)``. One statement, an index walk
+    backwards from the page's cursor over at most ``limit`` rows. ``table`` is ``event`` (its
+    ``clauses`` the filters') or ``story`` (app/stories/queries.py passes its own)."""
+    cursor = filters.after
+    if cursor is None:
+        return False, None
+    if cursor.offset is not None and cursor.offset <= filters.limit:
+        return True, None
+    if clauses is None:
+        clauses = filters.where(dialect=_dialect(session))
+    day, row_id = cursor.date_start, cursor.event_id
+    desc = filters.order == "desc"
+    # rows before the cursor (inclusive of it: the cursor row is the previous page's last), in
+    # the reverse of the page order; undated rows come last in both orders
+    id_before = table.id >= row_id if desc else table.id <= row_id
+    if day is None:
+        before = or_(table.date_start.is_not(None), and_(table.date_start.is_(None), id_before))
+        reverse = [table.date_start.is_(None).desc()]
+    else:
+        day_before = table.date_start > day if desc else table.date_start < day
+        before = or_(day_before, and_(table.date_start == day, id_before))
+        reverse = [table.date_start.is_(None)]
+    if desc:
+        reverse += [table.date_start, table.id]
+    else:
+        reverse += [table.date_start.desc(), table.id.desc()]
+    rows = session.execute(
+        select(table.date_start, table.id)
+        .where(*clauses)
+        .where(before)
+        .order_by(*reverse)
+        .limit(filters.limit + 1)
+    ).all()
+    if len(rows) <= filters.limit:
+        return True, None
+    first_day, first_id = rows[filters.limit]
+    if first_day is not None and not isinstance(first_day, dt.date):
+        first_day = dt.date.fromisoformat(str(first_day)[:10])
+    offset = None if cursor.offset is None else cursor.offset - filters.limit
+    return True, Cursor(first_day, first_id, offset)
 
 
 def _with_related(statement):
@@ -268,7 +331,7 @@ def _total(session: Session, filters: TimelineFilters) -> int:
     dialect = _dialect(session)
     where = filters.where(dialect=dialect, counting=True)
     if filters.search:  # up to SEARCH_CAP + 1: "1000+"
-        if dialect == "sqlite":
+        if _fts_fast_path(filters, dialect):
             first = (
                 select(_FTS.c.rowid)
                 .join(Event, Event.id == _FTS.c.event_id)
@@ -360,6 +423,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         (speaker, count)
         for speaker, count in session.execute(statement.order_by(n.desc(), Speaker.name_ar)).all()
     ]
+    speakers, unknown = keep_chosen_speakers(session, filters, speakers)
 
     scope = tally.scope(filters, exclude={"country"})
     if scope is not None:
@@ -409,7 +473,9 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             .group_by(Article.outlet)
             .order_by(n.desc(), Article.outlet)
         )
-    outlets = [(outlet, count) for outlet, count in session.execute(statement).all()]
+    outlets = keep_chosen(
+        [(outlet, count) for outlet, count in session.execute(statement).all()], filters.outlets
+    )
 
     scope = tally.scope(filters, exclude={"kind"})
     if scope is not None:
@@ -426,7 +492,10 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             .group_by(Event.kind)
             .order_by(Event.kind.desc())
         )
-    kinds = [(kind, count) for kind, count in session.execute(statement).all()]
+    kinds = keep_chosen(
+        [(kind, count) for kind, count in session.execute(statement).all()],
+        (filters.kind,) if filters.kind else (),
+    )
     return Facets(
         speakers=speakers,
         csto=csto,
@@ -434,7 +503,30 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         outlets=outlets,
         kinds=kinds,
         capped=capped or any(bounded),
+        unknown_speakers=unknown,
     )
+
+
+def keep_chosen(counts: list[tuple[str, int]], chosen: Sequence[str]) -> list[tuple[str, int]]:
+    """A facet's ``(value, count)`` list with each chosen value kept, at zero when the other
+    filters leave it nothing: a selected value never vanishes from its control."""
+    listed = {value for value, _ in counts}
+    return counts + [(value, 0) for value in chosen if value not in listed]
+
+
+def keep_chosen_speakers(
+    session: Session, filters: TimelineFilters, speakers: list[tuple[Speaker, int]]
+) -> tuple[list[tuple[Speaker, int]], tuple[str, ...]]:
+    """The speaker facet with each chosen speaker kept at zero, and the chosen slugs that name
+    nobody (a 404). One more statement, only when a chosen speaker has no count."""
+    missing = set(filters.speakers) - {speaker.id for speaker, _ in speakers}
+    if not missing:
+        return speakers, ()
+    found = {
+        s.id: s for s in session.execute(select(Speaker).where(Speaker.id.in_(missing))).scalars()
+    }
+    kept = speakers + [(found[slug], 0) for slug in filters.speakers if slug in found]
+    return kept, tuple(slug for slug in filters.speakers if slug in missing and slug not in found)
 
 
 def histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, int]]:
@@ -653,3 +745,65 @@ def _views(
         )
         for e in events
     ]
+
+
+# -- the time axis and the member-state strip ------------------------------------------------
+
+
+def _as_date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def axis_counts(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, str, str, int]]:
+    """``(first day, precision, kind, n)`` of the dated events under every filter but the dates
+    (the axis shows the chosen range inside the whole), remembered until the data changes.
+    Empty for a search matching more than ``SEARCH_CAP`` events."""
+    key = ("axis", _aggregate_key(filters.replace(date_from=None, date_to=None)))
+    return remembered(session, key, lambda: _axis_counts(session, filters))
+
+
+def _capped_search(session: Session, filters: TimelineFilters) -> bool:
+    return bool(filters.search) and total(session, TimelineFilters(q=filters.q)) > SEARCH_CAP
+
+
+def _axis_counts(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, str, str, int]]:
+    if _capped_search(session, filters):
+        return []
+    n = func.count(Event.id)
+    rows = session.execute(
+        select(Event.date_start, Event.date_precision, Event.kind, n)
+        .where(Event.date_start.is_not(None))
+        .where(*filters.where(dialect=_dialect(session), exclude={"date"}))
+        .group_by(Event.date_start, Event.date_precision, Event.kind)
+        .order_by(Event.date_start)
+    ).all()
+    return [
+        (_as_date(day), precision or "day", kind, count) for day, precision, kind, count in rows
+    ]
+
+
+def member_months(session: Session, filters: TimelineFilters) -> dict[tuple[str, str], int]:
+    """``{(iso2, "YYYY-MM"): n}``: events about each CSTO member state per month, under every
+    filter but the countries and dates; day- and month-precision events only (a year-dated
+    event belongs to no month). Remembered until the data changes."""
+    key = ("members", _aggregate_key(filters.replace(countries=(), date_from=None, date_to=None)))
+    return remembered(session, key, lambda: _member_months(session, filters))
+
+
+def _member_months(session: Session, filters: TimelineFilters) -> dict[tuple[str, str], int]:
+    if _capped_search(session, filters):
+        return {}
+    members = select(Country.iso2).where(Country.csto_member.is_(True))
+    rows = session.execute(
+        select(EventCountry.country, Event.date_start, func.count(Event.id))
+        .join(Event, Event.id == EventCountry.event_id)
+        .where(EventCountry.country.in_(members))
+        .where(Event.date_start.is_not(None))
+        .where(or_(Event.date_precision.is_(None), Event.date_precision != "year"))
+        .where(*filters.where(dialect=_dialect(session), exclude={"country", "date"}))
+        .group_by(EventCountry.country, Event.date_start)
+    ).all()
+    months: dict[tuple[str, str], int] = defaultdict(int)
+    for iso2, day, count in rows:
+        months[iso2, _as_date(day).strftime("%Y-%m")] += count
+    return dict(months)

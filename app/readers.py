@@ -286,8 +286,9 @@ def _os_reason(error: OSError) -> str:
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
-def page_text(markup: str) -> tuple[str, SourceMeta]:
-    """The article of an HTML page and what the page says about it, by trafilatura.
+def page_text(markup: str, url: str | None = None) -> tuple[str, SourceMeta]:
+    """The article of an HTML page and what the page says about it, by trafilatura (``url``:
+    where the page was fetched from, when known).
 
     Menus, "related" blocks, comments, share bars and footers are left out (trafilatura's
     boilerplate removal), so their quotes never become events; the text is what trafilatura
@@ -300,6 +301,7 @@ def page_text(markup: str) -> tuple[str, SourceMeta]:
     try:
         document = trafilatura.bare_extraction(
             markup,
+            url=url,
             with_metadata=True,
             include_comments=False,
             date_extraction_params=dict(_DATE_PARAMS),
@@ -308,7 +310,11 @@ def page_text(markup: str) -> tuple[str, SourceMeta]:
         document = None
     text = _clean_lines(document.text if document is not None else "")
     if not text:
-        if _clean_lines(trafilatura.html2txt(markup) or ""):
+        try:
+            visible = _clean_lines(trafilatura.html2txt(markup) or "")
+        except Exception:
+            visible = ""
+        if visible:
             raise ArticleReadError(
                 "HTML page with no article text (only menus, links or other page furniture)"
             )

@@ -1,6 +1,7 @@
 """Records: a crawler's JSON Lines or CSV file, one article per record.
 
-Fields: ``text`` (required), ``url``, ``title``, ``published`` (an ISO date or datetime),
+Fields: ``text`` (required, or ``html``: the page as fetched, reduced to its main text and
+metadata as an HTML file is), ``url``, ``title``, ``published`` (an ISO date or datetime),
 ``outlet``, ``author``, ``site_name`` and ``name`` (what the store keeps as
 ``article.source_file``; default ``FILE.jsonl:LINE``). Other fields are ignored: crawlers add
 many. A bad record — not JSON, no text, a date that is not one, a number where a string goes —
@@ -29,12 +30,13 @@ from app.readers import (
     check_regular_file,
     control_share,
     open_regular_file,
+    page_text,
     too_large,
 )
 from app.source import META_FIELDS, SourceDocument, SourceFailure, SourceMeta
 
 RECORD_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv"})
-STRING_FIELDS = frozenset({*META_FIELDS, "name", "text"})
+STRING_FIELDS = frozenset({*META_FIELDS, "name", "text", "html"})
 _ISO_PARTIAL = re.compile(r"\d{4}(?:-\d{2})?")  # a year or a month: 2022, 2022-01
 
 
@@ -161,11 +163,11 @@ def _csv_records(handle, path: Path, max_bytes: int) -> Iterator[SourceDocument 
                 continue
             if header is None:
                 header = [cell.strip() for cell in row]
-                if "text" not in header:
+                if "text" not in header and "html" not in header:
                     columns = ", ".join(header)
                     yield SourceFailure(
                         f"{path}:{start}",
-                        f'no "text" column in the header row (its columns: {columns})',
+                        f'no "text" (or "html") column in the header row (its columns: {columns})',
                     )
                     return
                 continue
@@ -190,7 +192,7 @@ def _csv_document(
             raise RecordError(f'not UTF-8 (an invalid byte in the "{column}" field)')
     # an empty cell says nothing (CSV has no null), except an empty text, which is an error
     fields = {
-        column: cell if cell.strip() or column == "text" else None
+        column: cell if cell.strip() or (column == "text" and "html" not in header) else None
         for column, cell in zip(header, row, strict=True)
     }
     return fields_to_document(fields, label, default_name, origin="the record")
@@ -206,8 +208,6 @@ def fields_to_document(
         value = fields.get(name)
         if value is not None and not isinstance(value, str):
             raise RecordError(f'field "{name}" must be a string, not a {_type_name(value)}')
-    if text is None:
-        text = _record_text(fields)
     values = {name: _clean(fields.get(name)) for name in META_FIELDS}
     if values["published"] is not None:
         values["published"] = checked_date(values["published"])
@@ -215,12 +215,28 @@ def fields_to_document(
         values["url"] = checked_url(values["url"])
     meta = SourceMeta(**values, origin=origin)
     name = _clean(fields.get("name")) or default_name
-    return SourceDocument(label=label, name=name, text=text, meta=meta)
+    note = ""
+    if text is None and fields.get("text") is None and fields.get("html") is not None:
+        text, page = _record_page(fields["html"], meta.url)
+        meta, note = meta.merged_over(page), "main text of the HTML page"
+    elif text is None:
+        text = _record_text(fields)
+    return SourceDocument(label=label, name=name, text=text, meta=meta, note=note)
+
+
+def _record_page(html: str, url: str | None) -> tuple[str, SourceMeta]:
+    """A record's ``html``: its main text and the page's metadata (the record's fields win)."""
+    if not html.strip():
+        raise RecordError('no text: the record\'s "html" is empty')
+    try:
+        return page_text(html.replace("\r\n", "\n").replace("\r", "\n"), url=url)
+    except ArticleReadError as error:
+        raise RecordError(str(error)) from None
 
 
 def _record_text(fields: dict) -> str:
     if "text" not in fields or fields["text"] is None:
-        raise RecordError('no text: the record has no "text" field')
+        raise RecordError('no text: the record has no "text" (or "html") field')
     text = fields["text"].replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise RecordError('no text: the record\'s "text" is empty')

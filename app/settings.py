@@ -16,6 +16,7 @@ class Settings:
     host: str
     port: int
     max_file_bytes: int
+    cluster: str = ""  # a Dask scheduler's address for `ingest` (DASK_SCHEDULER)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -24,4 +25,5 @@ class Settings:
             host=os.environ.get("HOST", "127.0.0.1"),
             port=int(os.environ.get("PORT", "8000")),
             max_file_bytes=int(os.environ.get("MAX_FILE_BYTES", str(2 * 1024 * 1024))),
+            cluster=os.environ.get("DASK_SCHEDULER", ""),
         )

@@ -20,6 +20,7 @@ from app.extract.model import ArticleExtraction, DateValue, ExtractedEvent, Span
 from app.fts import fts_rowid
 from app.models import Article, Country, Event, EventCountry, Quote, Speaker
 from app.search import search_key
+from app.source import ArticleSource
 
 
 def content_sha256(text: str) -> str:
@@ -92,8 +93,10 @@ def save_article(
     source_file: str,
     extraction: ArticleExtraction,
     extractor_version: str,
+    source: ArticleSource | None = None,
 ) -> tuple[Article, str]:
-    """Store one article and its events in one transaction.
+    """Store one article and its events in one transaction; ``source``: the columns only the
+    source fills (url, author, site name, outlet basis: app/source.py).
 
     Returns the article and what happened: ``added``, ``updated`` or ``unchanged``.
     """
@@ -107,7 +110,9 @@ def save_article(
         if outcome == "updated":  # the counts of the events as stored, before anything changes
             tally.apply(session, tally.count_stored(session, article.id), sign=-1)
             stories.detach_article(session, article.id)
-        article = _upsert_article(session, article, sha, source_file, extraction, extractor_version)
+        article = _upsert_article(
+            session, article, sha, source_file, extraction, extractor_version, source
+        )
         if outcome == "added":
             _insert_events(session, article, sha, extraction.events)
         else:
@@ -141,9 +146,13 @@ def check_extraction(extraction: ArticleExtraction) -> None:
                 )
 
 
-def _upsert_article(session, article, sha, source_file, extraction, extractor_version) -> Article:
+def article_values(
+    source_file: str, extraction: ArticleExtraction, extractor_version: str
+) -> dict[str, str | None]:
+    """The article row's columns from an extraction (but its id, hash and ingest time): one
+    definition for this module and the ingest's batch writer (app/batch_store.py)."""
     published = extraction.published
-    values = {
+    return {
         "source_file": source_file,
         "outlet": extraction.outlet,
         "title": extraction.title,
@@ -154,6 +163,14 @@ def _upsert_article(session, article, sha, source_file, extraction, extractor_ve
         "text": extraction.text,
         "extractor_version": extractor_version,
     }
+
+
+def _upsert_article(
+    session, article, sha, source_file, extraction, extractor_version, source=None
+) -> Article:
+    values = article_values(source_file, extraction, extractor_version)
+    if source is not None:
+        values |= source.as_columns()
     if article is None:
         article = Article(id=article_id_for(sha), sha256=sha, **values)
         session.add(article)

@@ -226,6 +226,11 @@ def scope(filters, exclude: Iterable[str] = ()) -> Scope | None:
         return None
     found: list[Scope] = []
     if (filters.date_from or filters.date_to) and "date" not in skip:
+        to = filters.date_to
+        if to is not None and (to.month, to.day) != (12, 31):
+            # the tally counts events by their first day; a range ending inside a year leaves
+            # out the month- and year-precision events that run past it (app.filters.where)
+            return None
         found.append(Scope("day", day_from=_day(filters.date_from), day_to=_day(filters.date_to)))
     if filters.speakers and "speaker" not in skip:
         found.append(Scope("speaker", tuple(filters.speakers)))

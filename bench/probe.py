@@ -1,11 +1,14 @@
 """One ingest measurement in its own process (so peak memory is this measurement's alone).
 
-    python -m bench.probe extract|ingest WORKERS LISTFILE [DB_URL]
+    python -m bench.probe extract|ingest|cluster WORKERS LISTFILE [DB_URL]
 
 Prints one JSON object: articles, bytes, events, seconds, maxrss of this process and of its
 worker processes (resource.getrusage). ``extract`` times the pure extractor over texts already
 read into memory; ``ingest`` times the real ingest job (``app.ingest.ingest_paths``: read,
-extract, corpus-context pass, one transaction per article) into a migrated database.
+extract, batched writes, the corpus-context pass) into a migrated database; ``cluster`` does the
+same with extraction on a Dask ``LocalCluster`` of WORKERS single-threaded worker processes
+started (and warmed) before the timing. The outcomes are counted as they come, not kept, so
+the peak RSS is the ingest's own.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ def main(argv: list[str]) -> int:
         from app.parallel import extract_many
 
         texts = [f.read_text(encoding="utf-8") for f in files]
-        extract_many(texts[:1])  # imports and knowledge base loaded outside the timing
+        list(extract_many(texts[:1]))  # imports and knowledge base loaded outside the timing
         started = time.perf_counter()
         events = failed = 0
         for result in extract_many(texts, workers=workers):
@@ -38,22 +41,9 @@ def main(argv: list[str]) -> int:
             else:
                 events += len(result.events)
         seconds = time.perf_counter() - started
+        children = 0.0
     else:
-        from app.db import make_engine
-        from app.ingest import ingest_paths
-        from app.migrate import upgrade
-        from app.parallel import extract_many
-
-        url = argv[3]
-        upgrade(url)
-        engine = make_engine(url)
-        extract_many(["تمهيد"])  # warm the extractor's resources like the extract probe
-        started = time.perf_counter()
-        outcomes = ingest_paths(files, engine, max_bytes=2**21, workers=workers)
-        seconds = time.perf_counter() - started
-        events = sum(o.events for o in outcomes)
-        failed = sum(o.failed for o in outcomes)
-        engine.dispose()
+        events, failed, seconds, children = _ingest(mode, workers, files, argv[3])
     print(
         json.dumps(
             {
@@ -67,11 +57,63 @@ def main(argv: list[str]) -> int:
                 "articles_per_s": round(len(files) / seconds, 1),
                 "mb_per_s": round(size / seconds / 1e6, 3),
                 "maxrss_mb": round(_rss_mb(resource.RUSAGE_SELF), 1),
-                "maxrss_children_mb": round(_rss_mb(resource.RUSAGE_CHILDREN), 1),
+                "maxrss_children_mb": round(children or _rss_mb(resource.RUSAGE_CHILDREN), 1),
             }
         )
     )
     return 0
+
+
+def _ingest(mode: str, workers: int, files: list[Path], url: str):
+    from contextlib import nullcontext
+
+    from app.db import make_engine
+    from app.ingest import ingest_paths
+    from app.migrate import upgrade
+    from app.parallel import extract_many
+
+    upgrade(url)
+    engine = make_engine(url)
+    list(extract_many(["تمهيد"]))  # warm the extractor's resources like the extract probe
+    counts = {"events": 0, "failed": 0}
+
+    def count(outcome) -> None:
+        counts["events"] += outcome.events
+        counts["failed"] += outcome.failed
+
+    cluster = nullcontext(None)
+    if mode == "cluster":
+        from distributed import Client, LocalCluster
+
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+    with cluster as local:
+        address = local.scheduler_address if local is not None else None
+        if address:  # every worker imports what a task needs before the clock starts
+            from app.cluster import cluster_chunk
+            from app.source import SourceDocument
+
+            with Client(address) as client:
+                client.run(cluster_chunk, [SourceDocument("warm", "warm", "تمهيد")])
+        started = time.perf_counter()
+        ingest_paths(
+            files,
+            engine,
+            max_bytes=2**21,
+            workers=1 if address else workers,
+            cluster=address,
+            on_outcome=count,
+            collect=False,
+        )
+        seconds = time.perf_counter() - started
+        children = 0.0
+        if address:  # the workers are the nannies' children, not ours: ask them
+            with Client(address) as client:
+                sizes = client.run(lambda: _rss_mb(resource.RUSAGE_SELF))
+            children = max(sizes.values())
+    engine.dispose()
+    return counts["events"], counts["failed"], seconds, children
 
 
 if __name__ == "__main__":

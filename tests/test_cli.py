@@ -74,10 +74,11 @@ def test_export_follows_the_contract(exported):
         "quotes",
         "speech",
         "background",
-        "story_id",
+        "story_id",  # issue 11: the story the event is a report of
     }
     for record in records:
         assert set(record) == keys
+        assert record["story_id"] is not None and len(record["story_id"]) == 16
         assert record["kind"] in {"statement", "event"}
         # a statement says how it was reported; an event is never speech
         assert record["speech"] in (
@@ -91,8 +92,18 @@ def test_export_follows_the_contract(exported):
             width = {"day": 10, "month": 7, "year": 4}[record["date_precision"]]
             assert len(record["date"]) == width
         assert set(record["article"]) == {
-            "source_file", "published", "outlet", "url", "title", "published_basis", "outlet_basis"
-        }  # fmt: skip
+            "source_file",
+            "published",
+            "outlet",
+            "url",
+            "title",
+            "published_basis",
+            "outlet_basis",
+        }
+        # the seeds are text files: no URL, and the text decided the date and the outlet
+        assert record["article"]["url"] is None
+        assert record["article"]["published_basis"] in {"explicit", "relative", "inferred", None}
+        assert record["article"]["outlet_basis"] in {"text", None}
         assert all(len(c) == 2 and c.isupper() for c in record["countries"])
         source = texts[record["article"]["source_file"]].replace("\r\n", "\n")
         for quote in record["quotes"]:

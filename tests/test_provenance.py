@@ -49,6 +49,7 @@ def decide(meta: SourceMeta, published=None, outlet=None, title=None):
         ("https://site.example/2022-01-06/slug", "2022-01-06", "day"),
         ("https://site.example/20220106/slug-1051.html", "2022-01-06", "day"),
         ("https://site.example/ar/middle-east/20220106-slug", "2022-01-06", "day"),
+        ("https://site.example/main/words-of-the-title-2023-02-02-30851", "2023-02-02", "day"),
         ("https://site.example/2022/01/slug", "2022-01", "month"),
     ],
 )
@@ -65,6 +66,8 @@ def test_a_date_in_the_url_path_is_read(url, value, precision):
         "https://site.example/2022/13/45/slug",  # no such day
         "https://site.example/20221399/slug",
         "https://site.example/a-20220106x/slug",  # digits inside a word
+        "https://site.example/item-2022-1-6",  # a slug's date is written in full
+        "https://site.example/v2-2022-01-067/x",
         None,
     ],
 )
@@ -178,6 +181,9 @@ def test_the_outlet_comes_from_the_urls_domain(url, outlet):
         ("https://www.dw.com/en/slug/a-1", "Dw"),  # DW's Arabic site is dw.com/ar only
         ("https://www.kawalisserif.com/2025/11/27/x/", "Kawalisserif"),
         ("https://al-dstoor.com/archives/1", "Al-Dstoor"),
+        ("https://www.alnahdapress.com/news/1", "Al-Nahdapress"),
+        ("https://allnewsnow.com/x", "Allnewsnow"),  # all…, not the article
+        ("https://alto.com/x", "Alto"),  # too short to be al + a name
         ("https://ar.weekly.kg/news/x", "Weekly"),
         ("https://tishreen.news.sy/?p=1", "Tishreen"),  # a registry's .news.sy
         ("https://www.example.co.uk/x", "Example"),
@@ -237,3 +243,32 @@ def test_every_domain_in_the_knowledge_base_is_well_formed_and_claimed_once():
     for outlet in outlets:
         for domain in outlet.domains:
             assert index.for_url(f"https://www.{domain}/some/article") == outlet.name_en, domain
+
+
+def test_a_source_line_at_the_end_credits_the_outlet_over_the_site():
+    text = 'قال المتحدث إن "الاجتماع انتهى".\nوأضاف أن الوفود غادرت.\nالمصدر: "تاس"\n'
+    meta = SourceMeta(url="https://arabic.rt.com/world/1-x/")
+    decided = resolve(
+        meta, text_published=None, text_outlet="TASS", text_title=None, outlets=OUTLETS, text=text
+    )
+    assert (decided.outlet, decided.outlet_basis) == ("TASS", "text")
+    # a record's own outlet still wins; an unknown source, or one mid-text, does not count
+    given = resolve(
+        SourceMeta(url=meta.url, outlet="RT"),
+        text_published=None,
+        text_outlet=None,
+        text_title=None,
+        outlets=OUTLETS,
+        text=text,
+    )
+    assert given.outlet == "RT"
+    for other in ("المصدر: مدونة محلية\n", "المصدر: تاس\n" + "سطر آخر\n" * 3):
+        decided = resolve(
+            meta,
+            text_published=None,
+            text_outlet=None,
+            text_title=None,
+            outlets=OUTLETS,
+            text=other,
+        )
+        assert (decided.outlet, decided.outlet_basis) == ("RT", "url")

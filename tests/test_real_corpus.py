@@ -13,11 +13,15 @@ import pytest
 from bench.real import evaluate, fetch_list
 from bench.real.gold import (
     ARTICLES_DIR,
+    anchor_problems,
     article_id,
     assemble_gold,
+    cache_dir,
     load_articles,
+    lonely_stories,
     problems,
     split_leaks,
+    text_path,
 )
 
 URL_DEV = "https://www.example-news.org/world/2022/01/13/zas-ceremony"
@@ -151,6 +155,23 @@ def test_a_story_in_both_splits_is_a_leak():
     assert split_leaks([dev, blind]) == []
 
 
+def test_a_story_needs_a_second_article_and_counts_set_aside_mentions():
+    dev = _article(URL_DEV, "dev")
+    assert lonely_stories([dev]) and "zas-mission-done" in lonely_stories([dev])[0]
+    other = _article(URL_BLIND, "dev", quotes=[])
+    other["unsupported_mentions"] = [
+        {
+            "anchor": "اليوم الخميس",
+            "date": "2022-01-13",
+            "precision": "day",
+            "kind": "happening",
+            "note": "only the weekday in the text",
+            "story": "zas-mission-done",
+        }
+    ]
+    assert lonely_stories([dev, other]) == []
+
+
 def test_fetch_list_names_only_missing_texts(tmp_path, monkeypatch, capsys):
     folder = _write(tmp_path / "articles", _article(URL_DEV, "dev"), _article(URL_BLIND, "blind"))
     monkeypatch.setattr(fetch_list, "load_articles", lambda: load_articles(folder))
@@ -200,5 +221,30 @@ def test_committed_article_file_is_valid(path):
     assert problems(article, path.name) == []
 
 
+def test_an_anchor_missing_from_the_text_is_named():
+    article = _article(URL_DEV, "dev")
+    norm = evaluate.load_scorer().norm
+    text = "قال زاس: «أنجزت القوات مهمتها كاملة». وكان القرار في 6 يناير 2022."
+    assert anchor_problems(article, text, norm) == []
+    assert "أنجزت القوات" in anchor_problems(article, "نص آخر", norm)[0]
+
+
+DEV_ARTICLES = [a for a in load_articles() if a.get("split") == "dev"]
+
+
+@pytest.mark.parametrize("article", DEV_ARTICLES, ids=lambda a: a["id"])
+def test_dev_anchors_are_in_the_cached_text(article):
+    """Dev only (blind texts stay unread by the suite); skipped without the cache."""
+    path = text_path(article, cache_dir())
+    if not path.is_file():
+        pytest.skip("text not in the cache (bench/real/README.md, Re-fetching)")
+    text = path.read_text(encoding="utf-8")
+    assert anchor_problems(article, text, evaluate.load_scorer().norm) == []
+
+
 def test_committed_stories_stay_within_one_split():
     assert split_leaks(load_articles()) == []
+
+
+def test_committed_stories_have_reports_in_two_articles():
+    assert lonely_stories(load_articles()) == []

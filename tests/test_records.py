@@ -88,7 +88,7 @@ def test_json_lines_bad_records_fail_alone_with_line_and_reason(tmp_path):
     assert outcomes(read(path)) == [
         (f"{path}:1", "ok feed.jsonl:1"),
         (f"{path}:2", "not JSON (Expecting property name enclosed in double quotes at column 2)"),
-        (f"{path}:3", 'no text: the record has no "text" field'),
+        (f"{path}:3", 'no text: the record has no "text" (or "html") field'),
         (f"{path}:4", 'no text: the record\'s "text" is empty'),
         (
             f"{path}:5",
@@ -191,7 +191,7 @@ def test_csv_without_a_text_column(tmp_path):
     path = tmp_path / "feed.csv"
     path.write_text("body,url\nنص,https://a.example\n", encoding="utf-8")
     assert outcomes(read(path)) == [
-        (f"{path}:1", 'no "text" column in the header row (its columns: body, url)')
+        (f"{path}:1", 'no "text" (or "html") column in the header row (its columns: body, url)')
     ]
 
 
@@ -273,3 +273,22 @@ def test_an_html_pages_sidecar_wins_over_its_metadata(tmp_path):
     (page,) = read(target)
     assert page.meta.published == "2022-01-14"  # the sidecar's
     assert page.meta.url == "https://sana.sy/?p=1577001"  # the page's, where the sidecar is silent
+
+
+def test_a_records_html_is_reduced_to_its_article_and_the_records_fields_win(tmp_path):
+    path = jsonl(
+        tmp_path,
+        {"html": PAGE.read_text(encoding="utf-8"), "published": "2022-01-14"},
+        {"html": "<html><body><script>x()</script></body></html>"},
+        {"html": "   "},
+    )
+    page, *failures = read(path)
+    assert page.note == "main text of the HTML page"
+    assert page.text == read(PAGE)[0].text  # the same article as the page read as a file
+    assert "أخبار ذات صلة" not in page.text
+    assert page.meta.published == "2022-01-14"  # the record's, over the page's 2022-01-13
+    assert page.meta.url == "https://sana.sy/?p=1577001"  # the page's, the record says none
+    assert outcomes(failures) == [
+        (f"{path}:2", "HTML page with no text (after removing the markup)"),
+        (f"{path}:3", 'no text: the record\'s "html" is empty'),
+    ]

@@ -178,3 +178,27 @@ def test_search_text_is_arabic_normalized(engine):
         )
         hits = session.execute(text(search), {"q": "مستقر تماما"}).all()
         assert len(hits) == 1
+
+
+def test_the_source_columns_are_stored_with_the_article(engine):
+    from app.source import ArticleSource
+
+    source = ArticleSource(
+        url="https://sana.sy/?p=1", author="هيئة التحرير", site_name="سانا", outlet_basis="url"
+    )
+    with Session(engine) as session:
+        _countries(session)
+        article, _ = save_article(
+            session,
+            source_file="a.txt",
+            extraction=_extraction(),
+            extractor_version="v1",
+            source=source,
+        )
+        stored = session.get(Article, article.id)
+        assert (stored.url, stored.author, stored.site_name, stored.outlet_basis) == (
+            "https://sana.sy/?p=1",
+            "هيئة التحرير",
+            "سانا",
+            "url",
+        )

@@ -68,6 +68,8 @@ class SentenceAttribution:
     speaker: Entity | None = None  # the sentence's reporting subject (explicit or inherited)
     explicit: bool = False
     subjects: dict[int, Entity] = field(default_factory=dict)  # cue ti -> subject
+    own: set[int] = field(default_factory=set)  # cues whose subject is written beside them
+    named: list[Entity] = field(default_factory=list)  # people named in the sentence
     content_start: int | None = None  # raw offset of the first complementizer after the first cue
 
 
@@ -113,22 +115,68 @@ def attribute(
             sentences[(pi, si)] = sa
             for ri, rc in clauses.get((pi, si), ()):
                 reported_speakers[ri] = _clause_speaker(sa, rc)
+    _name_titles(an, sentences, quote_speakers, reported_speakers)
     return Attribution(sentences, quote_speakers, reported_speakers)
+
+
+def _name_titles(
+    an: Discourse,
+    sentences: dict[tuple[int, int], SentenceAttribution],
+    quote_speakers: dict[int, Entity | None],
+    reported_speakers: dict[int, Entity | None],
+) -> None:
+    """A speaker known only by a title the article never resolved ('وقال العقيد:'،
+    'علقت متحدثة الخارجية …') is the person of that title named in an adjacent sentence
+    (before first, then after), when exactly one such person is: the name is the article's."""
+    order = list(sentences)
+    where: dict[str, int] = {}
+    for n, k in enumerate(order):
+        sa = sentences[k]
+        for ent in [sa.speaker, *sa.subjects.values()]:
+            if ent is not None and ent.key.startswith("t:"):
+                where.setdefault(ent.key, n)
+    named: dict[str, Entity] = {}
+    for key, n in where.items():
+        title = next(
+            e for k in order for e in [sentences[k].speaker, *sentences[k].subjects.values()]
+            if e is not None and e.key == key
+        )  # fmt: skip
+        for m in (n - 1, n + 1, n + 2):
+            if not 0 <= m < len(order):
+                continue
+            cands = {e.key: e for e in sentences[order[m]].named if an.agrees(title, e)}
+            if len(cands) == 1:
+                named[key] = next(iter(cands.values()))
+                break
+    if not named:
+        return
+    for table in (quote_speakers, reported_speakers):
+        for i, ent in table.items():
+            if ent is not None and ent.key in named:
+                table[i] = named[ent.key]
+    for sa in sentences.values():
+        if sa.speaker is not None and sa.speaker.key in named:
+            sa.speaker = named[sa.speaker.key]
+        for ti, ent in list(sa.subjects.items()):
+            if ent.key in named:
+                sa.subjects[ti] = named[ent.key]
 
 
 def _main_clause_subject(
     toks, cues: list[Cue], c: Cue, sa: SentenceAttribution, main: Entity
 ) -> Entity:
-    """The subject a participle goes with: that of the nearest main-clause cue before it —
-    the sentence's first, one coordinated with و/ف (وقال X …، مضيفاً), or one after a full
-    stop the text left unspaced — not a verb inside a complement clause (… أن بلاده أبلغت)."""
+    """The subject a participle goes with: that of the nearest main-clause verb before it —
+    the sentence's first verb (also after a fronted 'وفقاً للرئاسة، أكد X …، معرباً'), one
+    coordinated with و/ف (وقال X …، مضيفاً), or one after a full stop the text left unspaced
+    — not a verb inside a complement clause (… أن بلاده أبلغت)."""
+    first_verb = next((x for x in cues if x.kind == "verb"), None)
     for prev in reversed([x for x in cues if x.ti < c.ti]):
-        if prev.ti not in sa.subjects or prev.kind == "participle":
+        if prev.ti not in sa.subjects or prev.kind != "verb":
             continue
         w = toks[prev.ti][2]
         coordinated = len(w) > 3 and w[0] in "وف"
         after_stop = prev.ti > 0 and toks[prev.ti - 1][2] in (".", "؛", ";")
-        if prev is cues[0] or coordinated or after_stop:
+        if prev is first_verb or coordinated or after_stop:
             return sa.subjects[prev.ti]
     return main
 
@@ -140,10 +188,11 @@ def _clause_speaker(sa: SentenceAttribution, rc: ReportedClause) -> Entity | Non
     cue = next((c for c in sa.cues if c.raw_start == rc.cue_start), None)
     if cue is None:
         return None
+    if cue.kind == "prep":
+        # its object must be a speaker ('وبحسب الوزير'); 'ووفقاً للمرسوم، …' has none
+        return sa.subjects.get(cue.ti) if cue.ti in sa.own else None
     ent = sa.subjects.get(cue.ti)
-    if ent is not None or cue.kind == "prep":
-        return ent
-    return sa.speaker
+    return ent if ent is not None else sa.speaker
 
 
 # 'صرح بذلك X'، 'قال ذلك X': the words given before the cue, then its subject
@@ -157,6 +206,86 @@ _SVO_GAP = frozenset(
 _PREPS = frozenset(norm(w) for w in ("مع", "عن", "إلى", "على", "من", "في", "ل", "ب", "لدى", "بين"))
 
 
+# How much each feature of a candidate antecedent counts, for a cue with no subject written
+# beside it (a bare وقال:، a participle, a quotation with no verb). A new phenomenon is a new
+# feature here, not a new branch.
+FEATURE_WEIGHTS = {
+    "opens_sentence": 4.0,  # 'أما رئيس الوزراء … فانتقد …، قائلاً:' / 'رفضت أرمينيا …، وقالت'
+    "subject_of_earlier_verb": 3.0,  # 'أبدى دبلوماسي قرغيزي … خيبة أمله، وقال'
+    "previous_sentence_topic": 2.0,  # 'وقلل الأمين العام X من أهمية الخطوة. وقال:'
+    "spoke": 1.0,  # an entity that already spoke in the article
+    "gender_agrees": 0.5,  # قال / قالت with the entity's gender (a body takes قالت)
+    "recency": -0.05,  # per speaker that spoke since
+}
+_SPEAKER_POOL = 10  # how many earlier speakers are candidates
+
+
+def _agrees(ent: Entity, gender: str | None) -> bool:
+    return gender is not None and (gender == "f") == (
+        ent.gender == "f" or "organisation" in ent.categories
+    )
+
+
+def _speaker_candidates(an: Discourse, gender: str | None) -> list[tuple[dict, Entity]]:
+    """The article's earlier speakers, latest first, with their features."""
+    out: list[tuple[dict, Entity]] = []
+    seen: set[str] = set()
+    for ent in reversed(an.speakers[-_SPEAKER_POOL * 3 :]):
+        if ent.key in seen:
+            continue
+        seen.add(ent.key)
+        feats = {"spoke": 1, "recency": len(seen) - 1}
+        if _agrees(ent, gender):
+            feats["gender_agrees"] = 1
+        out.append((feats, ent))
+        if len(out) >= _SPEAKER_POOL:
+            break
+    return out
+
+
+def _score(feats: dict) -> float:
+    return sum(FEATURE_WEIGHTS[k] * v for k, v in feats.items())
+
+
+def _ranked(cands: list[tuple[dict, Entity]]) -> Entity | None:
+    """The best candidate (the first of equals: the most recent)."""
+    best: tuple[float, Entity] | None = None
+    for feats, ent in cands:
+        sc = _score(feats)
+        if best is None or sc > best[0]:
+            best = (sc, ent)
+    return best[1] if best else None
+
+
+def _ranked_subject(
+    an: Discourse, rd: MentionReader, toks, mentions: list[Mention], cue: Cue
+) -> tuple[Entity | None, bool]:
+    """The subject of a cue none is written beside, ranked among the candidates the sentence
+    and the discourse offer; and whether it comes from this sentence or the one before (an
+    explicit subject) rather than from the speakers so far."""
+    cands: list[tuple[dict, Entity]] = []
+    opening = _topic_subject(an, toks, mentions, cue)
+    if opening is not None:
+        cands.append(({"opens_sentence": 1}, opening))
+    if cue.gender == "m":
+        for i in range(1, min(cue.ti, 6)):
+            if _strip_conj(toks[i - 1][2]) in _PREPS:
+                continue
+            if (anon := rd.anonymous_entity(toks, i)) is not None:
+                cands.append(({"subject_of_earlier_verb": 1}, anon))
+                break
+    if an.topic is not None and cue.gender == an.topic.gender:
+        cands.append(({"previous_sentence_topic": 1}, an.topic))
+    explicit = bool(cands)
+    cands += _speaker_candidates(an, cue.gender)
+    best = _ranked(cands)
+    if best is None:
+        return None, False
+    # explicit when the winner came from the sentence or the previous one
+    won = max(cands, key=lambda c: _score(c[0]))[0]
+    return best, explicit and "spoke" not in won
+
+
 def _topic_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> Entity | None:
     """The subject of a sentence whose cue has none of its own: a person or body opening the
     sentence ('أما رئيس الوزراء … فانتقد …، قائلاً:'، 'انتقد الوزير X الغرب، معتبرا أن'), not one
@@ -164,9 +293,11 @@ def _topic_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> En
     for m in mentions:
         if m.ti >= cue.ti or m.ti > 5:
             return None
-        if m.kind not in ("person", "org", "role"):
+        if m.kind not in ("person", "org", "role", "country"):
             continue
         if m.ti > 0 and _strip_conj(toks[m.ti - 1][2]) in _PREPS:
+            if m.kind == "country":
+                continue  # 'في روسيا، انتقد الوزير …': a place, not the subject
             return None
         ent = an.resolve(m)
         if ent is None:
@@ -205,7 +336,7 @@ def _sentence(
     inside = [
         (nt.key_offset(q.start), nt.key_offset(q.end))
         for _, q in speech
-        if q.paragraph == pi and q.start < sent.end and q.end > sent.start
+        if q.start < sent.end and q.end > sent.start  # also one running on from before
     ]
     toks = nt.tokens_in(k0, k1)
     if inside:  # tokens inside speech quotes are not narration
@@ -213,6 +344,11 @@ def _sentence(
     mentions = rd.mentions(toks)
     cues = rd.cues(toks)
     sa = SentenceAttribution(cues=cues)
+    sa.named = [
+        m.entity
+        for m in mentions
+        if m.kind == "person" and m.entity is not None and not m.entity.key.startswith("t:")
+    ]
     by_start = {m.ti: m for m in mentions}
     by_end = {m.tj: m for m in mentions}
 
@@ -261,6 +397,12 @@ def _sentence(
             fem = an.feminine_reading(toks, m)
             if fem is not None:
                 return fem
+        if m is not None and m.kind == "statement":
+            # 'وأكد البيان الختامي': a document named with its adjectives speaks as written;
+            # a bare 'البيان' is the latest body's that spoke, else the document
+            adj = j + 1 < len(toks) and rd._article(toks, j + 1) and rd._plain_word(toks, j + 1)
+            ent = None if adj else an.resolve(m)
+            return ent or rd.document_entity(toks, j)
         if m is not None:
             ent = an.resolve(m)
             if ent is None and m.kind == "role":
@@ -277,6 +419,8 @@ def _sentence(
             while j > 0 and toks[j - 1][2] in _SVO_GAP:
                 j -= 1
             m = by_end.get(j)
+            # (a country just before the verb ends the previous clause's matter: '… إلى جانب
+            # أرمينيا، وقالت:' — a country speaks only right after its verb or opening)
             if m is not None and m.kind in ("person", "org", "role"):
                 ent = an.resolve(m)
                 if ent is None and m.kind == "role":
@@ -290,22 +434,26 @@ def _sentence(
         if _strip_conj(t) in res.transmission_verbs or t in res.transmission_verbs:
             j = next((x for x in range(i + 1, min(i + 10, len(toks))) if toks[x][2] == "عن"), None)
             m = by_start.get(j + 1) if j is not None else None
-            if m is not None and m.kind in ("person", "org", "role"):
+            ent = None
+            if m is not None and m.kind in ("person", "org", "role", "country"):
                 ent = an.resolve(m) or (
                     rd.title_entity(toks, j + 1, m) if m.kind == "role" else None
                 )
-                if ent is not None:
-                    relay = (i, ent)
-                    if not any(c.ti > i for c in cues):  # "… قوله إن": the verb is the cue
-                        ra, rb = nt.raw_span(toks[i][0], toks[i][1])
-                        cues = sorted([*cues, Cue(i, "verb", "m", ra, rb)], key=lambda c: c.ti)
-                        sa.cues = cues
+            elif j is not None and j + 1 < len(toks):
+                ent = rd.anonymous_entity(toks, j + 1)  # 'نقلت الوكالة عن مصدر في …'
+            if ent is not None:
+                relay = (i, ent)
+                if not any(c.ti > i for c in cues):  # "… قوله إن": the verb is the cue
+                    ra, rb = nt.raw_span(toks[i][0], toks[i][1])
+                    cues = sorted([*cues, Cue(i, "verb", "m", ra, rb)], key=lambda c: c.ti)
+                    sa.cues = cues
             break
     main: Entity | None = None
     for c in cues:
         ent = relay[1] if relay is not None and c.ti >= relay[0] else subject_of(c)
         if ent is not None:
             sa.subjects[c.ti] = ent
+            sa.own.add(c.ti)
             if main is None:
                 main = ent
                 sa.explicit = True
@@ -322,27 +470,9 @@ def _sentence(
         if ent is not None and ent.key not in subj_keys:
             an.note(ent, spoke=False)
     if main is None and cues:
-        main = _topic_subject(an, toks, mentions, cues[0])
-        if main is not None:
-            sa.explicit = True
+        main, sa.explicit = _ranked_subject(an, rd, toks, mentions, cues[0])
+        if main is not None and sa.explicit:
             sa.subjects[cues[0].ti] = main
-    if main is None and cues and cues[0].gender == "m":
-        # 'أبدى دبلوماسي قرغيزي … خيبة أمله، وقال …': an unnamed subject of an earlier verb
-        for i in range(1, min(cues[0].ti, 6)):
-            if _strip_conj(toks[i - 1][2]) in _PREPS:
-                continue
-            if (anon := rd.anonymous_entity(toks, i)) is not None:
-                main = anon
-                sa.explicit = True
-                sa.subjects[cues[0].ti] = main
-                break
-    if main is None and cues and an.topic is not None and cues[0].gender == an.topic.gender:
-        # 'وقلل الأمين العام … X من أهمية الخطوة. وقال لقناة "…": "…"' → X
-        main = an.topic
-        sa.explicit = True
-        sa.subjects[cues[0].ti] = main
-    if main is None and cues:
-        main = an.previous_speaker(cues[0].gender)
     sa.speaker = main
     an.topic = None if cues else _sentence_topic(an, toks, mentions)
     # speech quotes opening in this sentence, in order
@@ -375,11 +505,11 @@ def _sentence(
                 ent = current
             elif main is not None and sa.explicit:
                 ent = main
-            elif not cues and an.speakers:
-                ent = an.speakers[-1]  # no verb to agree with: the one reporting goes on
             else:
-                gender = region_cues[0].gender if region_cues else (cues[0].gender if cues else "m")
-                ent = an.previous_speaker(gender)
+                # no verb of its own: the one reporting goes on (no gender to agree with
+                # when the sentence has no cue at all)
+                gender = (region_cues or cues)[0].gender if (region_cues or cues) else None
+                ent = _ranked(_speaker_candidates(an, gender))
         quote_speakers[qi] = ent
         current = ent
         if ent is not None:

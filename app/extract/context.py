@@ -3,7 +3,9 @@
 The ingest extracts every article, builds a ``CorpusContext`` from all of them, then
 re-extracts the articles whose publication date was not explicit. Today the context holds the
 explicit full dates written in the corpus: an article that writes "9 يناير" without a year
-takes the year other articles give that day and month, else the corpus's commonest year.
+takes the year other articles give that day and month (reports of one story share their days).
+Never the corpus's commonest year: in a corpus of several years that is a guess, and a wrong
+year dates every statement of the article wrongly.
 """
 
 from __future__ import annotations
@@ -46,11 +48,6 @@ class CorpusContext:
         if c:
             return sorted(c.items(), key=lambda kv: (-kv[1], -kv[0]))[0][0]
         return None
-
-    def common_year(self) -> int | None:
-        if not self.years:
-            return None
-        return sorted(self.years.items(), key=lambda kv: (-kv[1], -kv[0]))[0][0]
 
     def __bool__(self) -> bool:
         return bool(self.years)

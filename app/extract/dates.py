@@ -54,6 +54,18 @@ class TimeExpr:
         return self.kind == "dmy" and self.year is not None
 
 
+_LATIN_MONTHS = {
+    1: ("january", "jan"), 2: ("february", "feb"), 3: ("march", "mar"), 4: ("april", "apr"),
+    5: ("may",), 6: ("june", "jun"), 7: ("july", "jul"), 8: ("august", "aug"),
+    9: ("september", "sept", "sep"), 10: ("october", "oct"), 11: ("november", "nov"),
+    12: ("december", "dec"),
+}  # fmt: skip
+_LATIN_MONTH_RE = (
+    "|".join(sorted((n for names in _LATIN_MONTHS.values() for n in names), key=len, reverse=True))
+    + r"(?![a-z])"
+)
+
+
 def _w(s: str) -> str:
     return rf"(?<![^\W\d_]){s}(?![^\W\d_])"
 
@@ -89,11 +101,19 @@ def _grammar() -> dict[str, re.Pattern]:
     yrel = rf"(?:\s+من\s+(?:العام|السنه)\s+(?P<ydir>{past}|{nxt}|{cur}))"
     lead = rf"(?:(?:{part}\s+)?{rel}\s*[،,]?\s*)?(?:(?:يوم\s+)?{wd}\s*[،,]?\s*)?"
     g = {
+        # a number never starts inside a number, but a section label may be glued before it
+        # ('عرب وعالم23-11-2023'); month/day/year ('10/24/2021') when the middle is no month
         "num": re.compile(
-            _w(
-                rf"{lead}(?:(?P<nd>[0-3]?\d)\s*[/.-]\s*(?P<nm>[01]?\d)\s*[/.-]\s*(?P<ny>(?:19|20)\d\d)"
-                rf"|(?P<iy>(?:19|20)\d\d)\s*[/.-]\s*(?P<im>[01]?\d)\s*[/.-]\s*(?P<id>[0-3]?\d))(?!\d)"
-            )
+            rf"(?:(?<![^\W\d_]){lead}(?<!\d)|(?<!\d))"
+            rf"(?:(?P<nd>[0-3]?\d)\s*[/.-]\s*(?P<nm>[0-3]?\d)\s*[/.-]\s*(?P<ny>(?:19|20)\d\d)"
+            rf"|(?P<iy>(?:19|20)\d\d)\s*[/.-]\s*(?P<im>[01]?\d)\s*[/.-]\s*(?P<id>[0-3]?\d))(?!\d)"
+        ),
+        # a date in Latin script inside the page (an embedded post, an English stamp):
+        # 'March 3, 2023', '3 March 2023', '23rd, November 2023', 'Nov. 23, 2023'
+        "lat": re.compile(
+            rf"(?i:(?<![^\W\d_])(?:(?P<ld>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<lm>{_LATIN_MONTH_RE})"
+            rf"\.?,?\s+(?P<ly>(?:19|20)\d\d)"
+            rf"|(?P<lm2>{_LATIN_MONTH_RE})\.?\s+(?P<ld2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<ly2>(?:19|20)\d\d))(?!\d))"
         ),
         "dmy": re.compile(
             _w(
@@ -139,6 +159,7 @@ def _grammar() -> dict[str, re.Pattern]:
     g = {k: re.compile(v.pattern.replace(r"\s", r"[^\S\n]")) for k, v in g.items()}
     # cheap triggers: a kind's full pattern runs only where its trigger occurs
     g["_num"] = re.compile(r"\d\s*[/.-]\s*\d")
+    g["_lat"] = re.compile(rf"(?i:{_LATIN_MONTH_RE})")
     g["_dmy"] = re.compile(month)
     g["_my"] = g["_dmy"]
     g["_same"] = re.compile(r"من\s+(?:نفس\s+|ذات\s+)?(?:الشهر|شهر)")
@@ -152,13 +173,13 @@ def _grammar() -> dict[str, re.Pattern]:
     g["_any"] = re.compile(
         "|".join(
             f"(?:{g['_' + k].pattern})"
-            for k in ("num", "dmy", "same", "y", "rel", "wd", "per", "ago")
+            for k in ("num", "lat", "dmy", "same", "y", "rel", "wd", "per", "ago")
         )
     )
     return g
 
 
-_KINDS = ("num", "dmy", "same", "my", "y", "y_in", "rel", "wd", "per", "ago")
+_KINDS = ("num", "lat", "dmy", "same", "my", "y", "y_in", "rel", "wd", "per", "ago")
 _MARGIN = 48  # characters around a trigger where an expression holding it may lie
 
 
@@ -249,6 +270,8 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
             y, mo, d = int(gd["ny"]), int(gd["nm"]), int(gd["nd"])
         else:
             y, mo, d = int(gd["iy"]), int(gd["im"]), int(gd["id"])
+        if gd.get("ny") and mo > 12 and d <= 12:
+            mo, d = d, mo  # month/day/year: '10/24/2021'
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             continue
         wdv = res.weekdays.get(gd["wd"]) if gd.get("wd") else None
@@ -265,6 +288,13 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 deictic=rel is not None,
             ),
         )
+    for m in scan("lat"):
+        gd = m.groupdict()
+        name = (gd.get("lm") or gd.get("lm2") or "").lower()
+        mo = next((n for n, names in _LATIN_MONTHS.items() if name in names), None)
+        d, y = int(gd.get("ld") or gd.get("ld2")), int(gd.get("ly") or gd.get("ly2"))
+        if mo and 1 <= d <= 31:
+            add(m, dict(kind="dmy", year=y, month=mo, day=d))
     for m in scan("dmy"):
         gd = m.groupdict()
         d, mo = _day(gd, res), _month(gd, res)

@@ -82,6 +82,10 @@ class Discourse:
         # the named person a sentence without a reporting cue is about ('وقلل الأمين العام
         # للمنظمة X من أهمية الخطوة.'): a bare verb in the next sentence is theirs
         self.topic: Entity | None = None
+        # the last word of a name written in full after a title ('سيريك شلباييف'): alone later
+        # ('وقال شلباييف') it is the same person
+        self.surnames: dict[str, Entity] = {}
+        self.institutions: dict[str, Entity] = {}  # head (الخدمة الصحفية) -> latest such body
 
     # ---- entities -------------------------------------------------------------------------
     def person_entity(self, p: Person, title_raw: str | None, cats: set[str]) -> Entity:
@@ -159,6 +163,27 @@ class Discourse:
             return False
         return not (m.country and ent.ref.country and m.country != ent.ref.country)
 
+    def agrees(self, title: Entity, person: Entity) -> bool:
+        """A title-only speaker and a named person can be one: same gender, the same head
+        word in their roles, compatible role categories, no other country."""
+        if person.gender != title.gender or "organisation" in person.categories:
+            return False
+        tc, pc = title.ref.country, person.ref.country
+        if tc and pc and tc != pc:
+            return False
+        # the title's head word is in the person's role ('متحدثة …' / 'المتحدثة الرسمية'),
+        # so a commander is never taken for a chief of staff named nearby
+        words = norm(title.ref.role_ar or "").split()
+        head = words[0] if words else ""
+        head = head[2:] if head.startswith("ال") else head
+        if not head or head not in norm(person.ref.role_ar or ""):
+            return False
+        for c in title.categories:
+            allowed = self.res.compatible.get(c, frozenset({c}))
+            if "*" in allowed or c in person.categories or person.categories & allowed:
+                return True
+        return False
+
     def resolve_role(self, m: Mention) -> Entity | None:
         generic = all("*" in self.res.compatible.get(c, frozenset()) for c in m.categories)
         pool = self.speakers if generic else self.history
@@ -185,16 +210,14 @@ class Discourse:
         if m.kind == "role":
             return self.resolve_role(m)
         if m.kind == "statement":
+            # 'البيان': the latest body that spoke issued it (a group, a country, a medium or
+            # another document does not issue one)
             for ent in reversed(self.speakers):
-                if "organisation" in ent.categories:
+                if "organisation" in ent.categories and not (
+                    ent.categories & {"group", "country", "medium", "document"}
+                ):
                     return ent
         return None
-
-    def previous_speaker(self, gender: str) -> Entity | None:
-        for ent in reversed(self.speakers):
-            if (gender == "f") == (ent.gender == "f" or "organisation" in ent.categories):
-                return ent
-        return self.speakers[-1] if self.speakers else None
 
     def note(self, ent: Entity | None, spoke: bool) -> None:
         if ent is None:

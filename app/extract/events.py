@@ -1,19 +1,349 @@
-"""Dated events: the dates a sentence carries other than the one dating a statement.
+"""Dated happenings: an ``event`` only where a date sits in a clause with a trigger.
 
-Today one ``event`` per other date of a sentence (the dateline excepted), credited to the
-sentence's reporting subject when it has a cue. A date inside a quotation is read against
-the date of the statement quoting it.
+A trigger is a word naming a happening — a decision, deployment, withdrawal, meeting or summit,
+visit, exercise, appointment, clash, signing, a start or an end (``data/events.json``). The
+trigger must lie in the date's own clause: up to twelve content words before it or five after
+it, never across the edge of a quotation, a full stop, a colon or a complementizer (so in
+«أعلن الوزير اليوم أن القوات بدأت الانسحاب» the day dates the announcement, a statement, and
+is no event). A reporting verb before the date in its clause makes it the statement's date,
+unless the verb announces an act (أعلن، يوم الأربعاء، بدء انسحاب القوات); a reporting verb
+after it ends the clause. A date is no event either when
+
+* a speech occasion shares its clause (في مؤتمر صحفي اليوم، في مقابلة أمس): it dates a statement;
+* a plan horizon or a label holds a year (حتى عام 2025، بحلول 2030، ميزانية 2022).
+
+An event is never speech. Its actors are the countries named in its sentence; it has a
+speaker only when a reporting verb announced the act itself (رئيس كازاخستان أعلن بدء
+الانسحاب: the president did it), never the person who merely reported it. It is
+``background`` when the article only recalls it: the trigger is a founding or an accession,
+or the date ended well before the publication date (more than ``RECALL_DAYS``). A context
+formula (يشار إلى أن، الجدير بالذكر) alone does not make it background: reporters use it for
+last week's decision as much as for a founding. A date inside a quotation is
+read against the date of the statement quoting it.
 """
 
 from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
 
 from app.extract.context import CorpusContext
 from app.extract.countries import countries_between
 from app.extract.dates import TimeExpr, as_date, resolve
 from app.extract.model import DateValue, ExtractedEvent
-from app.extract.segment import Paragraph
+from app.extract.resources import load_resources
+from app.extract.segment import Paragraph, Sentence
 from app.extract.speakers import Attribution
-from app.extract.textnorm import NormText
+from app.extract.textnorm import NormText, norm
+
+# a happening that ended more than this many days before the publication date is recalled,
+# not reported: background
+RECALL_DAYS = 30
+# 'منذ 1 يناير تتولى …' recalls the start of a state of affairs: background once it has
+# lasted a fortnight ('منذ مطلع العام الجاري' in mid-January is still the news)
+SINCE_DAYS = 14
+_BEFORE, _AFTER = 12, 5  # words of the date's clause searched for a trigger
+_WINDOW = 14  # words of the clause read on each side
+_STOPS = frozenset((".", ":", "؛", ";", "!", "?", "؟"))
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    triggers: dict[str, str]  # stem -> category
+    phrases: dict[tuple[str, ...], str]  # multi-word trigger -> category
+    background_triggers: frozenset[str]
+    horizon: frozenset[str]
+    speech_occasions: tuple[tuple[str, ...], ...]
+    complementizers: frozenset[str]
+    cues: frozenset[str]  # reporting verbs and participles
+    occasion_preps: frozenset[str]  # خلال، في، أثناء، هامش …
+    act_categories: frozenset[str]  # triggers that can be the act a verb announces
+
+
+def forms(word: str) -> frozenset[str]:
+    """The forms a word may be listed under: without و/ف, without ب/ل/ك and the article, with
+    teh marbuta + pronoun folded back and an accusative alef or a pronoun suffix dropped
+    (وبالانسحاب، لقرار، بسحب، زيارته، قمتهم، اجتماعا)."""
+    return _forms(word)
+
+
+@lru_cache(maxsize=32768)
+def _forms(word: str) -> frozenset[str]:
+    out = {word}
+    w = word[1:] if len(word) > 3 and word[0] in "وف" else word
+    bases = {w}
+    for pre in ("بال", "لل", "كال", "ال", "ب", "ل", "ك"):
+        if w.startswith(pre) and len(w) - len(pre) >= 3:
+            bases.add(w[len(pre) :])
+    for b in bases:
+        out.add(b)
+        if len(b) > 4 and b.endswith("ا") and not b.endswith("ءا"):
+            out.add(b[:-1])
+        for suf in ("تهما", "تهم", "تها", "ته"):
+            if len(b) > len(suf) + 2 and b.endswith(suf):
+                out.add(b[: -len(suf)] + "ه")
+        for suf in ("هما", "هم", "ها", "ه"):
+            if len(b) > len(suf) + 3 and b.endswith(suf):
+                out.add(b[: -len(suf)])
+    return frozenset(out)
+
+
+def stem(word: str) -> str:
+    """One canonical form of a word (the shortest of ``forms``), for comparing two words."""
+    return min(forms(word), key=lambda f: (len(f), f))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    data = json.loads((Path(__file__).parent / "data" / "events.json").read_text(encoding="utf-8"))
+    triggers: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for category, words in data["triggers"].items():
+        for w in words:
+            parts = tuple(norm(w).split())
+            if len(parts) == 1:
+                triggers.setdefault(parts[0], category)
+            elif parts:
+                phrases[parts] = category
+    res = load_resources()
+    comp = {c for c in res.complementizers if " " not in c and c != norm("إلى")} | {norm("بأن")}
+    return _Lexicon(
+        triggers=triggers,
+        phrases=phrases,
+        background_triggers=frozenset(norm(w) for w in data["background_triggers"]),
+        horizon=frozenset(norm(w) for w in data["horizon_words"]),
+        speech_occasions=tuple(tuple(norm(w).split()) for w in data["speech_occasions"]),
+        complementizers=frozenset(comp),
+        cues=frozenset(res.verbs) | frozenset(res.participles),
+        occasion_preps=frozenset(res.occasion_preps),
+        act_categories=frozenset(c for c in data["triggers"] if c != "meeting"),
+    )
+
+
+def _strip_wf(t: str) -> str:
+    return t[1:] if len(t) > 3 and t[0] in "وف" else t
+
+
+def _clause(
+    nt: NormText,
+    sent: Sentence,
+    e: TimeExpr,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+) -> tuple[list[str], list[str]]:
+    """The words of ``e``'s clause before it (in text order) and after it, up to a stop: a
+    full stop, a colon, a complementizer, the edge of the quotation ``e`` is in (or of any
+    quotation, for a date outside quotes)."""
+    lo, hi = sent.start, sent.end
+    inside = next(((a, b) for a, b in speech_spans if a <= e.start < b), None)
+    if inside is not None:
+        lo, hi = max(lo, inside[0]), min(hi, inside[1])
+    else:
+        lo = max([lo] + [b for a, b in speech_spans if b <= e.start])
+        hi = min([hi] + [a for a, b in speech_spans if a >= e.end])
+    toks = nt.tokens_in(nt.key_offset(lo), nt.key_offset(hi))
+    ks, ke = nt.key_offset(e.start), nt.key_offset(e.end)
+    before: list[str] = []
+    for _a, _b, t in reversed([x for x in toks if x[1] <= ks]):
+        if t in _STOPS or _strip_wf(t) in lex.complementizers:
+            break
+        if t[:1].isalnum():
+            before.append(t)
+        if _content_words(before) >= _WINDOW:
+            break
+    after: list[str] = []
+    for _a, _b, t in (x for x in toks if x[0] >= ke):
+        if t in _STOPS or _strip_wf(t) in lex.complementizers:
+            break
+        if t[:1].isalnum():
+            after.append(t)
+        if _content_words(after) >= _WINDOW:
+            break
+    return before[::-1], after
+
+
+def _content_words(words: list[str]) -> int:
+    """Words that count for a window's reach: a one- or two-letter word (ل، من، في) does not."""
+    return sum(len(w) > 2 for w in words)
+
+
+def _last_words(words: list[str], n: int) -> list[str]:
+    """The shortest tail of ``words`` holding ``n`` content words."""
+    count = 0
+    for i in range(len(words) - 1, -1, -1):
+        count += len(words[i]) > 2
+        if count >= n:
+            return words[i:]
+    return words
+
+
+def _phrase_at(words: list[str], i: int, phrases) -> tuple[str, ...] | None:
+    for p in phrases:
+        n = len(p)
+        if i + n <= len(words) and all(
+            words[i + j] == p[j] or p[j] in forms(words[i + j]) for j in range(n)
+        ):
+            return p
+    return None
+
+
+def _has_phrase(words: list[str], phrases) -> bool:
+    return any(_phrase_at(words, i, phrases) for i in range(len(words)))
+
+
+def find_trigger(
+    words: list[str],
+    lex: _Lexicon | None = None,
+    acts_only: bool = False,
+    nearest_last: bool = False,
+) -> tuple[str, str] | None:
+    """The first trigger among ``words`` (text order; the last first with ``nearest_last``):
+    (the word as written in the key, its category).
+
+    A word opening a speech occasion (مؤتمر صحفي) is none; ``acts_only`` leaves out the
+    meetings (the occasions a statement is made at)."""
+    lex = lex or lexicon()
+    order = range(len(words) - 1, -1, -1) if nearest_last else range(len(words))
+    for i in order:
+        w = words[i]
+        if _phrase_at(words, i, lex.speech_occasions) or (
+            i > 0 and _phrase_at(words, i - 1, lex.speech_occasions)
+        ):
+            continue
+        p = _phrase_at(words, i, lex.phrases)
+        if p is not None:
+            return " ".join(words[i : i + len(p)]), lex.phrases[p]
+        cat = next((lex.triggers[f] for f in forms(w) if f in lex.triggers), None)
+        if cat is not None and not (acts_only and cat not in lex.act_categories):
+            return w, cat
+    return None
+
+
+def _is_cue(word: str, lex: _Lexicon) -> bool:
+    return _strip_wf(word) in lex.cues or word in lex.cues
+
+
+def in_history_sentence(nt: NormText, pos: int) -> bool:
+    """``pos`` lies in a sentence telling a founding or an accession ('حلف … انبثق في عام
+    2002'، 'المعاهدة المبرمة في 1992'): its dates are history, never the article's own date.
+    A context formula alone (يشار إلى أن) is no sign: it recalls last week as well."""
+    lex = lexicon()
+    k = nt.key_offset(pos)
+    a = max(nt.key.rfind(".", 0, k), nt.key.rfind("\n", 0, k)) + 1
+    ends = [i for i in (nt.key.find(".", k), nt.key.find("\n", k)) if i >= 0]
+    toks = nt.tokens_in(a, min(ends) if ends else len(nt.key))
+    return any(forms(t[2]) & lex.background_triggers for t in toks if t[2][:1].isalnum())
+
+
+def _recalling(nt: NormText, sent: Sentence) -> bool:
+    """'وكانت آخر مرة زار فيها …'، 'وكان … قد': a sentence recalling the past. It decides only
+    when the article has no date to measure the distance against."""
+    words = [t[2] for t in nt.tokens_in(nt.key_offset(sent.start), nt.key_offset(sent.end))][:8]
+    return (bool(words) and words[0] in ("وكان", "وكانت")) or "اخر مره" in " ".join(words)
+
+
+def _since(nt: NormText, e: TimeExpr) -> bool:
+    """'منذ 1 يناير تتولى …': the start of a state of affairs, recalled as context."""
+    k = nt.key_offset(e.start)
+    return nt.key[max(0, k - 6) : k].rstrip().endswith("منذ")
+
+
+def _last_day(dv: DateValue) -> date | None:
+    """The last day a date covers (2022-01 → 31 January 2022)."""
+    try:
+        parts = [int(x) for x in dv.value.split("-")]
+    except ValueError:
+        return None
+    try:
+        if len(parts) == 3:
+            return date(*parts)
+        if len(parts) == 2:
+            y, m = parts
+            return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+        return date(parts[0], 12, 31)
+    except ValueError:
+        return None
+
+
+def recalled(dv: DateValue, published: DateValue | None, days: int = RECALL_DAYS) -> bool:
+    """The date ended more than ``days`` before the publication date."""
+    if published is None:
+        return False
+    pub, last = _last_day(published), _last_day(dv)
+    if pub is None or last is None:
+        return False
+    if published.precision != "day":  # compare with the first day the publication may be
+        pub = date(pub.year, pub.month if published.precision == "month" else 1, 1)
+    return last < pub - timedelta(days=days)
+
+
+def _placed(words: list[str], trigger: str, lex: _Lexicon) -> bool:
+    """The trigger is an occasion: an occasion word (خلال، في، أثناء، هامش) within the two
+    words before it."""
+    at = next((i for i, w in enumerate(words) if w == trigger.split()[0]), 0)
+    return any(_strip_wf(w) in lex.occasion_preps for w in words[max(0, at - 2) : at])
+
+
+def _main_clause(
+    nt: NormText, sent: Sentence, lex: _Lexicon, speech_spans: list[tuple[int, int]]
+) -> list[str]:
+    """The words of a sentence from its start to its first complementizer or quotation."""
+    end = min([sent.end] + [a for a, b in speech_spans if sent.start <= a < sent.end])
+    out: list[str] = []
+    for _a, _b, t in nt.tokens_in(nt.key_offset(sent.start), nt.key_offset(end)):
+        if t in _STOPS or _strip_wf(t) in lex.complementizers:
+            break
+        if t[:1].isalnum():
+            out.append(t)
+    return out
+
+
+def _happening(
+    nt: NormText,
+    sent: Sentence,
+    e: TimeExpr,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+) -> tuple[str, str, bool] | None:
+    """The trigger that makes ``e`` the date of a happening and whether a reporting verb
+    announced it (its subject is then the actor), or None (module docstring)."""
+    before, after = _clause(nt, sent, e, lex, speech_spans)
+    if before and _strip_wf(before[-1]) in lex.horizon and e.kind in ("y", "y_in", "my"):
+        return None  # 'حتى عام 2025'، 'بحلول 2030'، 'ميزانية 2022': a horizon or a label
+    if e.kind == "y" and norm(e.text).startswith("ل"):
+        return None  # 'تترأسه لعام 2022': a period label
+    if (before and before[-1] == "وذلك") or before[-2:-1] == ["وذلك"]:
+        # '…، وذلك اليوم الأربعاء': the date of the sentence's main clause, before its
+        # reported content ('أكد الرئيس خلال استقباله الوزير أن …، وذلك اليوم')
+        before = _main_clause(nt, sent, lex, speech_spans)
+    if _has_phrase(before[-6:] + after[:3], lex.speech_occasions):
+        return None  # 'في مؤتمر صحفي اليوم': the date of a statement
+    cue = next((i for i in range(len(before) - 1, -1, -1) if _is_cue(before[i], lex)), None)
+    if cue is not None:
+        # 'أعلن، يوم الأربعاء، خلال اجتماع …، بدء انسحاب القوات': a verb announcing an act
+        # dates that act; otherwise the date is the statement's ('وأضاف … اليوم')
+        words = before[cue + 1 :] + after
+        hit = find_trigger(after, lex, acts_only=True) or find_trigger(
+            before[cue + 1 :], lex, acts_only=True, nearest_last=True
+        )
+        if hit is not None:
+            # 'صرح بذلك خلال مراسم …': an occasion the words were said at, not the speaker's act
+            return (*hit, not _placed(words, hit[0], lex))
+        # 'أكد … خلال اجتماع …، اليوم': a meeting the words were said at is a happening too
+        # (a speech occasion — a press conference, an interview — is not: see above)
+        hit = find_trigger(words, lex)
+        if hit is not None and _placed(words, hit[0], lex):
+            return (*hit, False)
+        return None
+    # a reporting verb after the date ends its clause ('في 6 يناير، قال …')
+    near = next((i for i, w in enumerate(after) if _is_cue(w, lex)), len(after))
+    hit = find_trigger(_last_words(before, _BEFORE), lex, nearest_last=True) or find_trigger(
+        after[: min(near, _AFTER)], lex
+    )
+    return (*hit, False) if hit else None
 
 
 def build_events(
@@ -29,39 +359,48 @@ def build_events(
     statements: list[ExtractedEvent],
     speech_spans: list[tuple[int, int]],
 ) -> list[ExtractedEvent]:
-    """The dated events of the article, in text order."""
+    """The dated happenings of the article, in text order (see the module docstring)."""
+    lex = lexicon()
     ref = as_date(published)
-    year_hint = ctx.year_for if ctx else None
-    cover = [(s.start, s.end, s.date.value if s.date else "") for s in statements]
+    # a yearless date takes its year from the article's own date, never from other articles
+    # ('تصعيد 13 سبتمبر' in an undated article stays undated, so no event)
     events: list[ExtractedEvent] = []
     for pi in sorted(body):
         p = paras[pi]
         pexprs = [e for e in exprs_by_para.get(pi, ()) if e is not dl_expr]
         for si, sent in enumerate(p.sentences):
-            sa = att.sentences.get((pi, si))
             sexprs = [e for e in pexprs if sent.start <= e.start < sent.end]
+            if not sexprs:
+                continue
             seen: set[str] = set()
             for e in sexprs:
+                hit = _happening(nt, sent, e, lex, speech_spans)
+                if hit is None:
+                    continue
                 r = ref
                 if any(a <= e.start < b for a, b in speech_spans):
                     # a date inside a quote is read against when the quote was said
                     stm = next(
-                        (
-                            ev
-                            for ev in reversed(statements)
-                            if ev.start <= e.start < ev.end and ev.date
-                        ),
+                        (s for s in reversed(statements) if s.start <= e.start < s.end and s.date),
                         None,
                     )
                     if stm is not None and stm.date.precision == "day":
                         r = as_date(stm.date) or ref
-                dv = resolve(e, r, year_hint)
+                dv = resolve(e, r)
                 if dv is None or dv.value in seen:
                     continue
-                if any(a <= sent.start and sent.end <= b and v == dv.value for a, b, v in cover):
-                    continue
                 seen.add(dv.value)
-                speaker = sa.speaker if (sa and sa.cues) else None
+                word, category, announced = hit
+                # 'رئيس كازاخستان أعلن … بدء انسحاب القوات': the one announcing the act did it
+                sa = att.sentences.get((pi, si)) if announced else None
+                actor = sa.speaker if sa is not None and sa.cues else None
+                background = (
+                    bool(forms(word) & lex.background_triggers)
+                    or recalled(dv, published)
+                    or (_since(nt, e) and recalled(dv, published, days=SINCE_DAYS))
+                    or (published is None and _recalling(nt, sent))
+                )
+                countries = countries_between(cmentions, sent.start, sent.end)
                 events.append(
                     ExtractedEvent(
                         kind="event",
@@ -69,8 +408,11 @@ def build_events(
                         end=sent.end,
                         text=nt.raw[sent.start : sent.end],
                         date=dv,
-                        speaker=speaker.ref if speaker is not None else None,
-                        countries=countries_between(cmentions, sent.start, sent.end),
+                        speaker=actor.ref if actor is not None else None,
+                        countries=countries,
+                        background=background,
+                        trigger=category,
+                        actors=countries,
                     )
                 )
     return events

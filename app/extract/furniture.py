@@ -25,6 +25,10 @@ _YEARLESS_DATELINE_TAIL = re.compile(r"^\s*\([^()]{1,30}\)\s*[-–—]?")
 # "أستانا. 28 نوفمبر. كازينفورم –" / "موسكو، 14 مايو، تاس -": the agency after a dot or comma,
 # then a dash (the caller requires an outlet there)
 _DOTTED_DATELINE_TAIL = re.compile(r"^\s*[.،,]\s*[^()\-–—.،,:\n\d]{1,30}?\s*[-–—]")
+# "يريفان في 28 فبراير/أرمنبريس:": the agency after a slash, then a colon or a dash
+_SLASHED_DATELINE_TAIL = re.compile(r"^\s*/\s*[^/()\n.،,:\d]{2,30}?\s*[:\-–—]")
+# a URL on a stamp line ('date 2025-11-27 https://…') is no words of a sentence
+_URL = re.compile(r"https?://\S+|www\.\S+")
 
 
 # ---- article furniture: headline, dateline, footer ------------------------------------------
@@ -83,18 +87,23 @@ def _dateline(
                 # "بريست (روسيا البيضاء) 2 سبتمبر أيلول (رويترز) -": a day and month opening
                 # the first lines, followed by the agency in brackets; the year is inferred
                 tail = text[e.end - p.start : e.end - p.start + 40]
-                m = _YEARLESS_DATELINE_TAIL.match(tail) or _DOTTED_DATELINE_TAIL.match(tail)
+                m = (
+                    _YEARLESS_DATELINE_TAIL.match(tail)
+                    or _DOTTED_DATELINE_TAIL.match(tail)
+                    or _SLASHED_DATELINE_TAIL.match(tail)
+                )
                 # a place name may end in a comma or a dot ("دوشنبه، 16 سبتمبر/أيلول (أرمنبرس)")
                 place = prefix.rstrip().rstrip("،,.").rstrip()
                 if pi < 5 and len(prefix.split()) <= 5 and not re.search("[،,]", place) and m:
                     span = (p.start, e.end + m.end())
                     outlet = _outlet_in(nt, e.end, e.end + m.end(), kb, last=True)
-                    if outlet:
+                    # the slashed form is a dateline even for an agency the KB lacks
+                    if outlet or m.re is _SLASHED_DATELINE_TAIL:
                         return e, pi, span, outlet
                 continue
             rest = (prefix + " " + text[e.end - p.start :]).strip()
             # words of letters only: a Hijri date, a time or an issue number beside it don't count
-            rest_words = re.findall(r"[^\W\d_]{2,}", rest.replace("\u0640", ""))
+            rest_words = re.findall(r"[^\W\d_]{2,}", _URL.sub(" ", rest).replace("\u0640", ""))
             short_top_line = pi < 5 and len(rest_words) <= 8 and not _SENT_END.search(text)
             if len(rest_words) <= 3 or short_top_line:
                 return e, pi, (p.start, p.end), _outlet_in(nt, p.start, p.end, kb, last=True)
@@ -109,7 +118,7 @@ def _dateline(
                 span = (p.start, e.end + m.end())
                 return e, pi, span, _outlet_in(nt, p.start, span[1], kb, last=True)
             # "أستانا. 28 نوفمبر 2024. كازينفورم –": the agency after a dot, then a dash
-            m = _DOTTED_DATELINE_TAIL.match(tail)
+            m = _DOTTED_DATELINE_TAIL.match(tail) or _SLASHED_DATELINE_TAIL.match(tail)
             if len(prefix.split()) <= 4 and m:
                 outlet = _outlet_in(nt, e.end, e.end + m.end(), kb, last=True)
                 if outlet:

@@ -84,6 +84,44 @@ def phonetic_key(word: str) -> str:
     return w
 
 
+def _skeleton(word: str) -> str:
+    """A word with the transcription letters folded (g-letters, emphatics, تش) and repeats
+    collapsed, but its long vowels kept."""
+    return _REPEATS.sub(r"\1", word.replace("تش", "ش").translate(_PHONETIC))
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def same_spelling(written: str, kb_form: str) -> bool:
+    """Whether ``written`` (normalized) is a spelling of ``kb_form``: word by word, the same
+    letters up to transcription classes, long vowels only added or left out (زخاروفا /
+    زاخاروفا، تاشيف / تاشييف) — not changed for others (ساديروف is not سيدوروف), which would
+    give the speaker a name the article does not write."""
+    a, b = written.split(), norm(kb_form).split()
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        x, y = _skeleton(x), _skeleton(y)
+        short, long = (x, y) if len(x) <= len(y) else (y, x)
+        if not _subsequence(short, long) or any(ch not in "اوي" for ch in _remainder(short, long)):
+            return False
+    return True
+
+
+def _remainder(short: str, long: str) -> str:
+    """The letters of ``long`` left over when ``short`` is matched in it greedily."""
+    out, i = [], 0
+    for ch in long:
+        if i < len(short) and short[i] == ch:
+            i += 1
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class Role:
     role_ar: str
@@ -346,6 +384,8 @@ class Knowledge:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     outlets: dict[str, Outlet] = field(default_factory=dict)
     person_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
+    # normalized surname -> every person with it (namesakes: سركيسيان، جاباروف، علييف)
+    surname_owners: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # second chance: people's names by phonetic_key, only keys that name exactly one person
     person_fuzzy: PhraseMatcher = field(
         default_factory=lambda: PhraseMatcher(allow_article=False, key=phonetic_key)
@@ -391,6 +431,8 @@ class Knowledge:
             word = nt.key[m.phrase_start : m.end]
             if " " not in word and (len(word) < 5 or word in common):
                 continue
+            if not same_spelling(word, m.form):
+                continue  # another name with the same consonants: never substitute a person
             extra.append(m)
         if not extra:
             return exact
@@ -557,6 +599,9 @@ def _load_knowledge(data_dir: Path) -> Knowledge:
             kb.person_matcher.add(f, ("full", person.slug))
         for s in person.surnames:
             kb.person_matcher.add(s, ("surname", person.slug))
+            owners = kb.surname_owners.get(norm(s), ())
+            if person.slug not in owners:
+                kb.surname_owners[norm(s)] = (*owners, person.slug)
     _build_fuzzy_people(kb, res)
     return kb
 

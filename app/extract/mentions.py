@@ -14,8 +14,12 @@ The entities mentions stand for are made by the discourse (``discourse.py``).
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from app.extract.discourse import Cue, Discourse, Entity, Mention, _strip_conj
 from app.extract.model import SpeakerRef
+from app.extract.resources import _load
 from app.extract.textnorm import norm
 
 _RELATIVE_SAY = frozenset(
@@ -42,6 +46,58 @@ _BODY_WORDS = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _institutions() -> dict[str, tuple[tuple[tuple[str, ...], str, str, str], ...]]:
+    """Heads of bodies, media and groups that speak as written, by first word (longest
+    first): (words, English head, gender, body | medium | group)."""
+    out: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
+    for e in _load("titles.json").get("institution_speakers", ()):
+        words = tuple(norm(e["ar"]).split())
+        kind = "group" if e.get("group") else "medium" if e.get("medium") else "body"
+        if words:
+            out.setdefault(words[0], []).append(
+                (words, e.get("en", ""), e.get("gender", "f"), kind)
+            )
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
+
+
+# a verbal noun of the تفعيل/تفاعل patterns (تنظيم، تعزيز، تعاون) or a word ending in teh
+# marbuta (مواصلة) opens a noun phrase, never a personal name the knowledge base lacks
+_MASDAR = re.compile(r"^ت[^اوي](?:[^اوي]ي|ا[^اوي])[^اوي]$")
+
+
+def _not_a_name(word: str, raw: str) -> bool:
+    """``word`` (normalized) / ``raw`` (as written) cannot open a personal name."""
+    w = _strip_conj(word)
+    return bool(_MASDAR.match(w)) or (raw.endswith("ة") and len(w) > 3)
+
+
+# name parts written with the article: عبد الله، جمال الدين (also Russified: الدينوف)
+_NAME_ARTICLE_PARTS = tuple(norm(w) for w in ("الدين", "الله", "الرحمن"))
+
+
+# reporting verbs that, undiacritized, are more often another word (بيّن / بين 'between')
+AMBIGUOUS_CUES = frozenset(norm(w) for w in ("بين", "وبين", "فبين", "زاد", "وزاد"))
+# whom a speaker addresses, never part of the speaker's title ('قال قائد التدريبات للصحفيين')
+_ADDRESSEES = frozenset(
+    norm(w) for w in ("للصحفيين", "للصحافيين", "للصحافة", "للإعلام", "لوسائل", "لوكالة",
+                      "لقناة", "لصحيفة", "لموقع", "للتلفزيون", "لإذاعة", "للمراسلين")
+)  # fmt: skip
+_GENERAL = frozenset(norm(w) for w in ("العام", "العامة"))
+
+
+def _suffixed_verb(res, w: str) -> tuple[str, str] | None:
+    """A reporting verb carrying an object pronoun (أعلنته، ذكرته، قالها)."""
+    for suf in ("ته", "ها", "ه"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            base = w[: -len(suf)]
+            for form in (base, base + "ت"):
+                hit = res.cue_words.get(form)
+                if hit is not None and hit[0] == "verb":
+                    return hit
+    return None
+
+
 class MentionReader:
     """Reads mentions and cues from a sentence's tokens; entities come from ``Discourse``."""
 
@@ -66,6 +122,8 @@ class MentionReader:
             w = toks[end][2]
             if (
                 w in self._BOUNDARY
+                or w in _ADDRESSEES
+                or (w in res.stopwords and w not in self._COMPLEMENT_PREPS)
                 or w in res.complementizers
                 or w in res.cue_words
                 or w in res.weekdays
@@ -145,6 +203,136 @@ class MentionReader:
         ref = SpeakerRef(name_ar=phrase, role_ar=phrase, country=country, kind="person")
         return Entity(f"a:{norm(phrase)}", ref, frozenset({"anonymous"}), "m")
 
+    def document_entity(self, toks, j: int) -> Entity | None:
+        """'وأكد البيان الختامي …': a statement noun with its adjectives speaks as written when
+        no body that spoke issued it."""
+        n = len(toks)
+        end = j + 1
+        while end < n and end - j < 3 and self._article(toks, end) and self._plain_word(toks, end):
+            end += 1
+        nt = self.nt
+        raw = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[end - 1][1])].strip(' "-')
+        if raw[:1] in ("و", "ف") and len(raw.split()[0]) > 4:
+            raw = raw[1:]
+        ref = SpeakerRef(name_ar=raw, kind="organisation")
+        return Entity(f"s:{norm(raw)}", ref, frozenset({"organisation", "document"}), "m")
+
+    def _person_for(self, m, cats: set[str]):
+        """The person a surname names among namesakes (سركيسيان، جاباروف): the one whose role
+        at the article's date matches the title written beside it, else whose role ever did,
+        else the one holding a role at that date, else the knowledge base's first."""
+        kb = self.kb
+        p = kb.people[m.payload[1]]
+        owners = kb.surname_owners.get(self.nt.key[m.phrase_start : m.end], ())
+        if len(owners) < 2:
+            return p
+        cands = [kb.people[x] for x in owners]
+        period = self.d.period
+        now = (lambda c: c.roles_in(*period)) if period is not None else (lambda c: ())
+        for pick in (
+            lambda c: bool(cats) and any(r.categories & cats for r in now(c)),
+            lambda c: bool(cats) and any(r.categories & cats for r in c.roles),
+            lambda c: bool(now(c)),
+        ):
+            hits = [c for c in cands if pick(c)]
+            if len(hits) == 1:
+                return hits[0]
+            if hits:
+                cands = hits
+        return cands[0] if p not in cands else p
+
+    # ---- institutions, media and groups ------------------------------------------------------
+    def _institution_at(self, toks, i: int):
+        """(words, English head, gender) of an institution head at token ``i``, if any."""
+        t = toks[i][2]
+        table = _institutions()
+        for words, en, gender, kind in table.get(t, ()) or table.get(_strip_conj(t), ()):
+            k = len(words)
+            if i + k <= len(toks) and all(toks[i + x][2] == words[x] for x in range(1, k)):
+                return words, en, gender, kind, i + k
+        # 'وقال المكتب، …' after 'المكتب الصحفي لوزارة الدفاع': the body named before
+        for head in reversed(self.d.institutions):
+            words = tuple(head.split())
+            if len(words) > 1 and _strip_conj(t) == words[0]:
+                ent = self.d.institutions[head]
+                return words, "", ent.gender, "again", i + 1
+        return None
+
+    def institution_entity(self, toks, i: int, inst, orgs, ctry) -> tuple[Entity, int]:
+        """'الخدمة الصحفية لوزارة الدفاع'، 'إذاعة أزاتليك'، 'القادة': the body as written, up to
+        a comma, a complementizer, a cue, a time word or a function word; a head alone after
+        the same head with a complement is that body again. Its English name is the head's,
+        after the body or country its complement names."""
+        words, en, gender, kind, k = inst
+        if kind == "again":
+            return self.d.institutions[" ".join(words)], k
+        res, nt, n = self.res, self.nt, len(toks)
+        end = k
+        # a group takes nothing more; a medium its name; a body its complements, words with
+        # the article or ل (لرئاسة طاجيكستان، لوزارة الدفاع الروسية) and bodies or countries
+        while kind != "group" and end < n and end - k < (5 if kind == "medium" else 8):
+            w = toks[end][2]
+            if kind == "medium" and w == '"':
+                end += 1  # 'وكالة "نوفوستي"': the name in quotes
+                continue
+            if (
+                w in self._BOUNDARY
+                or w in res.complementizers
+                or w in res.cue_words
+                or w in res.weekdays
+                or w in res.relative_days
+                or w in res.stopwords
+                or w in res.months
+                or not w.isalpha()
+            ):
+                break
+            construct = end + 1 < n and (self._article(toks, end + 1) or end + 1 in ctry)
+            if kind == "body" and not (
+                w.startswith(("ال", "ل"))
+                or end in orgs
+                or end in ctry
+                or end - 1 in orgs
+                or construct
+            ):
+                break
+            end += 1
+        head = " ".join(words)
+        if end == k and head in self.d.institutions:
+            return self.d.institutions[head], end
+        raw = nt.raw[nt.raw_start(toks[i][0]) : nt.raw_end(toks[end - 1][1])].strip(' "-')
+        if raw[:1] in ("و", "ف") and norm(raw[1:]).startswith(words[0]):
+            raw = raw[1:]
+        label = country = None
+        outlet = next(
+            (
+                m
+                for m in self.kb.matches_in(nt, "outlet", toks[i][0], toks[end - 1][1])
+                if m.end <= toks[end - 1][1]
+            ),
+            None,
+        )
+        for x in range(i, end):
+            if x in orgs:
+                label = label or self.kb.organisations[orgs[x].payload].name_en
+            cm = ctry.get(x)
+            if cm is not None and cm.payload[0] != "none":
+                country = country or cm.payload[1]
+        if label is None and country is not None and country in self.kb.countries:
+            label = self.kb.countries[country].name_en
+        name_en = f"{label} {en}" if label else None
+        if outlet is not None:
+            name_en = self.kb.outlets[outlet.payload].name_en
+        ref = SpeakerRef(
+            name_ar=raw,
+            name_en=name_en,
+            country=country,
+            kind="organisation",
+        )
+        cats = frozenset({"organisation", "institution", kind})
+        ent = Entity(f"i:{norm(raw)}", ref, cats, gender)
+        self.d.institutions[head] = ent
+        return ent, end
+
     # ---- mentions -------------------------------------------------------------------------
     def title_at(self, toks, i: int):
         w = toks[i][2]
@@ -170,13 +358,14 @@ class MentionReader:
             return out
 
         people, orgs, ctry = index("person"), index("org"), index("country")
+        outlets = index("outlet")
         out: list[Mention] = []
         i, n = 0, len(toks)
         while i < n:
             if i in people:
                 m = people[i]
                 j = self._tok_index(toks, m.end - 1) + 1
-                p = kb.people[m.payload[1]]
+                p = self._person_for(m, set())
                 out.append(Mention(i, j, "person", self.d.person_entity(p, None, set())))
                 i = j
                 continue
@@ -188,6 +377,42 @@ class MentionReader:
                 if o.speaker:
                     out.append(Mention(i, j, "org", self.d.org_entity(o, written), gender="f"))
                 i = j
+                continue
+            om = outlets.get(i)
+            if om is not None and om.phrase_start - om.start <= 1:
+                # a medium as the subject ('حسبما ذكرت وكالة تاس'), not an addressee (لوكالة)
+                j = self._tok_index(toks, om.end - 1) + 1
+                o = kb.outlets[om.payload]
+                written = nt.raw[slice(*nt.raw_span(om.phrase_start, om.end))]
+                ref = SpeakerRef(name_ar=written, name_en=o.name_en, kind="organisation")
+                ent = Entity(f"m:{o.slug}", ref, frozenset({"organisation", "medium"}), "f")
+                out.append(Mention(i, j, "org", ent, gender="f"))
+                i = j
+                continue
+            inst = self._institution_at(toks, i)
+            if inst is not None:
+                ent, j = self.institution_entity(toks, i, inst, orgs, ctry)
+                out.append(Mention(i, j, "org", ent, gender=ent.gender))
+                i = j
+                continue
+            cm = ctry.get(i)
+            if cm is not None and cm.payload[0] == "name" and cm.phrase_start - cm.start <= 1:
+                # a country as the subject of a verb ('رفضت أرمينيا …، وقالت إن'), not one
+                # governed by a preposition (لأرمينيا، بروسيا)
+                j = self._tok_index(toks, cm.end - 1) + 1
+                c = kb.countries[cm.payload[1]]
+                ref = SpeakerRef(
+                    name_ar=c.name_ar, name_en=c.name_en, country=c.iso2, kind="organisation"
+                )
+                ent = Entity(f"c:{c.iso2}", ref, frozenset({"organisation", "country"}), "f")
+                out.append(Mention(i, j, "country", ent, gender="f"))
+                i = j
+                continue
+            if _strip_conj(toks[i][2]) in self.d.surnames:
+                # a name the article wrote in full before, now alone ('وقال شلباييف:')
+                ent = self.d.surnames[_strip_conj(toks[i][2])]
+                out.append(Mention(i, i + 1, "person", ent, gender=ent.gender))
+                i += 1
                 continue
             t, j = self.title_at(toks, i)
             if t is not None:
@@ -231,7 +456,7 @@ class MentionReader:
                 if j in people:
                     m = people[j]
                     jj = self._tok_index(toks, m.end - 1) + 1
-                    p = kb.people[m.payload[1]]
+                    p = self._person_for(m, cats)
                     ent = self.d.person_entity(p, title_raw, cats)
                     out.append(
                         Mention(
@@ -241,12 +466,17 @@ class MentionReader:
                     i = jj
                     continue
                 name_end = self._name_span(toks, j)
+                raw_j = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[j][1])] if j < n else ""
+                if name_end > j and _not_a_name(toks[j][2], raw_j):
+                    name_end = j  # 'واقترح الرئيس الروسي تنظيم منتدى': no name follows
                 if name_end > j:
                     name_raw = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[name_end - 1][1])]
                     ref = SpeakerRef(
                         name_ar=name_raw, role_ar=title_raw, country=country, kind="person"
                     )
                     ent = Entity(f"u:{norm(name_raw)}", ref, frozenset(cats), gender)
+                    if name_end - j >= 2 and len(toks[name_end - 1][2]) >= 4:
+                        self.d.surnames.setdefault(toks[name_end - 1][2], ent)
                     out.append(
                         Mention(
                             i,
@@ -368,6 +598,9 @@ class MentionReader:
             if j + 1 < n and j + 1 in people and self._article(toks, j):
                 j += 1
                 continue
+            if w in _GENERAL and j > 0 and self._article(toks, j - 1):
+                j += 1  # 'المدعي العام'، 'الأمين العام': an adjective, not the time word
+                continue
             if self._np_word(toks, j, ctry, orgs):
                 if toks[j][2] in self.res.institution_nouns and j + 1 < n:
                     j += 1  # its genitive, whatever it is (شؤون آسيا)
@@ -402,7 +635,7 @@ class MentionReader:
         if end > k and toks[j][2] in ("،", ","):
             # an unknown name in apposition must be closed: a comma, a colon, a verb, the end
             nxt = toks[end][2] if end < n else ""
-            if nxt not in ("،", ",", ":", "") and nxt not in self.res.cue_words:
+            if nxt not in ("،", ",", ":", "", "قد") and nxt not in self.res.cue_words:
                 return None
         return k if end > k else None
 
@@ -435,7 +668,9 @@ class MentionReader:
                 break
             if w in res.verbs or w in res.participles or w in res.present or w in res.months:
                 break
-            if self._article(toks, k) and not (k > j and toks[k - 1][2] == "عبد"):
+            # 'عبد الله'، 'جمال الدين'، 'جمال الدينوف': a name's second part may take the article
+            compound = k > j and (toks[k - 1][2] == "عبد" or w.startswith(_NAME_ARTICLE_PARTS))
+            if self._article(toks, k) and not compound:
                 break
             if w in res.titles_by_first or w in res.weekdays:
                 break
@@ -458,9 +693,17 @@ class MentionReader:
         res, nt = self.res, self.nt
         out: list[Cue] = []
         for i, (a, b, t) in enumerate(toks):
-            hit = res.cue_words.get(t)
+            hit = res.cue_words.get(t) if t not in AMBIGUOUS_CUES else None
+            if hit is None and i > 0 and toks[i - 1][2] == "ما":
+                hit = _suffixed_verb(res, t)  # 'هذا ما أعلنته الوزارة'
             last = i
-            if hit is None:
+            # a phrase of several words first: 'ورد في' is not the verb 'ردّ'
+            multi = any(
+                len(p) > 1 and tuple(x[2] for x in toks[i + 1 : i + len(p)]) == p[1:]
+                for p in res.prep_first.get(t, ())
+            )
+            if hit is None or multi:
+                hit = None
                 for prep in res.prep_first.get(t, ()):
                     if tuple(x[2] for x in toks[i + 1 : i + len(prep)]) == prep[1:]:
                         hit = ("prep", "m")
@@ -468,6 +711,12 @@ class MentionReader:
                         # relative 'ما قاله' after it ('بحسب ما قاله X')
                         last = i + len(prep) - 1
                         while last + 1 < len(toks) and toks[last + 1][2] in _RELATIVE_SAY:
+                            last += 1
+                        # 'حسب ما أفاد X'، 'وفقا لما ذكرته X': its verb, then the speaker
+                        nxt_hit = (
+                            res.cue_words.get(toks[last + 1][2]) if last + 1 < len(toks) else None
+                        )
+                        if toks[last][2] == "ما" and nxt_hit and nxt_hit[0] == "verb":
                             last += 1
                         break
             if hit is not None:

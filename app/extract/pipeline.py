@@ -70,8 +70,8 @@ def extract_article(
     )  # fmt: skip
     speech_spans = [(q.start, q.end) for q in quotes if q.speech]
     events = build_events(
-        nt, paras, body, att, exprs_by_para, dl_expr, published, cmentions, context,
-        statements, speech_spans,
+        nt, paras, body, att, exprs_by_para, dl_expr, published, cmentions, context, statements,
+        speech_spans,
     )  # fmt: skip
     # text order: a sentence's statements, then its other dated events
     merged = sorted(statements + events, key=lambda ev: (ev.start, ev.kind != "statement"))

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from app.extract.context import CorpusContext
 from app.extract.dates import WEEKDAY_EN, TimeExpr, as_date, resolve
+from app.extract.events import in_history_sentence
 from app.extract.model import DateValue
 from app.extract.quotes import Quote
 from app.extract.textnorm import NormText
@@ -104,10 +105,13 @@ def _yearless_dateline(
 ) -> DateValue | None:
     """A dateline with a day and month but no year ('موسكو 14 حزيران/يونيو (د ب أ)-').
 
-    Candidate years: the year other articles give that day, the latest year the article
-    writes (in a date or an event name such as 'التفاعل-2024') and the one after it, the
-    corpus's commonest year; the first whose weekday agrees with the article's 'today'
-    (اليوم الاثنين، يوم الاثنين) wins, else the first.
+    Candidate years: the footer's copyright year, the year other articles give that day, the
+    latest year the article writes (in a date or an event name such as 'التفاعل-2024') and
+    the one after it; the first whose weekday agrees with the article's 'today' (اليوم
+    الاثنين، يوم الاثنين) wins. When none agrees, the year nearest those the article writes
+    in which that day is that weekday ('يريفان في 28 فبراير' with 'اليوم الأربعاء' after
+    events of 2022: 2024); with no weekday, the first candidate. Never a year only because
+    the corpus writes it often: with no candidate there is no date.
     """
     years = _article_years(nt, [e for e in body_exprs if not _future(nt, e)])
     cands: list[tuple[int, str]] = []
@@ -118,8 +122,6 @@ def _yearless_dateline(
     if years:
         cands.append((max(years), "the latest year the article writes"))
         cands.append((max(years) + 1, "the year after the latest year the article writes"))
-    if ctx is not None and (y := ctx.common_year()):
-        cands.append((y, "the corpus's commonest year"))
     weekday, wd_text = _weekday_hint(body_exprs)
     if dateline.weekday is not None:  # "الخميس 5 فبراير" on the dateline itself
         weekday, wd_text = dateline.weekday, dateline.text
@@ -127,6 +129,13 @@ def _yearless_dateline(
     for y, how in cands:
         with contextlib.suppress(ValueError):
             dated.append((date(y, dateline.month, dateline.day), how))
+    if weekday is not None and not any(c[0].weekday() == weekday for c in dated):
+        y = _year_for_weekday(dateline.month, dateline.day, weekday, [y for y, _ in cands])
+        if y is not None:
+            how = (
+                f"the year nearest those the article writes in which it is a {WEEKDAY_EN[weekday]}"
+            )
+            dated.insert(0, (date(y, dateline.month, dateline.day), how))
     if not dated:
         return None
     pick = dated[0]
@@ -189,13 +198,11 @@ def _weekday_dated_today(
 ) -> DateValue | None:
     """'أمس الثلاثاء 25 نونبر' / 'اليوم الخميس 3 مارس': a day and month written with its weekday
     and a "today"-word but no year. The year is the one in which that day falls on that
-    weekday, closest to the years the article writes (else the corpus's commonest year)."""
+    weekday, closest to the years the article writes (none when it writes no year)."""
     for e in exprs:
         if not (e.kind == "dmy" and e.deictic and e.year is None and e.weekday is not None):
             continue
         years = _article_years(nt, exprs)
-        if not years and ctx is not None and (y := ctx.common_year()):
-            years = [y]
         y = _year_for_weekday(e.month, e.day, e.weekday, years)
         if y is None:
             continue
@@ -210,9 +217,36 @@ def _weekday_dated_today(
     return None
 
 
+# words placing a date ahead: 'بحلول'، 'اعتبارا من'، and a future verb ('ستبدأ في'، 'سيعقد يوم')
 _FUTURE = re.compile(
-    r"(?:بحلول|حتي|اعتبارا\s+من|ابتداء\s+من|بدءا\s+من|المقرر|سيتم|سوف)\s+(?:يوم\s+)?$"
+    r"(?:بحلول|حتي|اعتبارا\s+من|ابتداء\s+من|بدءا\s+من|المقرر|سيتم|سوف"
+    r"|(?<![^\W\d_])س[يتن][^\W\d_]{2,}(?:\s+في)?)\s+(?:يوم\s+)?(?:في\s+)?$"
 )
+
+
+def _weighed(dv: DateValue, stamp: TimeExpr, body_exprs: list[TimeExpr]) -> DateValue:
+    """A stamp's day checked against the weekday the body gives "today" (اليوم السبت، أمس
+    الجمعة): a "last updated" or aggregator stamp a day or three after the writing gives way
+    to the latest day before it that is that weekday; any other disagreement is noted."""
+    note = f"dateline '{stamp.text}'"
+    d = as_date(dv)
+    todays = [
+        ((e.weekday - e.offset) % 7, e.text)
+        for e in body_exprs
+        if e.kind == "rel" and e.weekday is not None and -1 <= e.offset <= 0
+    ]
+    if d is None or not todays or d.weekday() == todays[0][0]:
+        return DateValue(dv.value, "day", "explicit", note)
+    weekday, text = todays[0]
+    back = (d.weekday() - weekday) % 7
+    if back <= 3:
+        day = d - timedelta(days=back)
+        note += (
+            f" is a {WEEKDAY_EN[d.weekday()]} but the body's '{text}' is a "
+            f"{WEEKDAY_EN[weekday]}: {day.isoformat()}"
+        )
+        return DateValue(day.isoformat(), "day", "inferred", note)
+    return DateValue(dv.value, "day", "explicit", note + f" (the body's '{text}' disagrees)")
 
 
 def _publication(
@@ -247,7 +281,7 @@ def _publication(
     elif dateline is not None:
         dv = resolve(dateline, None)
         if dv is not None:
-            return DateValue(dv.value, "day", "explicit", f"dateline '{dateline.text}'")
+            return _weighed(dv, dateline, [e for e in body_exprs if not quoted(e)])
 
     # "today" with a full date in the body
     for e in body_exprs:
@@ -284,8 +318,8 @@ def _publication(
         if e.kind != "dmy" or e.deictic:
             continue
         before = nt.key[max(0, nt.key_offset(e.start) - 16) : nt.key_offset(e.start)]
-        if _FUTURE.search(before):
-            continue
+        if _FUTURE.search(before) or in_history_sentence(nt, e.start):
+            continue  # a date ahead, or history ('حلف … انبثق في عام 2002')
         y = e.year
         if y is None and ctx is not None:
             y = ctx.year_for(e.month, e.day)
@@ -303,10 +337,11 @@ def _publication(
     if (year is None or years_seen) and (ann_years := _anniversary_years(nt, body_exprs)):
         year, how_year = ann_years[0][0], f"from the anniversary '{ann_years[0][1]}'"
         anchors = [a for a in anchors if a[0].year == year]
-    if year is None and ctx is not None:
-        year = ctx.common_year()
-        how_year = "the corpus's commonest year"
     if year is None:
+        return None  # never a year only because the corpus writes it often
+    if month_hint is None and years_seen and not any(e.full for e in body_exprs):
+        # only a weekday and a recalled day whose year other articles give ('تصعيد 13 سبتمبر'
+        # with 'اليوم الخميس'): the month of writing is not known, so neither is the day
         return None
     if not anchors and month_hint is None:
         return None

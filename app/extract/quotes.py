@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from app.extract.knowledge import Knowledge
 from app.extract.resources import Resources
 from app.extract.segment import Paragraph
-from app.extract.textnorm import NormText
+from app.extract.textnorm import NormText, norm
 
 FAMILIES = {'"': "s", "“": "c", "”": "c", "«": "g", "»": "g", "„": "c", "‟": "c"}
 DEFAULT_DIR = {"“": "open", "”": "close", "«": "open", "»": "close", "„": "open", "‟": "close"}
@@ -194,7 +194,8 @@ def find_quotes(
         if not para.noise:
             for s in para.sentences:
                 toks = [t[2] for t in nt.tokens_in(nt.key_offset(s.start), nt.key_offset(s.end))]
-                order.append([s.start, s.end, _is_cue(toks, res)])
+                cue = _is_cue(toks, res)
+                order.append([s.start, s.end, cue, False])  # start, end, reported, speech
     starts = [o[0] for o in order]
     for pi, para in enumerate(paragraphs):
         if para.noise:
@@ -203,6 +204,17 @@ def find_quotes(
         pairs, strays = _pairs(nt, k0, k1)
         spans: list[tuple[int, int, int | None, int | None]] = []  # key content span + raw marks
         closed = [(o, c) for o, c, d in pairs if c is not None and c >= 0]
+        # a quotation left open at the end of the paragraph before runs on into this one up
+        # to the closing mark with nothing open before it ('قال: "… ⏎ … ".')
+        run_on = _run_on(out, pi, strays, pairs)
+        if run_on is not None:
+            q, s_close = run_on
+            a, b = _trim(nt, q.start, nt.raw_start(s_close))
+            out[-1] = Quote(
+                q.start, b, q.open_mark, nt.raw_start(s_close), q.paragraph, q.speech,
+                q.cue_start, q.words + len(_WORD_RE.findall(key, k0, s_close)), q.attr_end,
+            )  # fmt: skip
+            strays = [x for x in strays if x != s_close]
         for o, c, _d in pairs:
             if c is not None and c < 0:
                 end_k = -c - 1
@@ -260,6 +272,8 @@ def find_quotes(
             kq0, kq1 = nt.key_offset(ra), nt.key_offset(rb)
             nwords = len(_WORD_RE.findall(key, kq0, kq1))
             speech = nwords >= 3 and not _kb_name(nt, kq0, kq1, kb) and not _named(cue_toks, res)
+            if speech and nwords <= _NAME_WORDS and cue_toks and cue_toks[-1] in _NAME_PREPS:
+                speech = False  # 'قوات من "وحدة حفظ السلام"': a name governed by a preposition
             attr_end = None
             if speech and cm is not None:
                 attr_end = _trailing_attribution(
@@ -280,8 +294,8 @@ def find_quotes(
                 if (
                     not has_cue
                     and nwords >= _RUN_ON_WORDS
-                    and not _WORD_RE.search(cue_key)
-                    and _after_report(order, starts, sent_start)
+                    and len(_WORD_RE.findall(cue_key)) <= _RUN_ON_LEAD
+                    and _after_report(order, starts, sent_start, quoted_only=bool(cue_key.strip()))
                 ):
                     # '"…"' opening its sentence right after a reporting sentence: the same
                     # speaker goes on (a quoted paragraph with no verb of its own)
@@ -304,22 +318,47 @@ def find_quotes(
                 for o in order[bisect_left(starts, sent_start) :]:
                     if o[0] >= rb:
                         break
-                    o[2] = True
-            if speech or nwords >= 3:
+                    o[2] = o[3] = True
+            if speech:
+                # a quoted name before ('لصحيفة "وول ستريت جورنال"، … إن "…"') leaves the
+                # sentence's cue to the quotation after it
                 prev_q_end_raw = (cm + 1) if cm is not None else rb
                 prev_speech = speech
     return tuple(out)
 
 
+def _run_on(out: list[Quote], pi: int, strays: list[int], pairs) -> tuple[Quote, int] | None:
+    """(the previous paragraph's open quotation, this paragraph's closing mark) when a
+    speech quote was left open at the end of the paragraph just before and this paragraph's
+    first mark is a closing one with nothing open."""
+    if not out or not strays:
+        return None
+    q = out[-1]
+    if not (q.speech and q.close_mark is None and q.open_mark is not None) or q.paragraph != pi - 1:
+        return None
+    first = strays[0]
+    if any(o is not None and o < first for o, _c, _d in pairs):
+        return None
+    return q, first
+
+
+_NAME_WORDS = 4  # a quotation this short right after a preposition names something
+_NAME_PREPS = frozenset(norm(w) for w in ("من", "في", "إلى", "عن", "على", "مع", "ضد", "بين"))
 _RUN_ON_WORDS = 5  # a quotation without a cue of its own is speech only when this long
 _REPORT_REACH = 2  # how many sentences back a reporting cue still introduces it
 
 
-def _after_report(order: list[list], starts: list[int], sent_start: int) -> bool:
+_RUN_ON_LEAD = 3  # '"…". ومن أجل صده "…"': a few words of narration may lead it in
+
+
+def _after_report(
+    order: list[list], starts: list[int], sent_start: int, quoted_only: bool = False
+) -> bool:
     """One of the few sentences before the one at ``sent_start`` holds a reporting cue or
-    speech."""
+    speech (only speech when narration leads the quotation in)."""
     i = bisect_left(starts, sent_start)
-    return any(o[2] for o in order[max(0, i - _REPORT_REACH) : i])
+    prev = order[max(0, i - (1 if quoted_only else _REPORT_REACH)) : i]
+    return any(o[3] if quoted_only else o[2] for o in prev)
 
 
 _ATTR_LEAD = frozenset(("،", ",", "-", "–", "—", "و"))

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from app.extract.mentions import AMBIGUOUS_CUES, _suffixed_verb
 from app.extract.quotes import Quote
 from app.extract.resources import Resources, _load
 from app.extract.segment import Paragraph
@@ -37,20 +38,24 @@ Order = Literal["cue_first", "prep_first", "prep_last", "after"]
 _THAT = frozenset(
     norm(w)
     for w in ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أننا", "إننا",
-              "بأن", "بأنه", "بأنها", "بأنهم", "بأننا", "أنّ", "لأن")
+              "بأن", "بأنه", "بأنها", "بأنهم", "بأننا", "أنّ", "لأن", "فإن", "فإنه", "فإنها")
 )  # fmt: skip
 _ILA = norm("إلى")
 _AN = norm("عن")
 _ALA = norm("على")
+_BA_VERBS = frozenset(norm(w) for w in ("أفاد", "أفادت"))
+_DENIAL_VERBS = frozenset(norm(w) for w in ("نفى", "نفت", "استبعد", "استبعدت", "يستبعد", "تستبعد"))
+_FEELING_VERBS = frozenset(norm(w) for w in ("أعرب", "أعربت", "معربا", "معربة", "عبر", "عبرت"))
 # verbs after which 'عن' + content is reported speech (أعلن عن استقرار الوضع)
 _AN_VERBS = frozenset(norm(w) for w in ("أعلن", "أعلنت", "كشف", "كشفت"))
 # 'صرّح بذلك'، 'قال ذلك'، 'أكد هذا': the content was given before the cue
 _BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذا", "هذه", "بهذه"))
 # attribution phrases that end a sentence's content ('…، حسبما أفاد X')
 _AFTER_PREPS = frozenset(norm(w) for w in ("حسبما", "وحسبما", "كما", "وكما"))
-# reporting verbs that, undiacritized, are more often another word (بيّن / بين 'between')
-_AMBIGUOUS = frozenset(norm(w) for w in ("بين", "وبين", "فبين", "رد", "زاد", "وزاد"))
-_MAX_SUBJECT = 18  # tokens allowed between a cue and its complementizer (subject, time, place)
+# رد is also a noun ('في رد على سؤال'); دعا also invites ('دعت الدول ممثلين كمراقبين') and
+# calls for an act, neither of which reports what was said
+_AMBIGUOUS = AMBIGUOUS_CUES | {norm(w) for w in ("رد", "دعا", "ودعا", "دعت", "ودعت", "داعيا")}
+_MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,7 @@ class ReportedClause:
     content_end: int
     order: Order
     cue_index: int  # token index of the cue in its sentence (matches speakers.Cue.ti)
+    colon: bool = False  # the content follows a colon: speech given as said, marks left out
 
 
 def _words(toks) -> int:
@@ -81,6 +87,12 @@ def _cue_kind(res: Resources, toks, i: int) -> tuple[str, int] | None:
     hit = res.cue_words.get(t)
     if hit is not None:
         return hit[0], i
+    if (t in res.transmission_verbs or _strip(t) in res.transmission_verbs) and any(
+        x[2] == _AN for x in toks[i + 1 : i + 10]
+    ):
+        # 'ونقلت وكالة … عن الرئيس تأكيده أن …': the relayed speaker's content (not 'نشر
+        # قوات', a deployment)
+        return "verb", i
     for prep in res.prep_first.get(t, ()):
         if tuple(x[2] for x in toks[i + 1 : i + len(prep)]) == prep[1:]:
             return "prep", i + len(prep) - 1
@@ -118,7 +130,7 @@ def _quoted_spans(quotes: tuple[Quote, ...], pi: int, a: int, b: int) -> list[tu
             q.close_mark + 1 if q.close_mark is not None else q.end,
         )
         for q in quotes
-        if q.speech and q.words >= 3 and q.paragraph == pi and q.start < b and q.end > a
+        if q.speech and q.words >= 3 and q.start < b and q.end > a
     ]
 
 
@@ -135,8 +147,44 @@ def find_reported(
         para = paragraphs[pi]
         for si, sent in enumerate(para.sentences):
             quoted = _quoted_spans(quotes, pi, sent.start, sent.end)
-            out.extend(_sentence_clauses(nt, res, pi, si, sent.start, sent.end, quoted))
+            found = _sentence_clauses(nt, res, pi, si, sent.start, sent.end, quoted)
+            if not found and si > 0:
+                prev = para.sentences[si - 1]
+                done = out and out[-1].paragraph == pi and out[-1].sentence == si - 1
+                if not done and not _quoted_spans(quotes, pi, prev.start, prev.end):
+                    found = _attributed_after(nt, res, pi, si, prev.start, sent.start, sent.end)
+            out.extend(found)
     return tuple(out)
+
+
+def _attributed_after(
+    nt: NormText, res: Resources, pi: int, si: int, p0: int, s0: int, s1: int
+) -> list[ReportedClause]:
+    """'…. صرح بذلك X في مقابلة …': a sentence opening with a cue and a back-reference gives
+    its words to the sentence before it."""
+    toks = nt.tokens_in(nt.key_offset(s0), nt.key_offset(s1))
+    ci = 1 if toks and toks[0][2] in ("و", "ف") else 0
+    if ci + 2 < len(toks) and _strip(toks[ci][2]) in _BACK_REFS and toks[ci + 1][2] == "ما":
+        # 'هذا ما أعلنته وزارة الدفاع': the verb carries the object pronoun
+        ci += 2
+        hit = _suffixed_verb(res, toks[ci][2])
+        if hit is None:
+            return []
+        hit = ("verb", ci)
+    else:
+        hit = _cue_kind(res, toks, ci) if ci < len(toks) else None
+        if hit is None or hit[0] != "verb" or hit[1] + 1 >= len(toks):
+            return []
+        if toks[hit[1] + 1][2] not in _BACK_REFS:
+            return []
+    prev = nt.tokens_in(nt.key_offset(p0), nt.key_offset(s0))
+    if _words(prev) < 3:
+        return []
+    cue_a, cue_b = nt.raw_span(toks[ci][0], toks[hit[1]][1])
+    c_end = nt.raw_end(prev[-1][1])
+    while c_end > p0 and nt.raw[c_end - 1] in " ،,؛;-.":
+        c_end -= 1
+    return [ReportedClause(pi, si, p0, s1, cue_a, cue_b, p0, c_end, "after", hit[1])]
 
 
 def _sentence_clauses(
@@ -164,6 +212,24 @@ def _sentence_clauses(
             i = hit[1] + 1
             continue
         i += 1
+    # a verb right after a complementizer is the content's own ('أكد أنه يعتبر …'), as is a
+    # bare verb after the content's subject ('صرح X بأن الوزارة أبلغت المنظمة …'); a
+    # coordinated verb (وأضاف) or a participle opens a new clause
+    kept: list[tuple[int, int, str]] = []
+    for c in cues:
+        if c[0] > 0 and toks[c[0] - 1][2] in _THAT:
+            continue
+        w = toks[c[0]][2]
+        bare = c[2] == "verb" and not (len(w) > 3 and w[0] in "وف") and w not in _THAT
+        if (
+            bare
+            and kept
+            and any(t[2] in _THAT for t in toks[kept[-1][1] + 1 : c[0]])
+            and toks[c[0] - 1][2] not in ("،", ",", ".", "؛")
+        ):
+            continue
+        kept.append(c)
+    cues = kept
     if not cues:
         return []
     raw = lambda k: nt.raw_start(toks[k][0]) if k < len(toks) else s1  # noqa: E731
@@ -213,7 +279,10 @@ def _sentence_clauses(
         start = max([start] + [b for a, b in quoted if b <= cue_a and b <= c_start])
         if any(a < max(c_end, cue_b) and b > start for a, b in quoted):
             continue
-        out.append(ReportedClause(pi, si, start, end, cue_a, cue_b, c_start, c_end, order, cl))
+        colon = c0 > 0 and toks[c0 - 1][2] == ":"
+        out.append(
+            ReportedClause(pi, si, start, end, cue_a, cue_b, c_start, c_end, order, cl, colon)
+        )
     return out
 
 
@@ -221,7 +290,8 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
     """Token where the content of a cue-first clause begins: after أن/إن/بأن (or إلى أن, a
     colon); after عن for أعلن/كشف unless an act follows; after على for أكد/شدد (أكد على
     أهمية …) and إلى for أشار/لفت (مشيراً إلى ضرورة …); at a content noun for أكد/شدد
-    without the preposition (أكد البيان أهمية …, مؤكداً ضرورة …)."""
+    without the preposition (أكد البيان أهمية …, مؤكداً ضرورة …), as for أعلن (أعلنت الرئاسة
+    استقرار الأوضاع …)."""
     ala, ila, nouns = _lexicon()
     verb = _strip(toks[ci][2])
     k = cl + 1
@@ -236,14 +306,27 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
             return k + 1 if nw not in ('"', ":") else None
         if w == _ALA and verb in ala and k + 1 < nxt:
             return k + 1 if nw not in ('"', ":") else None
-        if verb in ala and (w in nouns or w[1:] in nouns) and w != _ALA:
+        if (verb in ala or verb in _AN_VERBS) and (w in nouns or w[1:] in nouns) and w != _ALA:
             return k
-        if w == _AN:
+        if verb in _BA_VERBS and w.startswith("ب") and len(w) > 3 and w not in _THAT:
+            return k  # 'أفادت السلطات، بانتهاك حدودها …': the content after ب
+        if w == _AN and verb in _FEELING_VERBS:
+            return None  # 'أعرب عن أمله في أن …': a feeling or wish, not a statement
+        if w == _AN and verb in _AN_VERBS:
             # 'أعلن عن استقرار الوضع' is speech; 'أعلن عن انسحاب القوات' an act
-            if verb in _AN_VERBS and k + 1 < len(toks) and not _act_noun(nw):
-                return k + 1
-            return None
+            return k + 1 if k + 1 < len(toks) and not _act_noun(nw) else None
         k += 1
+    if (
+        verb in _AN_VERBS
+        and nxt - cl > 3
+        and not any(_act_noun(t[2]) for t in toks[cl + 1 : min(nxt, cl + 18)])
+    ):
+        # 'أعلن رئيس النيابة، اليوم، مقتل 225 شخصاً': what was announced, not an act
+        return cl + 1
+    if verb in _DENIAL_VERBS and nxt - cl > 3:
+        # 'نفت كازاخستان تلقيها أي طلبات'، 'لم يستبعد زاس إمكانية تفاقم …': the object is what
+        # was said; it follows the subject, whose end is the attribution stage's to know
+        return cl + 1
     return None
 
 
@@ -262,8 +345,13 @@ def _prep_clause(toks, ci: int, cl: int, nxt: int):
         return None
     if words_before > 2:
         return None
-    # 'وبحسب X، …' / 'وحسب X سيتضح …': the content after the comma (else after the name)
-    comma = next((k for k in range(cl + 1, min(nxt, cl + 12)) if toks[k][2] in ("،", ",")), None)
+    # 'وبحسب X، …' / 'وحسب X سيتضح …': the content after the comma (else after the name);
+    # a complementizer before or right after that comma opens it ('وجاء في بيان الحكومة، أنه')
+    comma = next((k for k in range(cl + 1, min(nxt, cl + 20)) if toks[k][2] in ("،", ",")), None)
+    upto = min(nxt, comma + 2 if comma is not None else cl + _MAX_SUBJECT)
+    that = next((k for k in range(cl + 1, upto) if toks[k][2] in _THAT), None)
+    if that is not None:
+        return that + 1, nxt, "prep_first"
     start = comma + 1 if comma is not None else min(cl + 3, nxt)
     return start, nxt, "prep_first"
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from app.extract.context import CorpusContext
@@ -414,6 +414,8 @@ class StatementDater:
         if e is None:
             e = tail_e
         dv = resolve(e, self.ref, self.year_hint) if e is not None else None
+        if dv is None and e is None:
+            dv = self._eve(sent.start, mark)
         if dv is None:  # "على هامش القمة": the day the article gives that occasion
             occs = cl.occasions(q.cue_start, mark)
             if q.attr_end is not None:  # quote-first: '«…»، قال … على هامش القمة'
@@ -449,6 +451,27 @@ class StatementDater:
         elif ent is not None and fallback:
             self.undated.append((index, ent.key))
         return dv
+
+    _EVE_NOUNS = frozenset(
+        norm(w)
+        for w in (
+            "رحلته", "رحلتها", "زيارته", "زيارتها", "وصوله", "وصولها", "القمة", "قمة",
+            "الاجتماع", "اجتماع", "اللقاء", "لقاء", "المحادثات", "محادثات", "الزيارة", "زيارة",
+        )
+    )  # fmt: skip
+
+    def _eve(self, a: int, b: int) -> DateValue | None:
+        """'وقد أثار بوتين، عشية رحلته إلى مينسك، …': with no date of its own, the eve of the
+        occasion the article reports today is the day before the publication date."""
+        if self.ref is None or self.published is None or self.published.precision != "day":
+            return None
+        toks = [t[2] for t in self.nt.tokens_in(self.nt.key_offset(a), self.nt.key_offset(b))]
+        for i, t in enumerate(toks):
+            if _strip_wf(t) == "عشيه" and any(w in self._EVE_NOUNS for w in toks[i + 1 : i + 3]):
+                day = self.ref - timedelta(days=1)
+                note = "'عشية' the occasion reported today: the day before the publication date"
+                return DateValue(day.isoformat(), "day", "relative", note)
+        return None
 
     def finish(self, statements: list[ExtractedEvent]) -> None:
         """A statement with no date of its own before any dated one of the same speaker (the

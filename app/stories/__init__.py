@@ -17,6 +17,6 @@ Modules, one job each:
 - ``queries``: the reads the web app and the export make.
 """
 
-from app.stories.assign import attach_article, detach_article
+from app.stories.assign import attach_article, attach_articles, detach_article, detach_articles
 
-__all__ = ["attach_article", "detach_article"]
+__all__ = ["attach_article", "attach_articles", "detach_article", "detach_articles"]

@@ -27,20 +27,32 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
-from app.models import Article, ArticleBand, ArticleCopy, Event, EventCountry, Quote, StoryBand
+from app.models import (
+    Article,
+    ArticleBand,
+    ArticleCopy,
+    Event,
+    EventCountry,
+    Quote,
+    Story,
+    StoryBand,
+)
 from app.stories import features
 from app.stories import tally as story_tally
-from app.stories.match import HAPPENING_DAYS, WINDOW_DAYS, Report, similarity
+from app.stories.match import HAPPENING_DAYS, Report, similarity
 from app.stories.versions import ReportFacts, summarize
 
-STATEMENT_THRESHOLD = 0.5  # Jaccard of the words at which LSH proposes two statements
+STATEMENT_THRESHOLD = 0.6  # Jaccard of the words at which LSH proposes two statements (the
+# same speaker in other words is proposed by the speaker-day key instead)
 HAPPENING_THRESHOLD = 0.5
 COPY_THRESHOLD = 0.5  # ... two articles (the exact check below decides)
 COPY_JACCARD = 0.7  # exact 3-gram Jaccard from which an article is a copy
+MAX_CANDIDATES = 8  # stories an event is checked against: those sharing the most band keys
+SAMPLE = 8  # reports of each candidate story it is compared with
 
 
 @dataclass
@@ -78,7 +90,7 @@ class _Row:
                 speaker_id=self.speaker_id,
                 date_start=self.date_start,
                 date_precision=self.date_precision,
-                words=features.Words.of(self.words_text),
+                words=features.words_of(self.words_text),
             )
         return self._report
 
@@ -122,75 +134,96 @@ _COLUMNS = (
 )
 
 
-def _load(session: Session, where) -> list[_Row]:
-    """Events matching ``where`` (over ``event``) with their quotes and countries: 3 queries."""
-    rows = [
-        _Row(*values[:8], _as_date(values[8]), *values[9:])
-        for values in session.execute(
-            select(*_COLUMNS)
-            .join(Article, Article.id == Event.article_id)
-            .where(where)
-            .order_by(Event.start, Event.id)
+def _load(session: Session, where, *, per_story: int | None = None) -> list[_Row]:
+    """Events matching ``where`` (over ``event``) with their quotes and countries, in one
+    statement (the quotes and countries joined: a few rows per event).
+
+    ``per_story``: at most that many reports of each story — its canonical one first, then the
+    latest ingested (what a new report is compared with: a story of hundreds of reports is not
+    read whole for every article)."""
+    statement = (
+        select(*_COLUMNS, Quote.start, Quote.text, EventCountry.country)
+        .join(Article, Article.id == Event.article_id)
+        .outerjoin(Quote, Quote.event_id == Event.id)
+        .outerjoin(EventCountry, EventCountry.event_id == Event.id)
+        .where(where)
+    )
+    if per_story is not None:
+        rank = (
+            func.row_number()
+            .over(
+                partition_by=Event.story_id,
+                order_by=(
+                    (Event.id != Story.canonical_event_id),
+                    Article.ingested_at.desc(),
+                    Event.id,
+                ),
+            )
+            .label("rank")
         )
-    ]
-    if not rows:
-        return rows
-    by_id = {row.event_id: row for row in rows}
-    ids = list(by_id)
-    for event_id, quote in session.execute(
-        select(Quote.event_id, Quote.text)
-        .where(Quote.event_id.in_(ids))
-        .order_by(Quote.event_id, Quote.start)
-    ):
-        by_id[event_id].quotes.append(quote)
-    for event_id, iso2 in session.execute(
-        select(EventCountry.event_id, EventCountry.country).where(EventCountry.event_id.in_(ids))
-    ):
-        by_id[event_id].countries.append(iso2)
-    return rows
+        ranked = (
+            select(Event.id.label("id"), rank)
+            .join(Article, Article.id == Event.article_id)
+            .join(Story, Story.id == Event.story_id)
+            .where(where)
+            .subquery()
+        )
+        statement = statement.join(ranked, ranked.c.id == Event.id).where(
+            ranked.c.rank <= per_story
+        )
+    by_id: dict[str, _Row] = {}
+    quotes: dict[str, dict[int, str]] = defaultdict(dict)
+    ordered = statement.order_by(Event.start, Event.id, Quote.start)
+    for values in session.connection().execute(ordered):
+        event_id = values[0]
+        row = by_id.get(event_id)
+        if row is None:
+            row = by_id[event_id] = _Row(*values[:8], _as_date(values[8]), *values[9:12])
+        quote_start, quote, iso2 = values[12:]
+        if quote is not None:
+            quotes[event_id][quote_start] = quote
+        if iso2 is not None and iso2 not in row.countries:
+            row.countries.append(iso2)
+    for event_id, found in quotes.items():
+        by_id[event_id].quotes = [found[start] for start in sorted(found)]
+    return list(by_id.values())
 
 
-def _happening_scopes(row: _Row, *, probe: bool) -> list[str]:
-    """Where a happening's bands live: its day (looked up with the days around it), or its
-    month or year as written when the date is no finer."""
+def _happening_scopes(row: _Row) -> list[str]:
+    """Where a happening's bands live: its day (and the days around it when the day may be
+    one off), or its month or year as written when the date is no finer."""
     if row.date_start is None:
         return []
     if row.date_precision != "day":
         return [f"ev|{row.date}"]
-    deltas = range(-HAPPENING_DAYS, HAPPENING_DAYS + 1) if probe else (0,)
+    # a day resolved from "yesterday" or inferred may be one off: stored and looked up under
+    # the days around it too; an explicit day under itself only
+    spread = row.date_basis != "explicit"
+    deltas = range(-HAPPENING_DAYS, HAPPENING_DAYS + 1) if spread else (0,)
     return [f"ev|{row.date_start + dt.timedelta(days=d)}" for d in deltas]
 
 
-def own_keys(row: _Row, hashvalues) -> list[int]:
-    """The band keys the event is stored under (its story's, in ``story_band``)."""
-    return _keys(row, hashvalues, probe=False)
-
-
-def probe_keys(row: _Row, hashvalues) -> list[int]:
-    """The keys to look up: its own, and those of the neighbouring days."""
-    return _keys(row, hashvalues, probe=True)
-
-
-def _keys(row: _Row, hashvalues, *, probe: bool) -> list[int]:
+def band_keys(row: _Row, hashvalues) -> list[int]:
+    """The keys an event is looked up and stored under (its story's, in ``story_band``)."""
     if row.kind == "event":
         return [
             key
-            for scope in _happening_scopes(row, probe=probe)
+            for scope in _happening_scopes(row)
             for key in features.band_keys(hashvalues, HAPPENING_THRESHOLD, scope)
         ]
     keys = features.band_keys(hashvalues, STATEMENT_THRESHOLD, "st")
-    if row.speaker_id and row.date_start and row.date_precision == "day":
-        deltas = range(-WINDOW_DAYS, WINDOW_DAYS + 1) if probe else (0,)
-        keys += [
-            features.key63("spk", row.speaker_id, row.date_start + dt.timedelta(days=d))
-            for d in deltas
-        ]
+    if row.speaker_id:
+        # the same speaker in other words is the same statement on the same day only, or when
+        # a report leaves the day unsaid (match.py); near-verbatim words on other days are
+        # found by the bands above
+        day = row.date_start if row.date_precision == "day" else None
+        keys.append(features.key63("spk", row.speaker_id, day or "undated"))
     return keys
 
 
 def _signature(row: _Row):
     words = row.report.words
-    return features.signature(words.without_dates() if row.kind == "event" else words.stems)
+    return features.signature(words.undated if row.kind == "event" else words.stems)
 
 
 # -- near-duplicate articles ------------------------------------------------------------------
@@ -254,6 +287,14 @@ def _copy_family(session: Session, original_id: str) -> set[str]:
     return {original_id, *copies}
 
 
+BUCKET_CAP = 16  # stories a band bucket takes: a fuller one is a key most stories share
+
+
+def _bucket_query(keys: list[int]):
+    """The stories under these band keys (at most ``BUCKET_CAP`` each: see ``_write``)."""
+    return select(StoryBand.key, StoryBand.story_id).where(StoryBand.key.in_(keys))
+
+
 # -- attaching and detaching ------------------------------------------------------------------
 
 
@@ -266,13 +307,11 @@ def attach_article(session: Session, article_id: str, article_text: str) -> dict
     if not new:
         return {}
     signatures = {row.event_id: _signature(row) for row in new}
-    probes = {row.event_id: probe_keys(row, signatures[row.event_id]) for row in new}
+    probes = {row.event_id: band_keys(row, signatures[row.event_id]) for row in new}
     wanted = sorted({key for keys in probes.values() for key in keys})
     story_of_key: dict[int, set[str]] = defaultdict(set)
     if wanted:
-        for key, story_id in session.execute(
-            select(StoryBand.key, StoryBand.story_id).where(StoryBand.key.in_(wanted))
-        ):
+        for key, story_id in session.connection().execute(_bucket_query(wanted)):
             story_of_key[key].add(story_id)
     family_stories: set[str] = set()
     if family:
@@ -283,41 +322,109 @@ def attach_article(session: Session, article_id: str, article_text: str) -> dict
                 )
             ).scalars()
         )
-    candidate_ids = {s for keys in probes.values() for k in keys for s in story_of_key.get(k, ())}
-    candidate_ids |= family_stories
-    members: dict[str, list[_Row]] = defaultdict(list)
+    proposals: dict[str, list[str]] = {}
+    for row in new:
+        shared = Counter(s for k in probes[row.event_id] for s in story_of_key.get(k, ()))
+        ranked = sorted(shared, key=lambda s: (-shared[s], s))[:MAX_CANDIDATES]
+        proposals[row.event_id] = sorted(set(ranked) | family_stories)
+    candidate_ids = sorted({s for ids in proposals.values() for s in ids})
+    sample: dict[str, list[_Row]] = defaultdict(list)
     if candidate_ids:
-        for row in _load(session, Event.story_id.in_(sorted(candidate_ids))):
-            members[row.story_id].append(row)
-    before = {story_id: list(rows) for story_id, rows in members.items()}
+        for row in _load(session, Event.story_id.in_(candidate_ids), per_story=SAMPLE):
+            sample[row.story_id].append(row)
 
+    # each event joins the stories it matches; when it matches several, they are one story
+    # (the same statement, quoted in parts by different articles) and merge into the biggest
+    merged_into: dict[str, str] = {}
+
+    def current(story_id: str) -> str:
+        while story_id in merged_into:
+            story_id = merged_into[story_id]
+        return story_id
+
+    sizes = {story_id: len(rows) for story_id, rows in sample.items()}
     assigned: dict[str, str] = {}
     for row in new:
-        proposed = {s for k in probes[row.event_id] for s in story_of_key.get(k, ())}
-        proposed |= family_stories
-        best, best_score = None, 0.0
-        for story_id in sorted(proposed):
-            for other in members.get(story_id, ()):
-                copies = other.article_id in family
-                score = similarity(row.report, other.report, copies=copies)
-                if score > best_score:
-                    best, best_score = story_id, score
-        story_id = best or row.event_id
-        row.story_id = story_id
-        members[story_id].append(row)
-        assigned[row.event_id] = story_id
+        matched: set[str] = set()
+        for story_id in proposals[row.event_id]:
+            for other in sample.get(story_id, ()):
+                if similarity(row.report, other.report, copies=other.article_id in family):
+                    matched.add(current(story_id))
+                    break
+        if not matched:
+            row.story_id = row.event_id
+        else:
+            survivor = max(matched, key=lambda s: (sizes.get(s, 0), s))
+            for story_id in matched - {survivor}:
+                merged_into[story_id] = survivor
+            row.story_id = survivor
+        assigned[row.event_id] = row.story_id
 
-    _write(session, new, members, before, signatures)
+    # the stories joined or merged, read whole (their summary and counts change); a story no
+    # bigger than the sample was read whole already
+    joined = sorted(({row.story_id for row in new} | set(merged_into)) & set(candidate_ids))
+    partial = [s for s in joined if len(sample.get(s, ())) >= SAMPLE]
+    members: dict[str, list[_Row]] = defaultdict(list)
+    for story_id in joined:
+        if story_id not in partial:
+            members[story_id] = list(sample[story_id])
+    if partial:
+        for row in _load(session, Event.story_id.in_(partial)):
+            members[row.story_id].append(row)
+    before = {story_id: list(rows) for story_id, rows in members.items()}
+    for row in new:
+        row.story_id = current(row.story_id)
+        assigned[row.event_id] = row.story_id
+    if merged_into:
+        _merge(session, {old: current(old) for old in merged_into}, members)
+    for row in new:
+        members[row.story_id].append(row)
+    full = {key for key, stories in story_of_key.items() if len(stories) >= BUCKET_CAP}
+    _write(session, new, members, before, signatures, full)
     return assigned
 
 
-def _write(session, new, members, before, signatures) -> None:
-    touched = sorted({row.story_id for row in new})
+def _merge(session, into: dict[str, str], members: dict[str, list[_Row]]) -> None:
+    """Move the reports and band keys of each merged story to its survivor, and leave an
+    alias, so the merged story's permalink leads to the survivor."""
+    for old, survivor in sorted(into.items()):
+        for row in members.get(old, []):
+            row.story_id = survivor
+        members[survivor].extend(members.get(old, []))
+        members[old] = []
+    pairs = [{"o": old, "s": survivor} for old, survivor in sorted(into.items())]
+    session.execute(text("UPDATE event SET story_id = :s WHERE story_id = :o"), pairs)
+    session.execute(
+        text(
+            "INSERT INTO story_band (key, story_id) SELECT key, :s FROM story_band "
+            "WHERE story_id = :o ON CONFLICT DO NOTHING"
+        ),
+        pairs,
+    )
+    session.execute(text("UPDATE story_alias SET story_id = :s WHERE story_id = :o"), pairs)
+    session.execute(
+        text(
+            "INSERT INTO story_alias (id, story_id) VALUES (:o, :s) "
+            "ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id"
+        ),
+        pairs,
+    )
+
+
+def _write(session, new, members, before, signatures, full: set[int] = frozenset()) -> None:
+    touched = sorted({row.story_id for row in new} | {s for s, rows in members.items() if not rows})
     session.execute(
         text("UPDATE event SET story_id = :s WHERE id = :e"),
         [{"s": row.story_id, "e": row.event_id} for row in new],
     )
-    bands = {(key, row.story_id) for row in new for key in own_keys(row, signatures[row.event_id])}
+    # a full bucket takes no more stories (its key is no evidence: like a word in every text),
+    # which keeps every lookup at most BUCKET_CAP stories a key
+    bands = {
+        (key, row.story_id)
+        for row in new
+        for key in band_keys(row, signatures[row.event_id])
+        if key not in full
+    }
     if bands:
         session.execute(
             text("INSERT INTO story_band (key, story_id) VALUES (:k, :s) ON CONFLICT DO NOTHING"),
@@ -416,6 +523,22 @@ def detach_article(session: Session, article_id: str) -> None:
         _save_stories(session, after, before)
     session.execute(text("DELETE FROM article_copy WHERE article_id = :a"), {"a": article_id})
     session.execute(text("DELETE FROM article_band WHERE article_id = :a"), {"a": article_id})
+
+
+def attach_articles(connection: Connection, articles: Iterable[tuple[str, str]]) -> None:
+    """``attach_article`` for ``(article_id, text)`` pairs in turn, in the connection's open
+    transaction (the batch writer's, app/batch_store.py): a later article of the batch joins
+    the stories an earlier one started."""
+    session = Session(bind=connection)
+    for article_id, article_text in articles:
+        attach_article(session, article_id, article_text)
+
+
+def detach_articles(connection: Connection, article_ids: Iterable[str]) -> None:
+    """``detach_article`` for each, in the connection's open transaction."""
+    session = Session(bind=connection)
+    for article_id in article_ids:
+        detach_article(session, article_id)
 
 
 def group_stored(connection: Connection) -> int:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -103,7 +104,13 @@ def _permutations():
 
 def signature(tokens: Iterable[str]) -> np.ndarray:
     """The MinHash hash values of a token set (shared permutations: comparable across runs)."""
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme=SCHEME)
+    minhash = MinHash(
+        num_perm=NUM_PERM,
+        seed=SEED,
+        permutations=_permutations(),
+        scheme=SCHEME,
+        hashfunc=zlib.crc32,  # stable across processes, and C: an article has ~800 shingles
+    )
     minhash.update_batch([t.encode("utf-8") for t in tokens])
     return minhash.hashvalues
 
@@ -140,6 +147,10 @@ class Words:
         found = stems(text)
         return cls(variants(found), bigrams(found), len(found))
 
+    @cached_property
+    def undated(self) -> frozenset[str]:
+        return self.without_dates()
+
     def without_dates(self) -> frozenset[str]:
         """The words less digits and calendar words (a happening's date is compared apart)."""
         return frozenset(w for w in self.stems if not w.isdigit() and w not in calendar_words())
@@ -156,6 +167,12 @@ def calendar_words() -> frozenset[str]:
         for name in names
     ]
     return frozenset(stem(w) for name in names for w in normalize_words(name))
+
+
+@lru_cache(maxsize=65536)
+def words_of(text: str) -> Words:
+    """``Words.of``, remembered: the reports of a popular story are compared again and again."""
+    return Words.of(text)
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:

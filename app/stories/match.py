@@ -95,7 +95,7 @@ def similarity(a: Report, b: Report, *, copies: bool = False) -> float:
     if a.kind == "event":
         if gap is None or gap > HAPPENING_DAYS:
             return 0.0
-        a_words, b_words = a.words.without_dates(), b.words.without_dates()
+        a_words, b_words = a.words.undated, b.words.undated
         ratio, shared = overlap(a_words, b_words)
         return ratio if _enough(ratio, shared, a_words, b_words, HAPPENING) else 0.0
     if gap is not None and gap > WINDOW_DAYS:

@@ -20,7 +20,16 @@ from sqlmodel import Session
 from app import queries
 from app.cache import remembered
 from app.filters import Cursor, TimelineFilters
-from app.models import Article, Country, Event, EventCountry, Speaker, Story, StoryTally
+from app.models import (
+    Article,
+    Country,
+    Event,
+    EventCountry,
+    Speaker,
+    Story,
+    StoryAlias,
+    StoryTally,
+)
 from app.queries import SEARCH_CAP, EventView, Facets
 from app.stories import tally as story_tally
 from app.stories.versions import Disagreement, ReportFacts, disagreements
@@ -88,6 +97,13 @@ def story_views(session: Session, stories: list[Story]) -> list[StoryView]:
         .outerjoin(Speaker, Speaker.id == Event.speaker_id)
         .where(Event.story_id.in_([s.id for s in stories]))
     ).all()
+    return _assemble(session, stories, found)
+
+
+def _assemble(session: Session, stories: list[Story], found: list) -> list[StoryView]:
+    """Story views from ``(Event, Article, Speaker)`` rows (+2 statements: countries, quotes)."""
+    if not found:
+        return []
     views = queries._views(
         session,
         [event for event, _, _ in found],
@@ -125,6 +141,12 @@ def story_by_id(session: Session, story_id: str) -> StoryView | None:
         return None
     views = story_views(session, [story])
     return views[0] if views else None
+
+
+def merged_into(session: Session, story_id: str) -> str | None:
+    """The story a merged story's reports went to (app/stories/assign.py), if any."""
+    alias = session.get(StoryAlias, story_id)
+    return alias.story_id if alias else None
 
 
 def story_of_event(session: Session, view: EventView) -> StoryView | None:
@@ -189,28 +211,61 @@ def _search_capped(session: Session, filters: TimelineFilters) -> bool:
 
 
 def story_page(session: Session, filters: TimelineFilters) -> StoryPage:
-    """One keyset page of stories (the page token is ``DATE_STORYID``): 1 query + 3 for the
-    reports (+ the count, remembered)."""
+    """One keyset page of stories (the page token is ``DATE_STORYID``): the page's stories with
+    their reports in 1 statement (the page as a subquery), + 2 for the related rows (+ the
+    count, remembered)."""
     dialect = _dialect(session)
     capped = _search_capped(session, filters)
-    statement = select(Story).where(
+    page = select(Story.id).where(
         *where(filters, dialect=dialect, search_limit=SEARCH_CAP if capped else None)
     )
     keyset = _keyset(filters)
     if keyset is not None:
-        statement = statement.where(keyset)
-    rows = list(
-        session.execute(statement.order_by(*_order(filters)).limit(filters.limit + 1)).scalars()
+        page = page.where(keyset)
+    page = page.order_by(*_order(filters)).limit(filters.limit + 1).subquery()
+    found = session.execute(
+        select(Story, Event, Article, Speaker)
+        .join(page, page.c.id == Story.id)
+        .join(Event, Event.story_id == Story.id)
+        .join(Article, Article.id == Event.article_id)
+        .outerjoin(Speaker, Speaker.id == Event.speaker_id)
+    ).all()
+    stories = _in_order(list({story.id: story for story, *_ in found}.values()), filters)
+    more = len(stories) > filters.limit
+    stories = stories[: filters.limit]
+    kept = {story.id for story in stories}
+    rows = [tuple(row[1:]) for row in found if row[0].id in kept]
+    offset = queries.page_offset(filters)
+    next_cursor = (
+        Cursor(
+            stories[-1].date_start,
+            stories[-1].id,
+            None if offset is None else offset + len(stories),
+        )
+        if more and stories
+        else None
     )
-    more = len(rows) > filters.limit
-    rows = rows[: filters.limit]
-    next_cursor = Cursor(rows[-1].date_start, rows[-1].id) if more and rows else None
     return StoryPage(
-        views=story_views(session, rows),
+        views=_assemble(session, stories, rows),
         next_cursor=next_cursor,
         total=total(session, filters),
         capped=capped,
     )
+
+
+def previous_cursor(session: Session, filters: TimelineFilters) -> tuple[bool, Cursor | None]:
+    """Where the previous page of stories starts (see ``queries.previous_cursor``)."""
+    clauses = where(filters, dialect=_dialect(session))
+    return queries.previous_cursor(session, filters, table=Story, clauses=clauses)
+
+
+def _in_order(stories: list[Story], filters: TimelineFilters) -> list[Story]:
+    """The timeline's order (``_order``) in Python: dated by (day, id), undated last."""
+    desc = filters.order == "desc"
+    dated = sorted((s for s in stories if s.date_start), key=lambda s: (s.date_start, s.id),
+                   reverse=desc)  # fmt: skip
+    undated = sorted((s for s in stories if not s.date_start), key=lambda s: s.id, reverse=desc)
+    return dated + undated
 
 
 def _key(filters: TimelineFilters) -> str:
@@ -255,62 +310,96 @@ def _live(filters, dialect, facet: str, capped: bool) -> list:
 
 
 def _facets(session: Session, filters: TimelineFilters) -> Facets:
+    """Four statements, as for events: each from the story tally when exact, live otherwise."""
     dialect = _dialect(session)
     capped = _search_capped(session, filters)
     stories = func.count(func.distinct(Event.story_id))
 
-    def counted(value, facet: str, join=None):
-        """(value, stories) pairs: from the tally when exact, live otherwise."""
-        scope = story_tally.scope(filters, exclude={facet})
-        dim = {"speaker": "speaker", "country": "country", "outlet": "outlet", "kind": "kind"}[
-            facet
-        ]
-        if scope is not None:
-            n = func.sum(StoryTally.n)
-            return session.execute(
-                select(StoryTally.value, n)
-                .where(*scope.rows(dim, StoryTally))
-                .group_by(StoryTally.value)
-            ).all()
-        statement = select(value, stories).select_from(Event)
-        if join is not None:
-            statement = statement.join(*join)
-        statement = statement.join(Story, Story.id == Event.story_id).where(
+    def live(statement, facet: str):
+        return statement.join(Story, Story.id == Event.story_id).where(
             *_live(filters, dialect, facet, capped)
         )
-        return session.execute(statement.group_by(value)).all()
 
-    speaker_counts = dict(counted(Event.speaker_id, "speaker"))
-    speaker_counts.pop(None, None)
-    speaker_rows = (
-        session.execute(select(Speaker).where(Speaker.id.in_(list(speaker_counts)))).scalars()
-        if speaker_counts
-        else []
+    scope = story_tally.scope(filters, exclude={"speaker"})
+    if scope is not None:
+        n = func.sum(StoryTally.n)
+        statement = (
+            select(Speaker, n)
+            .join(StoryTally, StoryTally.value == Speaker.id)
+            .where(*scope.rows("speaker", StoryTally))
+        )
+    else:
+        n = stories
+        statement = live(
+            select(Speaker, n).select_from(Event).join(Speaker, Speaker.id == Event.speaker_id),
+            "speaker",
+        )
+    speakers = list(
+        session.execute(statement.group_by(Speaker.id).order_by(n.desc(), Speaker.name_ar)).all()
     )
-    speakers = sorted(
-        ((s, speaker_counts[s.id]) for s in speaker_rows), key=lambda p: (-p[1], p[0].name_ar)
-    )
-    country_counts = dict(
-        counted(EventCountry.country, "country", (EventCountry, EventCountry.event_id == Event.id))
-    )
+
+    scope = story_tally.scope(filters, exclude={"country"})
+    if scope is not None:
+        counts = (
+            select(StoryTally.value.label("iso2"), func.sum(StoryTally.n).label("n"))
+            .where(*scope.rows("country", StoryTally))
+            .group_by(StoryTally.value)
+            .subquery()
+        )
+    else:
+        counts = (
+            live(
+                select(EventCountry.country.label("iso2"), stories.label("n"))
+                .select_from(Event)
+                .join(EventCountry, EventCountry.event_id == Event.id),
+                "country",
+            )
+            .group_by(EventCountry.country)
+            .subquery()
+        )
     csto, others = [], []
-    for country in session.execute(select(Country).order_by(Country.iso2)).scalars():
-        n = country_counts.get(country.iso2, 0)
+    for country, count in session.execute(
+        select(Country, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.iso2 == Country.iso2)
+        .order_by(Country.iso2)
+    ).all():
         if country.csto_member:
-            csto.append((country, n))
-        elif n or country.iso2 in filters.countries:
-            others.append((country, n))
+            csto.append((country, count))
+        elif count or country.iso2 in filters.countries:
+            others.append((country, count))
     others.sort(key=lambda pair: (-pair[1], pair[0].iso2))
-    outlet_counts = counted(Article.outlet, "outlet", (Article, Article.id == Event.article_id))
-    outlets = sorted(((o, n) for o, n in outlet_counts if o), key=lambda p: (-p[1], p[0]))
-    kinds = sorted(counted(Event.kind, "kind"), key=lambda p: p[0], reverse=True)
+
+    def values(facet: str, column, join=None) -> list[tuple[str, int]]:
+        scope = story_tally.scope(filters, exclude={facet})
+        if scope is not None:
+            n = func.sum(StoryTally.n)
+            statement = (
+                select(StoryTally.value, n)
+                .where(*scope.rows(facet, StoryTally))
+                .group_by(StoryTally.value)
+            )
+        else:
+            statement = select(column, stories).select_from(Event)
+            if join is not None:
+                statement = statement.join(*join)
+            statement = live(statement, facet).group_by(column)
+        return [(value, count) for value, count in session.execute(statement).all() if value]
+
+    outlets = sorted(
+        values("outlet", Article.outlet, (Article, Article.id == Event.article_id)),
+        key=lambda pair: (-pair[1], pair[0]),
+    )
+    kinds = sorted(values("kind", Event.kind), key=lambda pair: pair[0], reverse=True)
+    # chosen values stay listed (and selected) at zero; an unknown speaker is a 404
+    speakers, unknown = queries.keep_chosen_speakers(session, filters, speakers)
     return Facets(
         speakers=speakers,
         csto=csto,
         other_countries=others,
-        outlets=outlets,
-        kinds=[(k, n) for k, n in kinds if n],
+        outlets=queries.keep_chosen(outlets, filters.outlets),
+        kinds=queries.keep_chosen(kinds, (filters.kind,) if filters.kind else ()),
         capped=capped,
+        unknown_speakers=unknown,
     )
 
 
@@ -363,3 +452,31 @@ def iter_stories(session: Session, batch: int = 500) -> Iterator[StoryView]:
             return
         yield from story_views(session, rows)
         after = rows[-1]
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    """What an event's permalink says of its story: the story and who reported it."""
+
+    story: Story
+    reports: list[tuple[str, str | None, str | None, str]]  # event id, outlet, published, article
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(outlet for _, outlet, _, _ in self.reports if outlet))
+
+
+def story_summary(session: Session, story_id: str | None) -> StorySummary | None:
+    """The story of an event, for its permalink (1 statement; none when it has no story)."""
+    if story_id is None:
+        return None
+    rows = session.execute(
+        select(Story, Event.id, Article.outlet, Article.published, Article.id)
+        .join(Event, Event.story_id == Story.id)
+        .join(Article, Article.id == Event.article_id)
+        .where(Story.id == story_id)
+        .order_by(Article.published, Event.id)
+    ).all()
+    if not rows:
+        return None
+    return StorySummary(story=rows[0][0], reports=[tuple(r[1:]) for r in rows])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.search import normalize_words
 
@@ -64,6 +65,7 @@ class Summary:
     outlets: int
 
 
+@lru_cache(maxsize=65536)
 def words_key(text: str) -> str:
     """The wording, normalized: what counts as the same words across outlets."""
     return " ".join(normalize_words(text))

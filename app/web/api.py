@@ -8,6 +8,7 @@ import io
 import json
 import re
 from typing import Annotated
+from urllib.parse import parse_qsl
 from xml.etree import ElementTree as ET
 
 from fastapi import APIRouter, Query, Request
@@ -15,6 +16,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from app import queries
+from app.web.cards import source_url
 from app.web.deps import FiltersDep, SessionDep
 from app.web.i18n import format_date
 
@@ -46,10 +48,12 @@ class QuoteOut(BaseModel):
 class ArticleOut(BaseModel):
     id: str
     source_file: str
+    title: str | None
     outlet: str | None
     published: str | None
     published_basis: str | None
-    url: str
+    url: str = Field(description="the article page on this site")
+    source_url: str | None = Field(default=None, description="the original article, when known")
 
 
 class EventOut(BaseModel):
@@ -112,10 +116,12 @@ def event_out(view: queries.EventView, base: str) -> EventOut:
         article=ArticleOut(
             id=a.id,
             source_file=a.source_file,
+            title=a.title,
             outlet=a.outlet,
             published=a.published,
             published_basis=a.published_basis,
             url=f"{base}/articles/{a.id}",
+            source_url=source_url(a),
         ),
         url=f"{base}/events/{e.id}",
     )
@@ -173,8 +179,24 @@ def api_events(
     )
 
 
-def _download_name(ext: str) -> dict[str, str]:
-    return {"Content-Disposition": f'attachment; filename="csto-timeline.{ext}"'}
+_NAME_UNSAFE = re.compile(r"[^0-9A-Za-z._-]+")
+
+
+def download_name(filters, ext: str) -> str:
+    """A file name that says the filter: ``csto-timeline_country-KZ_from-2022-01.csv``; the
+    search words and outlet names are left out past ASCII (the query string keeps them)."""
+    parts = ["csto-timeline"]
+    for key, value in parse_qsl(filters.to_query(after=None)):
+        if key in ("order", "limit"):
+            continue
+        safe = _NAME_UNSAFE.sub("-", value).strip("-")[:30]
+        parts.append(f"{key}-{safe}" if safe else key)
+    name = "_".join(parts)[:150]
+    return f"{name}.{ext}"
+
+
+def _download_name(filters, ext: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{download_name(filters, ext)}"'}
 
 
 @router.get("/events.json", summary="Download every event of the filters as JSON")
@@ -190,7 +212,7 @@ def download_json(request: Request, session: SessionDep, filters: FiltersDep) ->
     return Response(
         json.dumps(body, ensure_ascii=False, indent=1),
         media_type="application/json",
-        headers=_download_name("json"),
+        headers=_download_name(filters, "json"),
     )
 
 
@@ -198,20 +220,37 @@ CSV_COLUMNS = (
     "id",
     "kind",
     "date",
+    "date_start",
+    "date_end",
     "date_precision",
     "date_basis",
     "date_note",
     "speaker_ar",
     "speaker_en",
     "role_ar",
+    "role_en",
     "countries",
     "quotes",
     "text",
     "outlet",
     "published",
+    "article_title",
+    "article_url",
     "source_file",
     "url",
 )
+
+
+def date_end(start: dt.date | None, precision: str | None) -> dt.date | None:
+    """The last day a date covers: the day, the month's last day, or 31 December."""
+    if start is None:
+        return None
+    if precision == "year":
+        return dt.date(start.year, 12, 31)
+    if precision == "month":
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return start
 
 
 def _cell(value: object) -> str:
@@ -228,21 +267,27 @@ def download_csv(request: Request, session: SessionDep, filters: FiltersDep) -> 
     writer.writerow(CSV_COLUMNS)
     for view in queries.export_events(session, filters):
         e, s, a = view.event, view.speaker, view.article
+        end = date_end(e.date_start, e.date_precision)
         row = (
             e.id,
             e.kind,
             e.date,
+            e.date_start.isoformat() if e.date_start else None,
+            end.isoformat() if end else None,
             e.date_precision,
             e.date_basis,
             e.date_note,
             s.name_ar if s else None,
             s.name_en if s else None,
             view.role_ar,
+            s.role_en if s else None,
             " ".join(c.iso2 for c in view.countries),
             " | ".join(q.text for q in view.quotes),
             e.text,
             a.outlet,
             a.published,
+            a.title,
+            source_url(a) or f"{base}/articles/{a.id}",
             a.source_file,
             f"{base}/events/{e.id}",
         )
@@ -250,7 +295,7 @@ def download_csv(request: Request, session: SessionDep, filters: FiltersDep) -> 
     return Response(
         "\ufeff" + out.getvalue(),  # a BOM so spreadsheet programs read the Arabic as UTF-8
         media_type="text/csv; charset=utf-8",
-        headers=_download_name("csv"),
+        headers=_download_name(filters, "csv"),
     )
 
 
@@ -313,12 +358,8 @@ def atom_feed(request: Request, session: SessionDep, filters: FiltersDep) -> Res
 
 
 def _updated(view: queries.EventView) -> str:
-    """When the entry last changed: the event's day, else when its article was ingested."""
-    if view.event.date_start:
-        day = view.event.date_start
-        return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).strftime(
-            "%Y-%m-%dT%H:%M:%SZ"
-        )
+    """When the entry entered the store (its article's ingest): a new article about an old
+    event is new to a feed reader. The event's own date is its title's business."""
     ingested = view.article.ingested_at
     if ingested.tzinfo is None:
         ingested = ingested.replace(tzinfo=dt.UTC)

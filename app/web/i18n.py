@@ -82,6 +82,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "article.outlet": {"ar": "المصدر الإعلامي", "en": "Outlet"},
     "article.published": {"ar": "تاريخ النشر", "en": "Published"},
     "article.how": {"ar": "كيف عُرف", "en": "How it was known"},
+    "article.author": {"ar": "الكاتب", "en": "Author"},
     "article.file": {"ar": "الملف", "en": "File"},
     "article.quotes": {"ar": "الاقتباسات", "en": "Quotes"},
     "article.to_event": {"ar": "إلى الحدث", "en": "to the event"},
@@ -140,8 +141,142 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The server cannot serve this request right now. Please try again later.",
     },
     "error.details": {"ar": "التفاصيل (بالإنجليزية)", "en": "Details"},
+    "error.range": {
+        "ar": "تاريخ النهاية قبل تاريخ البداية؛ عُرضت الأحداث دون تاريخ النهاية.",
+        "en": "The end date is before the start date; the events are shown without it.",
+    },
+    "error.field": {
+        "ar": "قيمة غير صالحة تُركت جانباً",
+        "en": "An invalid value was left out",
+    },
+    # the card's lead-in: who said it, when, where it was reported
+    "lead.said": {"ar": "قال {who}{role} {when}{outlet}:", "en": "{who}{role} said{when}{outlet}:"},
+    "lead.said_unnamed": {"ar": "تصريح {when}{outlet}:", "en": "A statement{when}{outlet}:"},
+    "lead.event": {"ar": "حدث {when}{outlet}:", "en": "An event{when}{outlet}:"},
+    "lead.role": {"ar": "، {role}،", "en": ", {role},"},
+    "lead.on": {"ar": "في {date}", "en": " on {date}"},
+    "lead.in": {"ar": "في {date}", "en": " in {date}"},
+    "lead.outlet": {"ar": "، بحسب {outlet}", "en": ", according to {outlet}"},
+    # how a date was known, in plain words
+    "note.relative": {
+        "ar": "ورد «{expr}»، فحُسب التاريخ من تاريخ النشر ({published})",
+        "en": "The text says “{expr}”: counted from the publication date ({published})",
+    },
+    "note.relative_plain": {
+        "ar": "تاريخ نسبي حُسب من تاريخ النشر ({published})",
+        "en": "A relative date, counted from the publication date ({published})",
+    },
+    "note.relative_other": {
+        "ar": "تاريخ نسبي حُسب من تاريخ آخر في المقال",
+        "en": "A relative date, counted from another date in the article",
+    },
+    "note.published": {
+        "ar": "تاريخ التصريح غير مذكور؛ اعتُمد تاريخ النشر",
+        "en": "The date is not given; the publication date is used",
+    },
+    "note.same_speaker": {
+        "ar": "التاريخ غير مذكور هنا؛ أُخذ من تصريح آخر للمتحدث نفسه في المقال",
+        "en": "No date here; taken from the same speaker's other dated statement in the article",
+    },
+    "note.lead": {
+        "ar": "التاريخ غير مذكور هنا؛ أُخذ من مقدمة المقال",
+        "en": "No date here; taken from the article's opening lines",
+    },
+    "note.year_inferred": {
+        "ar": "السنة غير مذكورة؛ استُنتجت من المقال",
+        "en": "The year is not given; inferred from the article",
+    },
+    "published.explicit": {"ar": "مذكور في المقال", "en": "stated in the article"},
+    "published.relative": {"ar": "محسوب من تعبير نسبي", "en": "counted from a relative expression"},
+    "published.inferred": {
+        "ar": "غير مذكور في المقال؛ استُنتج من مصدر آخر",
+        "en": "not stated in the article; inferred from elsewhere",
+    },
+    "published.metadata": {"ar": "من بيانات صفحة المقال", "en": "from the page's metadata"},
+    "published.url": {"ar": "من رابط المقال", "en": "from the article's address"},
+    "card.outlet_unknown": {"ar": "مصدر غير معروف", "en": "unknown outlet"},
+    "card.published": {"ar": "نُشر في {date}", "en": "published {date}"},
+    "card.article": {"ar": "نص المقال", "en": "The article"},
+    "card.original": {"ar": "المقال الأصلي", "en": "Original article"},
+    "card.kind_statement": {"ar": "تصريح", "en": "Statement"},
+    "card.kind_event": {"ar": "حدث", "en": "Event"},
+    "card.background": {"ar": "خلفية", "en": "Background"},
+    "card.indirect": {"ar": "نقل غير مباشر", "en": "Reported speech"},
+    "filters.background": {"ar": "إظهار أحداث الخلفية", "en": "Show background events"},
+    "filters.active": {"ar": "التصفية الحالية", "en": "Active filters"},
+    "filters.remove": {"ar": "إزالة: {what}", "en": "Remove: {what}"},
+    "results.range": {"ar": "{a}–{b} من {n}", "en": "{a}–{b} of {n}"},
+    "results.previous": {"ar": "الصفحة السابقة", "en": "Previous page"},
+    "results.pages": {"ar": "الصفحات", "en": "Pages"},
+    "results.clear": {
+        "ar": "مسح التصفية وعرض كل الأحداث",
+        "en": "Clear the filters and show every event",
+    },
+    "results.speaker_hint": {
+        "ar": "تشمل النتائج تصريحات {names} بأي تهجئة لاسمه.",
+        "en": "Includes the statements of {names}, however the Arabic spells the name.",
+    },
+    "axis.title": {"ar": "الأحداث عبر الزمن", "en": "Events over time"},
+    "axis.caption.years": {
+        "ar": "من {start} إلى {end}، بالسنوات",
+        "en": "{start} to {end}, by year",
+    },
+    "axis.caption.months": {
+        "ar": "من {start} إلى {end}، بالأشهر",
+        "en": "{start} to {end}, by month",
+    },
+    "axis.caption.days": {"ar": "من {start} إلى {end}، بالأيام", "en": "{start} to {end}, by day"},
+    "axis.statements": {"ar": "تصريحات", "en": "Statements"},
+    "axis.events": {"ar": "أحداث", "en": "Events"},
+    "axis.month_band": {"ar": "معروف الشهر فقط", "en": "Month known only"},
+    "axis.year_band": {"ar": "معروف السنة فقط", "en": "Year known only"},
+    "axis.zoom_out": {"ar": "عرض الفترة كلها", "en": "Show all dates"},
+    "axis.drag": {
+        "ar": "اسحب على المحور لاختيار فترة، أو انقر عموداً أو شريطاً.",
+        "en": "Drag across the axis to choose a period, or click a column or band.",
+    },
+    "axis.lane.month": {"ar": "ش", "en": "M"},
+    "axis.lane.year": {"ar": "س", "en": "Y"},
+    "axis.count": {"ar": "العدد", "en": "Count"},
+    "strip.title": {"ar": "الدول الأعضاء عبر الأشهر", "en": "Member states by month"},
+    "strip.note": {
+        "ar": "كل خلية عدد الأحداث المتعلقة بالدولة في ذلك الشهر؛ انقرها للتصفية.",
+        "en": "Each cell is the number of events about that state that month; click to filter.",
+    },
+    "country.membership": {"ar": "العضوية", "en": "Membership"},
+    "speaker.wikidata": {"ar": "ويكي بيانات", "en": "Wikidata"},
+    "share.image_alt": {"ar": "بطاقة التصريح", "en": "The statement as a card"},
     "error.back": {"ar": "العودة إلى الخط الزمني", "en": "Back to the timeline"},
 }
+
+# Stories (app/stories/): one card per statement, its outlets and where they differ.
+MESSAGES.update(
+    {
+        "story.count": {"ar": "عدد القصص: {n}", "en": "{n} stories"},
+        "story.counts_note": {
+            "ar": "الأعداد عدد القصص: التصريح الواحد في عدة مصادر يُعدّ مرة واحدة.",
+            "en": "Counts are stories: one statement carried by several outlets counts once.",
+        },
+        "story.show_all": {"ar": "عرض كل التقارير", "en": "Show every report"},
+        "story.show_stories": {"ar": "بطاقة واحدة لكل قصة", "en": "One card per story"},
+        "story.reported_by": {"ar": "نقلته", "en": "Reported by"},
+        "story.more": {"ar": "+{n}", "en": "+{n}"},
+        "story.reports": {"ar": "التقارير ({n})", "en": "Reports ({n})"},
+        "story.page": {"ar": "صفحة القصة", "en": "Story page"},
+        "story.title": {"ar": "قصة", "en": "Story"},
+        "story.of_event": {"ar": "هذا التقرير جزء من قصة", "en": "This report is part of a story"},
+        "story.date_from": {"ar": "التاريخ من", "en": "Date from"},
+        "story.differ": {"ar": "تختلف التقارير في", "en": "Reports differ on"},
+        "story.agree": {"ar": "تتفق التقارير.", "en": "The reports agree."},
+        "story.field.speaker": {"ar": "المتحدث", "en": "the speaker"},
+        "story.field.date": {"ar": "التاريخ", "en": "the date"},
+        "story.field.wording": {"ar": "الصياغة", "en": "the wording"},
+        "story.cut_short": {"ar": "مقتطع", "en": "cut short"},
+        "story.undated": {"ar": "بلا تاريخ", "en": "undated"},
+        "story.article": {"ar": "المقال", "en": "article"},
+        "story.all_reports": {"ar": "كل التقارير", "en": "Every report"},
+    }
+)
 
 MONTHS = {
     "ar": (
@@ -206,6 +341,16 @@ def format_date(value: str | None, lang: str) -> str:
     except (ValueError, IndexError):
         return value
     return value
+
+
+def filter_error_text(exc, lang: str) -> str:
+    """The message shown beside a field for a ``FilterError`` (in the reader's language when
+    the case is known; the English detail otherwise)."""
+    if exc.param == "to" and "before the start" in exc.message:
+        return t("error.range", lang)
+    if lang == "ar":
+        return f"{t('error.field', lang)} ({exc.message})"
+    return exc.message
 
 
 def pick_lang(query_lang: str | None, cookie_lang: str | None, accept_language: str) -> str:

@@ -19,7 +19,7 @@ from app import cache
 from app.db import get_engine
 from app.filters import FilterError
 from app.settings import ROOT, Settings
-from app.web import api, pages
+from app.web import api, pages, stories
 from app.web.deps import SessionDep, get_session  # noqa: F401  (re-exported for other routers)
 from app.web.http_cache import HttpCacheMiddleware, build_token, response_cache_enabled
 from app.web.i18n import LANGS, error_text, pick_lang
@@ -46,6 +46,7 @@ def create_app(engine: Engine | None = None, *, response_cache: bool | None = No
     app.mount("/static", StaticFiles(directory=str(Path(ROOT / "static"))), name="static")
     app.include_router(pages.router)
     app.include_router(api.router)
+    app.include_router(stories.router)
 
     @app.middleware("http")
     async def language_and_vary(request: Request, call_next):

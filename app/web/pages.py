@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import QueryParams
 
 from app import queries
-from app.filters import FilterError, TimelineFilters
-from app.web.deps import FiltersDep, SessionDep
-from app.web.i18n import format_date
+from app.filters import DEFAULT_LIMIT, FilterError, TimelineFilters
+from app.share_card import CardText, render_card
+from app.stories import queries as story_queries
+from app.web.axis import axis_caption, build_axis
+from app.web.cards import role_of, speaker_name
+from app.web.deps import SessionDep
+from app.web.i18n import filter_error_text, format_date, t
+from app.web.stories import timeline_parts
+from app.web.strip import build_strip
 from app.web.templating import is_fragment_request, render
-from app.web.timeline import CHART_HEIGHT, CHART_WIDTH, group_by_day, histogram_bars
+from app.web.timeline import active_chips, group_by_day
 
 router = APIRouter(tags=["pages"], default_response_class=HTMLResponse)
 
@@ -20,6 +28,8 @@ _EVENT_ID = re.compile(r"^[0-9a-f]{16}$")
 _ISO2 = re.compile(r"^[A-Za-z]{2}$")
 
 TIMELINE_BLOCKS = ["results", "facets", "status", "lang_switch"]
+# the parameters a plain (no-JS) form sends even when empty, and their defaults
+_DEFAULTS = {"order": "asc", "limit": str(DEFAULT_LIMIT)}
 
 
 def _check_event_id(event_id: str) -> None:
@@ -27,38 +37,110 @@ def _check_event_id(event_id: str) -> None:
         raise FilterError("event_id", "an event id is 16 hexadecimal digits")
 
 
-def _timeline_context(request: Request, session, filters: TimelineFilters) -> dict:
+def _lenient_filters(request: Request) -> tuple[TimelineFilters, dict[str, str]]:
+    """The filters, with each parameter that cannot be used left out and its message kept for
+    the form (shown beside its field, in the reader's language when we know the case)."""
+    items = list(request.query_params.multi_items())
+    errors: dict[str, str] = {}
     lang = request.state.lang
-    page = queries.timeline_page(session, filters)
-    facets = queries.facets(session, filters)
-    bars = histogram_bars(queries.histogram(session, filters), filters)
+    while True:
+        try:
+            return TimelineFilters.from_query(QueryParams(items)), errors
+        except FilterError as exc:
+            errors[exc.param] = filter_error_text(exc, lang)
+            items = [(k, v) for k, v in items if k != exc.param]
+
+
+def _noisy_query(request: Request) -> str | None:
+    """The query string without the empty and default parameters a plain form submits, when
+    that differs from the one asked (so the no-JS URL says only what is chosen)."""
+    items = list(request.query_params.multi_items())
+    kept = [(k, v) for k, v in items if v.strip() != "" and _DEFAULTS.get(k) != v]
+    if kept == items:
+        return None
+    return urlencode(kept)
+
+
+def _timeline_context(
+    request: Request, session, filters: TimelineFilters, errors: dict[str, str]
+) -> dict:
+    lang = request.state.lang
+    parts = timeline_parts(session, filters)  # of stories, or of every report (reports=all)
+    parts.pop("histogram")  # the time axis below counts the events themselves
+    page, facets = parts["page"], parts["facets"]
+    if facets.unknown_speakers:
+        raise HTTPException(
+            status_code=404, detail=f"No such speaker: {facets.unknown_speakers[0]}"
+        )
+    axis = build_axis(queries.axis_counts(session, filters), filters, lang)
+    members = [country for country, _ in facets.csto]
+    strip = build_strip(
+        queries.member_months(session, filters),
+        members,
+        filters,
+        axis.start if axis else None,
+        axis.end if axis else None,
+        lang,
+    )
+    labels = facets.labels(lang)
     return {
+        **parts,
         "filters": filters,
-        "page": page,
-        "groups": group_by_day(page.views),
-        "facets": facets,
-        "bars": bars,
-        "chart": {"width": CHART_WIDTH, "height": CHART_HEIGHT},
-        "description": filters.describe(lang, facets.labels(lang)),
+        "errors": errors,
+        "axis": axis,
+        "axis_caption": axis_caption(axis, lang) if axis else "",
+        "strip": strip,
+        "chips": active_chips(filters, labels, lang),
+        "terms": filters.terms,
+        "named_speakers": [labels.get(slug, slug) for slug in filters.named_speakers],
+        "description": filters.describe(lang, labels),
         "self_url": filters.url("/"),
         "lang_url": _with_lang(filters.url("/"), "en" if lang == "ar" else "ar"),
-        "next_url": filters.url("/", after=page.next_cursor) if page.next_cursor else None,
-        "first_url": filters.url("/", after=None),
+        **_pager(session, filters, page, "/", stories=parts["counting"] == "stories"),
+    }
+
+
+def _pager(
+    session, filters: TimelineFilters, page, path: str, base=None, *, stories: bool = False
+) -> dict:
+    """Next, previous and first-page links, and the "16–30 of 58" range of this page (of
+    stories, or of events)."""
+    base = base or filters
+    previous_of = story_queries.previous_cursor if stories else queries.previous_cursor
+    has_previous, previous = previous_of(session, filters)
+    offset = queries.page_offset(filters)
+    return {
+        "next_url": base.url(path, after=page.next_cursor) if page.next_cursor else None,
+        "prev_url": base.url(path, after=previous) if has_previous else None,
+        "first_url": base.url(path, after=None),
+        "range_from": None if offset is None or not page.views else offset + 1,
+        "range_to": None if offset is None else offset + len(page.views),
     }
 
 
 @router.get("/", summary="The timeline explorer (HTML; a fragment for htmx requests)")
-def timeline_page(request: Request, session: SessionDep, filters: FiltersDep):
-    context = _timeline_context(request, session, filters)
-    if is_fragment_request(request):
+def timeline_page(request: Request, session: SessionDep):
+    fragment = is_fragment_request(request)
+    if not fragment:
+        cleaner = _noisy_query(request)
+        if cleaner is not None:
+            return RedirectResponse(f"/?{cleaner}" if cleaner else "/", status_code=303)
+    filters, errors = _lenient_filters(request)
+    context = _timeline_context(request, session, filters, errors)
+    status = 400 if errors else 200
+    headers = {"X-Filter-Error": ",".join(errors)} if errors else {}
+    if fragment:
+        if not errors:
+            headers["HX-Push-Url"] = context["self_url"]
         return render(
             request,
             "pages/timeline.html",
             context,
             block_names=TIMELINE_BLOCKS,
-            headers={"HX-Push-Url": context["self_url"]},
+            headers=headers,
+            status_code=status,
         )
-    return render(request, "pages/timeline.html", context)
+    return render(request, "pages/timeline.html", context, status_code=status, headers=headers)
 
 
 @router.get("/events/{event_id}", summary="An event's permalink page")
@@ -76,10 +158,27 @@ def event_page(request: Request, event_id: str, session: SessionDep):
             "canonical": canonical,
             "paras": queries.source_paragraphs(view),
             "neighbours": queries.neighbours(session, view),
+            "story": story_queries.story_summary(session, view.event.story_id),
             "og_title": _event_title(view, request.state.lang),
-            "og_description": _event_description(view),
+            "og_description": _event_description(view, request.state.lang),
+            "og_image": str(request.url_for("event_card", event_id=event_id)),
         },
     )
+
+
+@router.get(
+    "/events/{event_id}/card.png",
+    summary="An event's share card (its og:image): speaker, date, outlet and quote as a PNG",
+    response_class=Response,
+    responses={200: {"content": {"image/png": {}}}},
+)
+def event_card(request: Request, event_id: str, session: SessionDep):
+    _check_event_id(event_id)
+    view = queries.event_by_id(session, event_id)
+    if view is None:
+        raise HTTPException(status_code=404, detail="No such event")
+    png = render_card(_card_text(view))
+    return Response(png, media_type="image/png", headers={"Cache-Control": "public, max-age=3600"})
 
 
 @router.get("/events/{event_id}/source", summary="The source paragraph of an event, quote marked")
@@ -115,19 +214,19 @@ def article_page(request: Request, article_id: str, session: SessionDep):
 
 
 @router.get("/speakers/{slug}", summary="A speaker and their timeline")
-def speaker_page(request: Request, slug: str, session: SessionDep, filters: FiltersDep):
+def speaker_page(request: Request, slug: str, session: SessionDep):
     found = queries.speaker_by_slug(session, slug)
     if found is None:
         raise HTTPException(status_code=404, detail="No such speaker")
     speaker, country = found
-    timeline = _scoped_timeline(request, session, filters, speakers=(speaker.id,))
+    timeline = _scoped_timeline(request, session, speakers=(speaker.id,))
     return render(
         request, "pages/speaker.html", {"speaker": speaker, "country": country, **timeline}
     )
 
 
 @router.get("/countries/{iso2}", summary="A country and the events about it")
-def country_page(request: Request, iso2: str, session: SessionDep, filters: FiltersDep):
+def country_page(request: Request, iso2: str, session: SessionDep):
     if not _ISO2.match(iso2):
         raise FilterError("iso2", f"{iso2[:10]!r} is not an ISO 3166 alpha-2 code")
     if iso2 != iso2.upper():
@@ -135,25 +234,34 @@ def country_page(request: Request, iso2: str, session: SessionDep, filters: Filt
     country = queries.country_by_iso(session, iso2)
     if country is None:
         raise HTTPException(status_code=404, detail="No such country")
-    timeline = _scoped_timeline(request, session, filters, countries=(country.iso2,))
+    timeline = _scoped_timeline(request, session, countries=(country.iso2,))
     return render(request, "pages/country.html", {"country": country, **timeline})
 
 
-def _scoped_timeline(request: Request, session, filters: TimelineFilters, **scope) -> dict:
-    """The timeline of one speaker or country: the visitor's other filters kept, the scope fixed,
-    and paging links on this page's own URL."""
+def _scoped_timeline(request: Request, session, **scope) -> dict:
+    """The timeline of one speaker or country: the visitor's other filters kept (a bad one is
+    left out and named beside its field), the scope fixed, the time axis over the scope, and
+    paging, axis and form links on this page's own URL."""
+    lang = request.state.lang
+    filters, errors = _lenient_filters(request)
+    path = request.url.path
     base = filters.replace(**{field: () for field in scope})
     scoped = base.replace(**scope, after=filters.after)
     page = queries.timeline_page(session, scoped)
-    next_url = base.url(request.url.path, after=page.next_cursor) if page.next_cursor else None
+    axis = build_axis(queries.axis_counts(session, scoped), base, lang, path)
     return {
-        "filters": scoped,
+        "filters": base,
+        "scoped": scoped,
+        "errors": errors,
         "page": page,
         "groups": group_by_day(page.views),
-        "next_url": next_url,
+        "axis": axis,
+        "axis_caption": axis_caption(axis, lang) if axis else "",
+        "terms": scoped.terms,
         "explorer_url": scoped.url("/", after=None),
-        "first_url": base.url(request.url.path),
+        "form_action": path,
         "hx_pager": False,
+        **_pager(session, scoped, page, path, base=base),
     }
 
 
@@ -162,14 +270,40 @@ def _with_lang(url: str, lang: str) -> str:
 
 
 def _event_title(view: queries.EventView, lang: str) -> str:
-    who = view.speaker.name_ar if view.speaker else None
-    if view.speaker and lang == "en" and view.speaker.name_en:
-        who = view.speaker.name_en
-    when = format_date(view.event.date, lang)
-    return f"{who} — {when}" if who else when
+    """«Speaker — date — outlet», or for an event without a speaker its first words."""
+    who = speaker_name(view, lang)
+    if who is None:
+        words = " ".join((view.event.text or "").split()[:8])
+        who = f"{t('kind.' + view.event.kind, lang)}: {words}…" if words else None
+    parts = [who, format_date(view.event.date, lang), view.article.outlet]
+    return " — ".join(p for p in parts if p)
 
 
-def _event_description(view: queries.EventView, limit: int = 280) -> str:
+def _event_description(view: queries.EventView, lang: str, limit: int = 280) -> str:
+    """The quote (or sentence), then who said it, when and in which outlet."""
     text = " … ".join(q.text for q in view.quotes) or view.event.text
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    who = speaker_name(view, lang)
+    role = role_of(view, lang)
+    context = [f"{who}، {role}" if who and role and lang == "ar" else who, None]
+    if who and role and lang == "en":
+        context[0] = f"{who}, {role}"
+    context[1] = format_date(view.event.date, lang)
+    if view.article.outlet:
+        context.append(view.article.outlet)
+    tail = " — " + ("، " if lang == "ar" else ", ").join(c for c in context if c)
+    room = limit - len(tail) - 2
+    quote = text if len(text) <= room else text[: max(room - 1, 20)] + "…"
+    return f"«{quote}»{tail}"
+
+
+def _card_text(view: queries.EventView) -> CardText:
+    """The share card is Arabic: the quotes are, and so is the site's name."""
+    who = speaker_name(view, "ar") or t("kind." + view.event.kind, "ar")
+    when = format_date(view.event.date, "ar")
+    if view.article.outlet:
+        when = f"{when}، {view.article.outlet}"
+    quote = " … ".join(q.text for q in view.quotes) or view.event.text
+    return CardText(
+        title=who, role=role_of(view, "ar") or "", when=when, quote=" ".join(quote.split())
+    )

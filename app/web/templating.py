@@ -5,7 +5,6 @@ Templates are rendered whole, or as named blocks (jinja2-fragments) for htmx req
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from fastapi import Request
@@ -14,11 +13,19 @@ from starlette.responses import Response
 
 from app.filters import DEFAULT_LIMIT
 from app.settings import ROOT
+from app.web import cards
 from app.web.i18n import format_date, t
+from app.web.text import close_bidi
 
 templates = Jinja2Blocks(directory=str(ROOT / "templates"))
 templates.env.globals["format_date"] = format_date
 templates.env.globals["default_limit"] = DEFAULT_LIMIT
+templates.env.globals["lead_in"] = cards.lead_in
+templates.env.globals["date_note"] = cards.date_note
+templates.env.globals["role_of"] = cards.role_of
+templates.env.globals["speaker_name"] = cards.speaker_name
+templates.env.globals["source_url"] = cards.source_url
+templates.env.globals["marked"] = cards.marked
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
 # Templates change only with a deploy: checking every template's mtime on every render cost ~13%
@@ -60,30 +67,6 @@ def render(
     if block_names:
         kwargs["block_names"] = block_names
     return templates.TemplateResponse(request, name, base, **kwargs)
-
-
-_OPENERS = {"\u202a", "\u202b", "\u202d", "\u202e"}  # LRE RLE LRO RLO, closed by PDF U+202C
-_ISOLATES = {"\u2066", "\u2067", "\u2068"}  # LRI RLI FSI, closed by PDI U+2069
-_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
-
-
-def close_bidi(text: str) -> str:
-    """Close the bidi embeddings/overrides/isolates a text leaves open, so a stray U+202E in a
-    quote or a name cannot reorder the page around it (the text itself is kept as written)."""
-    if not _BIDI_CONTROL.search(text):  # the common case, in C: no scan in Python per character
-        return text
-    stack: list[str] = []
-    for ch in text:
-        if ch in _OPENERS:
-            stack.append("\u202c")
-        elif ch in _ISOLATES:
-            stack.append("\u2069")
-        elif ch == "\u202c" and stack and stack[-1] == "\u202c":
-            stack.pop()
-        elif ch == "\u2069":
-            while stack and stack.pop() != "\u2069":
-                pass
-    return text + "".join(reversed(stack))
 
 
 def _finalize(value: Any) -> Any:

@@ -24,6 +24,7 @@ from pathlib import Path
 from bench.evaluate import load_scorer
 from bench.real.gold import (
     ARTICLES_DIR,
+    anchor_problems,
     assemble_gold,
     cache_dir,
     load_articles,
@@ -129,6 +130,19 @@ def evaluate(articles: list[dict], cache: Path, with_url: bool = False) -> tuple
         return scorer.score(gold, scorer.load_export(export))
 
 
+def check_anchors(articles: list[dict], cache: Path) -> int:
+    """Print every anchor missing from its cached text (for the corpus engineers: it reads
+    blind texts too); exit 1 when there is any."""
+    norm = load_scorer().norm
+    found = [
+        f"{a['id']}: {p}"
+        for a in articles
+        for p in anchor_problems(a, text_path(a, cache).read_text(encoding="utf-8"), norm)
+    ]
+    print("\n".join(found) or f"all anchors of {len(articles)} articles are in their texts")
+    return 1 if found else 0
+
+
 def format_result(result: dict) -> str:
     """The figures as score.py prints them (one per line, then the one-line summary)."""
     lines = [
@@ -145,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--write-gold", metavar="PATH", help="also write the assembled gold here")
+    parser.add_argument(
+        "--check", action="store_true", help="only check that every anchor is in its cached text"
+    )
     parser.add_argument("--articles", type=Path, default=ARTICLES_DIR, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -163,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(missing_message(missing, cache), file=sys.stderr)
         return EXIT_MISSING
+    if args.check:
+        return check_anchors(articles, cache)
     try:
         result, misses = evaluate(articles, cache, with_url=args.with_url)
     except Skipped as skipped:

@@ -201,11 +201,33 @@ def stories(articles: Iterable[dict]) -> dict[str, list[tuple[str, str]]]:
     """story slug → [(article id, split)] of every entry carrying it."""
     found: dict[str, list[tuple[str, str]]] = {}
     for article in articles:
-        for field in ("quotes", "reported", "dated_mentions"):
+        for field in ("quotes", "reported", "dated_mentions", "unsupported_mentions"):
             for entry in article.get(field, []):
                 if entry.get("story"):
                     found.setdefault(entry["story"], []).append((article["id"], article["split"]))
     return found
+
+
+def anchor_problems(article: dict, text: str, norm) -> list[str]:
+    """Anchors the cached text does not hold (``norm`` is the scorer's normalizer, so a miss
+    here is a gold entry no extractor could ever match)."""
+    body = norm(text)
+    fields = ("quotes", "reported", "dated_mentions", "unsupported_mentions")
+    return [
+        f"{field}[{n}]: anchor not in the text: {entry.get('anchor')!r}"
+        for field in fields
+        for n, entry in enumerate(article.get(field, []))
+        if norm(entry.get("anchor", "")) not in body
+    ]
+
+
+def lonely_stories(articles: Iterable[dict]) -> list[str]:
+    """Story slugs carried by one article only (a story needs a report elsewhere)."""
+    return [
+        f"story {slug!r} is only in {reports[0][0]}"
+        for slug, reports in sorted(stories(articles).items())
+        if len({i for i, _ in reports}) < 2
+    ]
 
 
 def split_leaks(articles: Iterable[dict]) -> list[str]:

@@ -54,6 +54,13 @@ def upgrade() -> None:
     )
     op.create_index("ix_story_band_story_id", "story_band", ["story_id"])
     op.create_table(
+        "story_alias",
+        sa.Column("id", _STR(length=16), nullable=False),
+        sa.Column("story_id", _STR(length=16), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_story_alias_story_id", "story_alias", ["story_id"])
+    op.create_table(
         "story_tally",
         sa.Column("by_dim", _STR(length=8), nullable=False),
         sa.Column("by_value", _STR(), nullable=False),
@@ -89,5 +96,7 @@ def downgrade() -> None:
     op.drop_index("ix_event_story_id", table_name="event")
     with op.batch_alter_table("event") as batch:
         batch.drop_column("story_id")
-    for table in ("article_copy", "article_band", "story_tally", "story_band", "story"):
+    for table in (
+        "article_copy", "article_band", "story_tally", "story_alias", "story_band", "story"
+    ):  # fmt: skip
         op.drop_table(table)

@@ -47,6 +47,8 @@ def export_lines(source_file: str, ex: ArticleExtraction) -> list[dict]:
                     "outlet": ex.outlet,
                 },
                 "quotes": [{"text": q.text, "start": q.start, "end": q.end} for q in ev.quotes],
+                "speech": ev.speech,
+                "background": ev.background,
             }
         )
     return lines

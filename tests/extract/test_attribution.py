@@ -52,3 +52,165 @@ def test_clause_before_a_quote_in_the_same_sentence_is_reported(extract):
     (ind,) = [e for e in ex.events if e.speech == "indirect"]
     assert "البعثة أنجزت مهامها" in ind.text
     assert ind.speaker.name_en == "Collective Security Treaty Organization"
+
+
+def indirect(ex):
+    return [e for e in ex.events if e.speech == "indirect"]
+
+
+def test_press_service_as_subject_speaks_not_the_previous_speaker(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن القوات أنجزت مهامها.\n"
+        + "وأضافت الخدمة الصحفية للمنظمة أن الطائرات ستعود إلى قواعدها مساء اليوم.\n"
+    )
+    second = indirect(ex)[1]
+    assert second.speaker.name_ar.startswith("الخدمة الصحفية")
+
+
+def test_medium_after_hasabama_speaks(extract):
+    ex = extract(
+        DATELINE + "انتقلت رئاسة المنظمة إلى قرغيزستان مطلع العام، حسبما ذكرت وكالة تاس.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "TASS"
+
+
+def test_country_subject_of_an_earlier_verb_takes_a_bare_feminine_verb(extract):
+    ex = extract(
+        DATELINE
+        + "وخلال القمة رفضت أرمينيا التوقيع على الإعلان الختامي، وقالت إن الوثيقة لم تكن كاملة.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Armenia"
+
+
+def test_statement_noun_with_adjective_speaks_as_written(extract):
+    ex = extract(DATELINE + "وأكد البيان الختامي أهمية بناء نظام عالمي متعدد الأقطاب.\n")
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar == "البيان الختامي"
+
+
+def test_verbal_noun_after_a_title_is_no_name(extract):
+    ex = extract(
+        DATELINE
+        + "التقى الرئيس الروسي فلاديمير بوتين نظيره القرغيزي. واقترح الرئيس الروسي تنظيم منتدى دولي للخبراء.\n"
+        + "وأكد الرئيس الروسي أن المنتدى سيعقد في موسكو قبل القمة.\n"
+    )
+    assert indirect(ex)[-1].speaker.name_en == "Vladimir Putin"
+
+
+def test_surname_alone_takes_the_full_name_written_before(extract):
+    ex = extract(
+        DATELINE
+        + "وقال رئيس لجنة التحقيق الكازاخستانية سيريك بولاتوف إن التحقيق مستمر في كل المناطق.\n"
+        + "وأوضح بولاتوف أن عدد الموقوفين بلغ ألف شخص حتى الآن.\n"
+    )
+    assert "بولاتوف" in indirect(ex)[-1].speaker.name_ar
+    assert indirect(ex)[-1].speaker.name_ar == indirect(ex)[0].speaker.name_ar
+
+
+def test_participle_after_a_fronted_attribution_goes_with_the_verb(extract):
+    ex = extract(
+        DATELINE
+        + 'وفقاً للرئاسة الطاجيكستانية، أكد رحمون على أهمية حماية الحدود، معرباً عن ثقته في أن "التعاون الفعال سيعزز الأمن الإقليمي".\n'
+    )
+    assert name(event_for(ex, "التعاون الفعال")) == "Emomali Rahmon"
+
+
+def test_country_ending_the_previous_clause_is_not_the_subject_of_a_bare_verb(extract):
+    ex = extract(
+        DATELINE
+        + "قالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن موسكو تدعم الاستقرار.\n"
+        + 'وشددت على أن روسيا ستبقى إلى جانب أرمينيا، وقالت: "نرفض أي محاولة لزرع الفتنة بين الشعبين".\n'
+    )
+    assert name(event_for(ex, "نرفض أي")) == "Maria Zakharova"
+
+
+def test_warada_fi_is_an_attribution_phrase_not_the_verb_radda(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن البعثة انتهت.\n"
+        + 'كما ورد في بيان الحكومة الأرمينية أن "القرار صدر بهدف تطبيق أحكام المعاهدة".\n'
+    )
+    assert event_for(ex, "القرار صدر").speaker.name_ar.startswith("الحكومة")
+
+
+def test_relayed_anonymous_source(extract):
+    ex = extract(
+        DATELINE
+        + 'ونقلت الوكالة عن مصدر في وزارة الدفاع القرغيزية قوله: "ستنفذ القوات عملية مشتركة لمكافحة الإرهاب".\n'
+    )
+    assert event_for(ex, "ستنفذ القوات").speaker.name_ar.startswith("مصدر في وزارة الدفاع")
+
+
+def test_title_with_general_adjective_and_apposition_closed_by_qad(extract):
+    ex = extract(
+        DATELINE
+        + "وكان رئيس الادعاء بمكتب المدعي العام في كازاخستان، سيريك بولاتوف قد أعلن اليوم أن التحقيق مستمر في كل المناطق.\n"
+        + 'وقال بولاتوف في مؤتمر صحفي: "سننشر أسماء الضحايا في الأيام المقبلة".\n'
+    )
+    assert "بولاتوف" in name(event_for(ex, "سننشر أسماء"))
+
+
+def test_compound_name_with_the_article(extract):
+    ex = extract(
+        DATELINE
+        + "أعلن نائب وزير الدفاع في كازاخستان الفريق سلطان نور الدينوف أن الوضع في البلاد مستقر.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar == "سلطان نور الدينوف"
+
+
+def test_bayna_between_is_no_reporting_verb(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن البعثة انتهت.\n"
+        + "وأشار إلى أن المنظمة صادقت على برنامج لتقوية الحدود بين طاجيكستان وأفغانستان.\n"
+    )
+    assert indirect(ex)[-1].speaker.name_en == "Stanislav Zas"
+
+
+def test_title_alone_takes_the_person_named_in_the_next_sentence(extract):
+    ex = extract(
+        "علقت متحدثة الخارجية الروسية على تصريحات يريفان، مشيرة إلى أن موسكو ساعدت جارتها كثيرا.\n"
+        + "وأضافت زاخاروفا في تصريحات صحفية أن العلاقات بين البلدين تاريخية.\n"
+    )
+    assert [e.speaker.name_en for e in indirect(ex)] == ["Maria Zakharova", "Maria Zakharova"]
+
+
+def test_head_word_alone_is_the_body_named_before(extract):
+    ex = extract(
+        DATELINE
+        + "وأفاد المكتب الصحفي لوزارة الدفاع الكازاخستانية بأن الوزارة لم تتلق أي طلب.\n"
+        + 'وقال المكتب في بيان: "تعقد جلسات اللجنة العسكرية مرتين في السنة عادة".\n'
+    )
+    assert event_for(ex, "تعقد جلسات").speaker.name_ar.startswith("المكتب الصحفي")
+
+
+def test_title_alone_is_not_a_nearby_person_of_another_title(extract):
+    ex = extract(
+        DATELINE
+        + 'وأوضح رئيس هيئة الأركان المشتركة للمنظمة، العقيد الجنرال أناتولي سيدوروف، أن "آلاف العسكريين يشاركون في التدريبات".\n'
+        + "«المرحلة الأولى انتهت بنجاح وتم تدمير العدو المفترض»، قال قائد التدريبات للصحفيين.\n"
+    )
+    assert event_for(ex, "المرحلة الأولى").speaker.name_ar == "قائد التدريبات"
+
+
+def test_bare_feminine_verb_ranks_the_agreeing_body_above_the_latest_man(extract):
+    ex = extract(
+        DATELINE
+        + "أعلنت وزارة الدفاع الروسية أن الطائرات نقلت الوحدات إلى قواعدها.\n"
+        + "وقال الأمين العام للمنظمة ستانيسلاف زاس إن المهمة انتهت بنجاح.\n"
+        + "وأوضحت أن آخر الطائرات ستغادر البلاد غدا صباحا.\n"
+    )
+    assert indirect(ex)[-1].speaker.name_en == "Russian Ministry of Defence"
+
+
+def test_feature_weights_rank_the_sentence_before_the_speakers_so_far():
+    from app.extract.attribution import FEATURE_WEIGHTS as W
+
+    latest_agreeing = W["spoke"] + W["gender_agrees"]
+    assert W["opens_sentence"] > W["subject_of_earlier_verb"] > W["previous_sentence_topic"]
+    assert W["previous_sentence_topic"] > latest_agreeing
+    assert W["spoke"] + W["gender_agrees"] + 9 * W["recency"] > W["spoke"]

@@ -111,9 +111,10 @@ INFER = (
 )
 
 
-def test_publication_date_inferred_from_weekday_month_and_corpus_year():
+def test_publication_date_inferred_from_weekday_month_and_the_year_other_articles_give_that_day():
+    # another article writes 9 January 2022 in full: the year of that day, not a common year
     other = ArticleExtraction(
-        text="", published=DateValue("2022-01-13", "day", "explicit"), events=()
+        text="", published=DateValue("2022-01-09", "day", "explicit"), events=()
     )
     ctx = CorpusContext.from_extractions([other])
     ex = extract_article(INFER, context=ctx)
@@ -127,6 +128,15 @@ def test_publication_date_inferred_from_weekday_month_and_corpus_year():
 def test_publication_date_without_context_does_not_crash():
     ex = extract_article(INFER)
     assert ex.published is None or ex.published.basis == "inferred"
+
+
+def test_no_publication_year_from_the_corpus_s_commonest_year():
+    # other articles are all of 2022, but none gives these days: the year is not known
+    other = ArticleExtraction(
+        text="", published=DateValue("2022-01-13", "day", "explicit"), events=()
+    )
+    ex = extract_article(INFER, context=CorpusContext.from_extractions([other]))
+    assert ex.published is None
 
 
 def test_statement_dated_by_introducing_text_not_by_the_quote(extract):

@@ -19,6 +19,15 @@ TARGETS = {
     "outlet_accuracy": 1.0,
     "dated_mention_recall": 0.90,
 }
+# issue 9: reported speech and true events (the seeds' gold lists reported statements and the
+# kind of each dated mention; the fixture articles' gold does not)
+SEED_TARGETS = {
+    **TARGETS,
+    "reported_recall": 0.85,
+    "reported_speaker_accuracy": 0.95,
+    "event_precision": 0.90,
+    "event_recall": 0.90,
+}
 
 
 @pytest.fixture(scope="module")
@@ -27,16 +36,19 @@ def seed_scores():
     return score_folder(SEEDS, gold)
 
 
-@pytest.mark.parametrize("metric", sorted(TARGETS))
+@pytest.mark.parametrize("metric", sorted(SEED_TARGETS))
 def test_seed_gold_meets_target(seed_scores, metric):
     result, misses = seed_scores
-    assert result[metric] >= TARGETS[metric], "\n".join(misses)
+    assert result[metric] >= SEED_TARGETS[metric], "\n".join(misses)
 
 
 def test_seed_gold_has_no_miss(seed_scores):
-    """The issue's targets are floors; the seeds are solved, so any miss is a regression."""
+    """The issue's targets are floors; the seeds are solved, so any miss is a regression.
+
+    Not counted: a background or not-event mention with no event around it ('no event dated
+    … around'): only happenings need an event now (those misses read 'no event (kind event)')."""
     _, misses = seed_scores
-    assert misses == []
+    assert [m for m in misses if ": no event dated " not in m] == []
 
 
 def test_gold_copy_matches_shared_gold():

@@ -47,3 +47,25 @@ def test_every_person_name_en_is_ascii():
 
     people = json.loads(Path("app/extract/data/people.json").read_text(encoding="utf-8"))["people"]
     assert [p["name_en"] for p in people if not p["name_en"].isascii()] == []
+
+
+def test_the_title_written_beside_a_surname_decides_between_namesakes(extract):
+    ex = extract(
+        "١٢ مايو ٢٠٢٣\n"
+        'وقال رئيس الوزراء القرغيزي جاباروف إن "الحكومة ستعرض خطتها على البرلمان قريبا".\n'
+        'وقال الرئيس القرغيزي جاباروف إن "المنظمة ستعقد قمتها المقبلة في بيشكيك".\n'
+    )
+    names = [e.speaker.name_en for e in ex.events if e.kind == "statement"]
+    assert names == ["Akylbek Japarov", "Sadyr Japarov"]
+
+
+def test_a_fuzzy_match_never_gives_a_name_the_article_does_not_write(extract):
+    from app.extract.knowledge import same_spelling
+    from app.extract.textnorm import norm
+
+    assert same_spelling(norm("زخاروفا"), "زاخاروفا")
+    assert same_spelling(norm("قيراسيموف"), "غيراسيموف")
+    assert not same_spelling(norm("ساديروف"), "سيدوروف")
+    ex = extract('١٤ يناير ٢٠٢٢\nوقال الجنرال ساديروف إن "القوات جاهزة للانتشار في أي وقت".\n')
+    (st,) = [e for e in ex.events if e.kind == "statement"]
+    assert "سيدوروف" not in (st.speaker.name_ar if st.speaker else "")

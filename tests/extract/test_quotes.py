@@ -219,3 +219,47 @@ def test_quote_first_attribution_may_name_a_quoted_agency(extract):
         + "«الوضع على الحدود هادئ تماما الآن»، قال وزير الدفاع القرغيزي باكتيبيك بيكبولوتوف في تصريحات نقلتها وكالة «نوفوستي».\n"
     )
     assert event_for(ex, "الوضع على الحدود").speaker.name_ar == "باكتيبيك بيكبولوتوف"
+
+
+def test_quoted_newspaper_name_leaves_the_cue_to_the_real_quote(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        'وقال باشينيان في تصريح لصحيفة "فاينانشال تايمز اللندنية"، ردا على سؤال، إن "السبب أننا ما زلنا نناقش المسائل مع المنظمة".\n'
+    )
+    texts = [q.text for e in ex.events for q in e.quotes]
+    assert texts == ["السبب أننا ما زلنا نناقش المسائل مع المنظمة"]
+
+
+def test_quoted_exercise_name_is_no_speech(extract):
+    ex = extract(
+        '١٤ يناير ٢٠٢٢\nوأعلنت الوزارة أن مناورات "الأخوة القتالية الكبرى" ستجري في الخريف المقبل.\n'
+    )
+    assert all(not e.quotes for e in ex.events)
+
+
+def test_quote_led_in_by_a_few_words_after_a_speech_quote(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        'وقال توكاييف إن "البلاد تتعرض لعدوان من عصابات إرهابية مدربة في الخارج". ومن أجل صده "طلبت من دول المنظمة مساعدة بلادنا على تجاوز التهديد".\n'
+    )
+    ev = event_for(ex, "طلبت من دول")
+    assert ev.speaker.name_en == "Kassym-Jomart Tokayev"
+
+
+def test_quotation_running_on_into_the_next_paragraph(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        'وقال الوزير لافروف: "إن الوضع في كازاخستان مستقر الآن بفضل جهود الحلفاء.\n'
+        'ونحن مستعدون لمواصلة التعاون مع الجميع دون استثناء".\n'
+    )
+    (q,) = quote_texts(ex)
+    assert q.startswith("إن الوضع") and q.endswith("دون استثناء")
+    assert event_for(ex, "إن الوضع").speaker.name_en == "Sergey Lavrov"
+
+
+def test_short_quote_after_a_preposition_is_a_name(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        'قال بيان صادر عن المنظمة إن قوات من "وحدة حفظ السلام" الروسية وصلت إلى البلاد.\n'
+    )
+    assert quote_texts(ex) == []

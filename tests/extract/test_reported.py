@@ -50,7 +50,7 @@ def test_two_verbs_share_one_complementizer():
 
 def test_attribution_phrase_opening_the_sentence():
     got = clauses("وبحسب السفير الأرميني، فإن الاجتماع المقبل سيعقد في يريفان.\n")
-    assert got == [("prep_first", "فإن الاجتماع المقبل سيعقد في يريفان.")]
+    assert got == [("prep_first", "الاجتماع المقبل سيعقد في يريفان.")]
 
 
 def test_attribution_phrase_closing_the_sentence():
@@ -129,3 +129,94 @@ def test_reported_clause_after_a_quote_in_the_same_sentence(extract):
     )
     assert [e.speech for e in ex.events if e.kind == "statement"] == ["direct", "indirect"]
     assert "ستدرس كل الخيارات" in indirect(ex)[0].text
+
+
+def test_attributed_in_the_next_sentence():
+    got = clauses(
+        "سيبقى العرض مطروحا ما دامت الحكومة مهتمة به. صرح بذلك وزير الخارجية في مقابلة تلفزيونية.\n"
+    )
+    assert got == [("after", "سيبقى العرض مطروحا ما دامت الحكومة مهتمة به")]
+
+
+def test_a_present_verb_right_after_the_complementizer_is_content():
+    assert contents("وأكد الرئيس أنه يعتبر أعمال الشغب عدوانا خارجيا.\n") == [
+        "يعتبر أعمال الشغب عدوانا خارجيا."
+    ]
+
+
+def test_decree_after_wifqan_is_no_speaker(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "قال الرئيس قاسم جومارت توكاييف إن الوضع صعب في المدينة.\n"
+        "ووفقا للمرسوم، سيستمر أعضاء الحكومة في أداء واجباتهم حتى تشكيل حكومة جديدة.\n"
+    )
+    assert len(indirect(ex)) == 1
+
+
+def test_a_wish_after_araba_an_is_no_reported_clause():
+    assert contents("وأعرب الوزير عن أمله في أن تنفذ الاتفاقات في أقرب وقت.\n") == []
+
+
+def test_relayed_content_after_the_relayed_speaker():
+    got = contents(
+        "ونقلت وكالة أنباء (تاس) الروسية عن الرئيس البيلاروسي تأكيده -في تصريح صحفي- أن الأسلحة النووية تضمن أمن المنطقة.\n"
+    )
+    assert got == ["الأسلحة النووية تضمن أمن المنطقة."]
+
+
+def test_deployment_noun_nashr_is_no_transmission_cue():
+    got = clauses("قرر المجلس نشر قوات لحفظ السلام في البلاد، حسبما قال رئيس المجلس اليوم.\n")
+    assert got == [("prep_last", "قرر المجلس نشر قوات لحفظ السلام في البلاد")]
+
+
+def test_a_verb_inside_the_reported_content_is_no_new_clause():
+    got = contents("صرح رئيس الوزراء بأن وزارة الدفاع أبلغت المنظمة بأن التدريبات غير مناسبة.\n")
+    assert got == ["وزارة الدفاع أبلغت المنظمة بأن التدريبات غير مناسبة."]
+
+
+def test_denial_and_ifada_bi_take_their_object_as_content():
+    assert contents("نفت كازاخستان تلقيها أي طلبات لإرسال قوات إلى الخارج.\n") == [
+        "كازاخستان تلقيها أي طلبات لإرسال قوات إلى الخارج."
+    ]
+    assert contents("وأفادت سلطات المدينة، بانتهاك حدودها من قبل عسكريين أجانب.\n") == [
+        "بانتهاك حدودها من قبل عسكريين أجانب."
+    ]
+
+
+def test_hadha_ma_alanathu_gives_the_sentence_before(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "ستجري أرمينيا مناورات عسكرية مشتركة مع شركائها في الخريف. هذا ما أعلنته وزارة الدفاع في الجمهورية على موقعها.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar == "وزارة الدفاع"
+    assert "مناورات عسكرية مشتركة" in st.text
+
+
+def test_content_after_a_colon_without_marks_is_a_direct_quote(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "وقال وزير الخارجية الروسي سيرغي لافروف في مؤتمر صحفي: دول الحلف تحاول التقدم في جنوب القوقاز وأضاف أنه لا يتوقع أي خير من ذلك.\n"
+    )
+    direct = [e for e in ex.events if e.speech == "direct"]
+    assert [q.text for e in direct for q in e.quotes] == ["دول الحلف تحاول التقدم في جنوب القوقاز"]
+    assert direct[0].speaker.name_en == "Sergey Lavrov"
+
+
+def test_announced_object_that_is_no_act(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "وكان رئيس النيابة في كازاخستان، سيريك بولاتوف قد أعلن اليوم، مقتل 225 شخصا خلال أعمال الشغب.\n"
+    )
+    (st,) = indirect(ex)
+    assert "مقتل 225" in st.text
+    assert contents("أعلن الرئيس حالة الطوارئ في جميع أنحاء البلاد.\n") == []
+
+
+def test_hasab_ma_afada_takes_the_verbs_subject(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "دعت دول المنظمة ممثلين عن ثلاث دول كمراقبين، حسب ما أفاد الأمين العام للمنظمة ستانيسلاف زاس.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Stanislav Zas"

@@ -201,3 +201,15 @@ def test_khilal_tilka_refers_back_to_the_time_just_mentioned(extract):
         + 'ونقل المكتب الصحفي عن وزير الدفاع القرغيزي باكتيبيك بيكبولوتوف قوله خلال تلك الجولة: "الوحدات أظهرت جاهزية عالية".\n'
     )
     assert event_for(ex, "الوحدات أظهرت").date.value == "2021-10-21"
+
+
+def test_the_eve_of_the_occasion_reported_today(extract):
+    # a statement made 'on the eve of his trip', with no date of its own: the day before
+    ex = extract(
+        "موسكو 20 مارس 2024 (خاص) -\n"
+        "وصل الرئيس الروسي فلاديمير بوتين إلى مينسك اليوم للمشاركة في القمة.\n"
+        "وقد بحث بوتين، عشية رحلته إلى مينسك، ملف الدفاع الجوي، وقال إن العمل على المنظومة "
+        "سيستمر دون توقف.\n"
+    )
+    (st,) = [e for e in ex.events if e.kind == "statement" and "دون توقف" in e.text]
+    assert st.date.value == "2024-03-19"

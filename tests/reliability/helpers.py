@@ -122,6 +122,41 @@ def events_by_article(engine: Engine) -> dict[str, set[str]]:
     return result
 
 
+def snapshot(engine: Engine) -> dict[str, tuple[bool, set[str]]]:
+    """article id → (awaiting the corpus-context pass?, its event ids), in one statement."""
+    from app.corpus_pass import PENDING
+
+    result: dict[str, tuple[bool, set[str]]] = {}
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT a.id, a.extractor_version, e.id FROM article a "
+                "LEFT JOIN event e ON e.article_id = a.id"
+            )
+        ).all()
+    for article_id, version, event_id in rows:
+        entry = result.setdefault(article_id, (version.endswith(PENDING), set()))
+        if event_id is not None:
+            entry[1].add(event_id)
+    return result
+
+
+def context_free_events(folder: Path) -> dict[str, set[str]]:
+    """article id → the event ids of its extraction without the corpus context (what an
+    article awaiting the context pass holds), for the article files in ``folder``."""
+    from app.documents import read_file_document
+    from app.parallel import extract_one
+    from app.store import article_id_for, content_sha256, event_id_for
+
+    result = {}
+    for path in sorted(folder.glob("*.txt")):
+        document = read_file_document(path, max_bytes=2**21)
+        sha = content_sha256(document.text)
+        extraction = extract_one(document).extraction
+        result[article_id_for(sha)] = {event_id_for(sha, e) for e in extraction.events}
+    return result
+
+
 def table_counts(engine: Engine) -> dict[str, int]:
     names = ["article", "event", "quote", "event_country", "speaker"]
     with engine.connect() as conn:

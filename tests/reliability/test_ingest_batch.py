@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
+import app.batch_store
 import app.ingest
-import app.store
+import app.ingest_writer
 from app.cli import main
 from app.db import make_engine
 from app.extract.model import ArticleExtraction, ExtractedEvent, Span
@@ -128,7 +129,9 @@ def test_a_folder_without_articles_is_a_failure(
     monkeypatch.chdir(tmp_path)
     code, lines = cli(capsys, "--db", sqlite_url, "ingest", "empty")
     assert code == 1
-    assert "failed    empty: folder holds no .txt, .html or .htm files" in lines
+    assert (
+        "failed    empty: folder holds no .txt, .html, .htm, .jsonl, .ndjson or .csv files"
+    ) in lines
 
 
 def test_an_unlistable_folder_is_reported(
@@ -239,21 +242,22 @@ def test_the_same_text_twice_in_a_batch_is_stored_once(fake_extractor, engine, t
     assert table_counts(engine)["article"] == 1
 
 
-def test_ctrl_c_mid_article_rolls_it_back_and_a_rerun_completes(
+def test_ctrl_c_mid_batch_rolls_it_back_and_a_rerun_completes(
     capsys, fake_extractor, sqlite_url, tmp_path, monkeypatch
 ):
     for n, body in enumerate([GOOD, OTHER, THIRD, GOOD + THIRD]):
         (tmp_path / f"{n}.txt").write_text(body, "utf-8")
-    real = app.store.search_key
+    monkeypatch.setattr(app.ingest_writer, "BATCH_ARTICLES", 2)
+    real = app.batch_store.search_key
     calls = {"n": 0}
 
     def interrupted(value):
         calls["n"] += 1
-        if calls["n"] == 5:  # the third article: its article and speaker rows are written
+        if calls["n"] == 5:  # the second batch (articles 3 and 4) is being written
             raise KeyboardInterrupt
         return real(value)
 
-    monkeypatch.setattr(app.store, "search_key", interrupted)
+    monkeypatch.setattr(app.batch_store, "search_key", interrupted)
     monkeypatch.chdir(tmp_path)
     code, lines = cli(capsys, "--db", sqlite_url, "ingest", ".")
     assert code == 130
@@ -266,7 +270,7 @@ def test_ctrl_c_mid_article_rolls_it_back_and_a_rerun_completes(
     assert table_counts(engine)["article"] == 2
     assert store_problems(engine) == []
 
-    monkeypatch.setattr(app.store, "search_key", real)
+    monkeypatch.setattr(app.batch_store, "search_key", real)
     code, lines = cli(capsys, "--db", sqlite_url, "ingest", ".")
     assert (code, lines[-1]) == (0, "ingest: 4 files: 2 added, 2 unchanged")
     assert table_counts(engine)["article"] == 4
@@ -312,21 +316,22 @@ def test_sigterm_stops_after_the_current_article_exactly_as_reported(
 
     for n, body in enumerate([GOOD, OTHER, THIRD, GOOD + THIRD]):
         (tmp_path / f"{n}.txt").write_text(body, "utf-8")
-    real = app.store.search_key
+    monkeypatch.setattr(app.ingest_writer, "BATCH_ARTICLES", 2)
+    real = app.batch_store.search_key
     calls = {"n": 0}
 
     def terminated(value):
         calls["n"] += 1
-        if calls["n"] == 3:  # while storing the second article
+        if calls["n"] == 3:  # while storing the first batch (its second article)
             os.kill(os.getpid(), signal.SIGTERM)
         return real(value)
 
-    monkeypatch.setattr(app.store, "search_key", terminated)
+    monkeypatch.setattr(app.batch_store, "search_key", terminated)
     monkeypatch.chdir(tmp_path)
     code, lines = cli(capsys, "--db", sqlite_url, "ingest", ".")
     assert code == 130
     assert lines[-3:] == [
-        "added     1.txt: 2 events",  # the article being stored when asked to stop is finished
+        "added     1.txt: 2 events",  # the batch being stored when asked to stop is finished
         "interrupted after 2 of 4 files: every article listed above as added or updated is "
         "stored, the others are not; run the same command again to finish",
         "ingest: 2 files: 2 added",

@@ -7,6 +7,10 @@ import io
 import json
 from xml.etree import ElementTree as ET
 
+from sqlmodel import Session, select
+
+from app.models import Article
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -115,6 +119,30 @@ def test_csv_download_of_the_current_filter(client, ids):
     assert putin["speaker_en"] == "Vladimir Putin" and putin["countries"] == "KZ RU"
     assert putin["quotes"] == "لن نسمح بزعزعة الوضع في بلداننا"
     assert putin["date_basis"] == "relative" and putin["url"].endswith(f"/events/{ids['putin']}")
+    assert putin["role_en"] == "President of Russia"
+    assert putin["article_title"] == "بوتين يتحدث عن أحداث كازاخستان"
+    assert putin["article_url"] == f"http://testserver/articles/{ids['a2']}"
+    # sortable first and last days, whatever the precision ("2022-01" is all of January)
+    withdrawal = rows[0]
+    assert (withdrawal["date"], withdrawal["date_start"], withdrawal["date_end"]) == (
+        "2022-01",
+        "2022-01-01",
+        "2022-01-31",
+    )
+    assert (putin["date_start"], putin["date_end"]) == ("2022-01-06", "2022-01-06")
+
+
+def test_download_file_names_say_the_filter(client):
+    assert (
+        'filename="csto-timeline.csv"' in client.get("/events.csv").headers["content-disposition"]
+    )
+    named = client.get("/events.csv?country=KZ&from=2022-01&speaker=vladimir-putin")
+    assert (
+        'filename="csto-timeline_from-2022-01_speaker-vladimir-putin_country-KZ.csv"'
+        in named.headers["content-disposition"]
+    )
+    json_name = client.get("/events.json?kind=event").headers["content-disposition"]
+    assert 'filename="csto-timeline_kind-event.json"' in json_name
 
 
 def test_csv_cells_cannot_become_formulas(client):
@@ -133,7 +161,7 @@ def test_json_download_of_the_current_filter(client, ids):
     assert body["events"][0]["date"] == "2021" and body["events"][0]["date_precision"] == "year"
 
 
-def test_atom_feed_of_the_current_filter(client, ids):
+def test_atom_feed_of_the_current_filter(client, ids, fixture_engine):
     response = client.get("/feed.atom?country=KZ")
     assert response.headers["content-type"].startswith("application/atom+xml")
     feed = ET.fromstring(response.content)
@@ -151,10 +179,16 @@ def test_atom_feed_of_the_current_filter(client, ids):
         f"http://testserver/events/{ids['zas2']}",
     }
     assert first.find(f"{ATOM}title").text == "ستانيسلاف زاس (Stanislav Zas) — 13 January 2022"
-    assert first.find(f"{ATOM}updated").text == "2022-01-13T00:00:00Z"
+    # <updated> is when the event entered the store (its article's ingest), not its own date:
+    # a new article about an old event shows as new in a feed reader
+    with Session(fixture_engine) as session:
+        stored = {a.id: a.ingested_at for a in session.exec(select(Article)).all()}
+    newest = max(stored.values()).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert first.find(f"{ATOM}updated").text == stored[ids["a1"]].strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert first.find(f"{ATOM}updated").text != "2022-01-13T00:00:00Z"
     content = first.find(f"{ATOM}content")
     assert content.get("{http://www.w3.org/XML/1998/namespace}lang") == "ar"
-    assert feed.find(f"{ATOM}updated").text == "2022-01-13T00:00:00Z"
+    assert feed.find(f"{ATOM}updated").text <= newest
     # the timeline page advertises the feed of its filter
     page = client.get("/?country=KZ").text
     assert 'type="application/atom+xml"' in page and 'href="/feed.atom?country=KZ"' in page

@@ -1,5 +1,11 @@
 """A page runs a small fixed number of SQL statements, however many events it shows, and the
-timeline page (HTML + CSS + JS) stays under 100 KB before compression."""
+timeline page (HTML + CSS + JS) stays under 128 KB before compression.
+
+The budget was 100 KB; it was raised for the second pass of the explorer: htmx alone is 51 KB,
+and the page now carries a real time axis (server-rendered SVG, ~8 KB for this fixture's year),
+the member-state × month strip (~9 KB: 4 states × 12 months of cells; at most 36 columns, years
+past that) and, per card, the who-said-it lead-in and the visible outlet and publication date
+(~2 KB a card, 15 cards)."""
 
 from __future__ import annotations
 
@@ -7,16 +13,18 @@ import re
 
 import pytest
 
-# (url template, the most statements it may run)
+# (url template, the most statements it may run); the timeline's time axis replaced the
+# histogram (one statement each), the member-state strip adds one, and a speaker's or a
+# country's page now draws its own time axis (one)
 BOUNDS = [
-    ("/", 9),
-    ("/?country=KZ&country=RU&speaker=stanislav-zas&q=الوضع&from=2022-01-01", 10),
-    ("/?country=KZ", 9),
-    ("/events/{zas1}", 10),
+    ("/", 12),
+    ("/?country=KZ&country=RU&speaker=stanislav-zas&q=الوضع&from=2022-01-01", 13),
+    ("/?country=KZ", 12),
+    ("/events/{zas1}", 12),  # + its story's outlets (app/stories/)
     ("/events/{zas1}/source", 5),
     ("/articles/{a1}", 2),
-    ("/speakers/stanislav-zas", 5),
-    ("/countries/KZ", 5),
+    ("/speakers/stanislav-zas", 6),
+    ("/countries/KZ", 6),
     ("/api/events", 4),
     ("/api/events?country=KZ&speaker=stanislav-zas", 6),
     ("/events.csv", 5),
@@ -72,7 +80,9 @@ def bulk_client(tmp_path_factory):
     with Session(engine) as session:
         sync_countries(session, [Country(**c.model_dump()) for c in COUNTRIES])
         for a in range(20):
-            quotes = [f"{sentence * 3}رقم {a}-{i}" for i in range(3)]
+            # 60 different statements (the words in another order each: the same words
+            # would be one statement reported 60 times, and group into a few stories)
+            quotes = [f"{_shuffled(sentence * 3, a * 3 + i)}رقم {a}-{i}" for i in range(3)]
             text = "\n".join(f'وقال: "{q}".' for q in quotes)
             events = []
             for i, q in enumerate(quotes):
@@ -109,7 +119,15 @@ def bulk_client(tmp_path_factory):
     engine.dispose()
 
 
-def test_timeline_page_weight_is_under_100_kb(bulk_client):
+def _shuffled(words: str, seed: int) -> str:
+    import random
+
+    parts = words.split()
+    random.Random(seed).shuffle(parts)
+    return " ".join(parts) + " "
+
+
+def test_timeline_page_weight_is_under_128_kb(bulk_client):
     client = bulk_client
     response = client.get("/")
     assert response.text.count('<article class="event') == 15
@@ -118,4 +136,4 @@ def test_timeline_page_weight_is_under_100_kb(bulk_client):
     assert sorted(assets) == ["/static/app.css", "/static/app.js", "/static/htmx-2.0.11.min.js"]
     total = len(html) + sum(len(client.get(a).content) for a in assets)
     print(f"timeline page weight: {total} bytes (HTML {len(html)})")
-    assert total <= 100 * 1024, total
+    assert total <= 128 * 1024, total

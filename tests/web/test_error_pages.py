@@ -55,7 +55,7 @@ def _page(response) -> tuple[str, str, str]:
 def _requests(client: TestClient, lang: str):
     """(status, response) for each status, each caused the way it happens on the site."""
     q = f"lang={lang}"
-    yield 400, client.get(f"/?from=2022-02-30&{q}")
+    yield 400, client.get(f"/articles/not-an-article-id?{q}")
     yield 404, client.get(f"/events/0000000000000000?{q}")
     yield 405, client.post(f"/?{q}")
     yield 413, client.request("GET", f"/?{q}", content=b"x" * (16 * 1024 + 1))

@@ -47,7 +47,7 @@ def test_the_quote_reads_back_exactly_as_written(client, ids):
     assert page.select_one(".who [lang=en]").get_text() == '" onmouseover="x'
     # attribute values: the meta description carries the quote, still one attribute
     description = page.select_one("meta[property='og:description']")
-    assert description["content"].startswith("<script>alert(1)</script>")
+    assert description["content"].startswith("«<script>alert(1)</script>")
     assert set(description.attrs) == {"property", "content"}
     mark = page.select_one(".source-section mark").get_text()
     assert mark.startswith("<script>alert(1)</script>")

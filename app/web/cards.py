@@ -1,0 +1,135 @@
+"""What an event card says around the quote: who said it, where and when (the lead-in), the
+role worth showing, the date's provenance in plain words, and the search hits marked.
+
+Every piece of stored text put into markup here goes through ``close_bidi`` and is escaped
+(``markupsafe``), then isolated in ``<bdi>`` so a name or an outlet cannot reorder the
+sentence around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+from app.queries import EventView
+from app.search_terms import SearchTerms, match_spans
+from app.web.i18n import format_date, t
+from app.web.text import close_bidi
+
+_QUOTED = re.compile(r"«([^»]+)»|'([^']+)'|\"([^\"]+)\"")
+
+
+def _bdi(value: str, lang: str | None = None) -> Markup:
+    attr = f' lang="{lang}"' if lang else ""
+    return Markup(f"<bdi{attr}>") + escape(close_bidi(value)) + Markup("</bdi>")
+
+
+def speaker_name(view: EventView, lang: str) -> str | None:
+    """The speaker's name in the reader's language (Arabic when no English one is known)."""
+    s = view.speaker
+    if s is None:
+        return None
+    return (s.name_en or s.name_ar) if lang == "en" else s.name_ar
+
+
+def role_of(view: EventView, lang: str) -> str | None:
+    """The role worth showing: the title as written in the article when it says something (two
+    words or more), else the speaker's known role — a bare «الجنرال» or «السيد» says nothing."""
+    s = view.speaker
+    if lang == "en" and s is not None and s.role_en:
+        return s.role_en
+    written = view.event.speaker_role_ar
+    known = s.role_ar if s is not None else None
+    if written and (len(written.split()) >= 2 or not known):
+        return written
+    return known or written
+
+
+def lead_in(view: EventView, lang: str) -> Markup:
+    """«قال X، الأمين العام…، في 13 يناير 2022، بحسب تاس:» / "X, role, said on 13 January
+    2022, according to TASS:" — or, for an event, when and where it was reported."""
+    e, a = view.event, view.article
+    parts: dict[str, Markup] = {"who": Markup(""), "role": Markup(""), "when": Markup("")}
+    parts["outlet"] = Markup("")
+    name = speaker_name(view, lang)
+    if name:
+        name_lang = "en" if lang == "en" and view.speaker.name_en else "ar"
+        parts["who"] = _bdi(name, None if name_lang == lang else name_lang)
+    role = role_of(view, lang)
+    if role and name:
+        role_lang = "en" if lang == "en" and view.speaker and view.speaker.role_en else "ar"
+        parts["role"] = Markup(t("lead.role", lang)).format(
+            role=_bdi(role, None if role_lang == lang else role_lang)
+        )
+    if e.date:
+        key = "lead.on" if e.date_precision in (None, "day") else "lead.in"
+        parts["when"] = Markup(t(key, lang)).format(date=format_date(e.date, lang))
+    if a.outlet:
+        parts["outlet"] = Markup(t("lead.outlet", lang)).format(outlet=_bdi(a.outlet))
+    if e.kind == "statement" and name:
+        key = "lead.said"
+    elif e.kind == "statement":
+        key = "lead.said_unnamed"
+    else:
+        key = "lead.event"
+    return Markup(t(key, lang)).format(**parts)
+
+
+def date_note(view: EventView, lang: str) -> Markup | None:
+    """How the date was known, in plain words in the reader's language, the words quoted from
+    the article and the dates isolated (None when the text states the date)."""
+    e, a = view.event, view.article
+    if not e.date or e.date_basis in (None, "explicit"):
+        return None
+    note = e.date_note or ""
+    if e.date_basis == "relative":
+        found = _QUOTED.search(note)
+        expression = next((g for g in found.groups() if g), "") if found else ""
+        if a.published:
+            published = _bdi(format_date(a.published, lang))
+            if expression:
+                return Markup(t("note.relative", lang)).format(
+                    expr=_bdi(expression, "ar"), published=published
+                )
+            return Markup(t("note.relative_plain", lang)).format(published=published)
+        return Markup(t("note.relative_other", lang))
+    lowered = note.lower()
+    if "same speaker" in lowered:
+        return Markup(t("note.same_speaker", lang))
+    if "lead" in lowered:
+        return Markup(t("note.lead", lang))
+    if "dateline" in lowered or "year" in lowered:
+        return Markup(t("note.year_inferred", lang))
+    return Markup(t("note.published", lang))
+
+
+def article_date_note(basis: str | None, lang: str) -> str | None:
+    """How an article's publication date was known, in plain words."""
+    if not basis:
+        return None
+    text = t(f"published.{basis}", lang)
+    return None if text == f"published.{basis}" else text
+
+
+def source_url(article) -> str | None:
+    """The original article's address when the ingest knew it (``article.url``)."""
+    url = getattr(article, "url", None)
+    if isinstance(url, str) and url.startswith(("http://", "https://")):
+        return url
+    return None
+
+
+def marked(text: str, terms: SearchTerms | None) -> Markup:
+    """``text`` escaped, with the spans the search terms match in ``<mark class="hit">``."""
+    text = close_bidi(text)
+    spans = match_spans(text, terms) if terms else []
+    if not spans:
+        return escape(text)
+    out = Markup("")
+    position = 0
+    for start, end in spans:
+        out += escape(text[position:start])
+        out += Markup('<mark class="hit">') + escape(text[start:end]) + Markup("</mark>")
+        position = end
+    return out + escape(text[position:])

@@ -1,0 +1,104 @@
+"""Dates from real page furniture (issue 9, item 6): Latin-script dates, stamps glued to a
+section label, month/day/year stamps weighed against the body's weekday, the slashed
+dateline 'CITY في DAY MONTH/AGENCY:', and no year taken from the rest of the corpus.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from app.extract import CorpusContext
+from app.extract.dates import find_time_expressions
+from app.extract.textnorm import normalize_text
+
+
+def days(text: str) -> list[tuple[int | None, int | None, int | None]]:
+    return [(e.year, e.month, e.day) for e in find_time_expressions(normalize_text(text))]
+
+
+def test_latin_script_dates_inside_the_page():
+    assert days("نشر الحساب تغريدة بتاريخ March 3, 2023 عن المناورات") == [(2023, 3, 3)]
+    assert days("Posted 5 Nov. 2022") == [(2022, 11, 5)]
+    assert days("آخر تحديث: 23rd, November 2023 GMT") == [(2023, 11, 23)]
+    assert days("Marching 3 2022") == []  # not a month name
+
+
+def test_a_numeric_date_glued_to_a_section_label():
+    # the whole day '23', not '3' from inside it
+    assert days("أخبار دولية23-11-2023 | 18:16") == [(2023, 11, 23)]
+    assert days("رقم 123-11-2023") == []
+
+
+def test_month_day_year_when_the_middle_is_no_month():
+    assert days("• 10/24/2021") == [(2021, 10, 24)]
+    assert days("11/1/2022") == [(2022, 1, 11)]  # day/month/year stays the reading
+
+
+def test_a_publication_line_in_latin_script(extract):
+    ex = extract(
+        "عنوان الخبر عن المنظمة\nتاريخ النشر: 9th, March 2023 GMT\n"
+        "قال الأمين العام اليوم الخميس إن المنظمة مستعدة للحوار.\n"
+    )
+    assert ex.published.value == "2023-03-09"
+
+
+def test_a_stamp_glued_to_a_section_label_is_the_dateline(extract):
+    ex = extract("عنوان الخبر\n\nسياسة3-2-2023 | 10:05\n\nاجتمع الوزراء في مينسك لبحث التعاون.\n")
+    assert ex.published.value == "2023-02-03"
+
+
+def test_a_stamp_a_day_after_the_body_s_weekday_gives_way(extract):
+    # 24 October 2021 is a Sunday; the body writes on Saturday: the stamp is the posting day
+    ex = extract(
+        "عنوان الخبر\n• 10/24/2021\n• 00:00\n"
+        "أجرت قوات الدول الأعضاء مناورات مشتركة، اليوم السبت، قرب الحدود.\n"
+    )
+    assert ex.published.value == "2021-10-23"
+    assert ex.published.basis == "inferred" and "Saturday" in ex.published.note
+
+
+def test_a_stamp_that_agrees_with_the_body_stands(extract):
+    ex = extract("عنوان الخبر\n• 10/23/2021\nأجرت القوات مناورات، اليوم السبت، قرب الحدود.\n")
+    assert ex.published.value == "2021-10-23" and ex.published.basis == "explicit"
+
+
+def test_a_slashed_yearless_dateline_takes_the_year_of_its_weekday(extract):
+    # 28 February is a Wednesday in 2024 (not in 2022 or 2023, the years the text writes)
+    ex = extract(
+        "يريفان في 28 فبراير/أرمنبريس: قال رئيس الوزراء، اليوم الأربعاء، إن بلاده "
+        "جمدت مشاركتها في المنظمة بعد أحداث سبتمبر 2022 ونوفمبر 2023.\n"
+    )
+    assert ex.published.value == "2024-02-28"
+    assert ex.outlet == "Armenpress"
+
+
+def test_no_year_from_the_rest_of_the_corpus(extract):
+    # nothing in the text gives a year: other articles' years must not be borrowed
+    ctx = CorpusContext(years=Counter({2022: 9, 2023: 1}))
+    ex = extract(
+        "قال الوزير اليوم الثلاثاء إن الاجتماع المقبل سيعقد في 20 مايو الجاري.\n", context=ctx
+    )
+    assert ex.published is None
+
+
+def test_a_future_date_is_no_latest_date_for_the_publication(extract):
+    ex = extract("وقال الرئيس اليوم الخميس إن رئاسة بلاده للمنظمة ستبدأ في الأول من يناير 2026.\n")
+    assert ex.published is None or not ex.published.value.startswith("2026")
+
+
+def test_a_common_misspelling_of_a_month():
+    assert days("اليوم الخميس 2 فراير/شباط 2023") == [(2023, 2, 2)]
+
+
+def test_a_founding_date_is_never_the_publication_date(extract):
+    # the only full date is the organisation's founding: no date rather than 2002
+    ex = extract(
+        "أكد الأمين العام للمنظمة أن التعاون بين الدول الأعضاء يتعزز.\n"
+        "يشار إلى أن المنظمة حلف عسكري انبثق في الـ7 من أكتوبر 2002.\n"
+    )
+    assert ex.published is None
+
+
+def test_an_agency_between_slashes_after_a_dateline(extract):
+    ex = extract("بيشكيك، 19 مايو 2025. / قابار / استقبل الرئيس وفد المنظمة اليوم.\n")
+    assert ex.outlet == "Kabar" and ex.published.value == "2025-05-19"
