@@ -11,11 +11,13 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy import column as sa_column
 from sqlalchemy import event as sa_event
 from sqlalchemy import table as sa_table
+from sqlalchemy.orm import defer
 from sqlmodel import Session
 
 from app import tally
@@ -42,8 +44,10 @@ class EventView:
     event: Event
     article: Article
     speaker: Speaker | None
-    countries: tuple[Country, ...]
-    quotes: tuple[Quote, ...]
+    # rows with a Country's / a Quote's columns (iso2, name_ar, name_en, csto_member / id, text,
+    # start, end), read as plain rows: nothing edits them
+    countries: tuple[Any, ...]
+    quotes: tuple[Any, ...]
 
     @property
     def role_ar(self) -> str | None:
@@ -202,9 +206,15 @@ def previous_cursor(
 
 
 def _with_related(statement):
-    """The article and speaker of each event, joined (primary-key probes along the scan)."""
-    return statement.join(Article, Article.id == Event.article_id).outerjoin(
-        Speaker, Speaker.id == Event.speaker_id
+    """The article and speaker of each event, joined (primary-key probes along the scan).
+
+    A card shows its article's outlet and links to it, never its text: the article's text
+    (~5 KB each) and the event's search key stay unread (loaded on access, which no listing
+    does: the statement counts in tests/web/test_efficiency.py would grow)."""
+    return (
+        statement.join(Article, Article.id == Event.article_id)
+        .outerjoin(Speaker, Speaker.id == Event.speaker_id)
+        .options(defer(Article.text), defer(Event.search_text))
     )
 
 
@@ -702,18 +712,28 @@ def _views(
             s.id: s
             for s in session.execute(select(Speaker).where(Speaker.id.in_(speaker_ids))).scalars()
         }
-    countries: dict[str, list[Country]] = defaultdict(list)
-    for event_id, country in session.execute(
-        select(EventCountry.event_id, Country)
+    # countries and quotes as plain rows (Core): a card only reads their columns, and building
+    # an ORM object per row was most of these two statements' cost
+    countries: dict[str, list] = defaultdict(list)
+    for row in session.execute(
+        select(
+            EventCountry.event_id,
+            Country.iso2,
+            Country.name_ar,
+            Country.name_en,
+            Country.csto_member,
+        )
         .join(Country, Country.iso2 == EventCountry.country)
         .where(EventCountry.event_id.in_(ids))
         .order_by(Country.csto_member.desc(), Country.iso2)
     ):
-        countries[event_id].append(country)
-    quotes: dict[str, list[Quote]] = defaultdict(list)
+        countries[row.event_id].append(row)
+    quotes: dict[str, list] = defaultdict(list)
     for quote in session.execute(
-        select(Quote).where(Quote.event_id.in_(ids)).order_by(Quote.start)
-    ).scalars():
+        select(Quote.id, Quote.event_id, Quote.text, Quote.start, Quote.end)
+        .where(Quote.event_id.in_(ids))
+        .order_by(Quote.start)
+    ):
         quotes[quote.event_id].append(quote)
     return [
         EventView(

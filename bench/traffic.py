@@ -82,15 +82,41 @@ def _paged(where: str) -> str:
     )
 
 
+def _country_paged() -> str:
+    """A country's keyset page read as the app reads it (migration 0010): ``event_country`` in
+    the timeline's order (its ``date_start`` copy, ``ix_event_country_order``), the dated rows
+    after the cursor, then the undated ones, each a seek of that index."""
+    frm = f"FROM event_country ec JOIN event e ON e.id = ec.event_id {_FROM.split(' ', 3)[3]}"
+    where = "ec.country = :country AND NOT e.background"
+    dated = (
+        f"SELECT {_COLUMNS}, 0 AS undated {frm} WHERE {where} AND (ec.date_start IS NULL) = 0 "
+        "AND :after_day != 'none' AND (ec.date_start, ec.event_id) > (:after_day, :after_id) "
+        f"ORDER BY ec.date_start, ec.event_id LIMIT {PAGE_SIZE}"
+    )
+    undated = (
+        f"SELECT {_COLUMNS}, 1 AS undated {frm} WHERE {where} AND (ec.date_start IS NULL) = 1 "
+        "AND ec.date_start IS NULL AND (:after_day != 'none' OR ec.event_id > :after_id) "
+        f"ORDER BY ec.event_id LIMIT {PAGE_SIZE}"
+    )
+    return (
+        f"SELECT * FROM (SELECT * FROM ({dated}) UNION ALL SELECT * FROM ({undated})) "
+        f"ORDER BY undated, date_start, id LIMIT {PAGE_SIZE}"
+    )
+
+
 _COUNTRY = "EXISTS (SELECT 1 FROM event_country c WHERE c.event_id = e.id AND c.country = :country)"
 CANNED = {
-    "timeline": _paged("1"),
-    "country": _paged(_COUNTRY),
-    "speaker": _paged("e.speaker_id = :speaker"),
-    "date_range": _rows("e.date_start >= :date_from AND e.date_start <= :date_to"),
-    "search": _rows("e.id IN (SELECT event_id FROM event_fts WHERE event_fts MATCH :fts)"),
+    "timeline": _paged("NOT e.background"),
+    "country": _country_paged(),
+    "speaker": _paged("e.speaker_id = :speaker AND NOT e.background"),
+    "date_range": _rows(
+        "e.date_start >= :date_from AND e.date_start <= :date_to AND NOT e.background"
+    ),
+    "search": _rows(
+        "e.id IN (SELECT event_id FROM event_fts WHERE event_fts MATCH :fts) AND NOT e.background"
+    ),
     "combined": _rows(
-        f"{_COUNTRY} AND e.speaker_id = :speaker"
+        f"{_COUNTRY} AND e.speaker_id = :speaker AND NOT e.background"
         " AND e.date_start >= :date_from AND e.date_start <= :date_to"
     ),
 }

@@ -63,3 +63,34 @@ def test_without_enable_every_call_computes(seeded_engine):
         n = len(statements)
         queries.facets(session, TimelineFilters())
     assert len(statements) == 2 * n > 0
+
+
+def test_the_data_version_is_taken_once_per_transaction(tmp_path, monkeypatch):
+    """A page asks for several aggregates; the version (two stats on SQLite) is read once per
+    transaction, and again after it ends (a later transaction may see newer data)."""
+    from sqlalchemy import func, select
+
+    from app.migrate import upgrade
+    from app.models import Event
+
+    url = f"sqlite:///{tmp_path / 'v.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    cache.enable(engine)
+    reads: list[int] = []
+    original = cache.AggregateCache.version
+    monkeypatch.setattr(
+        cache.AggregateCache, "version", lambda self: reads.append(1) or original(self)
+    )
+    try:
+        with Session(engine) as session:
+            for key in ("a", "b", "c"):
+                assert cache.remembered(session, key, lambda: 1) == 1
+            session.execute(select(func.count()).select_from(Event)).scalar_one()
+            assert len(reads) == 1
+            session.rollback()  # the transaction ends
+            cache.remembered(session, "a", lambda: 2)
+            assert len(reads) == 2
+    finally:
+        cache.disable(engine)
+        engine.dispose()
