@@ -280,6 +280,10 @@ def _sentence_clauses(
         if any(a < max(c_end, cue_b) and b > start for a, b in quoted):
             continue
         colon = c0 > 0 and toks[c0 - 1][2] == ":"
+        if not colon and any(a >= c_end and "." not in nt.raw[c_start:a] for a, _b in quoted):
+            # 'وأشار إلى أن …، موضحاً أن "…"': the quotation's statement holds the sentence
+            # (an unspaced full stop between them still parts two sentences)
+            continue
         out.append(
             ReportedClause(pi, si, start, end, cue_a, cue_b, c_start, c_end, order, cl, colon)
         )

@@ -44,10 +44,10 @@ def test_participle_goes_with_the_nearest_coordinated_main_verb(extract):
     assert name(event_for(ex, "لم تقع")) == "Stanislav Zas"
 
 
-def test_clause_before_a_quote_in_the_same_sentence_is_reported(extract):
+def test_clause_before_a_quote_after_an_unspaced_full_stop_is_reported(extract):
     ex = extract(
         DATELINE
-        + 'أعلنت منظمة معاهدة الأمن الجماعي أن البعثة أنجزت مهامها، وقال الأمين العام للمنظمة ستانيسلاف زاس إن "العملية كانت ناجحة بكل المقاييس".\n'
+        + 'أعلنت منظمة معاهدة الأمن الجماعي أن البعثة أنجزت مهامها.وقال الأمين العام للمنظمة ستانيسلاف زاس إن "العملية كانت ناجحة بكل المقاييس".\n'
     )
     (ind,) = [e for e in ex.events if e.speech == "indirect"]
     assert "البعثة أنجزت مهامها" in ind.text

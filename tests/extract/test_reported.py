@@ -220,3 +220,10 @@ def test_hasab_ma_afada_takes_the_verbs_subject(extract):
     )
     (st,) = indirect(ex)
     assert st.speaker.name_en == "Stanislav Zas"
+
+
+def test_clause_before_a_quote_in_the_same_sentence_is_left_to_the_quote(extract):
+    ex = extract(
+        '١٤ يناير ٢٠٢٢\nوأشار الوزير إلى أن المعاناة الإنسانية أمر ثانوي لديهم، موضحاً أن "العالم كله رأى ذلك في أمثلة كثيرة".\n'
+    )
+    assert [e.speech for e in ex.events if e.kind == "statement"] == ["direct"]
