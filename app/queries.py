@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy import column as sa_column
 from sqlalchemy import event as sa_event
+from sqlalchemy import func, literal, or_, select, text, tuple_
 from sqlalchemy import table as sa_table
 from sqlalchemy.orm import defer
 from sqlmodel import Session
@@ -176,26 +176,34 @@ def previous_cursor(
     day, row_id = cursor.date_start, cursor.event_id
     desc = filters.order == "desc"
     # rows before the cursor (inclusive of it: the cursor row is the previous page's last), in
-    # the reverse of the page order; undated rows come last in both orders
-    id_before = table.id >= row_id if desc else table.id <= row_id
-    if day is None:
-        before = or_(table.date_start.is_not(None), and_(table.date_start.is_(None), id_before))
-        reverse = [table.date_start.is_(None).desc()]
+    # the reverse of the page order; undated rows come last in both orders. Read as index
+    # seeks, as the pages are (TimelineFilters.seeks): one OR of the dated and undated cases
+    # walked the timeline from its end (tests/web/test_query_plans.py)
+    dated, undated = table.date_start.is_not(None), table.date_start.is_(None)
+    up = [table.date_start, table.id]  # the reverse of a newest-first page
+    down = [table.date_start.desc(), table.id.desc()]
+    if day is None:  # every dated row comes before an undated cursor
+        seeks = [
+            (
+                [undated, table.id >= row_id if desc else table.id <= row_id],
+                [table.id] if desc else [table.id.desc()],
+            ),
+            ([dated], up if desc else down),
+        ]
     else:
-        day_before = table.date_start > day if desc else table.date_start < day
-        before = or_(day_before, and_(table.date_start == day, id_before))
-        reverse = [table.date_start.is_(None)]
-    if desc:
-        reverse += [table.date_start, table.id]
-    else:
-        reverse += [table.date_start.desc(), table.id.desc()]
-    rows = session.execute(
-        select(table.date_start, table.id)
-        .where(*clauses)
-        .where(before)
-        .order_by(*reverse)
-        .limit(filters.limit + 1)
-    ).all()
+        position = tuple_(table.date_start, table.id)
+        at = tuple_(literal(day, table.date_start.type), literal(row_id))
+        seeks = [([dated, position >= at if desc else position <= at], up if desc else down)]
+    rows: list = []
+    for extra, order in seeks:
+        rows += session.execute(
+            select(table.date_start, table.id)
+            .where(*clauses, *extra)
+            .order_by(*order)
+            .limit(filters.limit + 1 - len(rows))
+        ).all()
+        if len(rows) > filters.limit:
+            break
     if len(rows) <= filters.limit:
         return True, None
     first_day, first_id = rows[filters.limit]

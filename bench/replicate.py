@@ -41,18 +41,30 @@ def replicate(base: Path, out: Path, *, target_events: int) -> int:
     article_cols = [r[1] for r in db.execute("PRAGMA b.table_info(article)")]
     event_cols = [r[1] for r in db.execute("PRAGMA b.table_info(event)")]
     country_cols = [r[1] for r in db.execute("PRAGMA b.table_info(event_country)")]
+    # the stories (0009) are copied with the events; story_tally is not rebuilt: story counts
+    # at the replicated size are the base's (the same number of tally rows is read)
+    story_cols = [r[1] for r in db.execute("PRAGMA b.table_info(story)")]
     for k in range(1, copies):
         shift = f"'+{3 * k} days'"
 
         def expr(column: str, table: str, k: int = k, shift: str = shift) -> str:
-            if column in {"id", "article_id", "sha256"}:
+            # a copy's events are reports of the copy's stories (rid of the story id), not of
+            # the base's: a story then keeps the base's number of reports at any size
+            ids = {"id", "article_id", "sha256", "story_id", "date_event_id", "canonical_event_id"}
+            if column in ids:
                 return f"rid({column}, {k})"
-            if table == "event" and column in {"date_start", "date"}:
+            if table in {"event", "story"} and column in {"date_start", "date"}:
                 day = f"date({column}, {shift})"
                 return f"CASE WHEN date_precision = 'day' THEN {day} ELSE {column} END"
             return f'"{column}"'
 
-        for table, cols in (("article", article_cols), ("event", event_cols)):
+        for table, cols in (
+            ("article", article_cols),
+            ("event", event_cols),
+            ("story", story_cols),
+        ):
+            if not cols:  # a base from before migration 0009
+                continue
             select = ", ".join(expr(c, table) for c in cols)
             names = ", ".join(f'"{c}"' for c in cols)
             db.execute(f"INSERT INTO main.{table} ({names}) SELECT {select} FROM b.{table}")

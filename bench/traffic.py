@@ -23,6 +23,7 @@ from app.search import search_key
 
 PAGE_SIZE = DEFAULT_LIMIT
 VIEWS = (
+    "stories",
     "timeline",
     "country",
     "speaker",
@@ -104,8 +105,34 @@ def _country_paged() -> str:
     )
 
 
+def _stories_paged() -> str:
+    """The stories timeline (the app's ``/``): stories with a report on the default timeline,
+    in the timeline's order (undated last, then date_start, id), each with its canonical
+    report's speaker and text; a keyset page as two seeks, as for events."""
+    cols = "s.id, s.date, s.kind, s.reports, sp.name_ar AS speaker, e.text, s.date_start"
+    frm = (
+        "FROM story s JOIN event e ON e.id = s.canonical_event_id "
+        "LEFT JOIN speaker sp ON sp.id = s.speaker_id"
+    )
+    where = "EXISTS (SELECT 1 FROM event r WHERE r.story_id = s.id AND NOT r.background)"
+    dated = (
+        f"SELECT {cols}, 0 AS undated {frm} WHERE {where} AND s.date_start IS NOT NULL "
+        "AND :after_day != 'none' AND (s.date_start, s.id) > (:after_day, :after_id) "
+        f"ORDER BY s.date_start, s.id LIMIT {PAGE_SIZE}"
+    )
+    undated = (
+        f"SELECT {cols}, 1 AS undated {frm} WHERE {where} AND s.date_start IS NULL "
+        f"AND (:after_day != 'none' OR s.id > :after_id) ORDER BY s.id LIMIT {PAGE_SIZE}"
+    )
+    return (
+        f"SELECT * FROM (SELECT * FROM ({dated}) UNION ALL SELECT * FROM ({undated})) "
+        f"ORDER BY undated, date_start, id LIMIT {PAGE_SIZE}"
+    )
+
+
 _COUNTRY = "EXISTS (SELECT 1 FROM event_country c WHERE c.event_id = e.id AND c.country = :country)"
 CANNED = {
+    "stories": _stories_paged(),
     "timeline": _paged("NOT e.background"),
     "country": _country_paged(),
     "speaker": _paged("e.speaker_id = :speaker AND NOT e.background"),
@@ -286,7 +313,26 @@ def questions(db: Path, db_name: str, n: int = 240, seed: int = 7) -> dict[str, 
                 )
             )
         out["combined"] = asked
-    return out
+
+        stories = conn.execute(
+            "SELECT s.date_start, s.id FROM story s WHERE EXISTS (SELECT 1 FROM event r "
+            f"WHERE r.story_id = s.id AND NOT r.background) ORDER BY s.{order}"
+        ).fetchall()
+        out["stories"] = [
+            _page("/", f"{base}/stories?_=1", None if i == 0 else _cursor(row))
+            for i, row in enumerate(_spread(stories, n, rng))
+        ]
+    # ``/`` shows one card per story by default; the event views ask for every report
+    # (``reports=all``), the events Datasette's canned queries list
+    for view in ("timeline", "country", "speaker", "date_range", "search", "combined"):
+        out[view] = [Question(_every_report(q.app), q.datasette) for q in out[view]]
+    return {view: out[view] for view in VIEWS if view in out}
+
+
+def _every_report(path: str) -> str:
+    if path == "/":
+        return "/?reports=all"
+    return path.replace("/?", "/?reports=all&", 1) if path.startswith("/?") else path
 
 
 def _fts(word: str) -> str:

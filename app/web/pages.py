@@ -65,8 +65,10 @@ def _timeline_context(
     request: Request, session, filters: TimelineFilters, errors: dict[str, str]
 ) -> dict:
     lang = request.state.lang
-    parts = timeline_parts(session, filters)  # of stories, or of every report (reports=all)
-    parts.pop("histogram")  # the time axis below counts the events themselves
+    # of stories, or of every report (reports=all); no histogram: the time axis below counts
+    # the events themselves (the histogram was computed and dropped: ~8% of a fresh page)
+    parts = timeline_parts(session, filters, histogram=False)
+    parts.pop("histogram")
     page, facets = parts["page"], parts["facets"]
     if facets.unknown_speakers:
         raise HTTPException(

@@ -37,16 +37,17 @@ def group_stories_by_day(views: list[story_queries.StoryView]) -> list[DayGroup]
     return groups
 
 
-def timeline_parts(session, filters: TimelineFilters) -> dict[str, Any]:
+def timeline_parts(session, filters: TimelineFilters, *, histogram: bool = True) -> dict[str, Any]:
     """The page, its day groups, facets and histogram: of stories (the default) or of every
-    report (``reports=all``)."""
+    report (``reports=all``). ``histogram=False`` leaves it out (an aggregate of its own: the
+    explorer page draws the time axis instead)."""
     if filters.reports == "all":
         page = queries.timeline_page(session, filters)
         return {
             "page": page,
             "groups": group_by_day(page.views),
             "facets": queries.facets(session, filters),
-            "histogram": queries.histogram(session, filters),
+            "histogram": queries.histogram(session, filters) if histogram else [],
             "counting": "events",
         }
     page = story_queries.story_page(session, filters)
@@ -54,7 +55,7 @@ def timeline_parts(session, filters: TimelineFilters) -> dict[str, Any]:
         "page": page,
         "groups": group_stories_by_day(page.views),
         "facets": story_queries.facets(session, filters),
-        "histogram": story_queries.histogram(session, filters),
+        "histogram": story_queries.histogram(session, filters) if histogram else [],
         "counting": "stories",
     }
 

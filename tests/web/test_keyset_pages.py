@@ -3,6 +3,8 @@ boundary between dated and undated events, in both orders, with and without a fi
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 
@@ -66,3 +68,35 @@ def test_country_pages_keep_to_the_date_bounds(client):
     ]
     assert expected
     assert _walk(client, f"{query}&country=KZ&country=RU", 2) == expected
+
+
+@pytest.mark.parametrize("query", [{}, {"order": "desc"}, {"country": "KZ"}])
+def test_the_previous_page_link_opens_the_page_before(fixture_engine, query):
+    """previous_cursor (two index seeks backwards from the cursor) names the cursor that opened
+    the page before this one, across the dated/undated boundary, in both orders. Offsets are
+    dropped so the first-page shortcut does not hide the seeks."""
+    from dataclasses import replace
+
+    from sqlmodel import Session
+
+    from app import queries
+    from app.filters import TimelineFilters
+
+    base = TimelineFilters.from_query({**query, "reports": "all", "limit": "2"})
+    with Session(fixture_engine) as session:
+        opened = [None]  # the cursor each page was opened with
+        page = queries.timeline_page(session, base, count=False)
+        while page.next_cursor is not None:
+            opened.append(replace(page.next_cursor, offset=None))
+            page = queries.timeline_page(session, base.replace(after=opened[-1]), count=False)
+        assert len(opened) >= 3
+        for before, cursor in itertools.pairwise(opened):
+            has, previous = queries.previous_cursor(session, base.replace(after=cursor))
+            assert has
+            if before is None:
+                assert previous is None
+            else:
+                assert (previous.date_start, previous.event_id) == (
+                    before.date_start,
+                    before.event_id,
+                )
