@@ -139,3 +139,30 @@ def test_deleting_a_report_keeps_the_story_and_its_counts_right(engine, tmp_path
         # the second statement had two reports (TASS, RT): one is left; Sputnik's reported
         # "the forces reached the airports" is a story of its own
         assert sorted(s.reports for s in session.execute(select(Story)).scalars()) == [1, 1, 2]
+
+
+def test_a_quote_spanning_two_stories_merges_them_and_the_old_id_redirects(engine, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from app.models import StoryAlias
+    from app.web.main import create_app
+
+    ingest(engine, tmp_path / "1", tass=articles.TASS_PARTS)
+    with Session(engine) as session:
+        first = story_of(session, "TASS", "الوحدات البيلاروسية")
+        second = story_of(session, "TASS", "الطائرات الروسية")
+        assert first != second  # one article's two quotes: two stories so far
+    ingest(engine, tmp_path / "2", rt=articles.RT_WHOLE)
+    with Session(engine) as session:
+        merged = story_of(session, "RT", "الوحدات البيلاروسية")
+        assert story_of(session, "TASS", "الوحدات البيلاروسية") == merged
+        assert story_of(session, "TASS", "الطائرات الروسية") == merged
+        gone = ({first, second} - {merged}).pop()
+        assert session.get(Story, gone) is None
+        assert session.get(StoryAlias, gone).story_id == merged
+        assert session.get(Story, merged).reports == 3
+        assert tally_rows(session) == expected_tally(session)
+    with TestClient(create_app(engine)) as client:
+        response = client.get(f"/stories/{gone}", follow_redirects=False)
+        assert response.status_code == 308
+        assert response.headers["location"] == f"/stories/{merged}"
