@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.engine import Connection
+from sqlmodel import Session
 
 from app import stories, tally
 from app.extract.model import ArticleExtraction, SpeakerRef
@@ -106,25 +107,52 @@ def write_articles(
         else:
             outcomes.append("added")
         todo.append(item)
-    if not todo:
-        return outcomes
     counts: Counter = Counter()
-    speakers_before: list[str] = []
-    if replaced:
-        for article_id in replaced:
-            counts.subtract(tally.count_stored(connection, article_id))
-        stories.detach_articles(connection, replaced)
-        speakers_before = _delete_rows(connection, replaced)
-    _write_article_rows(connection, todo, set(replaced))
-    counts.update(_write_event_rows(connection, todo, known_countries))
-    stories.attach_articles(connection, ((a.article_id, a.extraction.text) for a in todo))
-    _drop_unused_speakers(connection, speakers_before)
+    session = Session(bind=connection)  # for the stories' hook, in this same transaction
+    for segment in _segments(todo, set(replaced)):
+        counts.update(_write_segment(connection, session, segment, known_countries))
+    session.flush()
     tally.apply(connection, +counts)
     tally.apply(connection, -counts, sign=-1)
     return outcomes
 
 
-def _write_article_rows(connection: Connection, items: list[NewArticle], replaced: set[str]):
+def _segments(todo: list[NewArticle], replaced: set[str]):
+    """Runs of new articles (written together), and each replaced article alone: the stories'
+    hook then sees the store exactly as one-article-at-a-time writes leave it."""
+    run: list[NewArticle] = []
+    for item in todo:
+        if item.article_id in replaced:
+            if run:
+                yield run, False
+                run = []
+            yield [item], True
+        else:
+            run.append(item)
+    if run:
+        yield run, False
+
+
+def _write_segment(connection, session, segment, known_countries) -> Counter:
+    items, replacing = segment
+    counts: Counter = Counter()
+    speakers_before: list[str] = []
+    if replacing:
+        (article_id,) = [item.article_id for item in items]
+        counts.subtract(tally.count_stored(connection, article_id))
+        stories.detach_article(session, article_id)
+        session.flush()
+        speakers_before = _delete_rows(connection, [article_id])
+    _write_article_rows(connection, items, replacing)
+    counts.update(_write_event_rows(connection, items, known_countries))
+    _drop_unused_speakers(connection, speakers_before)
+    for item in items:  # in order: each article's events meet the stories stored before them
+        stories.attach_article(session, item.article_id, item.extraction.text)
+    session.flush()
+    return counts
+
+
+def _write_article_rows(connection: Connection, items: list[NewArticle], replacing: bool):
     columns: list[str] | None = None
     inserts, updates = [], []
     ingested_at = _bind(connection, Article, "ingested_at", dt.datetime.now(dt.UTC))
@@ -133,7 +161,7 @@ def _write_article_rows(connection: Connection, items: list[NewArticle], replace
         if columns is None:
             columns = list(values)
         row = tuple(values[c] for c in columns)
-        if item.article_id in replaced:
+        if replacing:
             updates.append((*row, item.article_id))
         else:
             inserts.append((item.article_id, item.sha256, *row, ingested_at))
@@ -184,6 +212,8 @@ def _write_event_rows(
                     extracted.start,
                     extracted.end,
                     search,
+                    extracted.speech,
+                    extracted.background,
                 )
             )
             quotes += [
@@ -194,7 +224,8 @@ def _write_event_rows(
             countries += [(event_id, iso2) for iso2 in codes]
             if sqlite:
                 fts.append((fts_rowid(day, event_id), event_id, search))
-            keys.append((speaker_id, codes, outlet, extracted.kind, day))
+            if not extracted.background:  # the tally counts the default timeline
+                keys.append((speaker_id, codes, outlet, extracted.kind, day))
     if speakers:
         _upsert_speakers(connection, speakers)
     day_bind = _bind_processor(connection, Event, "date_start")
@@ -204,9 +235,9 @@ def _write_event_rows(
         (
             "INSERT INTO event (id, article_id, kind, date, date_start, date_precision, "
             'date_basis, date_note, speaker_id, speaker_role_ar, text, start, "end", '
-            "search_text) VALUES ({})",
+            "search_text, speech, background) VALUES ({})",
             events,
-            14,
+            16,
         ),
         ('INSERT INTO quote (id, event_id, text, start, "end") VALUES ({})', quotes, 5),
         ("INSERT INTO event_country (event_id, country) VALUES ({})", countries, 2),
@@ -334,9 +365,11 @@ def delete_articles(connection: Connection, article_ids: Sequence[str]) -> None:
     if not article_ids:
         return
     counts: Counter = Counter()
+    session = Session(bind=connection)
     for article_id in article_ids:
         counts.update(tally.count_stored(connection, article_id))
-    stories.detach_articles(connection, article_ids)
+        stories.detach_article(session, article_id)
+    session.flush()
     speakers = _delete_rows(connection, list(article_ids))
     tally.apply(connection, counts, sign=-1)
     marks = _marks(connection, len(article_ids))

@@ -463,7 +463,9 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             .group_by(Article.outlet)
             .order_by(n.desc(), Article.outlet)
         )
-    outlets = [(outlet, count) for outlet, count in session.execute(statement).all()]
+    outlets = keep_chosen(
+        [(outlet, count) for outlet, count in session.execute(statement).all()], filters.outlets
+    )
 
     scope = tally.scope(filters, exclude={"kind"})
     if scope is not None:
@@ -480,8 +482,10 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             .group_by(Event.kind)
             .order_by(Event.kind.desc())
         )
-    kinds = [(kind, count) for kind, count in session.execute(statement).all()]
-    outlets, kinds = keep_chosen_values(filters, outlets, kinds)
+    kinds = keep_chosen(
+        [(kind, count) for kind, count in session.execute(statement).all()],
+        (filters.kind,) if filters.kind else (),
+    )
     return Facets(
         speakers=speakers,
         csto=csto,
@@ -493,11 +497,18 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     )
 
 
+def keep_chosen(counts: list[tuple[str, int]], chosen: Sequence[str]) -> list[tuple[str, int]]:
+    """A facet's ``(value, count)`` list with each chosen value kept, at zero when the other
+    filters leave it nothing: a selected value never vanishes from its control."""
+    listed = {value for value, _ in counts}
+    return counts + [(value, 0) for value in chosen if value not in listed]
+
+
 def keep_chosen_speakers(
     session: Session, filters: TimelineFilters, speakers: list[tuple[Speaker, int]]
 ) -> tuple[list[tuple[Speaker, int]], tuple[str, ...]]:
-    """A chosen speaker stays listed (and selected) with a zero count — one more statement,
-    only when the other filters leave them nothing; slugs that name nobody come back apart."""
+    """The speaker facet with each chosen speaker kept at zero, and the chosen slugs that name
+    nobody (a 404). One more statement, only when a chosen speaker has no count."""
     missing = set(filters.speakers) - {speaker.id for speaker, _ in speakers}
     if not missing:
         return speakers, ()
@@ -506,17 +517,6 @@ def keep_chosen_speakers(
     }
     kept = speakers + [(found[slug], 0) for slug in filters.speakers if slug in found]
     return kept, tuple(slug for slug in filters.speakers if slug in missing and slug not in found)
-
-
-def keep_chosen_values(
-    filters: TimelineFilters, outlets: list[tuple[str, int]], kinds: list[tuple[str, int]]
-) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    """Chosen outlets and kind stay listed with a zero count."""
-    listed = {outlet for outlet, _ in outlets}
-    outlets = outlets + [(outlet, 0) for outlet in filters.outlets if outlet not in listed]
-    if filters.kind and filters.kind not in {kind for kind, _ in kinds}:
-        kinds = [*kinds, (filters.kind, 0)]
-    return outlets, kinds
 
 
 def histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, int]]:

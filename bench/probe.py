@@ -90,9 +90,12 @@ def _ingest(mode: str, workers: int, files: list[Path], url: str):
         )
     with cluster as local:
         address = local.scheduler_address if local is not None else None
-        if address:  # every worker imports the extractor before the clock starts
+        if address:  # every worker imports what a task needs before the clock starts
+            from app.cluster import cluster_chunk
+            from app.source import SourceDocument
+
             with Client(address) as client:
-                client.run(lambda: list(extract_many(["تمهيد"])))
+                client.run(cluster_chunk, [SourceDocument("warm", "warm", "تمهيد")])
         started = time.perf_counter()
         ingest_paths(
             files,

@@ -1,7 +1,11 @@
 """Regression guard on the held-out gold sets (bench/HELDOUT.md): realistic articles the extractor
 was not written from. Floors sit a little under the figures measured when each was last worked on,
 so a change that makes the extractor worse on unseen-style text fails here, not in a user's store.
-Each set goes through the real ingest and export (bench/evaluate.py)."""
+Each set goes through the real ingest and export (bench/evaluate.py).
+
+dated_mention_recall floors were lowered with issue 9: a date is an ``event`` only for a
+happening with a trigger now, and these golds list every date without its kind (statement
+dates, labels, horizons), so part of them is rightly found by no event."""
 
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ FLOORS = {
         "country_f1": 0.96,
         "published_accuracy": 0.97,
         "outlet_accuracy": 0.9,
-        "dated_mention_recall": 0.97,
+        "dated_mention_recall": 0.8,
     },
     "heldout-b": {
         "quote_recall": 0.97,
@@ -28,7 +32,7 @@ FLOORS = {
         "country_f1": 0.97,
         "published_accuracy": 0.97,
         "outlet_accuracy": 0.97,
-        "dated_mention_recall": 0.97,
+        "dated_mention_recall": 0.87,
     },
     "heldout-c": {
         "quote_recall": 0.95,
@@ -38,7 +42,7 @@ FLOORS = {
         "country_f1": 0.97,
         "published_accuracy": 0.97,
         "outlet_accuracy": 0.97,
-        "dated_mention_recall": 0.94,
+        "dated_mention_recall": 0.53,
     },
     "heldout-d": {
         "quote_recall": 0.94,
@@ -48,7 +52,7 @@ FLOORS = {
         "country_f1": 0.96,
         "published_accuracy": 0.85,
         "outlet_accuracy": 0.97,
-        "dated_mention_recall": 0.88,
+        "dated_mention_recall": 0.65,
     },
     "heldout-f": {
         "quote_recall": 0.97,
@@ -58,7 +62,7 @@ FLOORS = {
         "country_f1": 0.96,
         "published_accuracy": 0.97,
         "outlet_accuracy": 0.97,
-        "dated_mention_recall": 0.97,
+        "dated_mention_recall": 0.88,
     },
     "heldout-g": {
         "quote_recall": 0.96,
@@ -68,7 +72,7 @@ FLOORS = {
         "country_f1": 0.96,
         "published_accuracy": 0.97,
         "outlet_accuracy": 0.85,
-        "dated_mention_recall": 0.95,
+        "dated_mention_recall": 0.77,
     },
     "heldout-h": {
         "quote_recall": 0.95,
@@ -78,7 +82,7 @@ FLOORS = {
         "country_f1": 0.94,
         "published_accuracy": 0.78,
         "outlet_accuracy": 0.97,
-        "dated_mention_recall": 0.82,
+        "dated_mention_recall": 0.6,
     },
     "heldout-e": {
         "quote_recall": 0.97,
@@ -88,7 +92,7 @@ FLOORS = {
         "country_f1": 0.97,
         "published_accuracy": 0.97,
         "outlet_accuracy": 0.97,
-        "dated_mention_recall": 0.94,
+        "dated_mention_recall": 0.72,
     },
 }
 

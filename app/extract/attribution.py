@@ -206,6 +206,86 @@ _SVO_GAP = frozenset(
 _PREPS = frozenset(norm(w) for w in ("مع", "عن", "إلى", "على", "من", "في", "ل", "ب", "لدى", "بين"))
 
 
+# How much each feature of a candidate antecedent counts, for a cue with no subject written
+# beside it (a bare وقال:، a participle, a quotation with no verb). A new phenomenon is a new
+# feature here, not a new branch.
+FEATURE_WEIGHTS = {
+    "opens_sentence": 4.0,  # 'أما رئيس الوزراء … فانتقد …، قائلاً:' / 'رفضت أرمينيا …، وقالت'
+    "subject_of_earlier_verb": 3.0,  # 'أبدى دبلوماسي قرغيزي … خيبة أمله، وقال'
+    "previous_sentence_topic": 2.0,  # 'وقلل الأمين العام X من أهمية الخطوة. وقال:'
+    "spoke": 1.0,  # an entity that already spoke in the article
+    "gender_agrees": 0.5,  # قال / قالت with the entity's gender (a body takes قالت)
+    "recency": -0.05,  # per speaker that spoke since
+}
+_SPEAKER_POOL = 10  # how many earlier speakers are candidates
+
+
+def _agrees(ent: Entity, gender: str | None) -> bool:
+    return gender is not None and (gender == "f") == (
+        ent.gender == "f" or "organisation" in ent.categories
+    )
+
+
+def _speaker_candidates(an: Discourse, gender: str | None) -> list[tuple[dict, Entity]]:
+    """The article's earlier speakers, latest first, with their features."""
+    out: list[tuple[dict, Entity]] = []
+    seen: set[str] = set()
+    for ent in reversed(an.speakers[-_SPEAKER_POOL * 3 :]):
+        if ent.key in seen:
+            continue
+        seen.add(ent.key)
+        feats = {"spoke": 1, "recency": len(seen) - 1}
+        if _agrees(ent, gender):
+            feats["gender_agrees"] = 1
+        out.append((feats, ent))
+        if len(out) >= _SPEAKER_POOL:
+            break
+    return out
+
+
+def _score(feats: dict) -> float:
+    return sum(FEATURE_WEIGHTS[k] * v for k, v in feats.items())
+
+
+def _ranked(cands: list[tuple[dict, Entity]]) -> Entity | None:
+    """The best candidate (the first of equals: the most recent)."""
+    best: tuple[float, Entity] | None = None
+    for feats, ent in cands:
+        sc = _score(feats)
+        if best is None or sc > best[0]:
+            best = (sc, ent)
+    return best[1] if best else None
+
+
+def _ranked_subject(
+    an: Discourse, rd: MentionReader, toks, mentions: list[Mention], cue: Cue
+) -> tuple[Entity | None, bool]:
+    """The subject of a cue none is written beside, ranked among the candidates the sentence
+    and the discourse offer; and whether it comes from this sentence or the one before (an
+    explicit subject) rather than from the speakers so far."""
+    cands: list[tuple[dict, Entity]] = []
+    opening = _topic_subject(an, toks, mentions, cue)
+    if opening is not None:
+        cands.append(({"opens_sentence": 1}, opening))
+    if cue.gender == "m":
+        for i in range(1, min(cue.ti, 6)):
+            if _strip_conj(toks[i - 1][2]) in _PREPS:
+                continue
+            if (anon := rd.anonymous_entity(toks, i)) is not None:
+                cands.append(({"subject_of_earlier_verb": 1}, anon))
+                break
+    if an.topic is not None and cue.gender == an.topic.gender:
+        cands.append(({"previous_sentence_topic": 1}, an.topic))
+    explicit = bool(cands)
+    cands += _speaker_candidates(an, cue.gender)
+    best = _ranked(cands)
+    if best is None:
+        return None, False
+    # explicit when the winner came from the sentence or the previous one
+    won = max(cands, key=lambda c: _score(c[0]))[0]
+    return best, explicit and "spoke" not in won
+
+
 def _topic_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> Entity | None:
     """The subject of a sentence whose cue has none of its own: a person or body opening the
     sentence ('أما رئيس الوزراء … فانتقد …، قائلاً:'، 'انتقد الوزير X الغرب، معتبرا أن'), not one
@@ -390,27 +470,9 @@ def _sentence(
         if ent is not None and ent.key not in subj_keys:
             an.note(ent, spoke=False)
     if main is None and cues:
-        main = _topic_subject(an, toks, mentions, cues[0])
-        if main is not None:
-            sa.explicit = True
+        main, sa.explicit = _ranked_subject(an, rd, toks, mentions, cues[0])
+        if main is not None and sa.explicit:
             sa.subjects[cues[0].ti] = main
-    if main is None and cues and cues[0].gender == "m":
-        # 'أبدى دبلوماسي قرغيزي … خيبة أمله، وقال …': an unnamed subject of an earlier verb
-        for i in range(1, min(cues[0].ti, 6)):
-            if _strip_conj(toks[i - 1][2]) in _PREPS:
-                continue
-            if (anon := rd.anonymous_entity(toks, i)) is not None:
-                main = anon
-                sa.explicit = True
-                sa.subjects[cues[0].ti] = main
-                break
-    if main is None and cues and an.topic is not None and cues[0].gender == an.topic.gender:
-        # 'وقلل الأمين العام … X من أهمية الخطوة. وقال لقناة "…": "…"' → X
-        main = an.topic
-        sa.explicit = True
-        sa.subjects[cues[0].ti] = main
-    if main is None and cues:
-        main = an.previous_speaker(cues[0].gender)
     sa.speaker = main
     an.topic = None if cues else _sentence_topic(an, toks, mentions)
     # speech quotes opening in this sentence, in order
@@ -443,11 +505,11 @@ def _sentence(
                 ent = current
             elif main is not None and sa.explicit:
                 ent = main
-            elif not cues and an.speakers:
-                ent = an.speakers[-1]  # no verb to agree with: the one reporting goes on
             else:
-                gender = region_cues[0].gender if region_cues else (cues[0].gender if cues else "m")
-                ent = an.previous_speaker(gender)
+                # no verb of its own: the one reporting goes on (no gender to agree with
+                # when the sentence has no cue at all)
+                gender = (region_cues or cues)[0].gender if (region_cues or cues) else None
+                ent = _ranked(_speaker_candidates(an, gender))
         quote_speakers[qi] = ent
         current = ent
         if ent is not None:

@@ -219,12 +219,6 @@ class Discourse:
                     return ent
         return None
 
-    def previous_speaker(self, gender: str) -> Entity | None:
-        for ent in reversed(self.speakers):
-            if (gender == "f") == (ent.gender == "f" or "organisation" in ent.categories):
-                return ent
-        return self.speakers[-1] if self.speakers else None
-
     def note(self, ent: Entity | None, spoke: bool) -> None:
         if ent is None:
             return

@@ -86,6 +86,18 @@ _ADDRESSEES = frozenset(
 _GENERAL = frozenset(norm(w) for w in ("العام", "العامة"))
 
 
+def _suffixed_verb(res, w: str) -> tuple[str, str] | None:
+    """A reporting verb carrying an object pronoun (أعلنته، ذكرته، قالها)."""
+    for suf in ("ته", "ها", "ه"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            base = w[: -len(suf)]
+            for form in (base, base + "ت"):
+                hit = res.cue_words.get(form)
+                if hit is not None and hit[0] == "verb":
+                    return hit
+    return None
+
+
 class MentionReader:
     """Reads mentions and cues from a sentence's tokens; entities come from ``Discourse``."""
 
@@ -682,6 +694,8 @@ class MentionReader:
         out: list[Cue] = []
         for i, (a, b, t) in enumerate(toks):
             hit = res.cue_words.get(t) if t not in AMBIGUOUS_CUES else None
+            if hit is None and i > 0 and toks[i - 1][2] == "ما":
+                hit = _suffixed_verb(res, t)  # 'هذا ما أعلنته الوزارة'
             last = i
             # a phrase of several words first: 'ورد في' is not the verb 'ردّ'
             multi = any(
@@ -697,6 +711,12 @@ class MentionReader:
                         # relative 'ما قاله' after it ('بحسب ما قاله X')
                         last = i + len(prep) - 1
                         while last + 1 < len(toks) and toks[last + 1][2] in _RELATIVE_SAY:
+                            last += 1
+                        # 'حسب ما أفاد X'، 'وفقا لما ذكرته X': its verb, then the speaker
+                        nxt_hit = (
+                            res.cue_words.get(toks[last + 1][2]) if last + 1 < len(toks) else None
+                        )
+                        if toks[last][2] == "ما" and nxt_hit and nxt_hit[0] == "verb":
                             last += 1
                         break
             if hit is not None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from app.extract.knowledge import Knowledge
 from app.extract.resources import Resources
 from app.extract.segment import Paragraph
-from app.extract.textnorm import NormText
+from app.extract.textnorm import NormText, norm
 
 FAMILIES = {'"': "s", "“": "c", "”": "c", "«": "g", "»": "g", "„": "c", "‟": "c"}
 DEFAULT_DIR = {"“": "open", "”": "close", "«": "open", "»": "close", "„": "open", "‟": "close"}
@@ -272,6 +272,8 @@ def find_quotes(
             kq0, kq1 = nt.key_offset(ra), nt.key_offset(rb)
             nwords = len(_WORD_RE.findall(key, kq0, kq1))
             speech = nwords >= 3 and not _kb_name(nt, kq0, kq1, kb) and not _named(cue_toks, res)
+            if speech and nwords <= _NAME_WORDS and cue_toks and cue_toks[-1] in _NAME_PREPS:
+                speech = False  # 'قوات من "وحدة حفظ السلام"': a name governed by a preposition
             attr_end = None
             if speech and cm is not None:
                 attr_end = _trailing_attribution(
@@ -340,6 +342,8 @@ def _run_on(out: list[Quote], pi: int, strays: list[int], pairs) -> tuple[Quote,
     return q, first
 
 
+_NAME_WORDS = 4  # a quotation this short right after a preposition names something
+_NAME_PREPS = frozenset(norm(w) for w in ("من", "في", "إلى", "عن", "على", "مع", "ضد", "بين"))
 _RUN_ON_WORDS = 5  # a quotation without a cue of its own is speech only when this long
 _REPORT_REACH = 2  # how many sentences back a reporting cue still introduces it
 

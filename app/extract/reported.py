@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from app.extract.mentions import AMBIGUOUS_CUES
+from app.extract.mentions import AMBIGUOUS_CUES, _suffixed_verb
 from app.extract.quotes import Quote
 from app.extract.resources import Resources, _load
 from app.extract.segment import Paragraph
@@ -52,7 +52,9 @@ _AN_VERBS = frozenset(norm(w) for w in ("أعلن", "أعلنت", "كشف", "ك�
 _BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذا", "هذه", "بهذه"))
 # attribution phrases that end a sentence's content ('…، حسبما أفاد X')
 _AFTER_PREPS = frozenset(norm(w) for w in ("حسبما", "وحسبما", "كما", "وكما"))
-_AMBIGUOUS = AMBIGUOUS_CUES | {norm("رد")}  # رد: also a noun ('في رد على سؤال')
+# رد is also a noun ('في رد على سؤال'); دعا also invites ('دعت الدول ممثلين كمراقبين') and
+# calls for an act, neither of which reports what was said
+_AMBIGUOUS = AMBIGUOUS_CUES | {norm(w) for w in ("رد", "دعا", "ودعا", "دعت", "ودعت", "داعيا")}
 _MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
 
 
@@ -70,6 +72,7 @@ class ReportedClause:
     content_end: int
     order: Order
     cue_index: int  # token index of the cue in its sentence (matches speakers.Cue.ti)
+    colon: bool = False  # the content follows a colon: speech given as said, marks left out
 
 
 def _words(toks) -> int:
@@ -161,11 +164,19 @@ def _attributed_after(
     its words to the sentence before it."""
     toks = nt.tokens_in(nt.key_offset(s0), nt.key_offset(s1))
     ci = 1 if toks and toks[0][2] in ("و", "ف") else 0
-    hit = _cue_kind(res, toks, ci) if ci < len(toks) else None
-    if hit is None or hit[0] != "verb" or hit[1] + 1 >= len(toks):
-        return []
-    if toks[hit[1] + 1][2] not in _BACK_REFS:
-        return []
+    if ci + 2 < len(toks) and _strip(toks[ci][2]) in _BACK_REFS and toks[ci + 1][2] == "ما":
+        # 'هذا ما أعلنته وزارة الدفاع': the verb carries the object pronoun
+        ci += 2
+        hit = _suffixed_verb(res, toks[ci][2])
+        if hit is None:
+            return []
+        hit = ("verb", ci)
+    else:
+        hit = _cue_kind(res, toks, ci) if ci < len(toks) else None
+        if hit is None or hit[0] != "verb" or hit[1] + 1 >= len(toks):
+            return []
+        if toks[hit[1] + 1][2] not in _BACK_REFS:
+            return []
     prev = nt.tokens_in(nt.key_offset(p0), nt.key_offset(s0))
     if _words(prev) < 3:
         return []
@@ -268,7 +279,10 @@ def _sentence_clauses(
         start = max([start] + [b for a, b in quoted if b <= cue_a and b <= c_start])
         if any(a < max(c_end, cue_b) and b > start for a, b in quoted):
             continue
-        out.append(ReportedClause(pi, si, start, end, cue_a, cue_b, c_start, c_end, order, cl))
+        colon = c0 > 0 and toks[c0 - 1][2] == ":"
+        out.append(
+            ReportedClause(pi, si, start, end, cue_a, cue_b, c_start, c_end, order, cl, colon)
+        )
     return out
 
 
@@ -302,6 +316,13 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
             # 'أعلن عن استقرار الوضع' is speech; 'أعلن عن انسحاب القوات' an act
             return k + 1 if k + 1 < len(toks) and not _act_noun(nw) else None
         k += 1
+    if (
+        verb in _AN_VERBS
+        and nxt - cl > 3
+        and not any(_act_noun(t[2]) for t in toks[cl + 1 : min(nxt, cl + 18)])
+    ):
+        # 'أعلن رئيس النيابة، اليوم، مقتل 225 شخصاً': what was announced, not an act
+        return cl + 1
     if verb in _DENIAL_VERBS and nxt - cl > 3:
         # 'نفت كازاخستان تلقيها أي طلبات'، 'لم يستبعد زاس إمكانية تفاقم …': the object is what
         # was said; it follows the subject, whose end is the attribution stage's to know

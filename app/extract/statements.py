@@ -89,6 +89,7 @@ def build_statements(
                 if ent is None:
                     continue
                 dv = dater.date_quote(len(out), pi, sent, _as_quote(rc), ent, sa, narr, pexprs)
+                words = nt.raw[rc.content_start : rc.content_end]
                 out.append(
                     ExtractedEvent(
                         kind="statement",
@@ -98,7 +99,9 @@ def build_statements(
                         date=dv,
                         speaker=ent.ref,
                         countries=countries_between(cmentions, rc.start, rc.end),
-                        speech="indirect",
+                        # 'قال X في مؤتمر صحفي: الوضع …': speech as said, quote marks left out
+                        quotes=(Span(rc.content_start, rc.content_end, words),) if rc.colon else (),
+                        speech="direct" if rc.colon else "indirect",
                     )
                 )
     dater.finish(out)

@@ -390,14 +390,14 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         key=lambda pair: (-pair[1], pair[0]),
     )
     kinds = sorted(values("kind", Event.kind), key=lambda pair: pair[0], reverse=True)
+    # chosen values stay listed (and selected) at zero; an unknown speaker is a 404
     speakers, unknown = queries.keep_chosen_speakers(session, filters, speakers)
-    outlets, kinds = queries.keep_chosen_values(filters, outlets, kinds)
     return Facets(
         speakers=speakers,
         csto=csto,
         other_countries=others,
-        outlets=outlets,
-        kinds=kinds,
+        outlets=queries.keep_chosen(outlets, filters.outlets),
+        kinds=queries.keep_chosen(kinds, (filters.kind,) if filters.kind else ()),
         capped=capped,
         unknown_speakers=unknown,
     )

@@ -105,13 +105,15 @@ class SecurityMiddleware:
             return
 
         received = 0
+        overflow = False
 
         async def bounded_receive() -> Message:
-            nonlocal received
+            nonlocal received, overflow
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body:
+                    overflow = True
                     raise _BodyTooLarge
             return message
 
@@ -126,6 +128,9 @@ class SecurityMiddleware:
         except Exception:
             if started:
                 raise
+            if overflow:  # _BodyTooLarge, wrapped on its way out by an inner middleware
+                await _error(scope, send_with_headers, 413, _too_large(self.max_body))
+                return
             log.exception("unhandled error on %s %s", scope.get("method"), path)
             await _error(scope, send_with_headers, 500, "internal error: it has been logged")
             # not re-raised: the server would log it a second time; tests see the 500

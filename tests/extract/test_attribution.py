@@ -195,3 +195,22 @@ def test_title_alone_is_not_a_nearby_person_of_another_title(extract):
         + "«المرحلة الأولى انتهت بنجاح وتم تدمير العدو المفترض»، قال قائد التدريبات للصحفيين.\n"
     )
     assert event_for(ex, "المرحلة الأولى").speaker.name_ar == "قائد التدريبات"
+
+
+def test_bare_feminine_verb_ranks_the_agreeing_body_above_the_latest_man(extract):
+    ex = extract(
+        DATELINE
+        + "أعلنت وزارة الدفاع الروسية أن الطائرات نقلت الوحدات إلى قواعدها.\n"
+        + "وقال الأمين العام للمنظمة ستانيسلاف زاس إن المهمة انتهت بنجاح.\n"
+        + "وأوضحت أن آخر الطائرات ستغادر البلاد غدا صباحا.\n"
+    )
+    assert indirect(ex)[-1].speaker.name_en == "Russian Ministry of Defence"
+
+
+def test_feature_weights_rank_the_sentence_before_the_speakers_so_far():
+    from app.extract.attribution import FEATURE_WEIGHTS as W
+
+    latest_agreeing = W["spoke"] + W["gender_agrees"]
+    assert W["opens_sentence"] > W["subject_of_earlier_verb"] > W["previous_sentence_topic"]
+    assert W["previous_sentence_topic"] > latest_agreeing
+    assert W["spoke"] + W["gender_agrees"] + 9 * W["recency"] > W["spoke"]

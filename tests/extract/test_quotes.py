@@ -255,3 +255,11 @@ def test_quotation_running_on_into_the_next_paragraph(extract):
     (q,) = quote_texts(ex)
     assert q.startswith("إن الوضع") and q.endswith("دون استثناء")
     assert event_for(ex, "إن الوضع").speaker.name_en == "Sergey Lavrov"
+
+
+def test_short_quote_after_a_preposition_is_a_name(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        'قال بيان صادر عن المنظمة إن قوات من "وحدة حفظ السلام" الروسية وصلت إلى البلاد.\n'
+    )
+    assert quote_texts(ex) == []

@@ -181,3 +181,42 @@ def test_denial_and_ifada_bi_take_their_object_as_content():
     assert contents("وأفادت سلطات المدينة، بانتهاك حدودها من قبل عسكريين أجانب.\n") == [
         "بانتهاك حدودها من قبل عسكريين أجانب."
     ]
+
+
+def test_hadha_ma_alanathu_gives_the_sentence_before(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "ستجري أرمينيا مناورات عسكرية مشتركة مع شركائها في الخريف. هذا ما أعلنته وزارة الدفاع في الجمهورية على موقعها.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar == "وزارة الدفاع"
+    assert "مناورات عسكرية مشتركة" in st.text
+
+
+def test_content_after_a_colon_without_marks_is_a_direct_quote(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "وقال وزير الخارجية الروسي سيرغي لافروف في مؤتمر صحفي: دول الحلف تحاول التقدم في جنوب القوقاز وأضاف أنه لا يتوقع أي خير من ذلك.\n"
+    )
+    direct = [e for e in ex.events if e.speech == "direct"]
+    assert [q.text for e in direct for q in e.quotes] == ["دول الحلف تحاول التقدم في جنوب القوقاز"]
+    assert direct[0].speaker.name_en == "Sergey Lavrov"
+
+
+def test_announced_object_that_is_no_act(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "وكان رئيس النيابة في كازاخستان، سيريك بولاتوف قد أعلن اليوم، مقتل 225 شخصا خلال أعمال الشغب.\n"
+    )
+    (st,) = indirect(ex)
+    assert "مقتل 225" in st.text
+    assert contents("أعلن الرئيس حالة الطوارئ في جميع أنحاء البلاد.\n") == []
+
+
+def test_hasab_ma_afada_takes_the_verbs_subject(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        "دعت دول المنظمة ممثلين عن ثلاث دول كمراقبين، حسب ما أفاد الأمين العام للمنظمة ستانيسلاف زاس.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Stanislav Zas"

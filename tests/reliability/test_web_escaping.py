@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from xml.etree import ElementTree
 
 import pytest
@@ -14,24 +15,32 @@ from sqlalchemy import text
 from .conftest import HOSTILE
 
 SCRIPT = "<script>alert(1)</script>"
-OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
-ISOLATES = {"\u2066", "\u2067", "\u2068"}
+# An oracle independent of app.web.text.close_bidi (which keeps a stack): rewrite the text,
+# removing innermost matched pairs until none is left — an isolate with its PDI (whatever
+# embeddings it leaves open inside, the PDI ends them), an embedding or override with its PDF —
+# and count the initiators that remain unmatched.
+_INNERMOST_ISOLATE = re.compile("[\u2066-\u2068][^\u2066-\u2069]*\u2069")
+_INNERMOST_EMBEDDING = re.compile("[\u202a\u202b\u202d\u202e][^\u202a-\u202e\u2066-\u2069]*\u202c")
+_INITIATORS = re.compile("[\u202a\u202b\u202d\u202e\u2066-\u2068]")
 
 
 def open_bidi(value: str) -> int:
     """How many embeddings/overrides/isolates ``value`` leaves open at its end."""
-    stack: list[str] = []
-    for char in value:
-        if char in OPENERS:
-            stack.append("\u202c")
-        elif char in ISOLATES:
-            stack.append("\u2069")
-        elif char == "\u202c" and stack and stack[-1] == "\u202c":
-            stack.pop()
-        elif char == "\u2069":
-            while stack and stack.pop() != "\u2069":
-                pass
-    return len(stack)
+    while True:
+        reduced = _INNERMOST_EMBEDDING.sub("", _INNERMOST_ISOLATE.sub("", value))
+        if reduced == value:
+            return len(_INITIATORS.findall(value))
+        value = reduced
+
+
+def test_the_oracle_counts_what_is_left_open():
+    assert open_bidi("abc") == 0
+    assert open_bidi("\u202eabc") == 1
+    assert open_bidi("\u202eabc\u202c") == 0
+    assert open_bidi("\u2067\u202eab\u2069") == 0  # the PDI ends the override inside it
+    assert open_bidi("\u202a\u2067x\u2069") == 1
+    assert open_bidi("\u202a\u202bx\u202c") == 1
+    assert open_bidi("\u2069\u202c") == 0  # stray closers open nothing
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from fastapi import Request
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from sqlalchemy import text
@@ -135,15 +136,36 @@ def test_a_request_body_over_the_limit_is_413(site):
     )
 
 
-def test_a_chunked_body_over_the_limit_is_413_too(site):
+def _chunks():
+    """20 KiB in 1 KiB chunks, with no Content-Length (Transfer-Encoding: chunked)."""
+    for _ in range(20):
+        yield b"x" * 1024
+
+
+def test_a_chunked_body_over_the_limit_is_413_when_it_is_read(hostile_site):
+    """No Content-Length to refuse up front: the limit holds while the body is read."""
+    _, engine = hostile_site
+    app = create_app(engine)
+
+    @app.get("/reads-body")
+    async def reads_body(request: Request):
+        return {"bytes": len(await request.body())}
+
+    client = TestClient(app, raise_server_exceptions=False)
+    response = client.request("GET", "/reads-body", content=_chunks())
+    assert response.status_code == 413
+    assert "request body too large (over 16384 bytes)" in response.text
+    small = client.request("GET", "/reads-body", content=iter([b"x" * 1024]))
+    assert (small.status_code, small.json()) == (200, {"bytes": 1024})
+
+
+def test_a_chunked_body_to_a_route_that_never_reads_it_is_ignored(site):
+    """The app's GET routes read no body: a chunked one is never buffered, the answer is the
+    route's own (the 413 above is what reading it would give)."""
     client, _ = site
-
-    def chunks():
-        for _ in range(20):
-            yield b"x" * 1024
-
-    response = client.request("GET", "/api/events", content=chunks())
-    assert response.status_code in {200, 413}  # GET routes never read it; if read, bounded
+    response = client.request("GET", "/api/events", content=_chunks())
+    assert response.status_code == 200
+    assert response.json()["events"] == client.get("/api/events").json()["events"]
 
 
 def test_a_url_over_8_kib_is_414(site):
