@@ -4,8 +4,8 @@
 
 Writes the synthetic corpus (bench/corpus.py) plus the seeds, then ingests them into a fresh
 SQLite store, each run in its own process, alternating "with" (the real ingest) and "without"
-(the same ingest with the stories hook — app.stories.attach_article / detach_article — made a
-no-op), and prints each run and the medians. The corpus's statements come from a few templates,
+(the same ingest with the stories hooks of app/store.py and app/batch_store.py made no-ops),
+and prints each run and the medians. The corpus's statements come from a few templates,
 so many are alike: more LSH candidates and larger stories than real news — a hard case.
 """
 
@@ -30,6 +30,7 @@ def _run(mode: str, listfile: Path, url: str) -> dict:
     from app.parallel import extract_many
 
     if mode == "without":
+        import app.batch_store
         import app.store
 
         class _NoStories:
@@ -41,7 +42,9 @@ def _run(mode: str, listfile: Path, url: str) -> dict:
             def detach_article(*args, **kwargs):
                 return None
 
-        app.store.stories = _NoStories
+            attach_articles = detach_articles = detach_article
+
+        app.store.stories = app.batch_store.stories = _NoStories
     files = [Path(line) for line in listfile.read_text().splitlines() if line]
     upgrade(url)
     engine = make_engine(url)

@@ -28,6 +28,7 @@ WINDOW_DAYS = 3
 HAPPENING_DAYS = 1
 VERBATIM = 0.6  # share of the shorter report's word pairs found in the other
 SAME_SPEAKER = 0.5  # share of the shorter report's words found in the other
+UNDATED_PAIRS = 0.2  # ... of its word pairs, when a report leaves the day unsaid
 HAPPENING = 0.5
 COPY = 0.5
 MIN_SHARED = 3
@@ -106,5 +107,7 @@ def similarity(a: Report, b: Report, *, copies: bool = False) -> float:
     same_speaker = a.speaker_id is not None and a.speaker_id == b.speaker_id
     if same_speaker and not gap:  # the same day, or one undated / only to the month
         ok = _enough(words_ratio, words_shared, a.words.stems, b.words.stems, SAME_SPEAKER)
+        if ok and gap is None:  # no day to go by: the same word pairs too, not only words
+            ok = pairs_ratio >= UNDATED_PAIRS
         return words_ratio if ok else 0.0
     return 0.0
