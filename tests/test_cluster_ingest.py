@@ -221,9 +221,11 @@ def test_postgres_restarted_mid_ingest_reconnects_or_stops_clearly_and_a_rerun_c
     assert _export(url) == small_reference
 
     # a longer outage: the ingest stops with a clear message, the store stays consistent
-    with engine.begin() as connection:
-        for table in ("event_tally", "event_country", "quote", "event", "speaker", "article"):
-            connection.execute(text(f"DELETE FROM {table}"))
+    # (a second, empty database on the same server: stories and counts start afresh)
+    engine.dispose()
+    url = _second_database(url, "csto_outage")
+    upgrade(url)
+    engine = make_engine(url)
     with pytest.raises(DatabaseUnavailable, match="the database stopped answering for over 2 s"):
         _ingest_while(engine, small_corpus, address, own_postgres["stop"], 2)
     own_postgres["start"]()
@@ -278,6 +280,20 @@ def _ingest_while(engine, folder: Path, address: str, interrupt, reconnect_secon
     if "error" in result:
         raise result["error"]
     return result["outcomes"]
+
+
+def _second_database(url: str, name: str) -> str:
+    """A new empty database beside ``url``'s, on the same server; its URL."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    from app.db import normalize_url
+
+    admin = create_engine(normalize_url(url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(normalize_url(url)).set(database=name).render_as_string(hide_password=False)
 
 
 def _outcome_lines(lines: list[str]) -> list[str]:
