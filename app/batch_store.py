@@ -221,7 +221,8 @@ def _write_event_rows(
                 for q in extracted.quotes
             ]
             codes = sorted(set(extracted.countries) & known_countries)
-            countries += [(event_id, iso2) for iso2 in codes]
+            # the event's day beside each country (migration 0010: country pages seek it)
+            countries += [(event_id, iso2, day) for iso2 in codes]
             if sqlite:
                 fts.append((fts_rowid(day, event_id), event_id, search))
             if not extracted.background:  # the tally counts the default timeline
@@ -231,6 +232,7 @@ def _write_event_rows(
     day_bind = _bind_processor(connection, Event, "date_start")
     if day_bind is not None:
         events = [(*row[:4], day_bind(row[4]), *row[5:]) for row in events]
+        countries = [(event_id, iso2, day_bind(day)) for event_id, iso2, day in countries]
     statements = (
         (
             "INSERT INTO event (id, article_id, kind, date, date_start, date_precision, "
@@ -240,7 +242,7 @@ def _write_event_rows(
             16,
         ),
         ('INSERT INTO quote (id, event_id, text, start, "end") VALUES ({})', quotes, 5),
-        ("INSERT INTO event_country (event_id, country) VALUES ({})", countries, 2),
+        ("INSERT INTO event_country (event_id, country, date_start) VALUES ({})", countries, 3),
         ("INSERT INTO event_fts (rowid, event_id, search_text) VALUES ({})", fts, 3),
     )
     for sql, rows, width in statements:
