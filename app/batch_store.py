@@ -216,6 +216,7 @@ def _write_event_rows(
                 for q in extracted.quotes
             ]
             codes = sorted(set(extracted.countries) & known_countries)
+            # the event's day beside each country (migration 0010: country pages seek it)
             countries += [(event_id, iso2, day) for iso2 in codes]
             if sqlite:
                 fts.append((fts_rowid(day, event_id), event_id, search))
@@ -226,7 +227,7 @@ def _write_event_rows(
     day_bind = _bind_processor(connection, Event, "date_start")
     if day_bind is not None:
         events = [(*row[:4], day_bind(row[4]), *row[5:]) for row in events]
-        countries = [(*row[:2], day_bind(row[2])) for row in countries]
+        countries = [(event_id, iso2, day_bind(day)) for event_id, iso2, day in countries]
     statements = (
         (
             "INSERT INTO event (id, article_id, kind, date, date_start, date_precision, "
