@@ -367,18 +367,16 @@ class TimelineFilters:
             fts = text(sql).bindparams(fts_query=match).columns(column("event_id"))
             return Event.id.in_(fts)
         # PostgreSQL: the expression the GIN index ix_event_search is built on; words are
-        # \w-only (app.search), so they are safe as to_tsquery operands
-        if not terms.phrases and all(len(forms) == 1 for forms in terms.word_groups):
-            tsquery = func.plainto_tsquery(literal_column("'simple'"), self.search)
-        else:
-            parts = ["(" + " | ".join(forms) + ")" for forms in terms.word_groups]
-            for phrase in terms.phrases:
-                for a, b in itertools.pairwise(phrase):
-                    near = " | ".join(f"{a} <{gap}> {b}" for gap in range(1, PHRASE_GAP + 2))
-                    parts.append(f"({near})")
-                if len(phrase) == 1:
-                    parts.append(phrase[0])
-            tsquery = func.to_tsquery(literal_column("'simple'"), " & ".join(parts))
+        # \w-only (app.search), so they are safe as to_tsquery operands. A loose word matches as
+        # a word prefix (``form:*``), as SQLite's ``"form"*`` does; a phrase's words are whole.
+        parts = ["(" + " | ".join(f"{f}:*" for f in forms) + ")" for forms in terms.word_groups]
+        for phrase in terms.phrases:
+            for a, b in itertools.pairwise(phrase):
+                near = " | ".join(f"{a} <{gap}> {b}" for gap in range(1, PHRASE_GAP + 2))
+                parts.append(f"({near})")
+            if len(phrase) == 1:
+                parts.append(phrase[0])
+        tsquery = func.to_tsquery(literal_column("'simple'"), " & ".join(parts))
 
         def matches(table) -> ColumnElement[bool]:
             vector = func.to_tsvector(literal_column("'simple'"), table.search_text)
