@@ -449,18 +449,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             .group_by(EventCountry.country)
             .subquery()
         )
-    csto: list[tuple[Country, int]] = []
-    others: list[tuple[Country, int]] = []
-    for country, count in session.execute(
-        select(Country, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.iso2 == Country.iso2)
-        .order_by(Country.iso2)
-    ).all():
-        if country.csto_member:
-            csto.append((country, count))
-        elif count or country.iso2 in filters.countries:
-            others.append((country, count))
-    others.sort(key=lambda pair: (-pair[1], pair[0].iso2))
+    csto, others = country_counts(session, filters, counts)
 
     scope = tally.scope(filters, exclude={"outlet"})
     if scope is not None:
@@ -513,6 +502,26 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         capped=capped or any(bounded),
         unknown_speakers=unknown,
     )
+
+
+def country_counts(
+    session: Session, filters: TimelineFilters, counts
+) -> tuple[list[tuple[Country, int]], list[tuple[Country, int]]]:
+    """The country facet from a ``(iso2, n)`` subquery: the CSTO members always (in code order),
+    then the other countries with a count or chosen, most counted first."""
+    csto: list[tuple[Country, int]] = []
+    others: list[tuple[Country, int]] = []
+    for country, count in session.execute(
+        select(Country, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.iso2 == Country.iso2)
+        .order_by(Country.iso2)
+    ).all():
+        if country.csto_member:
+            csto.append((country, count))
+        elif count or country.iso2 in filters.countries:
+            others.append((country, count))
+    others.sort(key=lambda pair: (-pair[1], pair[0].iso2))
+    return csto, others
 
 
 def keep_chosen(counts: list[tuple[str, int]], chosen: Sequence[str]) -> list[tuple[str, int]]:

@@ -22,7 +22,6 @@ from app.cache import remembered
 from app.filters import Cursor, TimelineFilters
 from app.models import (
     Article,
-    Country,
     Event,
     EventCountry,
     Speaker,
@@ -361,17 +360,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             .group_by(EventCountry.country)
             .subquery()
         )
-    csto, others = [], []
-    for country, count in session.execute(
-        select(Country, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.iso2 == Country.iso2)
-        .order_by(Country.iso2)
-    ).all():
-        if country.csto_member:
-            csto.append((country, count))
-        elif count or country.iso2 in filters.countries:
-            others.append((country, count))
-    others.sort(key=lambda pair: (-pair[1], pair[0].iso2))
+    csto, others = queries.country_counts(session, filters, counts)
 
     def values(facet: str, column, join=None) -> list[tuple[str, int]]:
         scope = story_tally.scope(filters, exclude={facet})
