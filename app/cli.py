@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         default=None,
         metavar="N",
-        help="articles stored per transaction (default 50): fewer commits against fewer "
+        help="articles stored per transaction (default 200): fewer commits against fewer "
         "articles lost by a crash (never more than the open batch)",
     )
     ingest.add_argument(
