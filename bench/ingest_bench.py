@@ -196,11 +196,17 @@ def markdown(report: dict) -> str:
         if f.get("rounds", 1) > 1:
             rate += f" (median of {f['rounds']}: {_span(f['articles_per_s_runs'])})"
             cpu += f" ({_span(f['articles_per_cpu_s_runs'])})"
+        if f["mode"] == "extract" and f["workers"] > 1:
+            cpu = "—"  # the work is in the pool's processes, not the main one
         lines.append(
             f"| {what} | {hook} | {f['workers']} | {f['articles']} | {rate} | {cpu} | "
             f"{f['mb_per_s']} | {f['events']} | {f['maxrss_mb']} / {f['maxrss_children_mb']} |"
         )
     lines.append("")
+    lines.append(
+        "Per CPU second of the main process: with 1 worker the whole work, with more the "
+        "writer's own (reading, receiving the extractions, the writes, the outcomes)."
+    )
     if report.get("store_per_cpu_s"):
         lines.append(
             f"The store's own rate, one process: {report['store_per_cpu_s']} articles per CPU "
