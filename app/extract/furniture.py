@@ -25,8 +25,11 @@ _YEARLESS_DATELINE_TAIL = re.compile(r"^\s*\([^()]{1,30}\)\s*[-–—]?")
 # "أستانا. 28 نوفمبر. كازينفورم –" / "موسكو، 14 مايو، تاس -": the agency after a dot or comma,
 # then a dash (the caller requires an outlet there)
 _DOTTED_DATELINE_TAIL = re.compile(r"^\s*[.،,]\s*[^()\-–—.،,:\n\d]{1,30}?\s*[-–—]")
-# "يريفان في 28 فبراير/أرمنبريس:": the agency after a slash, then a colon or a dash
-_SLASHED_DATELINE_TAIL = re.compile(r"^\s*/\s*[^/()\n.،,:\d]{2,30}?\s*[:\-–—]")
+# "يريفان في 28 فبراير/أرمنبريس:": the agency after a slash, then a colon or a dash;
+# "بيشكيك، 19 مايو 2025. / قابار /": after a full stop, between slashes
+_SLASHED_DATELINE_TAIL = re.compile(
+    r"^\s*/\s*[^/()\n.،,:\d]{2,30}?\s*[:\-–—]|^\s*\.?\s*/\s*[^/()\n.،,:\d]{2,30}?\s*/"
+)
 # a URL on a stamp line ('date 2025-11-27 https://…') is no words of a sentence
 _URL = re.compile(r"https?://\S+|www\.\S+")
 
