@@ -136,6 +136,12 @@ def _strip_wf(t: str) -> str:
     return t[1:] if len(t) > 3 and t[0] in "وف" else t
 
 
+def _is_comp(t: str, lex: _Lexicon) -> bool:
+    """A complementizer, also with و/ف attached ('وأن انسحابها سيبدأ': a second content
+    clause of the same cue)."""
+    return t in lex.complementizers or (t[:1] in ("و", "ف") and t[1:] in lex.complementizers)
+
+
 def _clause(
     nt: NormText,
     sent: Sentence,
@@ -157,7 +163,7 @@ def _clause(
     ks, ke = nt.key_offset(e.start), nt.key_offset(e.end)
     before: list[str] = []
     for _a, _b, t in reversed([x for x in toks if x[1] <= ks]):
-        if t in _STOPS or _strip_wf(t) in lex.complementizers:
+        if t in _STOPS or _is_comp(t, lex):
             break
         if t[:1].isalnum():
             before.append(t)
@@ -165,7 +171,7 @@ def _clause(
             break
     after: list[str] = []
     for _a, _b, t in (x for x in toks if x[0] >= ke):
-        if t in _STOPS or _strip_wf(t) in lex.complementizers:
+        if t in _STOPS or _is_comp(t, lex):
             break
         if t[:1].isalnum():
             after.append(t)
@@ -261,6 +267,9 @@ def _transmits(words: list[str], i: int, lex: _Lexicon) -> bool:
     a reporting verb, not a transport ('نقلت القوات')."""
     return _strip_wf(words[i]) in lex.transmission and "عن" in words[i + 1 : i + 5]
 
+
+# words crediting a source after 'وذلك' ('وذلك بحسب ما أفاد مراسل …')
+_ATTRIBUTING = frozenset(norm(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا"))
 
 # reporting verbs that are also common prepositions or nouns when bare: 'بين' (between) is a
 # verb only as 'وبين'/'فبين'
@@ -436,7 +445,7 @@ def _main_clause(
     )
     out: list[str] = []
     for _a, _b, t in nt.tokens_in(nt.key_offset(sent.start), nt.key_offset(end)):
-        if t in _STOPS or _strip_wf(t) in lex.complementizers:
+        if t in _STOPS or _is_comp(t, lex):
             break
         if t[:1].isalnum():
             out.append(t)
@@ -462,13 +471,17 @@ def _happening(
         return None  # 'تترأسه لعام 2022': a period label
     if e.kind == "ago" and e.offset > 0:
         return None  # 'بعد يومين'، 'في غضون أسبوع': a horizon from now, not a day
-    if (before and before[-1] == "وذلك") or before[-2:-1] == ["وذلك"]:
+    k = next((i for i in range(len(before) - 1, -1, -1) if before[i] == "وذلك"), None)
+    if k is not None and (
+        k >= len(before) - 2 or (k + 1 < len(before) and before[k + 1] in _ATTRIBUTING)
+    ):
         # '…، وذلك اليوم الأربعاء': the date of the sentence's main clause, before its
-        # reported content ('أكد الرئيس خلال استقباله الوزير أن …، وذلك اليوم'); the
-        # clause's words end where 'وذلك' opens the date
-        before = _main_clause(nt, sent, lex, speech_spans, e.start)
-        while before and before[-1] == "وذلك":
-            before = before[:-1]
+        # reported content ('أكد الرئيس خلال استقباله الوزير أن …، وذلك اليوم'), also
+        # through the source it is credited to ('غادرت الوحدات …، وذلك بحسب ما أفاد
+        # مراسل الوكالة اليوم'); the clause's words end where 'وذلك' opens
+        main = _main_clause(nt, sent, lex, speech_spans, e.start)
+        cut = next((i for i in range(len(main) - 1, -1, -1) if main[i] == "وذلك"), len(main))
+        before = main[:cut]
     if _has_phrase(before[-6:] + after[:3], lex.speech_occasions):
         return None  # 'في مؤتمر صحفي اليوم': the date of a statement
     cue = next((i for i in range(len(before) - 1, -1, -1) if _cue_at(before, i, lex)), None)

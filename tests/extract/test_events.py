@@ -255,3 +255,28 @@ def test_in_an_undated_article_a_day_of_a_history_year_is_background(extract):
 def test_a_relative_clause_after_the_date_lends_it_no_trigger(extract):
     body = "وهدأت المدن منذ الأسبوع الماضي، الأمر الذي يسمح بانسحاب الوحدات قريبا.\n"
     assert events_of(extract, body) == []
+
+
+def test_wa_anna_opens_a_second_content_clause(extract):
+    # 'وأن …' is the announcement's second object, not a withdrawal the verb announces
+    body = "أعلن الرئيس، اليوم الأربعاء، عن نجاح المهمة، وأن انسحاب الوحدات سيتم لاحقا.\n"
+    assert events_of(extract, body) == []
+
+
+def test_wa_dhalik_through_a_credited_source_dates_the_main_clause(extract):
+    body = (
+        "غادرت الوحدات الأخيرة مطار العاصمة عائدة إلى قواعدها، وذلك بحسب ما أفاد به "
+        "مراسل الإذاعة من هناك اليوم الأربعاء 20 مارس 2024.\n"
+    )
+    (ev,) = events_of(extract, body)
+    assert ev.date.value == "2024-03-20" and ev.trigger == "withdrawal"
+
+
+def test_wa_dhalik_before_a_press_conference_still_dates_the_words(extract):
+    body = "وأكد الوزير أن التعاون مستمر، وذلك خلال مؤتمر صحفي عقده اليوم الأربعاء.\n"
+    assert events_of(extract, body) == []
+
+
+def test_a_chairmanship_that_will_pass_is_a_happening(extract):
+    (ev,) = events_of(extract, "يشار إلى أن رئاسة المجلس ستنتقل في عام 2025 إلى أرمينيا.\n")
+    assert ev.date.value == "2025" and ev.trigger == "appointment" and not ev.background
