@@ -134,3 +134,10 @@ def test_a_day_of_a_year_the_article_tells_history_in_is_no_anchor(extract):
         "وتم التوقيع على هذه المعاهدة في 29 أغسطس 1997.\n"
     )
     assert ex.published is None
+
+
+def test_a_stamp_with_a_month_name_between_separators_or_month_first():
+    assert days("الثلاثاء 16/نوفمبر/2021") == [(2021, 11, 16)]
+    assert days("16-نوفمبر-2021 | 10:30") == [(2021, 11, 16)]
+    assert days("نوفمبر 16، 2021 - 10:30") == [(2021, 11, 16)]
+    assert days("في نوفمبر 16 مرة") == [(None, 11, None)]  # a month, no day
