@@ -409,6 +409,8 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
             before = key[max(0, m.start() - 2) : m.start()]
             if not (re.match(r"\s*[،,]", after) or re.match(r"\s+ان", after) or "،" in before):
                 continue
+        if d is None and FUTURE.search(key[max(0, m.start() - 24) : m.start()]):
+            d = 1  # 'سيبدأ يوم الخميس': the next Thursday, not the last
         add(m, dict(kind="wd", weekday=res.weekdays.get(gd["wd"]), direction=d))
     for m in scan("same"):
         gd = m.groupdict()
@@ -480,6 +482,29 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 e = replace(e, year=prev.year)
         out.append(e)
     return tuple(out)
+
+
+# words placing a date ahead: 'بحلول'، 'اعتبارا من'، and a future verb ('ستبدأ في'، 'سيعقد يوم')
+FUTURE = re.compile(
+    r"(?:بحلول|حتي|اعتبارا(?:\s+من)?|ابتداء(?:\s+من)?|بدءا(?:\s+من)?|المقرر|سيتم|سوف"
+    r"|(?<![^\W\d_])س[يتن][^\W\d_]{2,}(?:\s+في)?)\s+(?:يوم\s+)?(?:في\s+)?$"
+)
+
+
+def placed_ahead(nt: NormText, e: TimeExpr) -> bool:
+    """A date the article places ahead ('اعتبارا من 1 يناير 2024'، 'بحلول عام 2025')."""
+    before = nt.key[max(0, nt.key_offset(e.start) - 16) : nt.key_offset(e.start)]
+    return bool(FUTURE.search(before))
+
+
+def outside_names(
+    exprs: tuple[TimeExpr, ...], spans: tuple[tuple[int, int], ...]
+) -> tuple[TimeExpr, ...]:
+    """The expressions not lying wholly inside a name (raw ``spans``: 'وفقا لروسيا اليوم' has
+    no date; 'لقناة روسيا اليوم الخميس' keeps its Thursday)."""
+    if not spans:
+        return exprs
+    return tuple(e for e in exprs if not any(a <= e.start and e.end <= b for a, b in spans))
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -643,4 +668,4 @@ def as_date(value: DateValue | None) -> date | None:
         return None
 
 
-__all__ = ["TimeExpr", "as_date", "find_time_expressions", "resolve"]
+__all__ = ["FUTURE", "TimeExpr", "as_date", "find_time_expressions", "placed_ahead", "resolve"]

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from app.extract.context import CorpusContext
 from app.extract.countries import countries_between
-from app.extract.dates import TimeExpr, as_date, resolve
+from app.extract.dates import TimeExpr, as_date, placed_ahead, resolve
 from app.extract.model import DateValue, ExtractedEvent
 from app.extract.resources import load_resources
 from app.extract.segment import Paragraph, Sentence
@@ -124,7 +124,9 @@ def lexicon() -> _Lexicon:
         complementizers=frozenset(comp),
         cues=frozenset(res.verbs) | frozenset(res.participles),
         occasion_preps=frozenset(res.occasion_preps),
-        act_categories=frozenset(c for c in data["triggers"] if c != "meeting"),
+        # a meeting is where words are said; a clash or a toll is what an announcement
+        # reports (أعلن … مقتل 225 شخصا خلال أعمال الشغب), never the announcer's act
+        act_categories=frozenset(c for c in data["triggers"] if c not in ("meeting", "clash")),
         aspect=frozenset(norm(w) for w in data["aspect_words"]),
         signing_verbs=frozenset(norm(w) for w in data["signing_verbs"]),
         relatives=frozenset(res.relative_markers),
@@ -233,7 +235,7 @@ def find_trigger(
         ):
             continue
         p = _phrase_at(words, i, lex.phrases)
-        if p is not None:
+        if p is not None and not (acts_only and lex.phrases[p] not in lex.act_categories):
             return " ".join(words[i : i + len(p)]), lex.phrases[p]
         cat = _category(w, lex)
         if cat is None or (acts_only and cat not in lex.act_categories):
@@ -268,6 +270,9 @@ def _transmits(words: list[str], i: int, lex: _Lexicon) -> bool:
     return _strip_wf(words[i]) in lex.transmission and "عن" in words[i + 1 : i + 5]
 
 
+# a date after these ends a span of time ('حتى 19 يناير'، 'بحلول 1 مارس')
+_UNTIL = frozenset(norm(w) for w in ("حتى", "بحلول", "لغاية"))
+
 # words crediting a source after 'وذلك' ('وذلك بحسب ما أفاد مراسل …')
 _ATTRIBUTING = frozenset(norm(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا"))
 
@@ -298,19 +303,6 @@ def in_history_sentence(nt: NormText, pos: int) -> bool:
     ends = [i for i in (nt.key.find(".", k), nt.key.find("\n", k)) if i >= 0]
     toks = nt.tokens_in(a, min(ends) if ends else len(nt.key))
     return any(forms(t[2]) & lex.background_triggers for t in toks if t[2][:1].isalnum())
-
-
-# words placing a date ahead: 'بحلول'، 'اعتبارا من'، and a future verb ('ستبدأ في'، 'سيعقد يوم')
-FUTURE = re.compile(
-    r"(?:بحلول|حتي|اعتبارا(?:\s+من)?|ابتداء(?:\s+من)?|بدءا(?:\s+من)?|المقرر|سيتم|سوف"
-    r"|(?<![^\W\d_])س[يتن][^\W\d_]{2,}(?:\s+في)?)\s+(?:يوم\s+)?(?:في\s+)?$"
-)
-
-
-def placed_ahead(nt: NormText, e: TimeExpr) -> bool:
-    """A date the article places ahead ('اعتبارا من 1 يناير 2024'، 'بحلول عام 2025')."""
-    before = nt.key[max(0, nt.key_offset(e.start) - 16) : nt.key_offset(e.start)]
-    return bool(FUTURE.search(before))
 
 
 def written_floor(
@@ -467,6 +459,8 @@ def _happening(
     after = after[: next((i for i, w in enumerate(after) if w in lex.relatives), len(after))]
     if before and _strip_wf(before[-1]) in lex.horizon and e.kind in ("y", "y_in", "my"):
         return None  # 'حتى عام 2025'، 'بحلول 2030'، 'ميزانية 2022': a horizon or a label
+    if before and _strip_wf(before[-1]) in _UNTIL:
+        return None  # 'حالة الطوارئ حتى الـ 19 من الشهر': the end of a span, not a happening
     if e.kind == "y" and norm(e.text).startswith("ل"):
         return None  # 'تترأسه لعام 2022': a period label
     if e.kind == "ago" and e.offset > 0:
@@ -498,7 +492,7 @@ def _happening(
         # 'أكد … خلال اجتماع …، اليوم': a meeting the words were said at is a happening too
         # (a speech occasion — a press conference, an interview — is not: see above)
         hit = find_trigger(words, lex)
-        if hit is not None and _placed(words, hit[0], lex):
+        if hit is not None and hit[1] != "clash" and _placed(words, hit[0], lex):
             return (*hit, False)
         return None
     # a reporting verb after the date ends its clause ('في 6 يناير، قال …')

@@ -185,6 +185,16 @@ def _wire_stamp(nt: NormText, paras: tuple[Paragraph, ...], res: Resources) -> d
     return None
 
 
+def name_spans(nt: NormText, kb: Knowledge) -> tuple[tuple[int, int], ...]:
+    """Raw spans of the outlet names of two words or more written anywhere in the page: a
+    time word inside one is part of the name ('روسيا اليوم'، 'اليوم السابع'), no date."""
+    out = []
+    for m in kb.outlet_matcher.find_all(nt.tokens_in(0, len(nt.key))):
+        if " " in nt.key[m.start : m.end].strip():
+            out.append(nt.raw_span(m.start, m.end))
+    return tuple(out)
+
+
 def _outlet_kind(kb: Knowledge, name_en: str) -> str | None:
     return next((o.kind for o in kb.outlets.values() if o.name_en == name_en), None)
 

@@ -14,9 +14,9 @@ import re
 from datetime import date, timedelta
 
 from app.extract.context import CorpusContext
-from app.extract.dates import WEEKDAY_EN, TimeExpr, as_date, resolve
-from app.extract.events import FUTURE as _FUTURE
-from app.extract.events import history_years, in_history_sentence, placed_ahead
+from app.extract.dates import FUTURE as _FUTURE
+from app.extract.dates import WEEKDAY_EN, TimeExpr, as_date, placed_ahead, resolve
+from app.extract.events import history_years, in_history_sentence
 from app.extract.model import DateValue
 from app.extract.quotes import Quote
 from app.extract.textnorm import NormText

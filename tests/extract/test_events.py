@@ -280,3 +280,26 @@ def test_wa_dhalik_before_a_press_conference_still_dates_the_words(extract):
 def test_a_chairmanship_that_will_pass_is_a_happening(extract):
     (ev,) = events_of(extract, "يشار إلى أن رئاسة المجلس ستنتقل في عام 2025 إلى أرمينيا.\n")
     assert ev.date.value == "2025" and ev.trigger == "appointment" and not ev.background
+
+
+def test_a_day_after_hatta_ends_a_span(extract):
+    body = "وأعلنت الحكومة حالة الطوارئ في البلاد حتى 28 مارس 2024.\n"
+    assert events_of(extract, body) == []
+
+
+def test_an_announced_toll_is_no_act_of_the_announcer(extract):
+    # the deaths happened during the unrest before; the day dates the announcement
+    body = "وكان المدعي العام قد أعلن اليوم الأربعاء مقتل 40 شخصا خلال أعمال الشغب السابقة.\n"
+    assert events_of(extract, body) == []
+
+
+def test_a_time_word_inside_a_medium_s_name_is_no_date(extract):
+    body = "وقال المسؤول إن البعثة لن ترسل قوات إلى المنطقة، وفقا لروسيا اليوم.\n"
+    assert events_of(extract, body) == []
+
+
+def test_a_weekday_after_a_future_verb_is_the_next_one(extract):
+    # published Wednesday 20 March: 'سيبدأ يوم الخميس' is the 21st, not the 14th
+    body = "وأعلن الرئيس أن انسحاب الوحدات سيبدأ يوم الخميس.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.date.value == "2024-03-21"
