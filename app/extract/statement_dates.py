@@ -93,10 +93,20 @@ class _Clauses:
 
     def governs(self, a: int, e: TimeExpr) -> bool:
         """``e`` (raw start after ``a``) dates the speech act introduced in ``raw[a:]``."""
-        nt, res = self.nt, self.res
+        nt = self.nt
         toks = nt.tokens_in(nt.key_offset(a), nt.key_offset(e.start))
         if toks and _strip_wf(toks[-1][2]) in ("منذ", "حتي"):
             return False
+        return self._state(toks) == "main"
+
+    def in_complement(self, a: int, e: TimeExpr) -> bool:
+        """``e`` lies in the content clause of a reporting cue ('وقال إن القوات التي وصلت أمس
+        ستبقى'): it tells what was said, not when."""
+        toks = self.nt.tokens_in(self.nt.key_offset(a), self.nt.key_offset(e.start))
+        return self._state(toks) == "complement"
+
+    def _state(self, toks) -> str:
+        res = self.res
         state, cue_seen = "main", False
         for i, (_a, _b, t) in enumerate(toks):
             if self._is_cue(toks, i):
@@ -107,7 +117,7 @@ class _Clauses:
                 state = "relative" if state == "main" else state
             elif t in ("،", ",") and state == "relative":
                 state = "main"
-        return state == "main"
+        return state
 
     def occasions(self, a: int, b: int) -> list[str]:
         """Occasion nouns a statement in ``raw[a:b]`` is placed at ('على هامش القمة')."""
@@ -212,11 +222,12 @@ def _lead_date(
     sents = paras[lead_pi].sentences
     # a dotted dateline ('نيويورك. كازينفورم - دعا …') is no sentence of its own
     sent = next((s for s in sents if len(nt.raw[s.start : s.end].split()) >= 3), sents[0])
+    cl = _Clauses(nt, load_resources())
     for e in exprs_by_para.get(lead_pi, ()):
         if e is dl_expr or not (sent.start <= e.start < sent.end):
             continue
-        if any(a <= e.start < b for a, b in speech_spans):
-            continue
+        if any(a <= e.start < b for a, b in speech_spans) or cl.in_complement(sent.start, e):
+            continue  # inside a quotation or the reported content: what was said
         if e.kind in ("rel", "wd") or (e.kind == "dmy" and e.deictic):
             dv = resolve(e, ref)
             d = as_date(dv)

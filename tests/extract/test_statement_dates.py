@@ -225,3 +225,12 @@ def test_a_day_after_wa_anna_is_in_the_content_not_when_it_was_said():
     nt = normalize_text("وأعلن الوزير نجاح المحادثات، وأن الوفد غادر العاصمة أمس.")
     (e,) = find_time_expressions(nt)
     assert not _Clauses(nt, load_resources()).governs(0, e)
+
+
+def test_a_day_in_the_lead_s_reported_content_does_not_date_its_quote(extract):
+    # 'أمس' tells when the units arrived, inside what was said: the quote keeps the page's day
+    ex = extract(
+        "موسكو 20 مارس 2024 (خاص) -\n"
+        'وذكر القائد أن الوحدات التي وصلت أمس ستبقى، مضيفا: "سنبقى هنا ما دام الخطر قائما".\n'
+    )
+    assert event_for(ex, "سنبقى هنا").date.value == "2024-03-20"
