@@ -319,6 +319,7 @@ class StatementDater:
         self.cl = _Clauses(nt, load_resources())
         self.narrative: list[TimeExpr] = []  # every narrative time expression, in text order
         self.occasion_dates: dict[str, tuple[DateValue, str]] = {}  # occasion noun -> its day
+        self.coming: dict[str, tuple[DateValue, str]] = {}  # occasions the article places ahead
         cl, ref = self.cl, self.ref
         for pi in sorted(body):
             for sent in paras[pi].sentences:
@@ -336,8 +337,12 @@ class StatementDater:
                     if not occ or occ in self.occasion_dates:
                         continue
                     dv = resolve(e, ref, self.year_hint)
-                    if dv is not None and dv.precision == "day" and (as_date(dv) or ref) <= ref:
+                    if dv is None or dv.precision != "day":
+                        continue
+                    if (as_date(dv) or ref) <= ref:
                         self.occasion_dates[occ] = (dv, e.text)
+                    else:  # 'تعقد القمة غدا': only its eve can date a statement
+                        self.coming.setdefault(occ, (dv, e.text))
 
     def inside_speech(self, e: TimeExpr) -> bool:
         return any(a <= e.start < b for a, b in self.speech_spans)
@@ -484,6 +489,13 @@ class StatementDater:
         toks = [t[2] for t in self.nt.tokens_in(self.nt.key_offset(a), self.nt.key_offset(b))]
         for i, t in enumerate(toks):
             if _strip_wf(t) == "عشيه" and any(w in self._EVE_NOUNS for w in toks[i + 1 : i + 3]):
+                # an occasion the article places ahead ('تعقد القمة غدا') has its own eve
+                near = [_lemma(w) for w in toks[i + 1 : i + 3]]
+                ahead = next((self.coming[w] for w in near if w in self.coming), None)
+                if ahead is not None:
+                    day = date.fromisoformat(ahead[0].value) - timedelta(days=1)
+                    note = f"'عشية' the occasion the article dates '{ahead[1]}': the day before"
+                    return DateValue(day.isoformat(), "day", "relative", note)
                 day = self.ref - timedelta(days=1)
                 note = "'عشية' the occasion reported today: the day before the publication date"
                 return DateValue(day.isoformat(), "day", "relative", note)

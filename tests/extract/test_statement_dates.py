@@ -234,3 +234,12 @@ def test_a_day_in_the_lead_s_reported_content_does_not_date_its_quote(extract):
         'وذكر القائد أن الوحدات التي وصلت أمس ستبقى، مضيفا: "سنبقى هنا ما دام الخطر قائما".\n'
     )
     assert event_for(ex, "سنبقى هنا").date.value == "2024-03-20"
+
+
+def test_the_eve_of_an_occasion_the_article_places_ahead_is_the_day_before_it(extract):
+    ex = extract(
+        "موسكو 20 مارس 2024 (خاص) -\n"
+        "تنعقد القمة غدا في العاصمة البيلاروسية.\n"
+        'وصرح الرئيس عشية القمة: "سنطرح مبادرات جديدة للأمن الإقليمي".\n'
+    )
+    assert event_for(ex, "سنطرح").date.value == "2024-03-20"
