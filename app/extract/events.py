@@ -422,6 +422,36 @@ def _placed(words: list[str], trigger: str, lex: _Lexicon) -> bool:
     return any(_strip_wf(w) in lex.occasion_preps for w in words[max(0, at - 2) : at])
 
 
+def _decided(
+    nt: NormText,
+    sent: Sentence,
+    e: TimeExpr,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+) -> tuple[str, str, bool] | None:
+    """'وجاء في بيان الحكومة اليوم أنه تقرر طلب المساعدة': a decision the announced content
+    opens with was taken when it was announced (no speaker: the body decided)."""
+    hit = find_trigger(_content_opening(nt, sent, e, lex, speech_spans), lex)
+    return (*hit, False) if hit is not None and hit[1] == "decision" else None
+
+
+def _content_opening(
+    nt: NormText,
+    sent: Sentence,
+    e: TimeExpr,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+) -> list[str]:
+    """The first word of the content clause right after ``e`` ('… اليوم، أنه تقرر طلب …' →
+    تقرر; 'أنها قررت'), or none when other words come between. A subject first ('إن بلاده
+    قررت …') reports someone's decision, not when it was taken."""
+    end = min([sent.end] + [a for a, b in speech_spans if a >= e.end])
+    toks = [t for t in nt.tokens_in(nt.key_offset(e.end), nt.key_offset(end)) if t[2][:1].isalnum()]
+    if not toks or not _is_comp(toks[0][2], lex):
+        return []
+    return [t[2] for t in toks[1:2]]
+
+
 def _main_clause(
     nt: NormText,
     sent: Sentence,
@@ -477,7 +507,8 @@ def _happening(
         cut = next((i for i in range(len(main) - 1, -1, -1) if main[i] == "وذلك"), len(main))
         before = main[:cut]
     if _has_phrase(before[-6:] + after[:3], lex.speech_occasions):
-        return None  # 'في مؤتمر صحفي اليوم': the date of a statement
+        # 'في مؤتمر صحفي اليوم': the date of a statement (and of a decision it announces)
+        return _decided(nt, sent, e, lex, speech_spans)
     cue = next((i for i in range(len(before) - 1, -1, -1) if _cue_at(before, i, lex)), None)
     if cue is not None:
         # 'أعلن، يوم الأربعاء، خلال اجتماع …، بدء انسحاب القوات': a verb announcing an act
@@ -494,7 +525,7 @@ def _happening(
         hit = find_trigger(words, lex)
         if hit is not None and hit[1] != "clash" and _placed(words, hit[0], lex):
             return (*hit, False)
-        return None
+        return _decided(nt, sent, e, lex, speech_spans)
     # a reporting verb after the date ends its clause ('في 6 يناير، قال …')
     near = next((i for i in range(len(after)) if _cue_at(after, i, lex)), len(after))
     hit = find_trigger(_last_words(before, _BEFORE), lex, nearest_last=True) or find_trigger(
