@@ -20,6 +20,10 @@ or the date ended well before the publication date (more than ``RECALL_DAYS``). 
 formula (يشار إلى أن، الجدير بالذكر) alone does not make it background: reporters use it for
 last week's decision as much as for a founding. A date inside a quotation is
 read against the date of the statement quoting it.
+
+In an undated article a yearless day takes the one year the article writes (``own_year``),
+what ended a month before its latest past full date is recalled (``written_floor``), and so
+is a day of a year the article tells history in (``history_years``).
 """
 
 from __future__ import annotations
