@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from app.extract.context import CorpusContext
 from app.extract.dates import TimeExpr, as_date, resolve
+from app.extract.events import in_year, own_year
 from app.extract.model import DateValue, ExtractedEvent
 from app.extract.quotes import Quote
 from app.extract.resources import Resources, load_resources
@@ -307,7 +308,12 @@ class StatementDater:
         self.nt, self.paras = nt, paras
         self.published = published
         self.ref = as_date(published)
-        self.year_hint = ctx.year_for if ctx else None
+        # a yearless day in an undated article takes the one year the article writes, never
+        # a year from other articles
+        body_exprs = [
+            e for pi in sorted(body) for e in exprs_by_para.get(pi, ()) if e is not dl_expr
+        ]
+        self.own_year = own_year(nt, body_exprs) if self.ref is None else None
         self.speech = speech
         self.speech_spans = [(q.start, q.end) for _, q in speech]
         self.last_dated: dict[str, DateValue] = {}  # speaker key -> its latest dated statement
@@ -336,13 +342,21 @@ class StatementDater:
                     occ = cl.occasion_near(sent.start, sent.end, e)
                     if not occ or occ in self.occasion_dates:
                         continue
-                    dv = resolve(e, ref, self.year_hint)
+                    dv = self.resolve(e)
                     if dv is None or dv.precision != "day":
                         continue
                     if (as_date(dv) or ref) <= ref:
                         self.occasion_dates[occ] = (dv, e.text)
                     else:  # 'تعقد القمة غدا': only its eve can date a statement
                         self.coming.setdefault(occ, (dv, e.text))
+
+    def resolve(self, e: TimeExpr) -> DateValue | None:
+        """``e`` read against the publication date; in an undated article a yearless day in
+        the one year the article writes (``events.in_year``: its weekday must agree)."""
+        dv = resolve(e, self.ref)
+        if dv is None and self.own_year is not None:
+            dv = in_year(e, self.own_year)
+        return dv
 
     def inside_speech(self, e: TimeExpr) -> bool:
         return any(a <= e.start < b for a, b in self.speech_spans)
@@ -370,7 +384,7 @@ class StatementDater:
             sa.content_start,
         )
         if e is not None:
-            dv = resolve(e, self.ref, self.year_hint)
+            dv = self.resolve(e)
             if dv is not None:
                 self.last_dated[sa.speaker.key] = dv
 
@@ -434,7 +448,7 @@ class StatementDater:
             e = _dating(nt, intro, None, sa.cues if sa else ())
         if e is None:
             e = tail_e
-        dv = resolve(e, self.ref, self.year_hint) if e is not None else None
+        dv = self.resolve(e) if e is not None else None
         if dv is None and e is None:
             dv = self._eve(sent.start, mark)
         if dv is None:  # "على هامش القمة": the day the article gives that occasion

@@ -243,3 +243,21 @@ def test_the_eve_of_an_occasion_the_article_places_ahead_is_the_day_before_it(ex
         'وصرح الرئيس عشية القمة: "سنطرح مبادرات جديدة للأمن الإقليمي".\n'
     )
     assert event_for(ex, "سنطرح").date.value == "2024-03-20"
+
+
+def test_a_yearless_day_in_an_undated_article_takes_no_year_from_other_articles():
+    from app.extract import ArticleExtraction, CorpusContext, extract_article
+    from app.extract.model import DateValue
+
+    other = ArticleExtraction(text="", published=DateValue("2022-09-12", "day", "explicit"))
+    text = 'وقال الوزير في 12 سبتمبر: "لن نتخلى عن حلفائنا في أي ظرف".\n'
+    ex = extract_article(text, context=CorpusContext.from_extractions([other]))
+    assert event_for(ex, "لن نتخلى").date is None
+
+
+def test_a_yearless_day_in_an_undated_article_takes_the_one_year_it_writes(extract):
+    ex = extract(
+        'وقال الوزير في 12 سبتمبر: "لن نتخلى عن حلفائنا في أي ظرف".\n'
+        "وجاءت تصريحاته بعد انتهاء مناورات عام 2022 في المنطقة.\n"
+    )
+    assert event_for(ex, "لن نتخلى").date.value == "2022-09-12"
