@@ -35,6 +35,12 @@ _ADVERBS = frozenset(
         "من جهتها",
         "جهته",
         "جهتها",
+        # a preposition with a pronoun pointing back to the occasion ('بيان أشارت فيه
+        # الوزارة'، 'مؤتمر أكد خلاله الوزير'): the subject follows it
+        "خلاله",
+        "خلالها",
+        "فيه",
+        "فيها",
         "من",
         "،",
         ",",

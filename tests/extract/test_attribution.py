@@ -86,7 +86,9 @@ def test_country_subject_of_an_earlier_verb_takes_a_bare_feminine_verb(extract):
 
 
 def test_statement_noun_with_adjective_speaks_as_written(extract):
-    ex = extract(DATELINE + "وأكد البيان الختامي ضرورة تعزيز التنسيق بين الأجهزة الأمنية للدول الست.\n")
+    ex = extract(
+        DATELINE + "وأكد البيان الختامي ضرورة تعزيز التنسيق بين الأجهزة الأمنية للدول الست.\n"
+    )
     (st,) = indirect(ex)
     assert st.speaker.name_ar == "البيان الختامي"
 
@@ -231,3 +233,48 @@ def test_capital_right_before_its_verb_speaks_as_written(extract):
         + "بدورها، موسكو أعلنت أن قواتها ستحمي المنشآت الحيوية في البلاد.\n"
     )
     assert indirect(ex)[-1].speaker.name_ar == "موسكو"
+
+
+def test_service_named_by_its_head_speaks_and_its_statement_is_its_own(extract):
+    ex = extract(
+        DATELINE
+        + "أعلن جهاز الأمن الوطني في طاجيكستان أن الوضع على الحدود هادئ تماما.\n"
+        + 'وجاء في البيان أن "الدوريات لم ترصد أي تحرك مريب خلال الليل".\n'
+    )
+    assert event_for(ex, "الدوريات لم").speaker.name_ar.startswith("جهاز الأمن الوطني")
+
+
+def test_border_guard_after_a_verb_speaks_not_the_previous_speaker(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن المنظمة تتابع الوضع.\n"
+        + 'وأضاف حرس الحدود الطاجيكي أن "الطرفين سحبا الآليات الثقيلة من المنطقة".\n'
+    )
+    assert event_for(ex, "الطرفين سحبا").speaker.name_ar.startswith("حرس الحدود")
+
+
+def test_report_of_a_department_names_its_issuer(extract):
+    ex = extract(
+        DATELINE
+        + "وقع تبادل لإطلاق النار فجر اليوم عند المعبر، بحسب ما ذكره تقرير دائرة الحدود القرغيزية.\n"
+        + 'وجاء في التقرير: "أطلقت دورية من الطرف الآخر النار على مواقعنا".\n'
+    )
+    assert event_for(ex, "أطلقت دورية").speaker.name_ar.startswith("دائرة الحدود")
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar.startswith("دائرة الحدود")
+
+
+def test_one_side_of_a_conflict_speaks_as_written(extract):
+    ex = extract(
+        DATELINE
+        + 'وبحسب الجانب الطاجيكي، فإن الدورية عبرت النهر و"فتحت النار على المواقع الأمامية".\n'
+    )
+    assert event_for(ex, "فتحت النار").speaker.name_ar == "الجانب الطاجيكي"
+
+
+def test_subject_after_a_pronoun_pointing_back_to_the_statement(extract):
+    ex = extract(
+        DATELINE
+        + 'صدر بيان عن المنظمة، أشارت فيه الأمانة العامة إلى أن الأمين العام أجرى "اتصالات مكثفة مع الطرفين لوقف القتال".\n'
+    )
+    assert event_for(ex, "اتصالات مكثفة").speaker.name_ar.startswith("الأمانة العامة")

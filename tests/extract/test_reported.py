@@ -199,7 +199,9 @@ def test_content_after_a_colon_without_marks_is_a_direct_quote(extract):
         "وقال وزير الخارجية الروسي سيرغي لافروف في مؤتمر صحفي: دول الحلف تسعى إلى موطئ قدم في آسيا الوسطى وأضاف أنه لا يرى في ذلك خيرا.\n"
     )
     direct = [e for e in ex.events if e.speech == "direct"]
-    assert [q.text for e in direct for q in e.quotes] == ["دول الحلف تسعى إلى موطئ قدم في آسيا الوسطى"]
+    assert [q.text for e in direct for q in e.quotes] == [
+        "دول الحلف تسعى إلى موطئ قدم في آسيا الوسطى"
+    ]
     assert direct[0].speaker.name_en == "Sergey Lavrov"
 
 
