@@ -35,6 +35,7 @@ DEFAULT_DIR = {"“": "open", "”": "close", "«": "open", "»": "close", "„"
 _OPEN_BEFORE = set(" \n\t(:[{،,؛-/") | {""}
 _CLOSE_AFTER = set(" \n\t.,،؛;:!?؟)]}-/…") | {""}
 _WORD_RE = re.compile(r"[^\W_]+")
+_CLITICS = frozenset("وف")
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ def _direction(key: str, k: int, ch: str) -> str:
     nxt = key[k + 1] if k + 1 < len(key) else ""
     left = prev in _OPEN_BEFORE or prev in '"“”«»'
     right = nxt in _CLOSE_AFTER or nxt in '"“”«»'
+    if prev in _CLITICS and (k < 2 or key[k - 2].isspace()) and nxt.isalpha():
+        return "open"  # the conjunction written onto the quotation: 'و"…'
     if left and not right:
         return "open"
     if right and not left:
@@ -75,8 +78,11 @@ def _direction(key: str, k: int, ch: str) -> str:
     return "amb"
 
 
-def _pairs(nt: NormText, k0: int, k1: int):
+def _pairs(nt: NormText, k0: int, k1: int, res: Resources | None = None):
     """Pair the marks of one paragraph. Returns (pairs, stray_closes) in key offsets.
+
+    A closing mark with nothing open, written right onto a reporting verb or participle
+    ('قائلا" إن …'), opens the quotation that verb introduces.
 
     pairs: list of (open_k, close_k, depth); an unclosed opening has close_k = -(end_k) - 1.
     camel's character map folds every quote mark to '"' in the key, so the family and the
@@ -109,6 +115,8 @@ def _pairs(nt: NormText, k0: int, k1: int):
         if d == "close" and not st and ch in DEFAULT_DIR and DEFAULT_DIR[ch] == "open":
             # “ used as a closing mark with nothing open: read it as an opening (reversed pair)
             d = "open"
+        if d == "close" and not st and res is not None and _glued_to_cue(nt, m.k, res):
+            d = "open"
         if d == "open":
             depth_of[m.k] = sum(len(s) for s in stacks.values())
             st.append(m.k)
@@ -137,6 +145,19 @@ def _pairs(nt: NormText, k0: int, k1: int):
             nxt = next((m.k for m in marks if m.k > o and m.fam == fam), None)
             pairs.append((o, -(nxt if nxt is not None else k1) - 1, depth_of[o]))
     return pairs, strays
+
+
+def _glued_to_cue(nt: NormText, k: int, res: Resources) -> bool:
+    """The mark at key offset ``k`` touches the end of a reporting cue word ('قائلا"')."""
+    key = nt.key
+    a = k
+    while a > 0 and key[a - 1].isalpha():
+        a -= 1
+    word = key[a:k]
+    if not word or (k + 1 < len(key) and not key[k + 1].isspace()):
+        return False
+    hit = res.cue_words.get(word)
+    return hit is not None and hit[0] in ("verb", "participle")
 
 
 def _trim(nt: NormText, a: int, b: int) -> tuple[int, int]:
@@ -201,7 +222,7 @@ def find_quotes(
         if para.noise:
             continue
         k0, k1 = nt.key_offset(para.start), nt.key_offset(para.end)
-        pairs, strays = _pairs(nt, k0, k1)
+        pairs, strays = _pairs(nt, k0, k1, res)
         spans: list[tuple[int, int, int | None, int | None]] = []  # key content span + raw marks
         closed = [(o, c) for o, c, d in pairs if c is not None and c >= 0]
         # a quotation left open at the end of the paragraph before runs on into this one up
@@ -291,6 +312,10 @@ def find_quotes(
                     and not _WORD_RE.search(cue_key)
                 ):
                     has_cue = True  # continues the previous quote of the sentence
+                if not has_cue and same_sentence_prev and prev_speech and nwords >= _RUN_ON_WORDS:
+                    # a second quoted stretch of the same reported words ('قال إن الحديث يدور
+                    # عن "…"، أو عن "…"'): no cue between, so the same speaker goes on
+                    has_cue = True
                 if (
                     not has_cue
                     and nwords >= _RUN_ON_WORDS
@@ -397,9 +422,15 @@ def _trailing_attribution(
             return end
         if any(tuple(words[i : i + len(p)]) == p for p in res.prep_first.get(w, ())):
             return end
+        if w in _AS_WORDS:
+            continue  # '"…"، حسبما أفاد X': the verb follows
         if w not in _ATTR_LEAD:
             break
     return None
+
+
+# 'حسبما'، 'كما' before the reporting verb of a quote-first attribution
+_AS_WORDS = frozenset(norm(w) for w in ("حسبما", "وحسبما", "كما"))
 
 
 def _cut_narration(nt: NormText, ra: int, rb: int, res: Resources) -> int:
