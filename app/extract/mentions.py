@@ -38,6 +38,7 @@ _RELATIVE_SAY = frozenset(
         "أكده",
     )
 )
+_BIHI = frozenset(norm(w) for w in ("به", "بها"))
 _ORG_WORDS = frozenset(norm(w) for w in ("المنظمة", "للمنظمة", "المنظمه", "منظمة"))
 # nouns of a body whose name may follow in quotes: حركة "طالبان"
 _BODY_WORDS = frozenset(
@@ -728,6 +729,9 @@ class MentionReader:
                         )
                         if toks[last][2] == "ما" and nxt_hit and nxt_hit[0] == "verb":
                             last += 1
+                            # 'حسب ما أفاد به X': the verb's preposition, then the speaker
+                            if last + 1 < len(toks) and toks[last + 1][2] in _BIHI:
+                                last += 1
                         break
             if hit is not None:
                 ra, rb = nt.raw_span(a, b)

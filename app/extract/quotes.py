@@ -187,7 +187,18 @@ def _named(cue_toks: list[str], res: Resources) -> bool:
     if not words:
         return False
     w = words[-1]
-    return w in res.naming_words or (len(w) > 3 and w[0] in "وبل" and w[1:] in res.naming_words)
+    # with a clitic before it, and a possessive after it ('لمناوراتها "…"'، 'شعاره "…"')
+    forms = {w, w[1:] if len(w) > 3 and w[0] in "وبل" else w}
+    for f in list(forms):
+        for suf in _POSSESSIVES:
+            if f.endswith(suf) and len(f) - len(suf) >= 3:
+                stem = f[: -len(suf)]
+                forms |= {stem, stem[:-1] + _TEH_MARBUTA if stem.endswith("ت") else stem}
+    return any(f in res.naming_words for f in forms)
+
+
+_POSSESSIVES = ("ها", "هم", "ه")
+_TEH_MARBUTA = norm("ة")  # خطتها → خطة
 
 
 def _kb_name(nt: NormText, k0: int, k1: int, kb: Knowledge) -> bool:

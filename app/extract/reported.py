@@ -302,6 +302,11 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
     while k < nxt and k - cl <= _MAX_SUBJECT:
         w = toks[k][2]
         nw = toks[k + 1][2] if k + 1 < len(toks) else ""
+        if w == ":" and nw == "/":
+            k += 1  # the colon of an address ('https://…'), not one introducing words
+            continue
+        if w == ":" and nw in _THAT:
+            return k + 2  # 'وقال X: إن …': the complementizer makes it indirect speech
         if w in _THAT or w == ":":
             return k + 1
         if w == _ILA and nw in _THAT:

@@ -300,3 +300,11 @@ def test_second_quoted_stretch_of_the_same_reported_words(extract):
         "دعما سياسيا في المفاوضات",
         "إرسال قوة كافية لحماية الحدود الجنوبية",
     ]
+
+
+def test_name_after_a_naming_word_with_a_possessive_is_no_speech(extract):
+    text = (
+        DATELINE + "دعت المنظمة مراقبين من ثلاث دول لمناوراتها “درع الجبال 2024” التي تبدأ غدا.\n"
+    )
+    ex = extract(text)
+    assert not [q for e in ex.events for q in e.quotes]

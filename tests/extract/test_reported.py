@@ -10,6 +10,8 @@ from app.extract.resources import load_resources
 from app.extract.segment import segment
 from app.extract.textnorm import normalize_text
 
+DATELINE = "١٤ يناير ٢٠٢٢\n"
+
 
 def clauses(text: str):
     res, kb = load_resources(), load_knowledge()
@@ -229,3 +231,31 @@ def test_clause_before_a_quote_in_the_same_sentence_is_left_to_the_quote(extract
         '١٤ يناير ٢٠٢٢\nوأشار الوزير إلى أن المعاناة الإنسانية أمر ثانوي لديهم، موضحاً أن "العالم كله رأى ذلك في أمثلة كثيرة".\n'
     )
     assert [e.speech for e in ex.events if e.kind == "statement"] == ["direct"]
+
+
+def test_colon_then_complementizer_is_indirect_speech(extract):
+    ex = extract(
+        DATELINE
+        + "وقال وزير الدفاع الطاجيكي: إن الوحدات الحدودية تسيطر تماما على المعابر الجنوبية.\n"
+    )
+    (st,) = [e for e in ex.events if e.kind == "statement"]
+    assert st.speech == "indirect" and not st.quotes
+    assert "الوحدات الحدودية تسيطر" in st.text
+
+
+def test_colon_of_a_web_address_introduces_no_speech(extract):
+    ex = extract(
+        DATELINE
+        + "قال الوزير إن الحدود آمنة.\n"
+        + "متابعة أخبار الوكالة على تلغرام https://t.me/ExampleNewsChannel\n"
+    )
+    assert not [q for e in ex.events for q in e.quotes]
+
+
+def test_attribution_phrase_with_the_verbs_preposition_names_the_speaker(extract):
+    ex = extract(
+        DATELINE
+        + "ستشارك وحدات من خمس دول في التدريبات المقبلة، حسب ما أفاد به قائد القوات الجماعية العقيد رستم أحمدوف.\n"
+    )
+    (st,) = indirect(ex)
+    assert "أحمدوف" in st.speaker.name_ar
