@@ -235,6 +235,7 @@ _PREPS = frozenset(norm(w) for w in ("مع", "عن", "إلى", "على", "من",
 # beside it (a bare وقال:، a participle, a quotation with no verb). A new phenomenon is a new
 # feature here, not a new branch.
 FEATURE_WEIGHTS = {
+    "subject_of_preceding_relative": 5.0,  # '… وهو ما أدانته روسيا، معتبرة أنه'
     "opens_sentence": 4.0,  # 'أما رئيس الوزراء … فانتقد …، قائلاً:' / 'رفضت أرمينيا …، وقالت'
     "subject_of_earlier_verb": 3.0,  # 'أبدى دبلوماسي قرغيزي … خيبة أمله، وقال'
     "previous_sentence_topic": 2.0,  # 'وقلل الأمين العام X من أهمية الخطوة. وقال:'
@@ -289,6 +290,9 @@ def _ranked_subject(
     and the discourse offer; and whether it comes from this sentence or the one before (an
     explicit subject) rather than from the speakers so far."""
     cands: list[tuple[dict, Entity]] = []
+    rel = _relative_subject(an, toks, mentions, cue)
+    if rel is not None:
+        cands.append(({"subject_of_preceding_relative": 1}, rel))
     opening = _topic_subject(an, toks, mentions, cue)
     if opening is not None:
         cands.append(({"opens_sentence": 1}, opening))
@@ -309,6 +313,22 @@ def _ranked_subject(
     # explicit when the winner came from the sentence or the previous one
     won = max(cands, key=lambda c: _score(c[0]))[0]
     return best, explicit and "spoke" not in won
+
+
+def _relative_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> Entity | None:
+    """'… وهو ما أدانته روسيا، معتبرة أنه …': the subject of a relative 'ما' + verb with its
+    object pronoun, closed by the comma right before the cue, is the one the cue goes on with
+    (when the genders agree)."""
+    if cue.ti < 4 or toks[cue.ti - 1][2] not in ("،", ","):
+        return None
+    m = next((x for x in mentions if x.tj == cue.ti - 1), None)
+    if m is None or m.ti < 2 or m.kind not in ("person", "org", "role", "country"):
+        return None
+    verb, rel = toks[m.ti - 1][2], toks[m.ti - 2][2]
+    if rel != "ما" or len(verb) < 4 or not verb.endswith(("ه", "ها")):
+        return None
+    ent = an.resolve(m)
+    return ent if ent is not None and _agrees(ent, cue.gender) else None
 
 
 def _topic_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> Entity | None:
@@ -379,6 +399,12 @@ def _sentence(
     by_start = {m.ti: m for m in mentions}
     by_end = {m.tj: m for m in mentions}
 
+    def recent(before: int) -> tuple[Entity, ...]:
+        """Entities the sentence named before token ``before`` and the subjects so far (not
+        yet in the discourse: 'تعقد المنظمة …، وذكر بيان أصدرته المنظمة')."""
+        named = [m.entity for m in mentions if m.entity is not None and m.tj <= before]
+        return (*named, *sa.subjects.values())
+
     def subject_of(c: Cue) -> Entity | None:
         # VSO: the mention right after the cue (skipping commas and adverbs)
         j = c.ti + 1
@@ -405,8 +431,12 @@ def _sentence(
             )
         ):
             k += 1
-        if k > j and by_start.get(k) is not None and by_start[k].kind == "org":
-            return an.resolve(by_start[k])
+        issuer = by_start.get(k) if k > j else None
+        if issuer is not None and issuer.kind in ("org", "statement"):
+            # 'بيان أصدرته المنظمة': the organisation named before
+            ent = an.resolve(issuer, recent(k))
+            if ent is not None or issuer.kind == "org":
+                return ent
         if c.kind == "verb" and (anon := rd.anonymous_entity(toks, j)) is not None:
             return anon
         m = by_start.get(j)
@@ -428,7 +458,7 @@ def _sentence(
             # 'وأكد البيان الختامي': a document named with its adjectives speaks as written;
             # a bare 'البيان' is the latest body's that spoke, else the document
             adj = j + 1 < len(toks) and rd._article(toks, j + 1) and rd._plain_word(toks, j + 1)
-            ent = None if adj else an.resolve(m)
+            ent = an.resolve(m, recent(j)) if not adj or an.body_word(m) else None
             return ent or rd.document_entity(toks, j)
         if m is not None:
             ent = an.resolve(m)

@@ -273,8 +273,8 @@ class MentionReader:
         # the article or ل (لرئاسة طاجيكستان، لوزارة الدفاع الروسية) and bodies or countries
         while kind != "group" and end < n and end - k < (5 if kind == "medium" else 8):
             w = toks[end][2]
-            if kind == "medium" and w == '"':
-                end += 1  # 'وكالة "نوفوستي"': the name in quotes
+            if kind == "medium" and w in ('"', "(", ")"):
+                end += 1  # 'وكالة "نوفوستي"'، 'وكالة أنباء (بيلتا)': the name in quotes or brackets
                 continue
             if (
                 w in self._BOUNDARY
@@ -510,7 +510,7 @@ class MentionReader:
                 continue
             w = _strip_conj(toks[i][2])
             if toks[i][2] in res.statement_nouns or w in res.statement_nouns:
-                out.append(Mention(i, i + 1, "statement", None, gender="m"))
+                out.append(Mention(i, i + 1, "statement", None, gender="m", title_raw=w))
             i += 1
         return out
 

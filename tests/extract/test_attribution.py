@@ -278,3 +278,37 @@ def test_subject_after_a_pronoun_pointing_back_to_the_statement(extract):
         + 'صدر بيان عن المنظمة، أشارت فيه الأمانة العامة إلى أن الأمين العام أجرى "اتصالات مكثفة مع الطرفين لوقف القتال".\n'
     )
     assert event_for(ex, "اتصالات مكثفة").speaker.name_ar.startswith("الأمانة العامة")
+
+
+def test_participle_after_a_relative_clause_takes_its_subject(extract):
+    ex = extract(
+        DATELINE
+        + 'وكانت السويد قد طلبت الانضمام إلى الحلف العام الماضي، وهو ما انتقدته روسيا، معتبرة أنه "خطوة تزيد التوتر في شمال أوروبا".\n'
+    )
+    assert name(event_for(ex, "خطوة تزيد")) == "Russia"
+
+
+def test_body_head_word_alone_is_the_body_named_in_the_same_sentence(extract):
+    ex = extract(
+        DATELINE
+        + "أعلنت وزارة الدفاع الروسية عودة آخر الطائرات إلى قواعدها وقالت الوزارة في بيان لها إن الطواقم أنجزت كل المهام المطلوبة.\n"
+    )
+    assert indirect(ex)[-1].speaker.name_en == "Russian Ministry of Defence"
+
+
+def test_statement_issued_by_the_organisation_named_before(extract):
+    ex = extract(
+        DATELINE
+        + "تعقد منظمة معاهدة الأمن الجماعي اجتماعا طارئا اليوم، وذكر بيان أصدرته المنظمة أنه سيتم بحث الوضع على الحدود الجنوبية.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Collective Security Treaty Organization"
+
+
+def test_agency_named_in_brackets_speaks(extract):
+    ex = extract(
+        DATELINE
+        + "وقالت وكالة أنباء (بيلتا) البيلاروسية إن القمة المقبلة ستبحث الوضع على الحدود الأفغانية.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "BelTA"
