@@ -247,9 +247,13 @@ _SPEAKER_POOL = 10  # how many earlier speakers are candidates
 
 
 def _agrees(ent: Entity, gender: str | None) -> bool:
-    return gender is not None and (gender == "f") == (
-        ent.gender == "f" or "organisation" in ent.categories
-    )
+    """قال / قالت / قالوا with the entity: a body takes the feminine, a group or unnamed
+    officials (القادة، مسؤولون) the plural."""
+    if gender is None:
+        return False
+    if gender == "p" or "plural" in ent.categories:
+        return gender == "p" and "plural" in ent.categories
+    return (gender == "f") == (ent.gender == "f" or "organisation" in ent.categories)
 
 
 def _speaker_candidates(an: Discourse, gender: str | None) -> list[tuple[dict, Entity]]:
@@ -296,12 +300,13 @@ def _ranked_subject(
     opening = _topic_subject(an, toks, mentions, cue)
     if opening is not None:
         cands.append(({"opens_sentence": 1}, opening))
-    if cue.gender == "m":
+    if cue.gender in ("m", "p"):
         for i in range(1, min(cue.ti, 6)):
             if _strip_conj(toks[i - 1][2]) in _PREPS:
                 continue
             if (anon := rd.anonymous_entity(toks, i)) is not None:
-                cands.append(({"subject_of_earlier_verb": 1}, anon))
+                if _agrees(anon, cue.gender):
+                    cands.append(({"subject_of_earlier_verb": 1}, anon))
                 break
     if an.topic is not None and cue.gender == an.topic.gender:
         cands.append(({"previous_sentence_topic": 1}, an.topic))
@@ -350,7 +355,7 @@ def _topic_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> En
         is_f = ent.gender == "f" or "organisation" in ent.categories
         if m.kind == "country" and (cue.gender == "f") != is_f:
             continue  # 'موسكو - انتقد الوزير X …، معتبرا': a place before its subject
-        return ent if (cue.gender == "f") == is_f else None
+        return ent if _agrees(ent, cue.gender) else None
     return None
 
 

@@ -38,6 +38,7 @@ _RELATIVE_SAY = frozenset(
         "أكده",
     )
 )
+_NISBA_F = norm("ية")
 _BIHI = frozenset(norm(w) for w in ("به", "بها"))
 _ORG_WORDS = frozenset(norm(w) for w in ("المنظمة", "للمنظمة", "المنظمه", "منظمة"))
 # nouns of a body whose name may follow in quotes: حركة "طالبان"
@@ -160,6 +161,9 @@ class MentionReader:
         norm(w) for w in ("دبلوماسي", "مصدر", "مسؤول", "مسئول", "مصادر", "دبلوماسيون",
                           "دبلوماسيين", "مسؤولون", "مسؤولين", "خبير", "محلل", "ضابط")
     )  # fmt: skip
+    _PLURAL = frozenset(
+        norm(w) for w in ("مصادر", "دبلوماسيون", "دبلوماسيين", "مسؤولون", "مسؤولين")
+    )
     _ANON_STOP = frozenset(
         norm(w) for w in ("طلب", "طلبت", "رفض", "رفضت", "فضل", "فضلت", "اشترط", "اشترطت",
                           "مطلع", "مطلعة", "بارز", "رفيع")
@@ -190,7 +194,8 @@ class MentionReader:
             # a nisba ('قرغيزي'), a definite word or a word after a preposition; not the
             # object of a verb the phrase is the subject of ('أبدى دبلوماسي قرغيزي تحفظه')
             after_prep = toks[end - 1][2] in ("في", "من", "ب")
-            if not (w.startswith("ال") or w.endswith("ي") or w in ("في", "من", "ب") or after_prep):
+            nisba = w.endswith("ي") or (w.endswith(_NISBA_F) and len(w) > 4)  # قرغيزي، دبلوماسية
+            if not (w.startswith("ال") or nisba or w in ("في", "من", "ب") or after_prep):
                 break
             end += 1
         while end - 1 > j and toks[end - 1][2] in ("في", "من", "ب", "و"):
@@ -202,7 +207,8 @@ class MentionReader:
         ms = self.kb.matches_in(nt, "country", toks[j][0], toks[end - 1][1])
         country = next((x.payload[1] for x in ms if x.payload[0] != "none"), None)
         ref = SpeakerRef(name_ar=phrase, role_ar=phrase, country=country, kind="person")
-        return Entity(f"a:{norm(phrase)}", ref, frozenset({"anonymous"}), "m")
+        cats = {"anonymous"} | ({"plural"} if _strip_conj(toks[j][2]) in self._PLURAL else set())
+        return Entity(f"a:{norm(phrase)}", ref, frozenset(cats), "m")
 
     def document_entity(self, toks, j: int) -> Entity | None:
         """'وأكد البيان الختامي …': a statement noun with its adjectives speaks as written when
@@ -329,7 +335,8 @@ class MentionReader:
             country=country,
             kind="organisation",
         )
-        cats = frozenset({"organisation", "institution", kind})
+        cats = {"organisation", "institution", kind}
+        cats = frozenset(cats | {"plural"} if kind == "group" else cats)
         ent = Entity(f"i:{norm(raw)}", ref, cats, gender)
         self.d.institutions[head] = ent
         return ent, end

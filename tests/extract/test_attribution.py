@@ -312,3 +312,29 @@ def test_agency_named_in_brackets_speaks(extract):
     )
     (st,) = indirect(ex)
     assert st.speaker.name_en == "BelTA"
+
+
+def test_plural_bare_verb_takes_the_group_not_the_latest_man(extract):
+    ex = extract(
+        DATELINE
+        + "وقال الرئيس الروسي فلاديمير بوتين إن المنظمة قوية.\n"
+        + "وأكد القادة في بيانهم الختامي أن الأمن الجماعي أولوية للجميع.\n"
+        + "وأضافوا أن التعاون العسكري سيتعزز في العام المقبل.\n"
+    )
+    (st,) = [e for e in indirect(ex) if "التعاون العسكري" in e.text]
+    assert st.speaker.name_ar == "القادة"
+
+
+def test_plural_verb_after_unnamed_officials_is_theirs(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن القوات أنجزت مهامها.\n"
+        + "وأبدى مسؤولون في الخارجية الأرمينية قلقهم من التطورات، وقالوا إن الحلفاء لم يقدموا أي دعم.\n"
+    )
+    assert indirect(ex)[-1].speaker.name_ar.startswith("مسؤولون")
+
+
+def test_unnamed_source_with_a_feminine_nisba(extract):
+    ex = extract(DATELINE + "وقالت مصادر دبلوماسية إن الاجتماع سيعقد الشهر المقبل في العاصمة.\n")
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar == "مصادر دبلوماسية"

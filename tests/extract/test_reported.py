@@ -259,3 +259,11 @@ def test_attribution_phrase_with_the_verbs_preposition_names_the_speaker(extract
     )
     (st,) = indirect(ex)
     assert "أحمدوف" in st.speaker.name_ar
+
+
+def test_a_claim_is_reported_speech(extract):
+    ex = extract(
+        DATELINE + "ويدعي رئيس الوزراء الأرميني نيكول باشينيان أن ثقة مواطنيه بالحلفاء تراجعت.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Nikol Pashinyan"
