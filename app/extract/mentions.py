@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from app.extract.discourse import Cue, Discourse, Entity, Mention, _strip_conj
 from app.extract.model import SpeakerRef
-from app.extract.resources import _load
+from app.extract.resources import Title, _load
 from app.extract.textnorm import norm
 
 _RELATIVE_SAY = frozenset(
@@ -39,6 +39,7 @@ _RELATIVE_SAY = frozenset(
     )
 )
 _NISBA_F = norm("ية")
+_DEPUTIES = frozenset(norm(w) for w in ("نائب", "مساعد", "نائبة", "مساعدة"))
 _BIHI = frozenset(norm(w) for w in ("به", "بها"))
 _ORG_WORDS = frozenset(norm(w) for w in ("المنظمة", "للمنظمة", "المنظمه", "منظمة"))
 # nouns of a body whose name may follow in quotes: حركة "طالبان"
@@ -349,6 +350,12 @@ class MentionReader:
                 k = len(t.words)
                 if i + k <= len(toks) and all(toks[i + j][2] == t.words[j] for j in range(1, k)):
                     return t, i + k
+        if _strip_conj(w) in _DEPUTIES and i + 1 < len(toks):
+            # 'نائب قائد القوات الخاصة'، 'مساعد وزير الدفاع': the deputy of a title the list
+            # lacks in that form is a title of its own, never its holder
+            t, k = self.title_at(toks, i + 1)
+            if t is not None:
+                return Title((w, *t.words), "deputy", t.gender, t.needs_country), k
         return None, i
 
     def mentions(self, toks) -> list[Mention]:

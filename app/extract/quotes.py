@@ -26,6 +26,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from app.extract.knowledge import Knowledge
+from app.extract.mentions import _suffixed_verb
 from app.extract.resources import Resources
 from app.extract.segment import Paragraph
 from app.extract.textnorm import NormText, norm
@@ -53,6 +54,9 @@ class Quote:
     )
     words: int
     attr_end: int | None = None  # raw end of a trailing attribution ('«…»، قال X للصحفيين.')
+    # a reporting cue introduces it though it is too short to be speech alone: left open at
+    # a paragraph's end, it is speech when it runs on ('قال: "الوضع هادئ. ⏎ لكننا …"')
+    cued: bool = False
 
 
 @dataclass(frozen=True)
@@ -242,9 +246,10 @@ def find_quotes(
         if run_on is not None:
             q, s_close = run_on
             a, b = _trim(nt, q.start, nt.raw_start(s_close))
+            words = q.words + len(_WORD_RE.findall(key, k0, s_close))
             out[-1] = Quote(
-                q.start, b, q.open_mark, nt.raw_start(s_close), q.paragraph, q.speech,
-                q.cue_start, q.words + len(_WORD_RE.findall(key, k0, s_close)), q.attr_end,
+                q.start, b, q.open_mark, nt.raw_start(s_close), q.paragraph,
+                q.speech or words >= 3, q.cue_start, words, q.attr_end,
             )  # fmt: skip
             strays = [x for x in strays if x != s_close]
         for o, c, _d in pairs:
@@ -304,6 +309,12 @@ def find_quotes(
             kq0, kq1 = nt.key_offset(ra), nt.key_offset(rb)
             nwords = len(_WORD_RE.findall(key, kq0, kq1))
             speech = nwords >= 3 and not _kb_name(nt, kq0, kq1, kb) and not _named(cue_toks, res)
+            cued = (
+                not speech
+                and cm is None
+                and om is not None
+                and (cue_key.rstrip().endswith(":") or _is_cue(cue_toks, res))
+            )
             if speech and nwords <= _NAME_WORDS and cue_toks and cue_toks[-1] in _NAME_PREPS:
                 speech = False  # 'قوات من "وحدة حفظ السلام"': a name governed by a preposition
             attr_end = None
@@ -348,6 +359,7 @@ def find_quotes(
                     cue_start=cue_start,
                     words=nwords,
                     attr_end=attr_end,
+                    cued=cued,
                 )
             )
             if speech:
@@ -370,7 +382,8 @@ def _run_on(out: list[Quote], pi: int, strays: list[int], pairs) -> tuple[Quote,
     if not out or not strays:
         return None
     q = out[-1]
-    if not (q.speech and q.close_mark is None and q.open_mark is not None) or q.paragraph != pi - 1:
+    opened = (q.speech or q.cued) and q.close_mark is None and q.open_mark is not None
+    if not opened or q.paragraph != pi - 1:
         return None
     first = strays[0]
     if any(o is not None and o < first for o, _c, _d in pairs):
@@ -426,9 +439,11 @@ def _trailing_attribution(
             return end
         return None
 
-    for i in range(1, min(4, len(words))):
+    for i in range(1, min(5, len(words))):
         w = words[i]
         hit = res.cue_words.get(w)
+        if hit is None and words[i - 1] == "ما":
+            hit = _suffixed_verb(res, w)  # '"…"، هذا ما قاله X'
         if hit is not None and hit[0] == "verb":
             return end
         if any(tuple(words[i : i + len(p)]) == p for p in res.prep_first.get(w, ())):
@@ -441,7 +456,7 @@ def _trailing_attribution(
 
 
 # 'حسبما'، 'كما' before the reporting verb of a quote-first attribution
-_AS_WORDS = frozenset(norm(w) for w in ("حسبما", "وحسبما", "كما"))
+_AS_WORDS = frozenset(norm(w) for w in ("حسبما", "وحسبما", "كما", "هذا", "ذلك", "ما"))
 
 
 def _cut_narration(nt: NormText, ra: int, rb: int, res: Resources) -> int:

@@ -338,3 +338,12 @@ def test_unnamed_source_with_a_feminine_nisba(extract):
     ex = extract(DATELINE + "وقالت مصادر دبلوماسية إن الاجتماع سيعقد الشهر المقبل في العاصمة.\n")
     (st,) = indirect(ex)
     assert st.speaker.name_ar == "مصادر دبلوماسية"
+
+
+def test_deputy_of_a_title_speaks_as_written_not_as_the_holder(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن القوات جاهزة.\n"
+        + 'وقال نائب قائد القوات الخاصة الكازاخستانية إن "الوحدات أمنت المطار والطرق المؤدية إليه".\n'
+    )
+    assert event_for(ex, "الوحدات أمنت").speaker.name_ar == "نائب قائد القوات الخاصة الكازاخستانية"

@@ -308,3 +308,20 @@ def test_name_after_a_naming_word_with_a_possessive_is_no_speech(extract):
     )
     ex = extract(text)
     assert not [q for e in ex.events for q in e.quotes]
+
+
+def test_short_first_part_of_a_quote_running_on_into_the_next_paragraph(extract):
+    text = (
+        DATELINE + 'وقال الوزير: "الوضع مستقر.\nلكن الوحدات تبقى في حالة تأهب على امتداد الحدود".\n'
+    )
+    assert quote_texts(extract(text)) == [
+        "الوضع مستقر.\nلكن الوحدات تبقى في حالة تأهب على امتداد الحدود"
+    ]
+
+
+def test_quote_first_attribution_by_hadha_ma_qalahu(extract):
+    text = (
+        DATELINE
+        + '"لا نرى أي سبب لتغيير موقفنا من الأزمة"، هذا ما قاله لافروف للصحفيين في أستانا.\n'
+    )
+    assert event_for(extract(text), "لا نرى أي").speaker.name_en == "Sergey Lavrov"
