@@ -37,6 +37,8 @@ _ADVERBS = frozenset(
         "جهتها",
         # a preposition with a pronoun pointing back to the occasion ('بيان أشارت فيه
         # الوزارة'، 'مؤتمر أكد خلاله الوزير'): the subject follows it
+        "عنه",  # 'هذا ما أعلن عنه X'
+        "عنها",
         "خلاله",
         "خلالها",
         "فيه",
@@ -442,8 +444,9 @@ def _sentence(
             ent = an.resolve(issuer, recent(k))
             if ent is not None or issuer.kind == "org":
                 return ent
-        if c.kind == "verb" and (anon := rd.anonymous_entity(toks, j)) is not None:
-            return anon
+        if c.kind in ("verb", "prep") and (anon := rd.anonymous_entity(toks, j)) is not None:
+            return anon  # 'قال مصدر …'، 'وبحسب مصادر مطلعة، …'، 'بحسب ما أفاد به مراسل …'
+
         m = by_start.get(j)
         if m is None and c.kind == "prep" and j < len(toks) and toks[j][2][:1] == "ل":
             # 'وفقاً لوزير الخارجية الروسي سيرغي لافروف': the name after the ل-title
@@ -512,7 +515,9 @@ def _sentence(
                 ent = rd.anonymous_entity(toks, j + 1)  # 'نقلت الوكالة عن مصدر في …'
             if ent is not None:
                 relay = (i, ent)
-                if not any(c.ti > i for c in cues):  # "… قوله إن": the verb is the cue
+                # "… قوله إن": the verb is the cue, unless a cue of its own follows the
+                # relayed speaker ('نقلت … عن X أنه قال'); a cue of a later clause does not count
+                if not any(i < c.ti <= j + 6 for c in cues):
                     ra, rb = nt.raw_span(toks[i][0], toks[i][1])
                     cues = sorted([*cues, Cue(i, "verb", "m", ra, rb)], key=lambda c: c.ti)
                     sa.cues = cues

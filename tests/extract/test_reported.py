@@ -267,3 +267,48 @@ def test_a_claim_is_reported_speech(extract):
     )
     (st,) = indirect(ex)
     assert st.speaker.name_en == "Nikol Pashinyan"
+
+
+def test_relayed_speaker_keeps_the_clause_when_a_later_cue_follows(extract):
+    ex = extract(
+        DATELINE
+        + "ونقلت وكالة رويترز عن الرئيس الكازاخستاني قاسم جومارت توكاييف قوله للنواب إن الوضع بات هادئا في كل المدن، منتقدا أداء الحكومة السابقة بشدة، قائلا إن الوزراء تأخروا كثيرا في الاستجابة.\n"
+    )
+    speakers = {e.speaker.name_en for e in indirect(ex)}
+    assert any("الوضع بات هادئا" in e.text for e in indirect(ex))
+    assert speakers == {"Kassym-Jomart Tokayev"}
+
+
+def test_correspondent_after_wadhalika_bihasab(extract):
+    ex = extract(
+        DATELINE
+        + "غادرت آخر الوحدات المطار صباح اليوم، وذلك بحسب ما أفاد به مراسل وكالة نوفوستي من هناك.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar.startswith("مراسل")
+
+
+def test_possibility_of_an_act_announced_is_speech(extract):
+    ex = extract(
+        DATELINE
+        + "أعلن رئيس الوزراء الأرميني نيكول باشينيان إمكانية انسحاب بلاده من المنظمة في المستقبل.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Nikol Pashinyan"
+
+
+def test_presidency_of_a_country_announces(extract):
+    ex = extract(
+        DATELINE + "أعلنت رئاسة طاجيكستان، اليوم، استقرار الوضع في المناطق الحدودية كلها.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar == "رئاسة طاجيكستان"
+
+
+def test_hadha_ma_aalana_anhu_gives_the_words_before_it(extract):
+    ex = extract(
+        DATELINE
+        + "ستنضم السويد إلى الحلف قبل نهاية العام المقبل، هذا ما أعلن عنه الأمين العام للحلف ينس ستولتنبرغ اليوم.\n"
+    )
+    (st,) = indirect(ex)
+    assert "ستنضم السويد" in st.text and st.speaker.name_en == "Jens Stoltenberg"
