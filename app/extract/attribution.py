@@ -484,6 +484,12 @@ def _sentence(
             while j > 0 and toks[j - 1][2] in _SVO_GAP:
                 j -= 1
             m = by_end.get(j)
+            if m is not None and m.kind == "role":
+                # 'وكان أرمين غريغوريان أمين مجلس الأمن، قد صرح': a known name right before
+                # its title in apposition is the subject
+                named = by_end.get(m.ti)
+                if named is not None and named.kind == "person":
+                    m = named
             # (a country just before the verb ends the previous clause's matter: '… إلى جانب
             # أرمينيا، وقالت:' — a country speaks only right after its verb or opening)
             if m is not None and m.kind in ("person", "org", "role"):

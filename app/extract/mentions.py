@@ -517,6 +517,20 @@ class MentionReader:
                     )
                     i = name_end
                     continue
+                k = self._name_before(toks, i, out)
+                if k is not None:
+                    # 'وكان أرمين غريغوريان أمين مجلس الأمن الأرمني، قد صرح': the name written
+                    # before its title, in apposition
+                    name_raw = nt.raw[nt.raw_start(toks[k][0]) : nt.raw_end(toks[i - 1][1])]
+                    ref = SpeakerRef(
+                        name_ar=name_raw, role_ar=title_raw, country=country, kind="person"
+                    )
+                    ent = Entity(f"u:{norm(name_raw)}", ref, frozenset(cats), gender)
+                    self.d.surnames.setdefault(toks[i - 1][2], ent)
+                    cs = frozenset(cats)
+                    out.append(Mention(k, j, "person", ent, cs, country, org, gender, title_raw))
+                    i = j
+                    continue
                 out.append(
                     Mention(i, j, "role", None, frozenset(cats), country, org, gender, title_raw)
                 )
@@ -663,6 +677,23 @@ class MentionReader:
             if nxt not in ("،", ",", ":", "", "قد") and nxt not in self.res.cue_words:
                 return None
         return k if end > k else None
+
+    # what may come right before a name written ahead of its title: a reporting verb (VSO),
+    # an auxiliary (وكان … قد), or the start of the sentence
+    _BEFORE_NAME = frozenset(norm(w) for w in ("كان", "وكان", "أما", "وأما"))
+
+    def _name_before(self, toks, i: int, out: list[Mention]) -> int | None:
+        """Start of a two- or three-word name the knowledge base lacks, written right before
+        the title at ``i`` (none when a mention already covers those words)."""
+        for k in (i - 2, i - 3):
+            if k < 0 or (out and out[-1].tj > k) or self._name_span(toks, k) != i:
+                continue
+            if any(not self._plain_word(toks, x) or self._article(toks, x) for x in range(k, i)):
+                continue
+            prev = toks[k - 1][2] if k > 0 else ""
+            if k == 0 or prev in self._BEFORE_NAME or prev in self.res.cue_words:
+                return k
+        return None
 
     def _tok_index(self, toks, k: int) -> int:
         lo, hi = 0, len(toks)

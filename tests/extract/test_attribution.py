@@ -347,3 +347,21 @@ def test_deputy_of_a_title_speaks_as_written_not_as_the_holder(extract):
         + 'وقال نائب قائد القوات الخاصة الكازاخستانية إن "الوحدات أمنت المطار والطرق المؤدية إليه".\n'
     )
     assert event_for(ex, "الوحدات أمنت").speaker.name_ar == "نائب قائد القوات الخاصة الكازاخستانية"
+
+
+def test_name_written_before_its_title_in_apposition(extract):
+    ex = extract(
+        DATELINE
+        + "وكان بوريس سميرنوف رئيس لجنة الدفاع في البرلمان القرغيزي، قد صرح أمس بأن القوات ستبقى في مواقعها.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar == "بوريس سميرنوف"
+    assert st.speaker.role_ar.startswith("رئيس لجنة الدفاع")
+
+
+def test_known_name_before_its_title_is_the_subject_of_a_later_verb(extract):
+    ex = extract(
+        DATELINE + "وكان ستانيسلاف زاس أمين عام المنظمة، قد صرح أمس بأن القوات ستبقى في مواقعها.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Stanislav Zas"
