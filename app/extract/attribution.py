@@ -376,6 +376,20 @@ def _sentence_topic(an: Discourse, toks, mentions: list[Mention]) -> Entity | No
     return ent if ent.ref.slug is not None or m.kind == "person" else None
 
 
+def _headline_speaker(
+    an: Discourse, nt: NormText, toks, mentions: list[Mention], start: int, mark: int
+) -> Entity | None:
+    """'بوتين: "…"'، 'وزير الخارجية الروسي: …': a sentence that is only a speaker's name
+    (or title) and a colon before the quotation gives it that speaker."""
+    lead = [i for i, t in enumerate(toks) if start <= nt.raw_start(t[0]) < mark]
+    if len(lead) < 2 or toks[lead[-1]][2] != ":":
+        return None
+    m = next((x for x in mentions if x.ti == lead[0] and x.tj == lead[-1]), None)
+    if m is None or m.kind not in ("person", "org", "role"):
+        return None
+    return an.resolve(m)
+
+
 def _sentence(
     an: Discourse,
     rd: MentionReader,
@@ -417,10 +431,10 @@ def _sentence(
         j = c.ti + 1
         while (
             j < len(toks)
-            and (toks[j][2] in _ADVERBS or toks[j][2] in _BACK_REFS)
+            and (toks[j][2] in _ADVERBS or toks[j][2] in _BACK_REFS or toks[j][2] == '"')
             and (j - c.ti <= 3)
         ):
-            j += 1
+            j += 1  # (a name in quotes: 'وقال "لافروف" للصحفيين')
         # "وبحسب بيان (صادر عن) وزارة الدفاع": the body that issued the statement; after
         # 'وفقاً' the ل is attached ('ووفقاً لبيان وزارة …')
         k = j
@@ -580,6 +594,8 @@ def _sentence(
             near = [c for c in cues if c.raw_start < mark and c.ti in sa.subjects]
             if near:
                 ent = sa.subjects[near[-1].ti]
+        if ent is None and not cues:
+            ent = _headline_speaker(an, nt, toks, mentions, q.cue_start, mark)
         if ent is None:
             if current is not None:
                 ent = current

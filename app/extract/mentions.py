@@ -39,6 +39,7 @@ _RELATIVE_SAY = frozenset(
     )
 )
 _NISBA_F = norm("ية")
+_ON_ITS_BEHALF = frozenset(norm(w) for w in ("باسمه", "باسمها", "باسمهم"))
 _DEPUTIES = frozenset(norm(w) for w in ("نائب", "مساعد", "نائبة", "مساعدة"))
 _BIHI = frozenset(norm(w) for w in ("به", "بها"))
 _ORG_WORDS = frozenset(norm(w) for w in ("المنظمة", "للمنظمة", "المنظمه", "منظمة"))
@@ -617,6 +618,9 @@ class MentionReader:
                 if close is not None:
                     j = close + 1
                     continue
+            if w in _ON_ITS_BEHALF:
+                j += 1  # 'المتحدثة الرسمية باسمها': the body named before
+                continue
             if w in ('"', "-") or w in _ORG_WORDS:
                 if w in _ORG_WORDS:
                     org = org or "*"

@@ -365,3 +365,27 @@ def test_known_name_before_its_title_is_the_subject_of_a_later_verb(extract):
     )
     (st,) = indirect(ex)
     assert st.speaker.name_en == "Stanislav Zas"
+
+
+def test_name_in_quotation_marks_after_the_verb_is_the_subject(extract):
+    ex = extract(
+        DATELINE + 'وقال "لافروف" للصحفيين: "موسكو لن تتخلى عن حلفائها في المنطقة أبدا".\n'
+    )
+    assert name(event_for(ex, "موسكو لن")) == "Sergey Lavrov"
+
+
+def test_spokeswoman_on_its_behalf_is_named_after_basmiha(extract):
+    ex = extract(
+        DATELINE
+        + 'وقالت الخارجية الروسية على لسان المتحدثة الرسمية باسمها ماريا زاخاروفا إن "موسكو ترفض هذه الاتهامات جملة وتفصيلا".\n'
+    )
+    assert name(event_for(ex, "موسكو ترفض")) == "Maria Zakharova"
+
+
+def test_name_and_colon_before_a_quotation_give_its_speaker(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن القوات جاهزة.\n"
+        + 'بوتين: "المنظمة أثبتت قدرتها على التحرك السريع عند الحاجة".\n'
+    )
+    assert name(event_for(ex, "المنظمة أثبتت")) == "Vladimir Putin"
