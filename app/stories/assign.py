@@ -32,9 +32,11 @@ concerned from their reports — rare, and the only reads of a whole story.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.engine import Connection
@@ -45,6 +47,7 @@ from app.stories import features
 from app.stories import summary as stored_summary
 from app.stories import tally as story_tally
 from app.stories.match import HAPPENING_DAYS, Report, similarity
+from app.stories.sql import driver_many
 from app.stories.versions import ReportFacts, Summary, summarize
 
 STATEMENT_THRESHOLD = 0.6  # Jaccard of the words at which LSH proposes two statements (the
@@ -130,6 +133,13 @@ def _as_date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def _bind_date(connection: Connection):
+    """A date as the driver is sent it for ``story.date_start`` (SQLite: ISO text)."""
+    column = Story.__table__.c.date_start.type
+    processor = column.dialect_impl(connection.dialect).bind_processor(connection.dialect)
+    return processor or (lambda value: value)
+
+
 def _chunks(ids, size: int = CHUNK):
     ids = list(ids)
     for i in range(0, len(ids), size):
@@ -153,7 +163,7 @@ _COLUMNS = (
 )
 
 
-def _load(session, where, *, per_story: int | None = None) -> list[_Row]:
+def _load(session, where, *, per_story: int | None = None, countries: bool = True) -> list[_Row]:
     """Events matching ``where`` (over ``event``), with their quotes and countries (read apart:
     joined, an event's rows would multiply).
 
@@ -196,10 +206,12 @@ def _load(session, where, *, per_story: int | None = None) -> list[_Row]:
         quotes = select(Quote.event_id, Quote.text).where(Quote.event_id.in_(chunk))
         for event_id, quote in connection.execute(quotes.order_by(Quote.event_id, Quote.start)):
             by_id[event_id].quotes.append(quote)
-        countries = select(EventCountry.event_id, EventCountry.country).where(
+        if not countries:  # a sample compared with: its words only
+            continue
+        named = select(EventCountry.event_id, EventCountry.country).where(
             EventCountry.event_id.in_(chunk)
         )
-        for event_id, iso2 in connection.execute(countries):
+        for event_id, iso2 in connection.execute(named):
             if iso2 not in by_id[event_id].countries:
                 by_id[event_id].countries.append(iso2)
     return list(by_id.values())
@@ -304,15 +316,11 @@ class _Copies:
                 original = self.original.get(best[0]) or self._stored_original(best[0])
                 self.original[article_id] = original
                 found.append({"a": article_id, "o": original, "s": round(best[1], 4)})
-        bands = sorted({(k, a) for a, ks in keys.items() for k in ks})
-        if bands:
-            connection.execute(
-                text(
-                    "INSERT INTO article_band (key, article_id) VALUES (:k, :a) "
-                    "ON CONFLICT DO NOTHING"
-                ),
-                [{"k": k, "a": a} for k, a in bands],
-            )
+        driver_many(
+            connection,
+            "INSERT INTO article_band (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            sorted({(k, a) for a, ks in keys.items() for k in ks}),
+        )
         if found:
             connection.execute(
                 text(
@@ -375,20 +383,19 @@ class _Batch:
         for s in missing:
             self.sample[s] = []
         for chunk in _chunks(missing):
-            for row in _load(self.connection, Event.story_id.in_(chunk), per_story=SAMPLE):
+            for row in _load(
+                self.connection, Event.story_id.in_(chunk), per_story=SAMPLE, countries=False
+            ):
                 self.sample[row.story_id].append(row)
             sizes = select(Story.id, Story.reports).where(Story.id.in_(chunk))
             self.size.update(self.connection.execute(sizes).all())
         self.stored.update(s for s in missing if self.sample[s])
 
     def _proposals(self, keys: list[int], family: set[str]) -> list[str]:
-        shared: dict[str, int] = defaultdict(int)
         bucket = self.bucket
-        for key in keys:
-            for story_id in bucket.get(key, ()):
-                shared[story_id] += 1
+        shared = Counter(chain.from_iterable(bucket.get(key, ()) for key in keys))
         if len(shared) > MAX_CANDIDATES:
-            ranked = sorted(shared, key=lambda s: (-shared[s], s))[:MAX_CANDIDATES]
+            ranked = heapq.nsmallest(MAX_CANDIDATES, shared, key=lambda s: (-shared[s], s))
         else:
             ranked = list(shared)
         return sorted(set(ranked) | family)
@@ -513,18 +520,16 @@ class _Batch:
             )
         if merged:
             _merge(self.connection, merged)
-        self.connection.execute(
-            text("UPDATE event SET story_id = :s, story_wording = :w WHERE id = :e"),
-            [{"s": r.story_id, "w": r.wording, "e": r.event_id} for r in new],
+        driver_many(
+            self.connection,
+            "UPDATE event SET story_id = ?, story_wording = ? WHERE id = ?",
+            [(r.story_id, r.wording, r.event_id) for r in new],
         )
-        bands = sorted({(key, self.current(s)) for key, s in self.bands})
-        if bands:
-            self.connection.execute(
-                text(
-                    "INSERT INTO story_band (key, story_id) VALUES (:k, :s) ON CONFLICT DO NOTHING"
-                ),
-                [{"k": key, "s": story_id} for key, story_id in bands],
-            )
+        driver_many(
+            self.connection,
+            "INSERT INTO story_band (key, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            sorted({(key, self.current(s)) for key, s in self.bands}),
+        )
         summaries: dict[str, tuple[str, Summary, frozenset]] = {}
         for story_id in fresh:
             rows = self.added[story_id]
@@ -637,15 +642,14 @@ def _save(connection, summaries: dict, before: dict[str, frozenset], gone: list[
     for story_id in gone:
         story_tally.diff(before.get(story_id, frozenset()), frozenset(), changes)
     if upserts:
-        columns = [c for c in upserts[0] if c != "id"]
-        connection.execute(
-            text(
-                f"INSERT INTO story (id, {', '.join(columns)}) "
-                f"VALUES (:id, {', '.join(':' + c for c in columns)}) "
-                "ON CONFLICT (id) DO UPDATE SET "
-                + ", ".join(f"{c} = excluded.{c}" for c in columns)
-            ),
-            upserts,
+        columns = list(upserts[0])
+        day = _bind_date(connection)
+        driver_many(
+            connection,
+            f"INSERT INTO story ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
+            "ON CONFLICT (id) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id"),
+            [tuple(day(v) if c == "date_start" else v for c, v in row.items()) for row in upserts],
         )
     if gone:
         for statement in (
