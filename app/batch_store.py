@@ -221,7 +221,8 @@ def _write_event_rows(
             if sqlite:
                 fts.append((fts_rowid(day, event_id), event_id, search))
             if not extracted.background:  # the tally counts the default timeline
-                keys.append((speaker_id, codes, outlet, extracted.kind, day))
+                precision = when.precision if when else None
+                keys.append((speaker_id, codes, outlet, extracted.kind, day, precision))
     if speakers:
         _upsert_speakers(connection, speakers)
     day_bind = _bind_processor(connection, Event, "date_start")

@@ -771,7 +771,7 @@ def _as_date(value) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
-def axis_counts(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, str, str, int]]:
+def axis_counts(session: Session, filters: TimelineFilters) -> AxisCounts:
     """``(first day, precision, kind, n)`` of the dated events under every filter but the dates
     (the axis shows the chosen range inside the whole), remembered until the data changes.
     Empty for a search matching more than ``SEARCH_CAP`` events."""
@@ -779,24 +779,71 @@ def axis_counts(session: Session, filters: TimelineFilters) -> list[tuple[dt.dat
     return remembered(session, key, lambda: _axis_counts(session, filters))
 
 
+class AxisCounts(list):
+    """The axis' ``(first day, precision, kind, n)`` rows; ``capped``: counted over the first
+    ``VIEW_CAP`` matching events only (two filter dimensions or more: no tally serves them)."""
+
+    capped: bool = False
+    cap: int = 0
+
+
+# The axis and the strip under two filter dimensions or more (no tally row serves them) count
+# at most this many matching events, so that a combined filter never pays for an unbounded
+# aggregate; the axis then says that it shows the first ones.
+VIEW_CAP = 5000
+
+
 def _capped_search(session: Session, filters: TimelineFilters) -> bool:
     return bool(filters.search) and total(session, TimelineFilters(q=filters.q)) > SEARCH_CAP
 
 
-def _axis_counts(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, str, str, int]]:
-    if _capped_search(session, filters):
-        return []
-    n = func.count(Event.id)
-    rows = session.execute(
-        select(Event.date_start, Event.date_precision, Event.kind, n)
-        .where(Event.date_start.is_not(None))
-        .where(*filters.where(dialect=_dialect(session), exclude={"date"}))
-        .group_by(Event.date_start, Event.date_precision, Event.kind)
-        .order_by(Event.date_start)
+def _tallied(session: Session, scope: tally.Scope, dim: str, *extra) -> list[tuple[str, int]]:
+    """``(value, n)`` of a counted-only tally dimension under ``scope``, summed over its
+    filter's values: one index range of ``event_tally``."""
+    return session.execute(
+        select(EventTally.value, func.sum(EventTally.n))
+        .where(*scope.rows(dim), *extra)
+        .group_by(EventTally.value)
     ).all()
-    return [
+
+
+def _live_driver(filters: TimelineFilters, exclude: set[str], dialect: str) -> list:
+    """The filters' clauses for a bounded live count: a speaker filter drives from the
+    speaker's index (its events probed for the rest); otherwise the countries as an ``IN`` over
+    ``event_country`` (``counting``), so no aggregate walks the whole timeline."""
+    counting = not filters.speakers or "speaker" in exclude
+    return filters.where(dialect=dialect, exclude=exclude, counting=counting)
+
+
+def _axis_counts(session: Session, filters: TimelineFilters) -> AxisCounts:
+    out = AxisCounts()
+    if _capped_search(session, filters):
+        return out
+    scope = tally.scope(filters, exclude={"date"})
+    if scope is not None:
+        for value, n in _tallied(session, scope, "axis"):
+            day, precision, kind = value.split("|")
+            out.append((dt.date.fromisoformat(day), precision, kind, n))
+        out.sort()
+        return out
+    where = _live_driver(filters, {"date"}, _dialect(session))
+    first = (
+        select(Event.date_start, Event.date_precision, Event.kind)
+        .where(Event.date_start.is_not(None), *where)
+        .limit(VIEW_CAP + 1)
+        .subquery()
+    )
+    n = func.count()
+    rows = session.execute(
+        select(first.c.date_start, first.c.date_precision, first.c.kind, n)
+        .group_by(first.c.date_start, first.c.date_precision, first.c.kind)
+        .order_by(first.c.date_start)
+    ).all()
+    out.extend(
         (_as_date(day), precision or "day", kind, count) for day, precision, kind, count in rows
-    ]
+    )
+    out.capped, out.cap = sum(row[3] for row in out) > VIEW_CAP, VIEW_CAP
+    return out
 
 
 def member_months(session: Session, filters: TimelineFilters) -> dict[tuple[str, str], int]:
@@ -811,14 +858,28 @@ def _member_months(session: Session, filters: TimelineFilters) -> dict[tuple[str
     if _capped_search(session, filters):
         return {}
     members = select(Country.iso2).where(Country.csto_member.is_(True))
-    rows = session.execute(
-        select(EventCountry.country, Event.date_start, func.count(Event.id))
+    scope = tally.scope(filters, exclude={"country", "date"})
+    if scope is not None:
+        rows = _tallied(session, scope, "cmonth", func.substr(EventTally.value, 1, 2).in_(members))
+        out: dict[tuple[str, str], int] = {}
+        for value, n in rows:
+            iso2, month = value.split("|")
+            out[iso2, month] = n
+        return out
+    first = (
+        select(EventCountry.country, Event.date_start)
         .join(Event, Event.id == EventCountry.event_id)
         .where(EventCountry.country.in_(members))
         .where(Event.date_start.is_not(None))
         .where(or_(Event.date_precision.is_(None), Event.date_precision != "year"))
-        .where(*filters.where(dialect=_dialect(session), exclude={"country", "date"}))
-        .group_by(EventCountry.country, Event.date_start)
+        .where(*_live_driver(filters, {"country", "date"}, _dialect(session)))
+        .limit(VIEW_CAP + 1)
+        .subquery()
+    )
+    rows = session.execute(
+        select(first.c.country, first.c.date_start, func.count()).group_by(
+            first.c.country, first.c.date_start
+        )
     ).all()
     months: dict[tuple[str, str], int] = defaultdict(int)
     for iso2, day, count in rows:

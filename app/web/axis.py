@@ -81,6 +81,7 @@ class Axis:
     scale: list[tuple[float, int]]  # (y px, count) for the count scale
     total: int
     zoom_out: str | None = None  # back to the whole range when dates are chosen
+    capped: int | None = None  # counted over the first so many matching events only
     height: int = HEIGHT
     plot: tuple[float, float, int, int] = (GUTTER, RIGHT, PLOT_TOP, PLOT_BOTTOM)
     lanes: dict[str, tuple[int, int]] = field(
@@ -259,6 +260,7 @@ def build_axis(
         scale=scale,
         total=shown,
         zoom_out=zoom_out,
+        capped=getattr(counts, "cap", None) if getattr(counts, "capped", False) else None,
     )
 
 
@@ -313,9 +315,12 @@ def _ticks(start, end, zoom, lang, x, link) -> list[Tick]:
 
 def axis_caption(axis: Axis, lang: str) -> str:
     """What the axis shows, in words (its figure caption)."""
-    return t(
+    caption = t(
         f"axis.caption.{axis.zoom}",
         lang,
         start=format_date(axis.start.isoformat(), lang),
         end=format_date(axis.end.isoformat(), lang),
     )
+    if axis.capped:
+        caption += " " + t("axis.capped", lang, n=f"{axis.capped:,}")
+    return caption
