@@ -785,6 +785,7 @@ class AxisCounts(list):
 
     capped: bool = False
     cap: int = 0
+    in_day_order = True  # sorted by first day (app/web/axis.py bisects them)
 
 
 # The axis and the strip under two filter dimensions or more (no tally row serves them) count

@@ -14,7 +14,9 @@ the date filter (htmx swaps it in; plain links without JavaScript); dragging acr
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from app.filters import TimelineFilters
@@ -149,8 +151,8 @@ def build_axis(
     applied) for the range the filters choose; None when there is nothing dated to show."""
     if not counts:
         return None
-    extent_start = min(day for day, *_ in counts)
-    extent_end = max(_period_end(day, precision) for day, precision, *_ in counts)
+    days = _days(counts)
+    extent_start, extent_end = _extent(counts, days)
     if (extent_end - extent_start).days < MIN_EXTENT_DAYS:  # a few days of data: pad around them
         pad = dt.timedelta(days=(MIN_EXTENT_DAYS - (extent_end - extent_start).days) // 2)
         extent_start, extent_end = extent_start - pad, extent_end + pad
@@ -167,15 +169,17 @@ def build_axis(
     def width(first: dt.date, last: dt.date) -> float:
         return (RIGHT - GUTTER) * ((last - first).days + 1) / span
 
+    links = filters.range_links(path)
+
     def link(first: dt.date, last: dt.date, raw_first: str, raw_last: str) -> str:
-        return filters.url(path, date_from=first, date_to=last, raw_from=raw_first, raw_to=raw_last)
+        return links(raw_first, raw_last)
 
     bins = _bins(start, end, zoom)
     by_bin: list[list[int]] = [[0, 0] for _ in bins]
     firsts = [first for first, _ in bins]
     bands: dict[tuple[str, dt.date], list[int]] = {}
     shown = 0
-    for day, precision, kind, n in counts:
+    for day, precision, kind, n in _around(counts, days, start, end):
         last = _period_end(day, precision)
         if last < start or day > end:
             continue
@@ -265,9 +269,39 @@ def build_axis(
 
 
 def _bin_index(firsts: list[dt.date], day: dt.date) -> int:
-    from bisect import bisect_right
-
     return max(bisect_right(firsts, day) - 1, 0)
+
+
+def _days(counts) -> list[dt.date] | None:
+    """The rows' first days when the rows are in day order (app.queries.axis_counts gives them
+    so: ``in_day_order``), else None."""
+    days = [row[0] for row in counts]
+    if getattr(counts, "in_day_order", False) or all(a <= b for a, b in itertools.pairwise(days)):
+        return days
+    return None
+
+
+_YEAR = dt.timedelta(days=366)  # a year-dated event starts at most this long before its end
+
+
+def _extent(counts, days: list[dt.date] | None) -> tuple[dt.date, dt.date]:
+    """The first day and the last day covered (a month- or year-dated event to its end)."""
+    if days is None:
+        return (
+            min(day for day, *_ in counts),
+            max(_period_end(day, precision) for day, precision, *_ in counts),
+        )
+    last = counts[bisect_left(days, days[-1] - _YEAR) :]
+    return days[0], max(_period_end(day, precision) for day, precision, *_ in last)
+
+
+def _around(counts, days: list[dt.date] | None, start: dt.date, end: dt.date):
+    """The rows that can fall in ``start``–``end``: with the rows in day order, only those from
+    a year before ``start`` to ``end``, found by bisection (a week's axis need not visit every
+    day of the data)."""
+    if days is None:
+        return counts
+    return counts[bisect_left(days, start - _YEAR) : bisect_right(days, end)]
 
 
 MAX_LABELS = 12  # on a wide screen; a phone shows the "major" half

@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import Request
 from jinja2_fragments.fastapi import Jinja2Blocks
+from markupsafe import Markup
 from starlette.responses import Response
 
 from app.filters import DEFAULT_LIMIT
@@ -39,6 +40,16 @@ def is_fragment_request(request: Request) -> bool:
         request.headers.get("HX-Request") == "true"
         and request.headers.get("HX-History-Restore-Request") != "true"
     )
+
+
+def render_partial(lang: str, name: str, context: dict[str, Any]) -> Markup:
+    """A partial template rendered on its own (to be remembered and put into a page as is)."""
+    base = {
+        "lang": lang,
+        "dir": "rtl" if lang == "ar" else "ltr",
+        "t": lambda key, **values: t(key, lang, **values),
+    }
+    return Markup(templates.get_template(name).render({**base, **context}))
 
 
 def render(
