@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import and_, false, func, literal, or_, select, text, tuple_
 from sqlalchemy import column as sa_column
 from sqlalchemy import event as sa_event
-from sqlalchemy import func, literal, or_, select, text, tuple_
 from sqlalchemy import table as sa_table
 from sqlalchemy.orm import defer
 from sqlmodel import Session
@@ -179,7 +179,11 @@ def previous_cursor(
     # the reverse of the page order; undated rows come last in both orders. Read as index
     # seeks, as the pages are (TimelineFilters.seeks): one OR of the dated and undated cases
     # walked the timeline from its end (tests/web/test_query_plans.py)
-    dated, undated = table.date_start.is_not(None), table.date_start.is_(None)
+    # ``(date_start IS NULL) = 0`` too: the first column of the ``(date_start IS NULL,
+    # date_start, id)`` indexes (ix_story_order has no other), so that they seek to the cursor;
+    # without it a deep stories page scanned every story before it (1.3 s at 100k events)
+    dated = and_(table.date_start.is_(None) == false(), table.date_start.is_not(None))
+    undated = table.date_start.is_(None)
     up = [table.date_start, table.id]  # the reverse of a newest-first page
     down = [table.date_start.desc(), table.id.desc()]
     if day is None:  # every dated row comes before an undated cursor
