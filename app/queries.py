@@ -421,15 +421,24 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             return clauses
         # Filters over two dimensions or more: no maintained count serves them, and counting
         # every match (a country over a date range: hundreds of thousands of events at 1M) is
-        # what made a combined filter take seconds. Count the first FACET_CAP matches instead,
-        # and say the counts are lower bounds when there are more (as Datasette truncates its
-        # facets), so a page never pays for an unbounded aggregate.
+        # what made a combined filter take seconds. Count the first FACET_CAP + 1 matches
+        # instead, and say the counts are lower bounds when there are more (as Datasette
+        # truncates its facets), so a page never pays for an unbounded aggregate. Whether there
+        # are more is a column of the same statement (``matched``): no statement of its own.
+        first = select(Event.id).where(*clauses).limit(FACET_CAP + 1)
+        return [Event.id.in_(first)]
+
+    def matched(facet: str):
+        """How many events (up to FACET_CAP + 1) the facet counts over, as a scalar column; a
+        literal 0 when that does not apply (a tally or a search)."""
+        if filters.search:
+            return literal(0)
+        clauses = filters.where(dialect=dialect, exclude={facet}, counting=True)
         first = select(Event.id).where(*clauses).limit(FACET_CAP + 1).subquery()
-        over = session.execute(select(func.count()).select_from(first)).scalar_one() > FACET_CAP
-        bounded.append(over)
-        if not over:
-            return clauses
-        return [Event.id.in_(select(Event.id).where(*clauses).limit(FACET_CAP))]
+        return select(func.count()).select_from(first).scalar_subquery()
+
+    def over(rows, facet: str) -> None:
+        bounded.append(bool(rows) and rows[0][-1] > FACET_CAP)
 
     # the speakers as plain (id, names) rows: a facet lists every speaker (hundreds), and an ORM
     # object each was most of this statement's cost
@@ -438,7 +447,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     if scope is not None:
         n = func.sum(EventTally.n)
         statement = (
-            select(*names, n)
+            select(*names, n, literal(0))
             .join(EventTally, EventTally.value == Speaker.id)
             .where(*scope.rows("speaker"))
             .group_by(Speaker.id)
@@ -446,16 +455,15 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     else:
         n = func.count(Event.id)
         statement = (
-            select(*names, n)
+            select(*names, n, matched("speaker"))
             .join(Event, Event.speaker_id == Speaker.id)
             .where(*where("speaker"))
             .group_by(Speaker.id)
         )
+    rows = session.execute(statement.order_by(n.desc(), Speaker.name_ar)).all()
+    over(rows, "speaker")
     speakers = [
-        (SpeakerName(slug, name_ar, name_en), count)
-        for slug, name_ar, name_en, count in session.execute(
-            statement.order_by(n.desc(), Speaker.name_ar)
-        ).all()
+        (SpeakerName(slug, name_ar, name_en), count) for slug, name_ar, name_en, count, _ in rows
     ]
     speakers, unknown = keep_chosen_speakers(session, filters, speakers)
 
@@ -469,19 +477,23 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         )
     else:
         counts = (
-            select(EventCountry.country.label("iso2"), func.count(Event.id).label("n"))
+            select(
+                EventCountry.country.label("iso2"),
+                func.count(Event.id).label("n"),
+                matched("country").label("matched"),
+            )
             .join(Event, Event.id == EventCountry.event_id)
             .where(*where("country"))
             .group_by(EventCountry.country)
             .subquery()
         )
-    csto, others = country_counts(session, filters, counts)
+    csto, others = country_counts(session, filters, counts, bounded=bounded)
 
     scope = tally.scope(filters, exclude={"outlet"})
     if scope is not None:
         n = func.sum(EventTally.n)
         statement = (
-            select(EventTally.value, n)
+            select(EventTally.value, n, literal(0))
             .where(*scope.rows("outlet"))
             .group_by(EventTally.value)
             .order_by(n.desc(), EventTally.value)
@@ -489,35 +501,36 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     else:
         n = func.count(Event.id)
         statement = (
-            select(Article.outlet, n)
+            select(Article.outlet, n, matched("outlet"))
             .join(Event, Event.article_id == Article.id)
             .where(Article.outlet.is_not(None))
             .where(*where("outlet"))
             .group_by(Article.outlet)
             .order_by(n.desc(), Article.outlet)
         )
-    outlets = keep_chosen(
-        [(outlet, count) for outlet, count in session.execute(statement).all()], filters.outlets
-    )
+    rows = session.execute(statement).all()
+    over(rows, "outlet")
+    outlets = keep_chosen([(outlet, count) for outlet, count, _ in rows], filters.outlets)
 
     scope = tally.scope(filters, exclude={"kind"})
     if scope is not None:
         statement = (
-            select(EventTally.value, func.sum(EventTally.n))
+            select(EventTally.value, func.sum(EventTally.n), literal(0))
             .where(*scope.rows("kind"))
             .group_by(EventTally.value)
             .order_by(EventTally.value.desc())
         )
     else:
         statement = (
-            select(Event.kind, func.count(Event.id))
+            select(Event.kind, func.count(Event.id), matched("kind"))
             .where(*where("kind"))
             .group_by(Event.kind)
             .order_by(Event.kind.desc())
         )
+    rows = session.execute(statement).all()
+    over(rows, "kind")
     kinds = keep_chosen(
-        [(kind, count) for kind, count in session.execute(statement).all()],
-        (filters.kind,) if filters.kind else (),
+        [(kind, count) for kind, count, _ in rows], (filters.kind,) if filters.kind else ()
     )
     return Facets(
         speakers=speakers,
@@ -531,31 +544,39 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
 
 
 def country_counts(
-    session: Session, filters: TimelineFilters, counts
+    session: Session, filters: TimelineFilters, counts, *, bounded: list | None = None
 ) -> tuple[list[tuple[Country, int]], list[tuple[Country, int]]]:
     """The country facet from a ``(iso2, n)`` subquery: the CSTO members always (in code order),
-    then the other countries with a count or chosen, most counted first."""
+    then the other countries with a count or chosen, most counted first. A ``matched`` column
+    of ``counts`` (events counted over, up to FACET_CAP + 1) appends to ``bounded`` whether the
+    counts are lower bounds."""
+    matched = counts.c.get("matched")
     csto: list[tuple[Country, int]] = []
     others: list[tuple[Country, int]] = []
     # plain rows (CountryName): a facet only reads the names, and an ORM object per country
     # was most of the statement's cost
-    for iso2, name_ar, name_en, member, count in session.execute(
+    most = 0
+    for iso2, name_ar, name_en, member, count, seen in session.execute(
         select(
             Country.iso2,
             Country.name_ar,
             Country.name_en,
             Country.csto_member,
             func.coalesce(counts.c.n, 0),
+            func.coalesce(matched, 0) if matched is not None else literal(0),
         )
         .outerjoin(counts, counts.c.iso2 == Country.iso2)
         .order_by(Country.iso2)
     ).all():
+        most = max(most, seen)
         country = CountryName(iso2, name_ar, name_en, bool(member))
         if country.csto_member:
             csto.append((country, count))
         elif count or country.iso2 in filters.countries:
             others.append((country, count))
     others.sort(key=lambda pair: (-pair[1], pair[0].iso2))
+    if bounded is not None and matched is not None:
+        bounded.append(most > FACET_CAP)
     return csto, others
 
 
