@@ -1,7 +1,7 @@
 """event.story_wording and ix_event_story_wording: a story's versions as grouped reads
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-04 01:30:00
 
 A report joining a story used to read the story whole to recompute its summary (the
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012"
-down_revision: str | None = "0010"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
