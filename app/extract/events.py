@@ -202,13 +202,41 @@ def _last_words(words: list[str], n: int) -> list[str]:
 
 
 def _phrase_at(words: list[str], i: int, phrases) -> tuple[str, ...] | None:
-    for p in phrases:
-        n = len(p)
-        if i + n <= len(words) and all(
-            words[i + j] == p[j] or p[j] in forms(words[i + j]) for j in range(n)
-        ):
-            return p
-    return None
+    """The first of ``phrases`` (in their order) that starts at ``words[i]``, each word as
+    written or one of its ``forms``."""
+    if not 0 <= i < len(words):
+        return None
+    index = _first_words(phrases)
+    best: tuple[int, tuple[str, ...]] | None = None
+    for first in forms(words[i]):  # a word's forms include the word itself
+        for order, p in index.get(first, ()):
+            if best is not None and order >= best[0]:
+                break
+            n = len(p)
+            if i + n <= len(words) and all(
+                words[i + j] == p[j] or p[j] in forms(words[i + j]) for j in range(1, n)
+            ):
+                best = (order, p)
+                break
+    return best[1] if best is not None else None
+
+
+_INDEXES: dict[int, tuple[object, dict[str, list[tuple[int, tuple[str, ...]]]]]] = {}
+
+
+def _first_words(phrases) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """``phrases`` by their first word, each with its rank in ``phrases`` (built once per
+    phrase list: the lexicon's lists live as long as the process)."""
+    kept = _INDEXES.get(id(phrases))
+    if kept is not None and kept[0] is phrases:
+        return kept[1]
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for order, p in enumerate(phrases):
+        if not p:
+            raise ValueError("an empty trigger phrase matches everywhere")
+        index.setdefault(p[0], []).append((order, p))
+    _INDEXES[id(phrases)] = (phrases, index)
+    return index
 
 
 def _has_phrase(words: list[str], phrases) -> bool:
