@@ -379,9 +379,16 @@ def history_years(nt: NormText, exprs: list[TimeExpr]) -> frozenset[int]:
 def own_year(nt: NormText, exprs: list[TimeExpr]) -> int | None:
     """The year an undated article is written in, when the text determines it: the one year
     it writes outside history (in dates, years and event names: 'يترأس المجلس في عام 2022'،
-    'مناورات الأخوة القتالية -2023'); None when it writes none or several."""
+    'مناورات الأخوة القتالية -2023'); None when it writes none or several. A year after منذ
+    is where a state of affairs began, not the year of writing."""
     past = history_years(nt, exprs)
-    years = {e.year for e in exprs if e.year is not None and e.year not in past}
+    years = {
+        e.year
+        for e in exprs
+        if e.year is not None
+        and e.year not in past
+        and not (_since(nt, e) or norm(e.text).startswith("منذ"))
+    }
     years |= {int(m.group(1)) for m in NAMED_YEAR.finditer(nt.key)} - past
     return next(iter(years)) if len(years) == 1 else None
 

@@ -319,3 +319,11 @@ def test_content_that_only_says_something_is_no_decision(extract):
 def test_a_decision_reported_with_its_subject_in_an_interview_is_not_dated_by_it(extract):
     body = "وقال الوزير في مقابلة بثت في 18 مارس 2024، إن بلاده قررت تعليق مشاركتها في المناورات.\n"
     assert events_of(extract, body) == []
+
+
+def test_a_year_after_mundhu_is_no_year_of_writing(extract):
+    ex = extract(
+        "وتتولى الوزارة الملف منذ عام 2021.\n"
+        "وستبدأ التدريبات المشتركة في 4 سبتمبر على أراضي البلاد.\n"
+    )
+    assert not [e for e in ex.events if e.kind == "event" and e.date.value.endswith("-09-04")]
