@@ -461,6 +461,45 @@ def _placed(words: list[str], trigger: str, lex: _Lexicon) -> bool:
     return any(_strip_wf(w) in lex.occasion_preps for w in words[max(0, at - 2) : at])
 
 
+_EVE_NOUNS = frozenset(
+    norm(w) for w in ("رحلة", "زيارة", "جولة", "قمة", "اجتماع", "لقاء", "محادثات", "وصول")
+)
+
+
+def _on_the_eve(
+    nt: NormText,
+    sent: Sentence,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+    published: DateValue | None,
+) -> tuple[tuple[str, str], DateValue] | None:
+    """'وقد أثار الرئيس، عشية رحلته إلى العاصمة، المسألة في اجتماعه مع الحكومة': with no
+    date of its own, a happening on the eve of the occasion the article reports is dated the
+    day before the publication date (as a statement made then is). The trigger is the
+    happening's, after the eve phrase in the main clause, never the occasion's own word."""
+    pub = as_date(published)
+    if pub is None:
+        return None
+    words = _main_clause(nt, sent, lex, speech_spans)
+    at = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if _strip_wf(w) == "عشيه" and any(forms(x) & _EVE_NOUNS for x in words[i + 1 : i + 3])
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    occasion = next(j for j in range(at + 1, at + 3) if forms(words[j]) & _EVE_NOUNS)
+    hit = find_trigger(words[occasion + 1 :], lex)
+    if hit is None or hit[1] == "clash" or forms(hit[0]) & lex.aspect:
+        return None
+    day = pub - timedelta(days=1)
+    note = "'عشية' the occasion reported today: the day before the publication date"
+    return hit, DateValue(day.isoformat(), "day", "relative", note)
+
+
 def _decided(
     nt: NormText,
     sent: Sentence,
@@ -603,6 +642,17 @@ def build_events(
         for si, sent in enumerate(p.sentences):
             sexprs = [e for e in pexprs if sent.start <= e.start < sent.end]
             if not sexprs:
+                eve = _on_the_eve(nt, sent, lex, speech_spans, published)
+                if eve is not None:
+                    (word, category), dv = eve
+                    countries = countries_between(cmentions, sent.start, sent.end)
+                    events.append(
+                        ExtractedEvent(
+                            kind="event", start=sent.start, end=sent.end,
+                            text=nt.raw[sent.start : sent.end], date=dv, countries=countries,
+                            trigger=category, actors=countries,
+                        )
+                    )  # fmt: skip
                 continue
             seen: set[str] = set()
             for e in sexprs:

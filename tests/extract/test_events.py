@@ -327,3 +327,14 @@ def test_a_year_after_mundhu_is_no_year_of_writing(extract):
         "وستبدأ التدريبات المشتركة في 4 سبتمبر على أراضي البلاد.\n"
     )
     assert not [e for e in ex.events if e.kind == "event" and e.date.value.endswith("-09-04")]
+
+
+def test_a_happening_on_the_eve_of_the_occasion_reported_is_the_day_before(extract):
+    body = "وقد بحث الرئيس، عشية رحلته إلى العاصمة الجارة، ملف الحدود في اجتماع مع وزرائه.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.date.value == "2024-03-19" and ev.trigger == "meeting"
+
+
+def test_the_eve_phrase_alone_is_no_happening(extract):
+    body = "وأبدى الرئيس، عشية زيارته إلى العاصمة، تفاؤله بمستقبل العلاقات.\n"
+    assert events_of(extract, body) == []
