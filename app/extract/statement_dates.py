@@ -118,6 +118,10 @@ class _Clauses:
                 state = "relative" if state == "main" else state
             elif t in ("،", ",") and state == "relative":
                 state = "main"
+            elif t == "وذلك" and i and toks[i - 1][2] in ("،", ",") and state == "complement":
+                # '…أن المنظمة ستتكيف، وذلك خلال ترؤسه أمس القمة': the adverbial after the
+                # content clause places the speech act itself
+                state = "main"
         return state
 
     def occasions(self, a: int, b: int) -> list[str]:

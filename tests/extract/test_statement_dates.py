@@ -261,3 +261,15 @@ def test_a_yearless_day_in_an_undated_article_takes_the_one_year_it_writes(extra
         "وجاءت تصريحاته بعد انتهاء مناورات عام 2022 في المنطقة.\n"
     )
     assert event_for(ex, "لن نتخلى").date.value == "2022-09-12"
+
+
+def test_a_lead_s_day_after_its_content_and_a_comma_wadhalika_dates_the_speeches(extract):
+    # the content clause ends at '، وذلك': the day after it is when the lead's statement was made
+    ex = extract(
+        "رئيس قرغيزستان يدعو إلى التنسيق\n\nبيشكك – 6 ديسمبر 2024، 11:00\n\n"
+        "أكد الرئيس القرغيزي صدير جباروف أن التنسيق بين الجيوش ينبغي أن يتعزز، وذلك خلال ترؤسه أمس الخميس اجتماع وزراء الدفاع، حسبما أفاد مراسل الوكالة.\n\n"
+        'وقال جباروف في كلمته أمام القمة: "علينا أن نعمل معا لحماية الحدود المشتركة".\n'
+    )
+    lead = next(e for e in ex.events if e.speech == "indirect" and "التنسيق بين الجيوش" in e.text)
+    assert lead.date.value == "2024-12-05"
+    assert event_for(ex, "علينا أن نعمل").date.value == "2024-12-05"
