@@ -222,7 +222,8 @@ def _write_event_rows(
             if sqlite:
                 fts.append((fts_rowid(day, event_id), event_id, search))
             if not extracted.background:  # the tally counts the default timeline
-                keys[speaker_id, tuple(codes), outlet, extracted.kind, day] += 1
+                precision = when.precision if when else None
+                keys[speaker_id, tuple(codes), outlet, extracted.kind, day, precision] += 1
     if speakers:
         _upsert_speakers(connection, speakers)
     day_bind = _bind_processor(connection, Event, "date_start")
@@ -245,8 +246,9 @@ def _write_event_rows(
         if rows:
             connection.exec_driver_sql(sql.format(_marks(connection, width)), rows)
     counts: Counter = Counter()
-    for (speaker_id, codes, outlet, kind, day), n in keys.items():
-        tally.add_event(counts, tally.event_keys(speaker_id, codes, outlet, kind, day), n)
+    for (speaker_id, codes, outlet, kind, day, precision), n in keys.items():
+        event_keys = tally.event_keys(speaker_id, codes, outlet, kind, day)
+        tally.add_event(counts, event_keys + tally.view_keys(codes, kind, day, precision), n)
     return counts
 
 

@@ -25,8 +25,11 @@ _YEARLESS_DATELINE_TAIL = re.compile(r"^\s*\([^()]{1,30}\)\s*[-–—]?")
 # "أستانا. 28 نوفمبر. كازينفورم –" / "موسكو، 14 مايو، تاس -": the agency after a dot or comma,
 # then a dash (the caller requires an outlet there)
 _DOTTED_DATELINE_TAIL = re.compile(r"^\s*[.،,]\s*[^()\-–—.،,:\n\d]{1,30}?\s*[-–—]")
-# "يريفان في 28 فبراير/أرمنبريس:": the agency after a slash, then a colon or a dash
-_SLASHED_DATELINE_TAIL = re.compile(r"^\s*/\s*[^/()\n.،,:\d]{2,30}?\s*[:\-–—]")
+# "يريفان في 28 فبراير/أرمنبريس:": the agency after a slash, then a colon or a dash;
+# "بيشكيك، 19 مايو 2025. / قابار /": after a full stop, between slashes
+_SLASHED_DATELINE_TAIL = re.compile(
+    r"^\s*/\s*[^/()\n.،,:\d]{2,30}?\s*[:\-–—]|^\s*\.?\s*/\s*[^/()\n.،,:\d]{2,30}?\s*/"
+)
 # a URL on a stamp line ('date 2025-11-27 https://…') is no words of a sentence
 _URL = re.compile(r"https?://\S+|www\.\S+")
 
@@ -132,6 +135,30 @@ def _dateline(
     return None, None, None, None
 
 
+# a publication stamp with its label, a short line usually among the last ones:
+# 'نشر في: الخميس 3 مارس 2023 - 10:15', 'تاريخ النشر: 3 مارس 2023'. An update stamp
+# ('آخر تحديث') is not the publication date and has no label here.
+_PUBLISHED_LABEL = re.compile(
+    r"^\s*(?:ن[\u064f]?شر(?:ت)?\s*(?:في|بتاريخ|يوم)|تاريخ\s+(?:ال)?نشر)\s*[:：]?"
+)
+
+
+def _labelled_stamp(
+    nt: NormText, paras: tuple[Paragraph, ...], exprs_by_para: dict[int, tuple[TimeExpr, ...]]
+) -> tuple[TimeExpr | None, int | None, tuple[int, int] | None, str | None]:
+    """A labelled publication stamp ('نشر في: …') with a full date, first or last lines."""
+    n = len(paras)
+    for pi in [*range(min(n, 6)), *range(max(6, n - 6), n)]:
+        p = paras[pi]
+        text = nt.raw[p.start : p.end]
+        if len(text) > 90 or not _PUBLISHED_LABEL.match(text):
+            continue
+        for e in exprs_by_para.get(pi, ()):
+            if e.full and not e.deictic:
+                return e, pi, (p.start, p.end), None
+    return None, None, None, None
+
+
 # "موسكو - 20 - 12 (كونا) --": a place, the day and month as numbers, the agency in brackets
 _NUMERIC_DATELINE = re.compile(
     r"^\s*[^\W\d_][^\d()\n]{0,30}?\s*[-–—،,]\s*(?P<d>[0-3]?\d)\s*[-–—/.]\s*(?P<m>[01]?\d)"
@@ -180,6 +207,16 @@ def _wire_stamp(nt: NormText, paras: tuple[Paragraph, ...], res: Resources) -> d
         with contextlib.suppress(ValueError):
             return date(2000 + int(m.group("y")), int(month), int(m.group("d")))
     return None
+
+
+def name_spans(nt: NormText, kb: Knowledge) -> tuple[tuple[int, int], ...]:
+    """Raw spans of the outlet names of two words or more written anywhere in the page: a
+    time word inside one is part of the name ('روسيا اليوم'، 'اليوم السابع'), no date."""
+    out = []
+    for m in kb.outlet_matcher.find_all(nt.tokens_in(0, len(nt.key))):
+        if " " in nt.key[m.start : m.end].strip():
+            out.append(nt.raw_span(m.start, m.end))
+    return tuple(out)
 
 
 def _outlet_kind(kb: Knowledge, name_en: str) -> str | None:
@@ -352,6 +389,8 @@ def read_furniture(
     dl_expr, dl_para, dl_span, dl_outlet = _dateline(nt, paras, exprs_by_para, kb)
     if dl_expr is None:
         dl_expr, dl_para, dl_span, dl_outlet = _numeric_dateline(nt, paras, kb)
+    if dl_expr is None:
+        dl_expr, dl_para, dl_span, dl_outlet = _labelled_stamp(nt, paras, exprs_by_para)
     datelines = (
         {dl_para}
         if dl_para is not None and dl_span == (paras[dl_para].start, paras[dl_para].end)
