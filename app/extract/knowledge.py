@@ -525,7 +525,11 @@ def _load_knowledge(data_dir: Path) -> Knowledge:
     for o in _load_json("organisations.json", data_dir).get("organisations", []):
         if not o.get("slug"):
             continue
-        forms = tuple(f for f in {o.get("name_ar") or "", *(o.get("variants_ar") or ())} if f)
+        # in the file's order (a set's would change with the hash seed, and so would
+        # which spelling the fuzzy index keeps)
+        forms = tuple(
+            f for f in dict.fromkeys((o.get("name_ar") or "", *(o.get("variants_ar") or ()))) if f
+        )
         org = Organisation(
             slug=o["slug"],
             name_ar=o.get("name_ar") or (forms[0] if forms else o["slug"]),
@@ -582,7 +586,7 @@ def _load_knowledge(data_dir: Path) -> Knowledge:
                     ),
                 )
             )
-        forms = tuple(f for f in {p["name_ar"], *(p.get("variants_ar") or ())} if f)
+        forms = tuple(f for f in dict.fromkeys((p["name_ar"], *(p.get("variants_ar") or ()))) if f)
         person = Person(
             slug=p["slug"],
             name_ar=p["name_ar"],
