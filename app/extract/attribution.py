@@ -427,6 +427,20 @@ def _sentence(
         return (*named, *sa.subjects.values())
 
     def subject_of(c: Cue) -> Entity | None:
+        # 'وكان X قد اتهم المنظمة …': the subject written before قد, not the object after
+        if c.kind == "verb" and c.ti >= 2 and toks[c.ti - 1][2] == "قد":
+            k = c.ti - 1
+            if toks[k - 1][2] in ("،", ","):
+                k -= 1
+            m = by_end.get(k)
+            if m is not None and m.kind == "role" and (n := by_end.get(m.ti)) is not None:
+                m = n if n.kind == "person" else m  # a name before its title in apposition
+            if m is not None and m.kind in ("person", "org", "role"):
+                ent = an.resolve(m)
+                if ent is None and m.kind == "role":
+                    ent = rd.title_entity(toks, m.ti, m)
+                if ent is not None:
+                    return ent
         # VSO: the mention right after the cue (skipping commas and adverbs)
         j = c.ti + 1
         while (

@@ -389,3 +389,13 @@ def test_name_and_colon_before_a_quotation_give_its_speaker(extract):
         + 'بوتين: "المنظمة أثبتت قدرتها على التحرك السريع عند الحاجة".\n'
     )
     assert name(event_for(ex, "المنظمة أثبتت")) == "Vladimir Putin"
+
+
+def test_subject_before_qad_beats_the_object_after_the_verb(extract):
+    ex = extract(
+        DATELINE
+        + "قالت زاخاروفا إن موسكو قلقة من التصعيد.\n"
+        + "وكان باشينيان قد اتهم المنظمة بالتقاعس عن حماية الحدود الأرمينية.\n"
+        + 'وأضاف: "لم تقدم لنا المنظمة أي مساعدة حين طلبناها".\n'
+    )
+    assert name(event_for(ex, "لم تقدم")) == "Nikol Pashinyan"
