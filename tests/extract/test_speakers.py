@@ -484,3 +484,13 @@ def test_wifqan_with_attached_lam_is_an_attribution_cue(extract):
         'وفقاً لوزير الخارجية الروسي سيرغي لافروف، فإن "المنظمة قوية بما يكفي للرد على أي تهديد".\n'
     )
     assert speaker(ex, "المنظمة قوية") == "Sergey Lavrov"
+
+
+def test_undated_person_with_several_roles_gets_no_guessed_role(extract):
+    (st,) = [
+        e
+        for e in extract("وقال شويغو إن القوات عادت إلى قواعدها الدائمة في البلاد.\n").events
+        if e.kind == "statement"
+    ]
+    assert st.speaker.name_en == "Sergei Shoigu"
+    assert st.speaker.role_ar is None  # not his first office of the 1990s
