@@ -754,6 +754,10 @@ class MentionReader:
         out: list[Cue] = []
         for i, (a, b, t) in enumerate(toks):
             hit = res.cue_words.get(t) if t not in AMBIGUOUS_CUES else None
+            nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+            if hit is None and t in AMBIGUOUS_CUES and nxt in res.complementizers:
+                hit = res.cue_words.get(t)  # 'وبيّن أن …': the verb, not 'between'
+
             if hit is None and i > 0 and toks[i - 1][2] == "ما":
                 hit = _suffixed_verb(res, t)  # 'هذا ما أعلنته الوزارة'
             last = i
