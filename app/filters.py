@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from sqlalchemy import (
     and_,
@@ -48,6 +48,9 @@ PARAMS = (
     "limit", "reports",
 )  # fmt: skip
 
+# placeholders for range_links (NUL and a private-use character: no query text has them)
+_FROM_MARK, _TO_MARK = "\x00\ue000from", "\x00\ue000to"
+_FROM_QUOTED, _TO_QUOTED = quote_plus(_FROM_MARK), quote_plus(_TO_MARK)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 _EVENT_ID = re.compile(r"^[0-9a-f]{16}$")
@@ -505,6 +508,19 @@ class TimelineFilters:
     def url(self, path: str = "/", **overrides: Any) -> str:
         query = self.to_query(**overrides)
         return f"{path}?{query}" if query else path
+
+    def range_links(self, path: str = "/", **overrides: Any) -> Callable[[str, str], str]:
+        """``link(raw_from, raw_to)``: ``url(path, date_from=…, date_to=…, **overrides)`` for
+        many date ranges at once (the time axis' columns, bands and ticks; the strip's cells),
+        encoded once: the canonical query is written with placeholder bounds, which each link
+        replaces (``raw_*`` are ``YYYY[-MM[-DD]]``, unchanged by URL encoding)."""
+        day = dt.date(2000, 1, 1)
+        pattern = self.url(
+            path, date_from=day, date_to=day, raw_from=_FROM_MARK, raw_to=_TO_MARK, **overrides
+        )
+        head, _, rest = pattern.partition(_FROM_QUOTED)
+        middle, _, tail = rest.partition(_TO_QUOTED)
+        return lambda raw_from, raw_to: f"{head}{raw_from}{middle}{raw_to}{tail}"
 
     def describe(self, lang: str = "en", labels: Mapping[str, str] | None = None) -> str:
         """What is shown, in words: ``speaker Stanislav Zas · country Kazakhstan or Russia``.

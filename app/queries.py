@@ -11,11 +11,11 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
+from sqlalchemy import and_, false, func, literal, or_, select, text, tuple_
 from sqlalchemy import column as sa_column
 from sqlalchemy import event as sa_event
-from sqlalchemy import func, literal, or_, select, text, tuple_
 from sqlalchemy import table as sa_table
 from sqlalchemy.orm import defer
 from sqlmodel import Session
@@ -62,9 +62,26 @@ class Page:
     capped: bool = False  # a search matching more than SEARCH_CAP events: total is a lower bound
 
 
+class SpeakerName(NamedTuple):
+    """A speaker as a facet lists it."""
+
+    id: str
+    name_ar: str
+    name_en: str | None
+
+
+class CountryName(NamedTuple):
+    """A country as a facet lists it."""
+
+    iso2: str
+    name_ar: str
+    name_en: str
+    csto_member: bool
+
+
 @dataclass(frozen=True)
 class Facets:
-    speakers: list[tuple[Speaker, int]]
+    speakers: list[tuple[Speaker | SpeakerName, int]]
     csto: list[tuple[Country, int]]  # the members, always listed
     other_countries: list[tuple[Country, int]]  # others with at least one event
     outlets: list[tuple[str, int]]
@@ -179,7 +196,11 @@ def previous_cursor(
     # the reverse of the page order; undated rows come last in both orders. Read as index
     # seeks, as the pages are (TimelineFilters.seeks): one OR of the dated and undated cases
     # walked the timeline from its end (tests/web/test_query_plans.py)
-    dated, undated = table.date_start.is_not(None), table.date_start.is_(None)
+    # ``(date_start IS NULL) = 0`` too: the first column of the ``(date_start IS NULL,
+    # date_start, id)`` indexes (ix_story_order has no other), so that they seek to the cursor;
+    # without it a deep stories page scanned every story before it (1.3 s at 100k events)
+    dated = and_(table.date_start.is_(None) == false(), table.date_start.is_not(None))
+    undated = table.date_start.is_(None)
     up = [table.date_start, table.id]  # the reverse of a newest-first page
     down = [table.date_start.desc(), table.id.desc()]
     if day is None:  # every dated row comes before an undated cursor
@@ -400,21 +421,33 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             return clauses
         # Filters over two dimensions or more: no maintained count serves them, and counting
         # every match (a country over a date range: hundreds of thousands of events at 1M) is
-        # what made a combined filter take seconds. Count the first FACET_CAP matches instead,
-        # and say the counts are lower bounds when there are more (as Datasette truncates its
-        # facets), so a page never pays for an unbounded aggregate.
-        first = select(Event.id).where(*clauses).limit(FACET_CAP + 1).subquery()
-        over = session.execute(select(func.count()).select_from(first)).scalar_one() > FACET_CAP
-        bounded.append(over)
-        if not over:
-            return clauses
-        return [Event.id.in_(select(Event.id).where(*clauses).limit(FACET_CAP))]
+        # what made a combined filter take seconds. Count the first FACET_CAP + 1 matches
+        # instead, and say the counts are lower bounds when there are more (as Datasette
+        # truncates its facets), so a page never pays for an unbounded aggregate. Whether there
+        # are more is a column of the same statement (``matched``): no statement of its own.
+        first = select(Event.id).where(*clauses).limit(FACET_CAP + 1)
+        return [Event.id.in_(first)]
 
+    def matched(facet: str):
+        """How many events (up to FACET_CAP + 1) the facet counts over, as a scalar column; a
+        literal 0 when that does not apply (a tally or a search)."""
+        if filters.search:
+            return literal(0)
+        clauses = filters.where(dialect=dialect, exclude={facet}, counting=True)
+        first = select(Event.id).where(*clauses).limit(FACET_CAP + 1).subquery()
+        return select(func.count()).select_from(first).scalar_subquery()
+
+    def over(rows, facet: str) -> None:
+        bounded.append(bool(rows) and rows[0][-1] > FACET_CAP)
+
+    # the speakers as plain (id, names) rows: a facet lists every speaker (hundreds), and an ORM
+    # object each was most of this statement's cost
+    names = (Speaker.id, Speaker.name_ar, Speaker.name_en)
     scope = tally.scope(filters, exclude={"speaker"})
     if scope is not None:
         n = func.sum(EventTally.n)
         statement = (
-            select(Speaker, n)
+            select(*names, n, literal(0))
             .join(EventTally, EventTally.value == Speaker.id)
             .where(*scope.rows("speaker"))
             .group_by(Speaker.id)
@@ -422,14 +455,15 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     else:
         n = func.count(Event.id)
         statement = (
-            select(Speaker, n)
+            select(*names, n, matched("speaker"))
             .join(Event, Event.speaker_id == Speaker.id)
             .where(*where("speaker"))
             .group_by(Speaker.id)
         )
+    rows = session.execute(statement.order_by(n.desc(), Speaker.name_ar)).all()
+    over(rows, "speaker")
     speakers = [
-        (speaker, count)
-        for speaker, count in session.execute(statement.order_by(n.desc(), Speaker.name_ar)).all()
+        (SpeakerName(slug, name_ar, name_en), count) for slug, name_ar, name_en, count, _ in rows
     ]
     speakers, unknown = keep_chosen_speakers(session, filters, speakers)
 
@@ -443,19 +477,23 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         )
     else:
         counts = (
-            select(EventCountry.country.label("iso2"), func.count(Event.id).label("n"))
+            select(
+                EventCountry.country.label("iso2"),
+                func.count(Event.id).label("n"),
+                matched("country").label("matched"),
+            )
             .join(Event, Event.id == EventCountry.event_id)
             .where(*where("country"))
             .group_by(EventCountry.country)
             .subquery()
         )
-    csto, others = country_counts(session, filters, counts)
+    csto, others = country_counts(session, filters, counts, bounded=bounded)
 
     scope = tally.scope(filters, exclude={"outlet"})
     if scope is not None:
         n = func.sum(EventTally.n)
         statement = (
-            select(EventTally.value, n)
+            select(EventTally.value, n, literal(0))
             .where(*scope.rows("outlet"))
             .group_by(EventTally.value)
             .order_by(n.desc(), EventTally.value)
@@ -463,35 +501,36 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     else:
         n = func.count(Event.id)
         statement = (
-            select(Article.outlet, n)
+            select(Article.outlet, n, matched("outlet"))
             .join(Event, Event.article_id == Article.id)
             .where(Article.outlet.is_not(None))
             .where(*where("outlet"))
             .group_by(Article.outlet)
             .order_by(n.desc(), Article.outlet)
         )
-    outlets = keep_chosen(
-        [(outlet, count) for outlet, count in session.execute(statement).all()], filters.outlets
-    )
+    rows = session.execute(statement).all()
+    over(rows, "outlet")
+    outlets = keep_chosen([(outlet, count) for outlet, count, _ in rows], filters.outlets)
 
     scope = tally.scope(filters, exclude={"kind"})
     if scope is not None:
         statement = (
-            select(EventTally.value, func.sum(EventTally.n))
+            select(EventTally.value, func.sum(EventTally.n), literal(0))
             .where(*scope.rows("kind"))
             .group_by(EventTally.value)
             .order_by(EventTally.value.desc())
         )
     else:
         statement = (
-            select(Event.kind, func.count(Event.id))
+            select(Event.kind, func.count(Event.id), matched("kind"))
             .where(*where("kind"))
             .group_by(Event.kind)
             .order_by(Event.kind.desc())
         )
+    rows = session.execute(statement).all()
+    over(rows, "kind")
     kinds = keep_chosen(
-        [(kind, count) for kind, count in session.execute(statement).all()],
-        (filters.kind,) if filters.kind else (),
+        [(kind, count) for kind, count, _ in rows], (filters.kind,) if filters.kind else ()
     )
     return Facets(
         speakers=speakers,
@@ -505,22 +544,39 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
 
 
 def country_counts(
-    session: Session, filters: TimelineFilters, counts
+    session: Session, filters: TimelineFilters, counts, *, bounded: list | None = None
 ) -> tuple[list[tuple[Country, int]], list[tuple[Country, int]]]:
     """The country facet from a ``(iso2, n)`` subquery: the CSTO members always (in code order),
-    then the other countries with a count or chosen, most counted first."""
+    then the other countries with a count or chosen, most counted first. A ``matched`` column
+    of ``counts`` (events counted over, up to FACET_CAP + 1) appends to ``bounded`` whether the
+    counts are lower bounds."""
+    matched = counts.c.get("matched")
     csto: list[tuple[Country, int]] = []
     others: list[tuple[Country, int]] = []
-    for country, count in session.execute(
-        select(Country, func.coalesce(counts.c.n, 0))
+    # plain rows (CountryName): a facet only reads the names, and an ORM object per country
+    # was most of the statement's cost
+    most = 0
+    for iso2, name_ar, name_en, member, count, seen in session.execute(
+        select(
+            Country.iso2,
+            Country.name_ar,
+            Country.name_en,
+            Country.csto_member,
+            func.coalesce(counts.c.n, 0),
+            func.coalesce(matched, 0) if matched is not None else literal(0),
+        )
         .outerjoin(counts, counts.c.iso2 == Country.iso2)
         .order_by(Country.iso2)
     ).all():
+        most = max(most, seen)
+        country = CountryName(iso2, name_ar, name_en, bool(member))
         if country.csto_member:
             csto.append((country, count))
         elif count or country.iso2 in filters.countries:
             others.append((country, count))
     others.sort(key=lambda pair: (-pair[1], pair[0].iso2))
+    if bounded is not None and matched is not None:
+        bounded.append(most > FACET_CAP)
     return csto, others
 
 
@@ -771,7 +827,7 @@ def _as_date(value) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
-def axis_counts(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, str, str, int]]:
+def axis_counts(session: Session, filters: TimelineFilters) -> AxisCounts:
     """``(first day, precision, kind, n)`` of the dated events under every filter but the dates
     (the axis shows the chosen range inside the whole), remembered until the data changes.
     Empty for a search matching more than ``SEARCH_CAP`` events."""
@@ -779,24 +835,72 @@ def axis_counts(session: Session, filters: TimelineFilters) -> list[tuple[dt.dat
     return remembered(session, key, lambda: _axis_counts(session, filters))
 
 
+class AxisCounts(list):
+    """The axis' ``(first day, precision, kind, n)`` rows; ``capped``: counted over the first
+    ``VIEW_CAP`` matching events only (two filter dimensions or more: no tally serves them)."""
+
+    capped: bool = False
+    cap: int = 0
+    in_day_order = True  # sorted by first day (app/web/axis.py bisects them)
+
+
+# The axis and the strip under two filter dimensions or more (no tally row serves them) count
+# at most this many matching events, so that a combined filter never pays for an unbounded
+# aggregate; the axis then says that it shows the first ones.
+VIEW_CAP = 5000
+
+
 def _capped_search(session: Session, filters: TimelineFilters) -> bool:
     return bool(filters.search) and total(session, TimelineFilters(q=filters.q)) > SEARCH_CAP
 
 
-def _axis_counts(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, str, str, int]]:
-    if _capped_search(session, filters):
-        return []
-    n = func.count(Event.id)
-    rows = session.execute(
-        select(Event.date_start, Event.date_precision, Event.kind, n)
-        .where(Event.date_start.is_not(None))
-        .where(*filters.where(dialect=_dialect(session), exclude={"date"}))
-        .group_by(Event.date_start, Event.date_precision, Event.kind)
-        .order_by(Event.date_start)
+def _tallied(session: Session, scope: tally.Scope, dim: str, *extra) -> list[tuple[str, int]]:
+    """``(value, n)`` of a counted-only tally dimension under ``scope``, summed over its
+    filter's values: one index range of ``event_tally``."""
+    return session.execute(
+        select(EventTally.value, func.sum(EventTally.n))
+        .where(*scope.rows(dim), *extra)
+        .group_by(EventTally.value)
     ).all()
-    return [
+
+
+def _live_driver(filters: TimelineFilters, exclude: set[str], dialect: str) -> list:
+    """The filters' clauses for a bounded live count: a speaker filter drives from the
+    speaker's index (its events probed for the rest); otherwise the countries as an ``IN`` over
+    ``event_country`` (``counting``), so no aggregate walks the whole timeline."""
+    counting = not filters.speakers or "speaker" in exclude
+    return filters.where(dialect=dialect, exclude=exclude, counting=counting)
+
+
+def _axis_counts(session: Session, filters: TimelineFilters) -> AxisCounts:
+    out = AxisCounts()
+    if _capped_search(session, filters):
+        return out
+    scope = tally.scope(filters, exclude={"date"})
+    if scope is not None:
+        for value, n in _tallied(session, scope, "axis"):
+            day, precision, kind = value.split("|")
+            out.append((dt.date.fromisoformat(day), precision, kind, n))
+        out.sort()
+        return out
+    where = _live_driver(filters, {"date"}, _dialect(session))
+    first = (
+        select(Event.date_start, Event.date_precision, Event.kind)
+        .where(Event.date_start.is_not(None), *where)
+        .limit(VIEW_CAP + 1)
+        .subquery()
+    )
+    n = func.count()
+    rows = session.execute(
+        select(first.c.date_start, first.c.date_precision, first.c.kind, n)
+        .group_by(first.c.date_start, first.c.date_precision, first.c.kind)
+        .order_by(first.c.date_start)
+    ).all()
+    out.extend(
         (_as_date(day), precision or "day", kind, count) for day, precision, kind, count in rows
-    ]
+    )
+    out.capped, out.cap = sum(row[3] for row in out) > VIEW_CAP, VIEW_CAP
+    return out
 
 
 def member_months(session: Session, filters: TimelineFilters) -> dict[tuple[str, str], int]:
@@ -811,14 +915,28 @@ def _member_months(session: Session, filters: TimelineFilters) -> dict[tuple[str
     if _capped_search(session, filters):
         return {}
     members = select(Country.iso2).where(Country.csto_member.is_(True))
-    rows = session.execute(
-        select(EventCountry.country, Event.date_start, func.count(Event.id))
+    scope = tally.scope(filters, exclude={"country", "date"})
+    if scope is not None:
+        rows = _tallied(session, scope, "cmonth", func.substr(EventTally.value, 1, 2).in_(members))
+        out: dict[tuple[str, str], int] = {}
+        for value, n in rows:
+            iso2, month = value.split("|")
+            out[iso2, month] = n
+        return out
+    first = (
+        select(EventCountry.country, Event.date_start)
         .join(Event, Event.id == EventCountry.event_id)
         .where(EventCountry.country.in_(members))
         .where(Event.date_start.is_not(None))
         .where(or_(Event.date_precision.is_(None), Event.date_precision != "year"))
-        .where(*filters.where(dialect=_dialect(session), exclude={"country", "date"}))
-        .group_by(EventCountry.country, Event.date_start)
+        .where(*_live_driver(filters, {"country", "date"}, _dialect(session)))
+        .limit(VIEW_CAP + 1)
+        .subquery()
+    )
+    rows = session.execute(
+        select(first.c.country, first.c.date_start, func.count()).group_by(
+            first.c.country, first.c.date_start
+        )
     ).all()
     months: dict[tuple[str, str], int] = defaultdict(int)
     for iso2, day, count in rows:

@@ -256,6 +256,7 @@ def _insert_events(session, article: Article, sha: str, events: Iterable[Extract
                 article.outlet,
                 r["kind"],
                 r["date_start"],
+                r["date_precision"],
             )
             for r in event_rows
             if not r["background"]  # the tally counts the default timeline

@@ -11,6 +11,16 @@ to the rows
   e.g. events of speaker X per day (the histogram under ``?speaker=X``), events per speaker on
   each day (summed over a date range: the speaker facet under ``?from=…&to=…``).
 
+Two more dimensions are counted only (never a ``by_dim``: no filter selects on them), for the
+time axis and the member-state strip (migration 0011), so that neither counts events live:
+
+- ``(axis, YYYY-MM-DD|precision|kind)`` for a dated event: its first day, the precision of its
+  date (``day`` when unknown) and its kind, what the axis draws (app/web/axis.py), under no
+  filter or one speaker / country / outlet / kind filter (the axis ignores the dates);
+- ``(cmonth, ISO2|YYYY-MM)`` for each country of an event dated to its day or month (a
+  year-dated event belongs to no month), what the strip draws (app/web/strip.py), under no
+  filter or one speaker / outlet / kind filter (the strip ignores the countries and dates).
+
 So any aggregate under *at most one* filter dimension is a sum over an index range of this table
 (a few hundred rows at a million events), and exact: speakers, outlets, kinds and days are one per
 event, so their values add up; countries are several per event, so only one country at a time is
@@ -55,6 +65,13 @@ def _day(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else str(value)[:10]
 
 
+# the counted-only dimensions, and the filter dimensions each is counted under
+COUNTED_UNDER = {
+    "axis": ("speaker", "country", "outlet", "kind"),
+    "cmonth": ("speaker", "outlet", "kind"),
+}
+
+
 def event_keys(
     speaker_id: str | None,
     countries: Iterable[str],
@@ -62,6 +79,7 @@ def event_keys(
     kind: str,
     day: Any,
 ) -> list[tuple[str, str]]:
+    """The filter dimensions' keys (a story's too: app/stories/tally.py)."""
     keys = [("speaker", speaker_id)] if speaker_id else []
     keys += [("country", iso2) for iso2 in sorted(set(countries))]
     if outlet:
@@ -73,22 +91,41 @@ def event_keys(
     return keys
 
 
+def view_keys(
+    countries: Iterable[str], kind: str, day: Any, precision: str | None
+) -> list[tuple[str, str]]:
+    """An event's counted-only keys: its time-axis cell and its countries' months."""
+    day = _day(day)
+    if not day:
+        return []
+    keys = [("axis", f"{day}|{precision or 'day'}|{kind}")]
+    if precision != "year":
+        keys += [("cmonth", f"{iso2}|{day[:7]}") for iso2 in sorted(set(countries))]
+    return keys
+
+
 def add_event(counter: Counter, keys: list[tuple[str, str]], n: int = 1) -> None:
     counter["", "", "", ""] += n
     for dim, value in keys:
         counter["", "", dim, value] += n
+        under = COUNTED_UNDER.get(dim)
         for by_dim, by_value in keys:
-            if by_dim != dim:
+            if by_dim == dim or by_dim in COUNTED_UNDER:
+                continue
+            if under is None or by_dim in under:
                 counter[by_dim, by_value, dim, value] += n
 
 
 def count_events(
-    events: Iterable[tuple[str | None, Iterable[str], str | None, str, Any]],
+    events: Iterable[tuple[str | None, Iterable[str], str | None, str, Any, str | None]],
 ) -> Counter:
-    """The tally rows of ``(speaker_id, countries, outlet, kind, date_start)`` events."""
+    """The tally rows of ``(speaker_id, countries, outlet, kind, date_start, date_precision)``
+    events."""
     counter: Counter = Counter()
-    for event in events:
-        add_event(counter, event_keys(*event))
+    for speaker_id, countries, outlet, kind, day, precision in events:
+        countries = tuple(countries)
+        keys = event_keys(speaker_id, countries, outlet, kind, day)
+        add_event(counter, keys + view_keys(countries, kind, day, precision))
     return counter
 
 
@@ -96,7 +133,8 @@ def count_stored(session: Session, article_id: str) -> Counter:
     """The tally rows of an article's events as stored now (two queries)."""
     rows = session.execute(
         text(
-            "SELECT e.id, e.speaker_id, a.outlet, e.kind, e.date_start FROM event e "
+            "SELECT e.id, e.speaker_id, a.outlet, e.kind, e.date_start, e.date_precision "
+            "FROM event e "
             "JOIN article a ON a.id = e.article_id WHERE e.article_id = :id AND NOT e.background"
         ),
         {"id": article_id},
@@ -111,8 +149,8 @@ def count_stored(session: Session, article_id: str) -> Counter:
     ):
         countries.setdefault(event_id, []).append(iso2)
     return count_events(
-        (speaker, countries.get(event_id, ()), outlet, kind, day)
-        for event_id, speaker, outlet, kind, day in rows
+        (speaker, countries.get(event_id, ()), outlet, kind, day, precision)
+        for event_id, speaker, outlet, kind, day, precision in rows
     )
 
 
@@ -150,19 +188,18 @@ def rebuild(connection: Connection) -> int:
     foreground = "WHERE NOT e.background" if "background" in columns else ""
     groups = connection.execute(
         text(
-            "SELECT speaker_id, outlet, kind, date_start, countries, count(*) FROM ("
-            f"SELECT e.speaker_id, a.outlet, e.kind, e.date_start, {countries} AS countries "
+            "SELECT speaker_id, outlet, kind, date_start, date_precision, countries, count(*) "
+            "FROM (SELECT e.speaker_id, a.outlet, e.kind, e.date_start, e.date_precision, "
+            f"{countries} AS countries "
             f"FROM event e JOIN article a ON a.id = e.article_id {foreground}) AS g "
-            "GROUP BY speaker_id, outlet, kind, date_start, countries"
+            "GROUP BY speaker_id, outlet, kind, date_start, date_precision, countries"
         )
     )
     counter: Counter = Counter()
-    for speaker, outlet, kind, day, codes, n in groups:
-        add_event(
-            counter,
-            event_keys(speaker, (codes or "").split(",") if codes else (), outlet, kind, day),
-            n,
-        )
+    for speaker, outlet, kind, day, precision, codes, n in groups:
+        codes = (codes or "").split(",") if codes else ()
+        keys = event_keys(speaker, codes, outlet, kind, day)
+        add_event(counter, keys + view_keys(codes, kind, day, precision), n)
     connection.execute(text("DELETE FROM event_tally"))
     rows = [{"a": a, "b": b, "c": c, "d": d, "n": n} for (a, b, c, d), n in counter.items() if n]
     for start in range(0, len(rows), 50_000):

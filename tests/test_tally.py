@@ -45,7 +45,7 @@ def _article(n: int, *, variant: int = 0) -> ArticleExtraction:
                 start=start,
                 end=start + len(sentence),
                 text=sentence,
-                date=DateValue(day, "day", "explicit") if day else None,
+                date=_date(day, n + i) if day else None,
                 speaker=SPEAKERS[(n + i + variant) % 3],
                 countries=tuple(
                     iso2 for k, (iso2, _) in enumerate(COUNTRIES) if (n + i + k + variant) % 3 == 0
@@ -54,6 +54,16 @@ def _article(n: int, *, variant: int = 0) -> ArticleExtraction:
         )
     outlet = ["TASS", "RT", None][(n + variant) % 3]
     return ArticleExtraction(text=text, outlet=outlet, events=tuple(events))
+
+
+def _date(day: str, k: int) -> DateValue:
+    """Mostly days; some dates known only to their month or their year (the axis draws them as
+    bands, the member-state strip counts no year-dated event)."""
+    if k % 5 == 0:
+        return DateValue(day[:7], "month", "explicit")
+    if k % 7 == 0:
+        return DateValue(day[:4], "year", "explicit")
+    return DateValue(day, "day", "explicit")
 
 
 def _sync_countries(session) -> None:
@@ -97,6 +107,8 @@ def _aggregates(session, params: dict) -> tuple:
         facets.outlets,
         facets.kinds,
         queries.histogram(session, filters),
+        list(queries.axis_counts(session, filters)),
+        queries.member_months(session, filters),
     )
 
 

@@ -101,7 +101,7 @@ class _Clauses:
         for i, (_a, _b, t) in enumerate(toks):
             if self._is_cue(toks, i):
                 state, cue_seen = "main", True
-            elif cue_seen and t in res.complementizers and t != "الي":
+            elif cue_seen and t != "الي" and _complementizer(t, res):
                 state = "complement"
             elif t in res.relative_markers:
                 state = "relative" if state == "main" else state
@@ -171,6 +171,11 @@ class _Clauses:
 
 def _strip_wf(t: str) -> str:
     return t[1:] if len(t) > 3 and t[0] in "وف" else t
+
+
+def _complementizer(t: str, res: Resources) -> bool:
+    """أن/إن, also with و/ف attached ('…، وأن الوحدات ستغادر أمس'): a content clause."""
+    return t in res.complementizers or (t[:1] in ("و", "ف") and t[1:] in res.complementizers)
 
 
 def _lead_date(

@@ -14,7 +14,9 @@ the date filter (htmx swaps it in; plain links without JavaScript); dragging acr
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from app.filters import TimelineFilters
@@ -81,6 +83,7 @@ class Axis:
     scale: list[tuple[float, int]]  # (y px, count) for the count scale
     total: int
     zoom_out: str | None = None  # back to the whole range when dates are chosen
+    capped: int | None = None  # counted over the first so many matching events only
     height: int = HEIGHT
     plot: tuple[float, float, int, int] = (GUTTER, RIGHT, PLOT_TOP, PLOT_BOTTOM)
     lanes: dict[str, tuple[int, int]] = field(
@@ -148,8 +151,8 @@ def build_axis(
     applied) for the range the filters choose; None when there is nothing dated to show."""
     if not counts:
         return None
-    extent_start = min(day for day, *_ in counts)
-    extent_end = max(_period_end(day, precision) for day, precision, *_ in counts)
+    days = _days(counts)
+    extent_start, extent_end = _extent(counts, days)
     if (extent_end - extent_start).days < MIN_EXTENT_DAYS:  # a few days of data: pad around them
         pad = dt.timedelta(days=(MIN_EXTENT_DAYS - (extent_end - extent_start).days) // 2)
         extent_start, extent_end = extent_start - pad, extent_end + pad
@@ -166,15 +169,17 @@ def build_axis(
     def width(first: dt.date, last: dt.date) -> float:
         return (RIGHT - GUTTER) * ((last - first).days + 1) / span
 
+    links = filters.range_links(path)
+
     def link(first: dt.date, last: dt.date, raw_first: str, raw_last: str) -> str:
-        return filters.url(path, date_from=first, date_to=last, raw_from=raw_first, raw_to=raw_last)
+        return links(raw_first, raw_last)
 
     bins = _bins(start, end, zoom)
     by_bin: list[list[int]] = [[0, 0] for _ in bins]
     firsts = [first for first, _ in bins]
     bands: dict[tuple[str, dt.date], list[int]] = {}
     shown = 0
-    for day, precision, kind, n in counts:
+    for day, precision, kind, n in _around(counts, days, start, end):
         last = _period_end(day, precision)
         if last < start or day > end:
             continue
@@ -259,13 +264,44 @@ def build_axis(
         scale=scale,
         total=shown,
         zoom_out=zoom_out,
+        capped=getattr(counts, "cap", None) if getattr(counts, "capped", False) else None,
     )
 
 
 def _bin_index(firsts: list[dt.date], day: dt.date) -> int:
-    from bisect import bisect_right
-
     return max(bisect_right(firsts, day) - 1, 0)
+
+
+def _days(counts) -> list[dt.date] | None:
+    """The rows' first days when the rows are in day order (app.queries.axis_counts gives them
+    so: ``in_day_order``), else None."""
+    days = [row[0] for row in counts]
+    if getattr(counts, "in_day_order", False) or all(a <= b for a, b in itertools.pairwise(days)):
+        return days
+    return None
+
+
+_YEAR = dt.timedelta(days=366)  # a year-dated event starts at most this long before its end
+
+
+def _extent(counts, days: list[dt.date] | None) -> tuple[dt.date, dt.date]:
+    """The first day and the last day covered (a month- or year-dated event to its end)."""
+    if days is None:
+        return (
+            min(day for day, *_ in counts),
+            max(_period_end(day, precision) for day, precision, *_ in counts),
+        )
+    last = counts[bisect_left(days, days[-1] - _YEAR) :]
+    return days[0], max(_period_end(day, precision) for day, precision, *_ in last)
+
+
+def _around(counts, days: list[dt.date] | None, start: dt.date, end: dt.date):
+    """The rows that can fall in ``start``–``end``: with the rows in day order, only those from
+    a year before ``start`` to ``end``, found by bisection (a week's axis need not visit every
+    day of the data)."""
+    if days is None:
+        return counts
+    return counts[bisect_left(days, start - _YEAR) : bisect_right(days, end)]
 
 
 MAX_LABELS = 12  # on a wide screen; a phone shows the "major" half
@@ -313,9 +349,12 @@ def _ticks(start, end, zoom, lang, x, link) -> list[Tick]:
 
 def axis_caption(axis: Axis, lang: str) -> str:
     """What the axis shows, in words (its figure caption)."""
-    return t(
+    caption = t(
         f"axis.caption.{axis.zoom}",
         lang,
         start=format_date(axis.start.isoformat(), lang),
         end=format_date(axis.end.isoformat(), lang),
     )
+    if axis.capped:
+        caption += " " + t("axis.capped", lang, n=f"{axis.capped:,}")
+    return caption

@@ -22,7 +22,7 @@ _QUOTED = re.compile(r"«([^»]+)»|'([^']+)'|\"([^\"]+)\"")
 
 def _bdi(value: str, lang: str | None = None) -> Markup:
     attr = f' lang="{lang}"' if lang else ""
-    return Markup(f"<bdi{attr}>") + escape(close_bidi(value)) + Markup("</bdi>")
+    return Markup(f"<bdi{attr}>{escape(close_bidi(value))}</bdi>")
 
 
 def speaker_name(view: EventView, lang: str) -> str | None:
@@ -48,32 +48,35 @@ def role_of(view: EventView, lang: str) -> str | None:
 
 def lead_in(view: EventView, lang: str) -> Markup:
     """«قال X، الأمين العام…، في 13 يناير 2022، بحسب تاس:» / "X, role, said on 13 January
-    2022, according to TASS:" — or, for an event, when and where it was reported."""
+    2022, according to TASS:" — or, for an event, when and where it was reported.
+
+    The messages are trusted markup and every part put into them is escaped first, so they are
+    filled with ``str.format`` (``Markup.format`` escapes each argument again through a Python
+    formatter: it was a tenth of a timeline page's rendering)."""
     e, a = view.event, view.article
-    parts: dict[str, Markup] = {"who": Markup(""), "role": Markup(""), "when": Markup("")}
-    parts["outlet"] = Markup("")
+    who = role_part = when = outlet = ""
     name = speaker_name(view, lang)
     if name:
         name_lang = "en" if lang == "en" and view.speaker.name_en else "ar"
-        parts["who"] = _bdi(name, None if name_lang == lang else name_lang)
+        who = _bdi(name, None if name_lang == lang else name_lang)
     role = role_of(view, lang)
     if role and name:
         role_lang = "en" if lang == "en" and view.speaker and view.speaker.role_en else "ar"
-        parts["role"] = Markup(t("lead.role", lang)).format(
+        role_part = t("lead.role", lang).format(
             role=_bdi(role, None if role_lang == lang else role_lang)
         )
     if e.date:
         key = "lead.on" if e.date_precision in (None, "day") else "lead.in"
-        parts["when"] = Markup(t(key, lang)).format(date=format_date(e.date, lang))
+        when = t(key, lang).format(date=escape(format_date(e.date, lang)))
     if a.outlet:
-        parts["outlet"] = Markup(t("lead.outlet", lang)).format(outlet=_bdi(a.outlet))
+        outlet = t("lead.outlet", lang).format(outlet=_bdi(a.outlet))
     if e.kind == "statement" and name:
         key = "lead.said"
     elif e.kind == "statement":
         key = "lead.said_unnamed"
     else:
         key = "lead.event"
-    return Markup(t(key, lang)).format(**parts)
+    return Markup(t(key, lang).format(who=who, role=role_part, when=when, outlet=outlet))
 
 
 def date_note(view: EventView, lang: str) -> Markup | None:

@@ -228,6 +228,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{start} to {end}, by month",
     },
     "axis.caption.days": {"ar": "من {start} إلى {end}، بالأيام", "en": "{start} to {end}, by day"},
+    "axis.capped": {
+        "ar": "(أول {n} حدث فقط تحت هذه المرشحات مجتمعة)",
+        "en": "(the first {n} events under these filters combined only)",
+    },
     "axis.statements": {"ar": "تصريحات", "en": "Statements"},
     "axis.events": {"ar": "أحداث", "en": "Events"},
     "axis.month_band": {"ar": "معروف الشهر فقط", "en": "Month known only"},

@@ -6,6 +6,7 @@ is remembered in a cookie, then the cookie, then Accept-Language; Arabic by defa
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -43,6 +44,7 @@ def create_app(engine: Engine | None = None, *, response_cache: bool | None = No
     app.state.engine = engine or get_engine(Settings.from_env().database_url)
     if engine is None:  # the server's own engine: remember aggregates until the data changes
         cache.enable(app.state.engine)
+        _tune_gc()
     app.mount("/static", StaticFiles(directory=str(Path(ROOT / "static"))), name="static")
     app.include_router(pages.router)
     app.include_router(api.router)
@@ -103,6 +105,21 @@ def create_app(engine: Engine | None = None, *, response_cache: bool | None = No
     )
     install_security(app)  # headers, GET/HEAD only, size limits, leak-free 500
     return app
+
+
+# A page allocates tens of thousands of container objects (ORM rows, SQL constructs, template
+# contexts): under the default thresholds (700, 10, 10) the collector took 1.5 ms of young
+# collections and 5-6 ms of full ones (amortized) per warm timeline page of 28-35 ms, profiled
+# with gc.callbacks at 100k events; with these it took none, and the page 19-26 ms. What the
+# server holds from startup (routes, templates, compiled SQL) is also frozen out of them.
+# Reference cycles are rare in a request and are still collected, only later.
+GC_THRESHOLDS = (50_000, 20, 10)
+
+
+def _tune_gc() -> None:
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _wants_json(request: Request) -> bool:

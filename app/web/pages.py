@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import QueryParams
 
 from app import queries
+from app.cache import remembered
 from app.filters import DEFAULT_LIMIT, FilterError, TimelineFilters
 from app.share_card import CardText, render_card
 from app.stories import queries as story_queries
@@ -19,7 +20,7 @@ from app.web.deps import SessionDep
 from app.web.i18n import filter_error_text, format_date, t
 from app.web.stories import timeline_parts
 from app.web.strip import build_strip
-from app.web.templating import is_fragment_request, render
+from app.web.templating import is_fragment_request, render, render_partial
 from app.web.timeline import active_chips, group_by_day
 
 router = APIRouter(tags=["pages"], default_response_class=HTMLResponse)
@@ -74,24 +75,14 @@ def _timeline_context(
         raise HTTPException(
             status_code=404, detail=f"No such speaker: {facets.unknown_speakers[0]}"
         )
-    axis = build_axis(queries.axis_counts(session, filters), filters, lang)
     members = [country for country, _ in facets.csto]
-    strip = build_strip(
-        queries.member_months(session, filters),
-        members,
-        filters,
-        axis.start if axis else None,
-        axis.end if axis else None,
-        lang,
-    )
+    charts = _charts(session, lang, filters, filters, "/", members=members)
     labels = facets.labels(lang)
     return {
         **parts,
+        **charts,
         "filters": filters,
         "errors": errors,
-        "axis": axis,
-        "axis_caption": axis_caption(axis, lang) if axis else "",
-        "strip": strip,
         "chips": active_chips(filters, labels, lang),
         "terms": filters.terms,
         "named_speakers": [labels.get(slug, slug) for slug in filters.named_speakers],
@@ -100,6 +91,54 @@ def _timeline_context(
         "lang_url": _with_lang(filters.url("/"), "en" if lang == "ar" else "ar"),
         **_pager(session, filters, page, "/", stories=parts["counting"] == "stories"),
     }
+
+
+def _charts(
+    session,
+    lang: str,
+    counted: TimelineFilters,
+    links: TimelineFilters,
+    path: str,
+    *,
+    members: list | None = None,
+) -> dict:
+    """The time axis of the events ``counted`` (and, given the ``members``, the member-state
+    strip), drawn with links that keep ``links`` on ``path``: built from the remembered counts,
+    rendered, and remembered as HTML per filter set, language and path until the data changes.
+    Every page of a filter set shows the same charts (they ignore the cursor), and drawing the
+    axis over the whole extent was a fifth of a warm page."""
+    key = (
+        "charts",
+        counted.replace(after=None).to_query(),
+        links.replace(after=None).to_query(),
+        path,
+        lang,
+        members is not None,
+    )
+
+    def draw() -> dict:
+        axis = build_axis(queries.axis_counts(session, counted), links, lang, path)
+        caption = axis_caption(axis, lang) if axis else ""
+        context = {"axis": axis, "axis_caption": caption, "hx_pager": path == "/"}
+        drawn = {
+            "axis": axis,
+            "axis_caption": caption,
+            "axis_html": render_partial(lang, "partials/_axis.html", context),
+            "strip_html": "",
+        }
+        if members is not None:
+            strip = build_strip(
+                queries.member_months(session, counted),
+                members,
+                links,
+                axis.start if axis else None,
+                axis.end if axis else None,
+                lang,
+            )
+            drawn["strip_html"] = render_partial(lang, "partials/_strip.html", {"strip": strip})
+        return drawn
+
+    return remembered(session, key, draw)
 
 
 def _pager(
@@ -250,15 +289,13 @@ def _scoped_timeline(request: Request, session, **scope) -> dict:
     base = filters.replace(**{field: () for field in scope})
     scoped = base.replace(**scope, after=filters.after)
     page = queries.timeline_page(session, scoped)
-    axis = build_axis(queries.axis_counts(session, scoped), base, lang, path)
     return {
+        **_charts(session, lang, scoped, base, path),
         "filters": base,
         "scoped": scoped,
         "errors": errors,
         "page": page,
         "groups": group_by_day(page.views),
-        "axis": axis,
-        "axis_caption": axis_caption(axis, lang) if axis else "",
         "terms": scoped.terms,
         "explorer_url": scoped.url("/", after=None),
         "form_action": path,

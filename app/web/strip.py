@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app.filters import TimelineFilters, parse_bound
+from app.filters import TimelineFilters
 from app.models import Country
 from app.web.i18n import format_date, short_month
 
@@ -92,26 +92,18 @@ def build_strip(
     rows = []
     for index, country in enumerate(members):
         cells = []
+        link = filters.range_links("/", countries=(country.iso2,))
         for column, (raw, months) in enumerate(columns):
             n = count(country.iso2, months)
             if not n:
                 continue
-            first = parse_bound("from", raw, end=False)
-            last = parse_bound("to", raw, end=True)
             cells.append(
                 Cell(
                     x=round(NAME_GUTTER + column * width, 2),
                     width=round(width, 2),
                     n=n,
                     shade=max(1, min(SHADES, -(-n * SHADES // peak))),
-                    href=filters.url(
-                        "/",
-                        countries=(country.iso2,),
-                        date_from=first,
-                        date_to=last,
-                        raw_from=raw,
-                        raw_to=raw,
-                    ),
+                    href=link(raw, raw),
                     label=f"{format_date(raw, lang)}: {n}",
                 )
             )

@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import Request
 from jinja2_fragments.fastapi import Jinja2Blocks
+from markupsafe import Markup
 from starlette.responses import Response
 
 from app.filters import DEFAULT_LIMIT
@@ -16,6 +17,7 @@ from app.settings import ROOT
 from app.web import cards
 from app.web.i18n import format_date, t
 from app.web.text import close_bidi
+from app.web.timeline import speaker_options
 
 templates = Jinja2Blocks(directory=str(ROOT / "templates"))
 templates.env.globals["format_date"] = format_date
@@ -26,6 +28,7 @@ templates.env.globals["role_of"] = cards.role_of
 templates.env.globals["speaker_name"] = cards.speaker_name
 templates.env.globals["source_url"] = cards.source_url
 templates.env.globals["marked"] = cards.marked
+templates.env.globals["speaker_options"] = speaker_options
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
 # Templates change only with a deploy: checking every template's mtime on every render cost ~13%
@@ -39,6 +42,16 @@ def is_fragment_request(request: Request) -> bool:
         request.headers.get("HX-Request") == "true"
         and request.headers.get("HX-History-Restore-Request") != "true"
     )
+
+
+def render_partial(lang: str, name: str, context: dict[str, Any]) -> Markup:
+    """A partial template rendered on its own (to be remembered and put into a page as is)."""
+    base = {
+        "lang": lang,
+        "dir": "rtl" if lang == "ar" else "ltr",
+        "t": lambda key, **values: t(key, lang, **values),
+    }
+    return Markup(templates.get_template(name).render({**base, **context}))
 
 
 def render(

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from app.filters import TimelineFilters
-from app.queries import EventView
+from app.queries import EventView, Facets
 from app.web.i18n import format_date, t
+from app.web.text import close_bidi
 
 
 @dataclass(frozen=True)
@@ -71,3 +74,19 @@ def _bound(filters: TimelineFilters, which: str, lang: str) -> str:
     raw = filters.raw_from if which == "from" else filters.raw_to
     day = filters.date_from if which == "from" else filters.date_to
     return format_date(raw or day.isoformat(), lang)
+
+
+def speaker_options(facets: Facets, filters: TimelineFilters, lang: str) -> Markup:
+    """The speaker facet's ``<option>``s (hundreds of speakers: written here in one pass, as the
+    template wrote them, instead of a Jinja loop that was a fifth of a speaker page's render)."""
+    plus = "+" if facets.capped else ""
+    chosen = set(filters.speakers)
+    out = []
+    for speaker, n in facets.speakers:
+        name = (speaker.name_en or speaker.name_ar) if lang == "en" else speaker.name_ar
+        selected = " selected" if speaker.id in chosen else ""
+        out.append(
+            f'<option value="{escape(close_bidi(speaker.id))}"{selected}>'
+            f"{escape(close_bidi(name))} ({n}{plus})</option>"
+        )
+    return Markup("\n".join(out))

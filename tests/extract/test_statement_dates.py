@@ -213,3 +213,15 @@ def test_the_eve_of_the_occasion_reported_today(extract):
     )
     (st,) = [e for e in ex.events if e.kind == "statement" and "دون توقف" in e.text]
     assert st.date.value == "2024-03-19"
+
+
+def test_a_day_after_wa_anna_is_in_the_content_not_when_it_was_said():
+    # 'وأن' opens a second content clause: its 'أمس' tells what happened, not when it was said
+    from app.extract.dates import find_time_expressions
+    from app.extract.resources import load_resources
+    from app.extract.statement_dates import _Clauses
+    from app.extract.textnorm import normalize_text
+
+    nt = normalize_text("وأعلن الوزير نجاح المحادثات، وأن الوفد غادر العاصمة أمس.")
+    (e,) = find_time_expressions(nt)
+    assert not _Clauses(nt, load_resources()).governs(0, e)

@@ -17,11 +17,13 @@ import pytest
 # histogram (no longer computed for the page), the member-state strip adds one, and a speaker's or a
 # country's page now draws its own time axis (one)
 # ``/`` lists stories (one card per story), ``reports=all`` every report; {cursor} is a keyset
-# token from the middle of the fixture's timeline
+# token from the middle of the fixture's timeline. The axis and the strip read event_tally
+# (migration 0011); a facet no tally serves (a combined filter, a date range, several countries)
+# is one statement that also says whether it was capped (no count of its own: 14 → 10).
 BOUNDS = [
     ("/", 10),
     ("/?after={cursor}", 11),
-    ("/?country=KZ&country=RU&speaker=stanislav-zas&q=الوضع&from=2022-01-01", 13),
+    ("/?country=KZ&country=RU&speaker=stanislav-zas&q=الوضع&from=2022-01-01", 11),
     ("/?country=KZ", 10),
     ("/?country=KZ&speaker=stanislav-zas&from=2022-01-01&to=2022-12-31", 10),
     ("/?reports=all", 10),
@@ -29,14 +31,14 @@ BOUNDS = [
     ("/?reports=all&order=desc&after={cursor}", 12),
     ("/?reports=all&country=KZ", 10),
     ("/?reports=all&country=KZ&after={cursor}", 12),
-    ("/?reports=all&country=KZ&country=RU", 14),
+    ("/?reports=all&country=KZ&country=RU", 11),
     ("/?reports=all&speaker=stanislav-zas&after={cursor}", 12),
-    ("/?reports=all&from=2022-01-01&to=2022-01-31", 14),
+    ("/?reports=all&from=2022-01-01&to=2022-01-31", 10),
     ("/?reports=all&q=الوضع", 11),
-    ("/?reports=all&country=KZ&speaker=stanislav-zas&from=2022-01-01&to=2022-12-31", 14),
+    ("/?reports=all&country=KZ&speaker=stanislav-zas&from=2022-01-01&to=2022-12-31", 10),
     ("/api/stories", 4),
     ("/api/events?country=KZ&after={cursor}", 6),
-    ("/events/{zas1}", 12),  # + its story's outlets (app/stories/)
+    ("/events/{zas1}", 11),  # + its story's outlets (app/stories/)
     ("/events/{zas1}/source", 5),
     ("/articles/{a1}", 2),
     ("/speakers/stanislav-zas", 6),
