@@ -468,6 +468,10 @@ class MentionReader:
                         )
                         if j3 < len(toks) and toks[j3][2] in ("،", ","):
                             j_name = self._name_start(toks, j3, people)
+                    else:
+                        # any short office in apposition before a rank and a name ('رئيس
+                        # الأركان …، النائب الأول لوزير الدفاع، الجنرال X،')
+                        j_name = self._name_after_apposition(toks, j + 1, people)
                 # a bare head (رئيس، قائد) is a title only with a country, a body, or a
                 # complement and a name in apposition ('قائد القوات، العقيد …')
                 named = j > head_end and j_name is not None
@@ -697,6 +701,23 @@ class MentionReader:
             prev = toks[k - 1][2] if k > 0 else ""
             if k == 0 or prev in self._BEFORE_NAME or prev in self.res.cue_words:
                 return k
+        return None
+
+    def _name_after_apposition(self, toks, k: int, people) -> int | None:
+        """The name after a comma-delimited office of up to six words starting at ``k``, when
+        a rank or a knowledge-base name follows the closing comma."""
+        n = len(toks)
+        end = k
+        while end < n and end - k < 6 and toks[end][2] not in ("،", ","):
+            w = toks[end][2]
+            if not w.isalpha() or w in self.res.cue_words or w in self.res.complementizers:
+                return None
+            end += 1
+        if end == k or end + 1 >= n or toks[end][2] not in ("،", ","):
+            return None
+        t2, _k2 = self.title_at(toks, end + 1)
+        if end + 1 in people or (t2 is not None and t2.category == "military"):
+            return self._name_start(toks, end, people)
         return None
 
     def _tok_index(self, toks, k: int) -> int:

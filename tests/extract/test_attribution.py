@@ -399,3 +399,18 @@ def test_subject_before_qad_beats_the_object_after_the_verb(extract):
         + 'وأضاف: "لم تقدم لنا المنظمة أي مساعدة حين طلبناها".\n'
     )
     assert name(event_for(ex, "لم تقدم")) == "Nikol Pashinyan"
+
+
+def test_office_in_apposition_between_a_title_and_a_rank_and_name(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال رئيس أركان القوات المسلحة الروسية، النائب الأول لوزير الدفاع، الجنرال فاليري غيراسيموف، إن "القوات جاهزة لأي مهمة".\n'
+    )
+    assert name(event_for(ex, "القوات جاهزة")) == "Valery Gerasimov"
+
+
+def test_indefinite_chief_of_staff_is_no_head_of_state(extract):
+    ex = extract(
+        DATELINE + 'وقال رئيس أركان الجيش الكازاخستاني إن "الوحدات تسيطر على كل المطارات".\n'
+    )
+    assert event_for(ex, "الوحدات تسيطر").speaker.name_en != "Kassym-Jomart Tokayev"
