@@ -457,6 +457,15 @@ class MentionReader:
                 j, country, org = self._title_complements(
                     toks, j, cats, country, people, orgs, ctry
                 )
+                if (
+                    len(t.words) == 1
+                    and t.needs_country
+                    and not self._only_country(toks, head_end, j, ctry, orgs)
+                ):
+                    # 'رئيس الوفد الروسي'، 'رئيس مكتب الرئاسة'، 'وزير الطاقة الروسي': the head of
+                    # the body its complement names, never the head of state or the minister
+                    # the knowledge base knows for that country
+                    cats = {"head_of_body"}
                 j_name = self._name_start(toks, j, people)
                 if j_name is None and j + 1 < len(toks) and toks[j][2] in ("،", ","):
                     # a second title in apposition, then the name: 'نائب رئيس الأركان، قائد
@@ -702,6 +711,23 @@ class MentionReader:
             if k == 0 or prev in self._BEFORE_NAME or prev in self.res.cue_words:
                 return k
         return None
+
+    _STATE_WORDS = frozenset(
+        norm(w) for w in ("جمهورية", "الجمهورية", "دولة", "الدولة", "لدى", "في", "-", '"')
+    )
+
+    def _only_country(self, toks, a: int, b: int, ctry, orgs) -> bool:
+        """Tokens ``a``..``b`` name only a country or a body (a nisba, 'جمهورية X', 'لدى X')."""
+        x = a
+        while x < b:
+            hit = ctry.get(x) if x in ctry and ctry[x].payload[0] != "none" else orgs.get(x)
+            if hit is not None:
+                x = self._tok_index(toks, hit.end - 1) + 1
+            elif toks[x][2] in self._STATE_WORDS:
+                x += 1
+            else:
+                return False
+        return True
 
     def _name_after_apposition(self, toks, k: int, people) -> int | None:
         """The name after a comma-delimited office of up to six words starting at ``k``, when

@@ -494,3 +494,20 @@ def test_undated_person_with_several_roles_gets_no_guessed_role(extract):
     ]
     assert st.speaker.name_en == "Sergei Shoigu"
     assert st.speaker.role_ar is None  # not his first office of the 1990s
+
+
+def test_head_of_a_body_is_never_the_head_of_state(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        + 'قال رئيس الوفد الروسي إن "المحادثات جرت في أجواء بناءة ومفيدة للطرفين".\n'
+        + 'وقال وزير الطاقة الكازاخستاني إن "إمدادات الغاز لم تتأثر بالأحداث".\n'
+    )
+    assert event_for(ex, "المحادثات جرت").speaker.name_ar == "رئيس الوفد الروسي"
+    assert event_for(ex, "إمدادات الغاز").speaker.name_ar == "وزير الطاقة الكازاخستاني"
+
+
+def test_head_of_a_country_written_with_its_name_is_the_holder(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n" + 'قال رئيس جمهورية طاجيكستان إن "الحدود مع أفغانستان آمنة تماما".\n'
+    )
+    assert event_for(ex, "الحدود مع").speaker.name_en == "Emomali Rahmon"
