@@ -235,6 +235,12 @@ class MentionReader:
         owners = kb.surname_owners.get(self.nt.key[m.phrase_start : m.end], ())
         if len(owners) < 2:
             return p
+        # the namesake the article already named in full ('رئيس الحكومة أكيلبيك جاباروف' …
+        # 'وأضاف جاباروف'), the latest first
+        if not cats:
+            for ent in reversed(self.d.history):
+                if ent.ref.slug in owners:
+                    return kb.people[ent.ref.slug]
         cands = [kb.people[x] for x in owners]
         period = self.d.period
         now = (lambda c: c.roles_in(*period)) if period is not None else (lambda c: ())

@@ -511,3 +511,12 @@ def test_head_of_a_country_written_with_its_name_is_the_holder(extract):
         "١٤ يناير ٢٠٢٢\n" + 'قال رئيس جمهورية طاجيكستان إن "الحدود مع أفغانستان آمنة تماما".\n'
     )
     assert event_for(ex, "الحدود مع").speaker.name_en == "Emomali Rahmon"
+
+
+def test_surname_of_namesakes_alone_is_the_one_named_before(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        + "وقال رئيس الحكومة القرغيزية أكيلبيك جاباروف إن الوضع مستقر في الجنوب.\n"
+        + 'وأضاف جاباروف: "سنعيد بناء كل المنازل المتضررة قبل الشتاء".\n'
+    )
+    assert event_for(ex, "سنعيد بناء").speaker.name_en == "Akylbek Japarov"
