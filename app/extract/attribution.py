@@ -53,6 +53,9 @@ _STATEMENT_LEAD = frozenset(
     for w in (
         "بيان",
         "بيانا",
+        "تغريدة",  # 'وجاء في تغريدة لباشينيان:'
+        "تدوينة",
+        "منشور",
         "البيان",
         "بلاغ",
         "تصريح",
@@ -466,6 +469,15 @@ def _sentence(
             )
         ):
             k += 1
+        if k > j and k < len(toks) and toks[k][2][:1] == "ل":
+            # 'تغريدة لباشينيان'، 'بيان لوزير الخارجية الروسي X': its author
+            for x in range(k, min(k + 8, len(toks))):
+                if x > k and not toks[x][2].isalpha() and toks[x][2] not in _APPOSITION:
+                    break
+                if (mx := by_start.get(x)) is not None:
+                    if mx.kind == "person":
+                        return mx.entity
+                    break
         issuer = by_start.get(k) if k > j else None
         if issuer is not None and issuer.kind in ("org", "statement"):
             # 'بيان أصدرته المنظمة': the organisation named before

@@ -414,3 +414,18 @@ def test_indefinite_chief_of_staff_is_no_head_of_state(extract):
         DATELINE + 'وقال رئيس أركان الجيش الكازاخستاني إن "الوحدات تسيطر على كل المطارات".\n'
     )
     assert event_for(ex, "الوحدات تسيطر").speaker.name_en != "Kassym-Jomart Tokayev"
+
+
+def test_post_of_a_person_after_jaa_fi_is_theirs(extract):
+    ex = extract(
+        DATELINE + 'وجاء في تغريدة لباشينيان: "لن نسمح بأي اعتداء على أراضينا مهما كلف الأمر".\n'
+    )
+    assert name(event_for(ex, "لن نسمح")) == "Nikol Pashinyan"
+
+
+def test_statement_of_a_titled_person_after_jaa_fi(extract):
+    ex = extract(
+        DATELINE
+        + 'وجاء في بيان لوزير الخارجية الروسي سيرغي لافروف أن "موسكو تدعم الحوار بين البلدين".\n'
+    )
+    assert name(event_for(ex, "موسكو تدعم")) == "Sergey Lavrov"
