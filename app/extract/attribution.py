@@ -379,6 +379,12 @@ def _sentence_topic(an: Discourse, toks, mentions: list[Mention]) -> Entity | No
     return ent if ent.ref.slug is not None or m.kind == "person" else None
 
 
+def _colon_before(nt: NormText, toks, mark: int) -> bool:
+    """The last narration token before the quotation mark at ``mark`` is a colon."""
+    before = [t for t in toks if nt.raw_start(t[0]) < mark]
+    return bool(before) and before[-1][2] == ":"
+
+
 def _headline_speaker(
     an: Discourse, nt: NormText, toks, mentions: list[Mention], start: int, mark: int
 ) -> Entity | None:
@@ -622,6 +628,10 @@ def _sentence(
                 ent = sa.subjects[near[-1].ti]
         if ent is None and not cues:
             ent = _headline_speaker(an, nt, toks, mentions, q.cue_start, mark)
+            if ent is None and _colon_before(nt, toks, mark):
+                # 'ونشر باشينيان على فيسبوك: "…"': a colon introduces the words of the person
+                # the sentence opens with, though its verb is no reporting cue
+                ent = _sentence_topic(an, toks, mentions)
         if ent is None:
             if current is not None:
                 ent = current

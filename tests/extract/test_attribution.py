@@ -429,3 +429,10 @@ def test_statement_of_a_titled_person_after_jaa_fi(extract):
         + 'وجاء في بيان لوزير الخارجية الروسي سيرغي لافروف أن "موسكو تدعم الحوار بين البلدين".\n'
     )
     assert name(event_for(ex, "موسكو تدعم")) == "Sergey Lavrov"
+
+
+def test_colon_after_a_posting_sentence_gives_its_opening_subject(extract):
+    ex = extract(
+        DATELINE + 'ونشر باشينيان على فيسبوك: "أرمينيا دولة ذات سيادة وتقرر مصيرها بنفسها".\n'
+    )
+    assert name(event_for(ex, "أرمينيا دولة")) == "Nikol Pashinyan"
