@@ -436,3 +436,14 @@ def test_colon_after_a_posting_sentence_gives_its_opening_subject(extract):
         DATELINE + 'ونشر باشينيان على فيسبوك: "أرمينيا دولة ذات سيادة وتقرر مصيرها بنفسها".\n'
     )
     assert name(event_for(ex, "أرمينيا دولة")) == "Nikol Pashinyan"
+
+
+def test_security_bodies_with_a_nisba_speak_not_the_previous_speaker(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن القوات جاهزة.\n"
+        + 'وقالت الشرطة الكازاخستانية إن "الشوارع هادئة في كل المدن الآن".\n'
+        + 'وقال الجيش الأذربيجاني إن "وحداته ردت على مصادر النيران".\n'
+    )
+    assert event_for(ex, "الشوارع هادئة").speaker.name_ar == "الشرطة الكازاخستانية"
+    assert event_for(ex, "وحداته ردت").speaker.name_ar == "الجيش الأذربيجاني"
