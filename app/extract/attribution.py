@@ -523,6 +523,9 @@ def _sentence(
             ent = rd.title_entity(toks, j, None)  # a title that needs a complement to mean it
             if ent is not None:
                 return ent
+            ent = rd.national_body(toks, j)  # 'وقالت الرئاسة الأوكرانية': a body and its nisba
+            if ent is not None:
+                return ent
         if c.kind == "verb":
             # SVO: a mention right before the verb (a comma or an auxiliary may intervene)
             j = c.ti

@@ -212,6 +212,30 @@ class MentionReader:
         cats = {"anonymous"} | ({"plural"} if _strip_conj(toks[j][2]) in self._PLURAL else set())
         return Entity(f"a:{norm(phrase)}", ref, frozenset(cats), "m")
 
+    def national_body(self, toks, j: int) -> Entity | None:
+        """'وقالت الرئاسة الأوكرانية'، 'وقال البرلمان القرغيزي': a definite noun that is no
+        title, followed by a country's nisba, right after a reporting verb is a body
+        speaking as written."""
+        if j + 1 >= len(toks) or not (self._article(toks, j) and self._plain_word(toks, j)):
+            return None
+        if toks[j][2] in self.res.titles_by_first or not self._article(toks, j + 1):
+            return None
+        nt = self.nt
+        cm = next(
+            (
+                x
+                for x in self.kb.matches_in(nt, "country", toks[j + 1][0], toks[j + 1][1])
+                if x.start == toks[j + 1][0] and x.payload[0] in ("adj", "name")
+            ),
+            None,
+        )
+        if cm is None:
+            return None
+        raw = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[j + 1][1])]
+        ref = SpeakerRef(name_ar=raw, country=cm.payload[1], kind="organisation")
+        cats = frozenset({"organisation", "institution", "body"})
+        return Entity(f"i:{norm(raw)}", ref, cats, "f")
+
     def document_entity(self, toks, j: int) -> Entity | None:
         """'وأكد البيان الختامي …': a statement noun with its adjectives speaks as written when
         no body that spoke issued it."""

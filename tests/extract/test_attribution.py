@@ -447,3 +447,13 @@ def test_security_bodies_with_a_nisba_speak_not_the_previous_speaker(extract):
     )
     assert event_for(ex, "الشوارع هادئة").speaker.name_ar == "الشرطة الكازاخستانية"
     assert event_for(ex, "وحداته ردت").speaker.name_ar == "الجيش الأذربيجاني"
+
+
+def test_any_definite_body_with_a_nisba_after_the_verb_speaks_as_written(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن القوات جاهزة.\n"
+        + 'وقالت البحرية الروسية إن "السفن ستعود إلى قواعدها خلال أيام".\n'
+    )
+    sp = event_for(ex, "السفن ستعود").speaker
+    assert sp.name_ar == "البحرية الروسية" and sp.country == "RU"
