@@ -218,7 +218,10 @@ class MentionReader:
         speaking as written."""
         if j + 1 >= len(toks) or not (self._article(toks, j) and self._plain_word(toks, j)):
             return None
-        if toks[j][2] in self.res.titles_by_first or not self._article(toks, j + 1):
+        w = toks[j][2]
+        if w in self.res.titles_by_first or w[2:] in self.res.titles_by_first:
+            return None  # 'وقال الزعيم البيلاروسي': a person's title, resolved as a role
+        if not self._article(toks, j + 1):
             return None
         nt = self.nt
         cm = next(

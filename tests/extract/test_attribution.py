@@ -457,3 +457,12 @@ def test_any_definite_body_with_a_nisba_after_the_verb_speaks_as_written(extract
     )
     sp = event_for(ex, "السفن ستعود").speaker
     assert sp.name_ar == "البحرية الروسية" and sp.country == "RU"
+
+
+def test_definite_title_with_a_nisba_stays_a_role_not_a_body(extract):
+    ex = extract(
+        DATELINE
+        + "استقبل لوكاشينكو الأمين العام للمنظمة في مينسك.\n"
+        + 'وقال الزعيم البيلاروسي: "الغرب يستعد لمواجهة طويلة معنا".\n'
+    )
+    assert name(event_for(ex, "الغرب يستعد")) == "Alexander Lukashenko"
