@@ -5,7 +5,10 @@ Each set goes through the real ingest and export (bench/evaluate.py).
 
 dated_mention_recall floors were lowered with issue 9: a date is an ``event`` only for a
 happening with a trigger now, and these golds list every date without its kind (statement
-dates, labels, horizons), so part of them is rightly found by no event."""
+dates, labels, horizons), so part of them is rightly found by no event. Lowered again in
+stop 15 (b, d; g's date_accuracy): a publication day is no longer guessed from the latest date
+an article mentions (wrong on every real article it decided), so an undated written article's
+statements stay undated where the gold had taken that guess."""
 
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ FLOORS = {
         "country_f1": 0.97,
         "published_accuracy": 0.97,
         "outlet_accuracy": 0.97,
-        "dated_mention_recall": 0.87,
+        "dated_mention_recall": 0.83,
     },
     "heldout-c": {
         "quote_recall": 0.95,
@@ -52,7 +55,7 @@ FLOORS = {
         "country_f1": 0.96,
         "published_accuracy": 0.85,
         "outlet_accuracy": 0.97,
-        "dated_mention_recall": 0.65,
+        "dated_mention_recall": 0.6,
     },
     "heldout-f": {
         "quote_recall": 0.97,
@@ -68,7 +71,7 @@ FLOORS = {
         "quote_recall": 0.96,
         "quote_precision": 0.97,
         "speaker_accuracy": 0.83,
-        "date_accuracy": 0.94,
+        "date_accuracy": 0.85,
         "country_f1": 0.96,
         "published_accuracy": 0.97,
         "outlet_accuracy": 0.85,

@@ -20,6 +20,10 @@ or the date ended well before the publication date (more than ``RECALL_DAYS``). 
 formula (يشار إلى أن، الجدير بالذكر) alone does not make it background: reporters use it for
 last week's decision as much as for a founding. A date inside a quotation is
 read against the date of the statement quoting it.
+
+In an undated article a yearless day takes the one year the article writes (``own_year``),
+what ended a month before its latest past full date is recalled (``written_floor``), and so
+is a day of a year the article tells history in (``history_years``).
 """
 
 from __future__ import annotations
@@ -375,9 +379,16 @@ def history_years(nt: NormText, exprs: list[TimeExpr]) -> frozenset[int]:
 def own_year(nt: NormText, exprs: list[TimeExpr]) -> int | None:
     """The year an undated article is written in, when the text determines it: the one year
     it writes outside history (in dates, years and event names: 'يترأس المجلس في عام 2022'،
-    'مناورات الأخوة القتالية -2023'); None when it writes none or several."""
+    'مناورات الأخوة القتالية -2023'); None when it writes none or several. A year after منذ
+    is where a state of affairs began, not the year of writing."""
     past = history_years(nt, exprs)
-    years = {e.year for e in exprs if e.year is not None and e.year not in past}
+    years = {
+        e.year
+        for e in exprs
+        if e.year is not None
+        and e.year not in past
+        and not (_since(nt, e) or norm(e.text).startswith("منذ"))
+    }
     years |= {int(m.group(1)) for m in NAMED_YEAR.finditer(nt.key)} - past
     return next(iter(years)) if len(years) == 1 else None
 
@@ -450,6 +461,75 @@ def _placed(words: list[str], trigger: str, lex: _Lexicon) -> bool:
     return any(_strip_wf(w) in lex.occasion_preps for w in words[max(0, at - 2) : at])
 
 
+_EVE_NOUNS = frozenset(
+    norm(w) for w in ("رحلة", "زيارة", "جولة", "قمة", "اجتماع", "لقاء", "محادثات", "وصول")
+)
+
+
+def _on_the_eve(
+    nt: NormText,
+    sent: Sentence,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+    published: DateValue | None,
+) -> tuple[tuple[str, str], DateValue] | None:
+    """'وقد أثار الرئيس، عشية رحلته إلى العاصمة، المسألة في اجتماعه مع الحكومة': with no
+    date of its own, a happening on the eve of the occasion the article reports is dated the
+    day before the publication date (as a statement made then is). The trigger is the
+    happening's, after the eve phrase in the main clause, never the occasion's own word."""
+    pub = as_date(published)
+    if pub is None:
+        return None
+    words = _main_clause(nt, sent, lex, speech_spans)
+    at = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if _strip_wf(w) == "عشيه" and any(forms(x) & _EVE_NOUNS for x in words[i + 1 : i + 3])
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    occasion = next(j for j in range(at + 1, at + 3) if forms(words[j]) & _EVE_NOUNS)
+    hit = find_trigger(words[occasion + 1 :], lex)
+    if hit is None or hit[1] == "clash" or forms(hit[0]) & lex.aspect:
+        return None
+    day = pub - timedelta(days=1)
+    note = "'عشية' the occasion reported today: the day before the publication date"
+    return hit, DateValue(day.isoformat(), "day", "relative", note)
+
+
+def _decided(
+    nt: NormText,
+    sent: Sentence,
+    e: TimeExpr,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+) -> tuple[str, str, bool] | None:
+    """'وجاء في بيان الحكومة اليوم أنه تقرر طلب المساعدة': a decision the announced content
+    opens with was taken when it was announced (no speaker: the body decided)."""
+    hit = find_trigger(_content_opening(nt, sent, e, lex, speech_spans), lex)
+    return (*hit, False) if hit is not None and hit[1] == "decision" else None
+
+
+def _content_opening(
+    nt: NormText,
+    sent: Sentence,
+    e: TimeExpr,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+) -> list[str]:
+    """The first word of the content clause right after ``e`` ('… اليوم، أنه تقرر طلب …' →
+    تقرر; 'أنها قررت'), or none when other words come between. A subject first ('إن بلاده
+    قررت …') reports someone's decision, not when it was taken."""
+    end = min([sent.end] + [a for a, b in speech_spans if a >= e.end])
+    toks = [t for t in nt.tokens_in(nt.key_offset(e.end), nt.key_offset(end)) if t[2][:1].isalnum()]
+    if not toks or not _is_comp(toks[0][2], lex):
+        return []
+    return [t[2] for t in toks[1:2]]
+
+
 def _main_clause(
     nt: NormText,
     sent: Sentence,
@@ -505,7 +585,8 @@ def _happening(
         cut = next((i for i in range(len(main) - 1, -1, -1) if main[i] == "وذلك"), len(main))
         before = main[:cut]
     if _has_phrase(before[-6:] + after[:3], lex.speech_occasions):
-        return None  # 'في مؤتمر صحفي اليوم': the date of a statement
+        # 'في مؤتمر صحفي اليوم': the date of a statement (and of a decision it announces)
+        return _decided(nt, sent, e, lex, speech_spans)
     cue = next((i for i in range(len(before) - 1, -1, -1) if _cue_at(before, i, lex)), None)
     if cue is not None:
         # 'أعلن، يوم الأربعاء، خلال اجتماع …، بدء انسحاب القوات': a verb announcing an act
@@ -522,7 +603,7 @@ def _happening(
         hit = find_trigger(words, lex)
         if hit is not None and hit[1] != "clash" and _placed(words, hit[0], lex):
             return (*hit, False)
-        return None
+        return _decided(nt, sent, e, lex, speech_spans)
     # a reporting verb after the date ends its clause ('في 6 يناير، قال …')
     near = next((i for i in range(len(after)) if _cue_at(after, i, lex)), len(after))
     hit = find_trigger(_last_words(before, _BEFORE), lex, nearest_last=True) or find_trigger(
@@ -561,6 +642,17 @@ def build_events(
         for si, sent in enumerate(p.sentences):
             sexprs = [e for e in pexprs if sent.start <= e.start < sent.end]
             if not sexprs:
+                eve = _on_the_eve(nt, sent, lex, speech_spans, published)
+                if eve is not None:
+                    (word, category), dv = eve
+                    countries = countries_between(cmentions, sent.start, sent.end)
+                    events.append(
+                        ExtractedEvent(
+                            kind="event", start=sent.start, end=sent.end,
+                            text=nt.raw[sent.start : sent.end], date=dv, countries=countries,
+                            trigger=category, actors=countries,
+                        )
+                    )  # fmt: skip
                 continue
             seen: set[str] = set()
             for e in sexprs:

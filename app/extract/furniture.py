@@ -135,6 +135,30 @@ def _dateline(
     return None, None, None, None
 
 
+# a publication stamp with its label, a short line usually among the last ones:
+# 'نشر في: الخميس 3 مارس 2023 - 10:15', 'تاريخ النشر: 3 مارس 2023'. An update stamp
+# ('آخر تحديث') is not the publication date and has no label here.
+_PUBLISHED_LABEL = re.compile(
+    r"^\s*(?:ن[\u064f]?شر(?:ت)?\s*(?:في|بتاريخ|يوم)|تاريخ\s+(?:ال)?نشر)\s*[:：]?"
+)
+
+
+def _labelled_stamp(
+    nt: NormText, paras: tuple[Paragraph, ...], exprs_by_para: dict[int, tuple[TimeExpr, ...]]
+) -> tuple[TimeExpr | None, int | None, tuple[int, int] | None, str | None]:
+    """A labelled publication stamp ('نشر في: …') with a full date, first or last lines."""
+    n = len(paras)
+    for pi in [*range(min(n, 6)), *range(max(6, n - 6), n)]:
+        p = paras[pi]
+        text = nt.raw[p.start : p.end]
+        if len(text) > 90 or not _PUBLISHED_LABEL.match(text):
+            continue
+        for e in exprs_by_para.get(pi, ()):
+            if e.full and not e.deictic:
+                return e, pi, (p.start, p.end), None
+    return None, None, None, None
+
+
 # "موسكو - 20 - 12 (كونا) --": a place, the day and month as numbers, the agency in brackets
 _NUMERIC_DATELINE = re.compile(
     r"^\s*[^\W\d_][^\d()\n]{0,30}?\s*[-–—،,]\s*(?P<d>[0-3]?\d)\s*[-–—/.]\s*(?P<m>[01]?\d)"
@@ -365,6 +389,8 @@ def read_furniture(
     dl_expr, dl_para, dl_span, dl_outlet = _dateline(nt, paras, exprs_by_para, kb)
     if dl_expr is None:
         dl_expr, dl_para, dl_span, dl_outlet = _numeric_dateline(nt, paras, kb)
+    if dl_expr is None:
+        dl_expr, dl_para, dl_span, dl_outlet = _labelled_stamp(nt, paras, exprs_by_para)
     datelines = (
         {dl_para}
         if dl_para is not None and dl_span == (paras[dl_para].start, paras[dl_para].end)

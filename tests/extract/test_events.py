@@ -303,3 +303,38 @@ def test_a_weekday_after_a_future_verb_is_the_next_one(extract):
     body = "وأعلن الرئيس أن انسحاب الوحدات سيبدأ يوم الخميس.\n"
     (ev,) = events_of(extract, body)
     assert ev.date.value == "2024-03-21"
+
+
+def test_a_decision_the_announced_content_opens_with_is_a_happening(extract):
+    body = "وجاء في بيان للحكومة مساء اليوم الأربعاء، أنه تقرر طلب المساعدة من الحلفاء.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.trigger == "decision" and ev.date.value == "2024-03-20"
+
+
+def test_content_that_only_says_something_is_no_decision(extract):
+    body = "وجاء في بيان للحكومة مساء اليوم الأربعاء، أنه يجب احترام الاتفاقات القائمة.\n"
+    assert events_of(extract, body) == []
+
+
+def test_a_decision_reported_with_its_subject_in_an_interview_is_not_dated_by_it(extract):
+    body = "وقال الوزير في مقابلة بثت في 18 مارس 2024، إن بلاده قررت تعليق مشاركتها في المناورات.\n"
+    assert events_of(extract, body) == []
+
+
+def test_a_year_after_mundhu_is_no_year_of_writing(extract):
+    ex = extract(
+        "وتتولى الوزارة الملف منذ عام 2021.\n"
+        "وستبدأ التدريبات المشتركة في 4 سبتمبر على أراضي البلاد.\n"
+    )
+    assert not [e for e in ex.events if e.kind == "event" and e.date.value.endswith("-09-04")]
+
+
+def test_a_happening_on_the_eve_of_the_occasion_reported_is_the_day_before(extract):
+    body = "وقد بحث الرئيس، عشية رحلته إلى العاصمة الجارة، ملف الحدود في اجتماع مع وزرائه.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.date.value == "2024-03-19" and ev.trigger == "meeting"
+
+
+def test_the_eve_phrase_alone_is_no_happening(extract):
+    body = "وأبدى الرئيس، عشية زيارته إلى العاصمة، تفاؤله بمستقبل العلاقات.\n"
+    assert events_of(extract, body) == []

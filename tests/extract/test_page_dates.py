@@ -141,3 +141,24 @@ def test_a_stamp_with_a_month_name_between_separators_or_month_first():
     assert days("16-نوفمبر-2021 | 10:30") == [(2021, 11, 16)]
     assert days("نوفمبر 16، 2021 - 10:30") == [(2021, 11, 16)]
     assert days("في نوفمبر 16 مرة") == [(None, 11, None)]  # a month, no day
+
+
+def test_a_labelled_publication_stamp_in_the_footer(extract):
+    # the footer's 'نشر في:' line, after a long body, dates the page; an older meeting's date
+    # in the body does not
+    body = [
+        "بحث الوزراء في اجتماعهم الأخير ملف الحدود، بعد لقاء عقد في 12 مارس 2023.",
+        "وقال المتحدث إن الحوار سيستمر بين الطرفين.",
+        "وأضاف أن اللجان الفنية ستواصل عملها.",
+        "وأشار إلى أن الخرائط ستراجع من جديد.",
+        "ولفت إلى أن الطرفين اتفقا على تبادل المعلومات.",
+        "وأكد أن الوضع على الحدود هادئ.",
+        "ودعا إلى ضبط النفس في المناطق المتنازع عليها.",
+        "وختم بأن الاجتماع المقبل سيحدد لاحقا.",
+    ]
+    text = "عنوان عن اجتماع الوزراء\n\n" + "\n\n".join(body)
+    labelled = extract(text + "\n\nنشر في: الأربعاء 5 أبريل 2023 - 09:40\n").published
+    assert labelled.value == "2023-04-05" and labelled.basis == "explicit"
+    # without its label the last line's date is no stamp
+    bare = extract(text + "\n\nالأربعاء 5 أبريل 2023 - 09:40\n").published
+    assert bare is None or bare.basis != "explicit"
