@@ -322,3 +322,12 @@ def test_bayyana_before_a_complementizer_is_the_verb(extract):
     )
     (st,) = [e for e in indirect(ex) if "خلال أسبوع" in e.text]
     assert st.speaker.name_en == "Stanislav Zas"
+
+
+def test_member_countries_as_a_group_announce(extract):
+    ex = extract(
+        DATELINE
+        + "أعلنت البلدان الأعضاء في المنظمة أنها ستجري تدريبات مشتركة قرب الحدود الجنوبية.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar == "البلدان"
