@@ -53,6 +53,9 @@ _STATEMENT_LEAD = frozenset(
     for w in (
         "بيان",
         "بيانا",
+        "تغريدة",  # 'وجاء في تغريدة لباشينيان:'
+        "تدوينة",
+        "منشور",
         "البيان",
         "بلاغ",
         "تصريح",
@@ -376,6 +379,12 @@ def _sentence_topic(an: Discourse, toks, mentions: list[Mention]) -> Entity | No
     return ent if ent.ref.slug is not None or m.kind == "person" else None
 
 
+def _colon_before(nt: NormText, toks, mark: int) -> bool:
+    """The last narration token before the quotation mark at ``mark`` is a colon."""
+    before = [t for t in toks if nt.raw_start(t[0]) < mark]
+    return bool(before) and before[-1][2] == ":"
+
+
 def _headline_speaker(
     an: Discourse, nt: NormText, toks, mentions: list[Mention], start: int, mark: int
 ) -> Entity | None:
@@ -427,6 +436,20 @@ def _sentence(
         return (*named, *sa.subjects.values())
 
     def subject_of(c: Cue) -> Entity | None:
+        # 'وكان X قد اتهم المنظمة …': the subject written before قد, not the object after
+        if c.kind == "verb" and c.ti >= 2 and toks[c.ti - 1][2] == "قد":
+            k = c.ti - 1
+            if toks[k - 1][2] in ("،", ","):
+                k -= 1
+            m = by_end.get(k)
+            if m is not None and m.kind == "role" and (n := by_end.get(m.ti)) is not None:
+                m = n if n.kind == "person" else m  # a name before its title in apposition
+            if m is not None and m.kind in ("person", "org", "role"):
+                ent = an.resolve(m)
+                if ent is None and m.kind == "role":
+                    ent = rd.title_entity(toks, m.ti, m)
+                if ent is not None:
+                    return ent
         # VSO: the mention right after the cue (skipping commas and adverbs)
         j = c.ti + 1
         while (
@@ -452,6 +475,15 @@ def _sentence(
             )
         ):
             k += 1
+        if k > j and k < len(toks) and toks[k][2][:1] == "ل":
+            # 'تغريدة لباشينيان'، 'بيان لوزير الخارجية الروسي X': its author
+            for x in range(k, min(k + 8, len(toks))):
+                if x > k and not toks[x][2].isalpha() and toks[x][2] not in _APPOSITION:
+                    break
+                if (mx := by_start.get(x)) is not None:
+                    if mx.kind == "person":
+                        return mx.entity
+                    break
         issuer = by_start.get(k) if k > j else None
         if issuer is not None and issuer.kind in ("org", "statement"):
             # 'بيان أصدرته المنظمة': the organisation named before
@@ -489,6 +521,9 @@ def _sentence(
             return ent
         if c.kind == "verb" and j < len(toks):
             ent = rd.title_entity(toks, j, None)  # a title that needs a complement to mean it
+            if ent is not None:
+                return ent
+            ent = rd.national_body(toks, j)  # 'وقالت الرئاسة الأوكرانية': a body and its nisba
             if ent is not None:
                 return ent
         if c.kind == "verb":
@@ -596,6 +631,10 @@ def _sentence(
                 ent = sa.subjects[near[-1].ti]
         if ent is None and not cues:
             ent = _headline_speaker(an, nt, toks, mentions, q.cue_start, mark)
+            if ent is None and _colon_before(nt, toks, mark):
+                # 'ونشر باشينيان على فيسبوك: "…"': a colon introduces the words of the person
+                # the sentence opens with, though its verb is no reporting cue
+                ent = _sentence_topic(an, toks, mentions)
         if ent is None:
             if current is not None:
                 ent = current

@@ -105,8 +105,10 @@ class Discourse:
 
     # ---- entities -------------------------------------------------------------------------
     def person_entity(self, p: Person, title_raw: str | None, cats: set[str]) -> Entity:
-        roles = p.roles_at(self.when) or p.roles
-        role = roles[0] if roles else None
+        # the role held at the article's date (or in its month/year); undated, a person with
+        # several roles keeps the one written, never a guessed one (Shoigu's first office)
+        roles = (p.roles_in(*self.period) if self.period is not None else ()) or p.roles
+        role = roles[0] if roles and (self.period is not None or len(p.roles) == 1) else None
         allc = set(cats)
         for r in roles:
             allc |= r.categories

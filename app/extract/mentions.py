@@ -212,6 +212,33 @@ class MentionReader:
         cats = {"anonymous"} | ({"plural"} if _strip_conj(toks[j][2]) in self._PLURAL else set())
         return Entity(f"a:{norm(phrase)}", ref, frozenset(cats), "m")
 
+    def national_body(self, toks, j: int) -> Entity | None:
+        """'وقالت الرئاسة الأوكرانية'، 'وقال البرلمان القرغيزي': a definite noun that is no
+        title, followed by a country's nisba, right after a reporting verb is a body
+        speaking as written."""
+        if j + 1 >= len(toks) or not (self._article(toks, j) and self._plain_word(toks, j)):
+            return None
+        w = toks[j][2]
+        if w in self.res.titles_by_first or w[2:] in self.res.titles_by_first:
+            return None  # 'وقال الزعيم البيلاروسي': a person's title, resolved as a role
+        if not self._article(toks, j + 1):
+            return None
+        nt = self.nt
+        cm = next(
+            (
+                x
+                for x in self.kb.matches_in(nt, "country", toks[j + 1][0], toks[j + 1][1])
+                if x.start == toks[j + 1][0] and x.payload[0] in ("adj", "name")
+            ),
+            None,
+        )
+        if cm is None:
+            return None
+        raw = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[j + 1][1])]
+        ref = SpeakerRef(name_ar=raw, country=cm.payload[1], kind="organisation")
+        cats = frozenset({"organisation", "institution", "body"})
+        return Entity(f"i:{norm(raw)}", ref, cats, "f")
+
     def document_entity(self, toks, j: int) -> Entity | None:
         """'وأكد البيان الختامي …': a statement noun with its adjectives speaks as written when
         no body that spoke issued it."""
@@ -235,6 +262,12 @@ class MentionReader:
         owners = kb.surname_owners.get(self.nt.key[m.phrase_start : m.end], ())
         if len(owners) < 2:
             return p
+        # the namesake the article already named in full ('رئيس الحكومة أكيلبيك جاباروف' …
+        # 'وأضاف جاباروف'), the latest first
+        if not cats:
+            for ent in reversed(self.d.history):
+                if ent.ref.slug in owners:
+                    return kb.people[ent.ref.slug]
         cands = [kb.people[x] for x in owners]
         period = self.d.period
         now = (lambda c: c.roles_in(*period)) if period is not None else (lambda c: ())
@@ -457,6 +490,15 @@ class MentionReader:
                 j, country, org = self._title_complements(
                     toks, j, cats, country, people, orgs, ctry
                 )
+                if (
+                    len(t.words) == 1
+                    and t.needs_country
+                    and not self._only_country(toks, head_end, j, ctry, orgs)
+                ):
+                    # 'رئيس الوفد الروسي'، 'رئيس مكتب الرئاسة'، 'وزير الطاقة الروسي': the head of
+                    # the body its complement names, never the head of state or the minister
+                    # the knowledge base knows for that country
+                    cats = {"head_of_body"}
                 j_name = self._name_start(toks, j, people)
                 if j_name is None and j + 1 < len(toks) and toks[j][2] in ("،", ","):
                     # a second title in apposition, then the name: 'نائب رئيس الأركان، قائد
@@ -468,6 +510,10 @@ class MentionReader:
                         )
                         if j3 < len(toks) and toks[j3][2] in ("،", ","):
                             j_name = self._name_start(toks, j3, people)
+                    else:
+                        # any short office in apposition before a rank and a name ('رئيس
+                        # الأركان …، النائب الأول لوزير الدفاع، الجنرال X،')
+                        j_name = self._name_after_apposition(toks, j + 1, people)
                 # a bare head (رئيس، قائد) is a title only with a country, a body, or a
                 # complement and a name in apposition ('قائد القوات، العقيد …')
                 named = j > head_end and j_name is not None
@@ -699,6 +745,40 @@ class MentionReader:
                 return k
         return None
 
+    _STATE_WORDS = frozenset(
+        norm(w) for w in ("جمهورية", "الجمهورية", "دولة", "الدولة", "لدى", "في", "-", '"')
+    )
+
+    def _only_country(self, toks, a: int, b: int, ctry, orgs) -> bool:
+        """Tokens ``a``..``b`` name only a country or a body (a nisba, 'جمهورية X', 'لدى X')."""
+        x = a
+        while x < b:
+            hit = ctry.get(x) if x in ctry and ctry[x].payload[0] != "none" else orgs.get(x)
+            if hit is not None:
+                x = self._tok_index(toks, hit.end - 1) + 1
+            elif toks[x][2] in self._STATE_WORDS:
+                x += 1
+            else:
+                return False
+        return True
+
+    def _name_after_apposition(self, toks, k: int, people) -> int | None:
+        """The name after a comma-delimited office of up to six words starting at ``k``, when
+        a rank or a knowledge-base name follows the closing comma."""
+        n = len(toks)
+        end = k
+        while end < n and end - k < 6 and toks[end][2] not in ("،", ","):
+            w = toks[end][2]
+            if not w.isalpha() or w in self.res.cue_words or w in self.res.complementizers:
+                return None
+            end += 1
+        if end == k or end + 1 >= n or toks[end][2] not in ("،", ","):
+            return None
+        t2, _k2 = self.title_at(toks, end + 1)
+        if end + 1 in people or (t2 is not None and t2.category == "military"):
+            return self._name_start(toks, end, people)
+        return None
+
     def _tok_index(self, toks, k: int) -> int:
         lo, hi = 0, len(toks)
         while lo < hi:
@@ -754,6 +834,10 @@ class MentionReader:
         out: list[Cue] = []
         for i, (a, b, t) in enumerate(toks):
             hit = res.cue_words.get(t) if t not in AMBIGUOUS_CUES else None
+            nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+            if hit is None and t in AMBIGUOUS_CUES and nxt in res.complementizers:
+                hit = res.cue_words.get(t)  # 'وبيّن أن …': the verb, not 'between'
+
             if hit is None and i > 0 and toks[i - 1][2] == "ما":
                 hit = _suffixed_verb(res, t)  # 'هذا ما أعلنته الوزارة'
             last = i

@@ -233,8 +233,10 @@ def find_quotes(
                 cue = _is_cue(toks, res)
                 order.append([s.start, s.end, cue, False])  # start, end, reported, speech
     starts = [o[0] for o in order]
+    unmarked: set[int] = set()  # paragraphs without any quotation mark
     for pi, para in enumerate(paragraphs):
         if para.noise:
+            unmarked.add(pi)
             continue
         k0, k1 = nt.key_offset(para.start), nt.key_offset(para.end)
         pairs, strays = _pairs(nt, k0, k1, res)
@@ -242,11 +244,13 @@ def find_quotes(
         closed = [(o, c) for o, c, d in pairs if c is not None and c >= 0]
         # a quotation left open at the end of the paragraph before runs on into this one up
         # to the closing mark with nothing open before it ('قال: "… ⏎ … ".')
-        run_on = _run_on(out, pi, strays, pairs)
+        if not pairs and not strays and not _opens_with_cue(nt, para, res):
+            unmarked.add(pi)
+        run_on = _run_on(out, pi, strays, pairs, unmarked)
         if run_on is not None:
             q, s_close = run_on
             a, b = _trim(nt, q.start, nt.raw_start(s_close))
-            words = q.words + len(_WORD_RE.findall(key, k0, s_close))
+            words = len(_WORD_RE.findall(key, nt.key_offset(q.start), s_close))
             out[-1] = Quote(
                 q.start, b, q.open_mark, nt.raw_start(s_close), q.paragraph,
                 q.speech or words >= 3, q.cue_start, words, q.attr_end,
@@ -375,15 +379,33 @@ def find_quotes(
     return tuple(out)
 
 
-def _run_on(out: list[Quote], pi: int, strays: list[int], pairs) -> tuple[Quote, int] | None:
-    """(the previous paragraph's open quotation, this paragraph's closing mark) when a
-    speech quote was left open at the end of the paragraph just before and this paragraph's
+def _opens_with_cue(nt: NormText, para: Paragraph, res: Resources) -> bool:
+    """The paragraph's first sentence holds a reporting cue: narration, not the middle of a
+    quotation running on ('وأضاف الوزير أن …')."""
+    if not para.sentences:
+        return False
+    s = para.sentences[0]
+    return _is_cue([t[2] for t in nt.tokens_in(nt.key_offset(s.start), nt.key_offset(s.end))], res)
+
+
+_RUN_ON_PARAGRAPHS = 3  # how many paragraphs a quotation left open may run on across
+
+
+def _run_on(
+    out: list[Quote], pi: int, strays: list[int], pairs, unmarked: set[int]
+) -> tuple[Quote, int] | None:
+    """(an earlier paragraph's open quotation, this paragraph's closing mark) when a speech
+    quote was left open at the end of the paragraph just before — or before paragraphs with
+    no quotation mark at all (a quotation of several paragraphs) — and this paragraph's
     first mark is a closing one with nothing open."""
     if not out or not strays:
         return None
     q = out[-1]
     opened = (q.speech or q.cued) and q.close_mark is None and q.open_mark is not None
-    if not opened or q.paragraph != pi - 1:
+    between = range(q.paragraph + 1, pi)
+    if not opened or not 0 < pi - q.paragraph <= _RUN_ON_PARAGRAPHS:
+        return None
+    if any(x not in unmarked for x in between):
         return None
     first = strays[0]
     if any(o is not None and o < first for o, _c, _d in pairs):

@@ -87,8 +87,10 @@ def _words(toks) -> int:
 def _cue_kind(res: Resources, toks, i: int) -> tuple[str, int] | None:
     """('verb'|'participle'|'prep', index of the cue's last token) for a cue at token ``i``."""
     t = toks[i][2]
-    if t in _AMBIGUOUS:
-        return None
+    if t in _AMBIGUOUS and not (
+        t in AMBIGUOUS_CUES and i + 1 < len(toks) and toks[i + 1][2] in _THAT
+    ):
+        return None  # ('وبيّن أن …' is the verb: a complementizer follows it)
     hit = res.cue_words.get(t)
     if hit is None and i > 0 and toks[i - 1][2] == "ما":
         hit = _suffixed_verb(res, t)  # 'هذا ما أعلنته الوزارة'

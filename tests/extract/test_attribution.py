@@ -389,3 +389,80 @@ def test_name_and_colon_before_a_quotation_give_its_speaker(extract):
         + 'بوتين: "المنظمة أثبتت قدرتها على التحرك السريع عند الحاجة".\n'
     )
     assert name(event_for(ex, "المنظمة أثبتت")) == "Vladimir Putin"
+
+
+def test_subject_before_qad_beats_the_object_after_the_verb(extract):
+    ex = extract(
+        DATELINE
+        + "قالت زاخاروفا إن موسكو قلقة من التصعيد.\n"
+        + "وكان باشينيان قد اتهم المنظمة بالتقاعس عن حماية الحدود الأرمينية.\n"
+        + 'وأضاف: "لم تقدم لنا المنظمة أي مساعدة حين طلبناها".\n'
+    )
+    assert name(event_for(ex, "لم تقدم")) == "Nikol Pashinyan"
+
+
+def test_office_in_apposition_between_a_title_and_a_rank_and_name(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال رئيس أركان القوات المسلحة الروسية، النائب الأول لوزير الدفاع، الجنرال فاليري غيراسيموف، إن "القوات جاهزة لأي مهمة".\n'
+    )
+    assert name(event_for(ex, "القوات جاهزة")) == "Valery Gerasimov"
+
+
+def test_indefinite_chief_of_staff_is_no_head_of_state(extract):
+    ex = extract(
+        DATELINE + 'وقال رئيس أركان الجيش الكازاخستاني إن "الوحدات تسيطر على كل المطارات".\n'
+    )
+    assert event_for(ex, "الوحدات تسيطر").speaker.name_en != "Kassym-Jomart Tokayev"
+
+
+def test_post_of_a_person_after_jaa_fi_is_theirs(extract):
+    ex = extract(
+        DATELINE + 'وجاء في تغريدة لباشينيان: "لن نسمح بأي اعتداء على أراضينا مهما كلف الأمر".\n'
+    )
+    assert name(event_for(ex, "لن نسمح")) == "Nikol Pashinyan"
+
+
+def test_statement_of_a_titled_person_after_jaa_fi(extract):
+    ex = extract(
+        DATELINE
+        + 'وجاء في بيان لوزير الخارجية الروسي سيرغي لافروف أن "موسكو تدعم الحوار بين البلدين".\n'
+    )
+    assert name(event_for(ex, "موسكو تدعم")) == "Sergey Lavrov"
+
+
+def test_colon_after_a_posting_sentence_gives_its_opening_subject(extract):
+    ex = extract(
+        DATELINE + 'ونشر باشينيان على فيسبوك: "أرمينيا دولة ذات سيادة وتقرر مصيرها بنفسها".\n'
+    )
+    assert name(event_for(ex, "أرمينيا دولة")) == "Nikol Pashinyan"
+
+
+def test_security_bodies_with_a_nisba_speak_not_the_previous_speaker(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن القوات جاهزة.\n"
+        + 'وقالت الشرطة الكازاخستانية إن "الشوارع هادئة في كل المدن الآن".\n'
+        + 'وقال الجيش الأذربيجاني إن "وحداته ردت على مصادر النيران".\n'
+    )
+    assert event_for(ex, "الشوارع هادئة").speaker.name_ar == "الشرطة الكازاخستانية"
+    assert event_for(ex, "وحداته ردت").speaker.name_ar == "الجيش الأذربيجاني"
+
+
+def test_any_definite_body_with_a_nisba_after_the_verb_speaks_as_written(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن القوات جاهزة.\n"
+        + 'وقالت البحرية الروسية إن "السفن ستعود إلى قواعدها خلال أيام".\n'
+    )
+    sp = event_for(ex, "السفن ستعود").speaker
+    assert sp.name_ar == "البحرية الروسية" and sp.country == "RU"
+
+
+def test_definite_title_with_a_nisba_stays_a_role_not_a_body(extract):
+    ex = extract(
+        DATELINE
+        + "استقبل لوكاشينكو الأمين العام للمنظمة في مينسك.\n"
+        + 'وقال الزعيم البيلاروسي: "الغرب يستعد لمواجهة طويلة معنا".\n'
+    )
+    assert name(event_for(ex, "الغرب يستعد")) == "Alexander Lukashenko"

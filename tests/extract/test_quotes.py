@@ -325,3 +325,24 @@ def test_quote_first_attribution_by_hadha_ma_qalahu(extract):
         + '"لا نرى أي سبب لتغيير موقفنا من الأزمة"، هذا ما قاله لافروف للصحفيين في أستانا.\n'
     )
     assert event_for(extract(text), "لا نرى أي").speaker.name_en == "Sergey Lavrov"
+
+
+def test_quote_runs_on_across_a_paragraph_without_marks(extract):
+    text = (
+        DATELINE
+        + 'وقال الوزير: "الوضع هادئ في كل المناطق.\n'
+        + "والقوات تعمل على حماية المنشآت الحيوية.\n"
+        + 'وسنغادر فور طلب السلطات ذلك".\n'
+    )
+    (q,) = quote_texts(extract(text))
+    assert q.startswith("الوضع هادئ") and q.endswith("طلب السلطات ذلك")
+
+
+def test_a_narration_paragraph_stops_a_quote_left_open(extract):
+    text = (
+        DATELINE
+        + 'وقال الوزير: "الوضع هادئ في كل المناطق.\n'
+        + "وأضاف الوزير أن القوات تعمل على حماية المنشآت الحيوية.\n"
+        + 'وسنغادر فور طلب السلطات ذلك".\n'
+    )
+    assert quote_texts(extract(text))[0] == "الوضع هادئ في كل المناطق."

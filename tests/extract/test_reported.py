@@ -312,3 +312,22 @@ def test_hadha_ma_aalana_anhu_gives_the_words_before_it(extract):
     )
     (st,) = indirect(ex)
     assert "ستنضم السويد" in st.text and st.speaker.name_en == "Jens Stoltenberg"
+
+
+def test_bayyana_before_a_complementizer_is_the_verb(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن القوات أنجزت كل مهامها.\n"
+        + "وبيّن أن القوات ستعود إلى قواعدها خلال أسبوع واحد.\n"
+    )
+    (st,) = [e for e in indirect(ex) if "خلال أسبوع" in e.text]
+    assert st.speaker.name_en == "Stanislav Zas"
+
+
+def test_member_countries_as_a_group_announce(extract):
+    ex = extract(
+        DATELINE
+        + "أعلنت البلدان الأعضاء في المنظمة أنها ستجري تدريبات مشتركة قرب الحدود الجنوبية.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar == "البلدان"

@@ -484,3 +484,39 @@ def test_wifqan_with_attached_lam_is_an_attribution_cue(extract):
         'وفقاً لوزير الخارجية الروسي سيرغي لافروف، فإن "المنظمة قوية بما يكفي للرد على أي تهديد".\n'
     )
     assert speaker(ex, "المنظمة قوية") == "Sergey Lavrov"
+
+
+def test_undated_person_with_several_roles_gets_no_guessed_role(extract):
+    (st,) = [
+        e
+        for e in extract("وقال شويغو إن القوات عادت إلى قواعدها الدائمة في البلاد.\n").events
+        if e.kind == "statement"
+    ]
+    assert st.speaker.name_en == "Sergei Shoigu"
+    assert st.speaker.role_ar is None  # not his first office of the 1990s
+
+
+def test_head_of_a_body_is_never_the_head_of_state(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        + 'قال رئيس الوفد الروسي إن "المحادثات جرت في أجواء بناءة ومفيدة للطرفين".\n'
+        + 'وقال وزير الطاقة الكازاخستاني إن "إمدادات الغاز لم تتأثر بالأحداث".\n'
+    )
+    assert event_for(ex, "المحادثات جرت").speaker.name_ar == "رئيس الوفد الروسي"
+    assert event_for(ex, "إمدادات الغاز").speaker.name_ar == "وزير الطاقة الكازاخستاني"
+
+
+def test_head_of_a_country_written_with_its_name_is_the_holder(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n" + 'قال رئيس جمهورية طاجيكستان إن "الحدود مع أفغانستان آمنة تماما".\n'
+    )
+    assert event_for(ex, "الحدود مع").speaker.name_en == "Emomali Rahmon"
+
+
+def test_surname_of_namesakes_alone_is_the_one_named_before(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٢\n"
+        + "وقال رئيس الحكومة القرغيزية أكيلبيك جاباروف إن الوضع مستقر في الجنوب.\n"
+        + 'وأضاف جاباروف: "سنعيد بناء كل المنازل المتضررة قبل الشتاء".\n'
+    )
+    assert event_for(ex, "سنعيد بناء").speaker.name_en == "Akylbek Japarov"
