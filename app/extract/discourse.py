@@ -218,9 +218,16 @@ class Discourse:
         holders = self.kb.holders(set(m.categories), m.country, org, *self.period)
         if m.org == "*" and len(holders) > 1:
             holders = [p for p in holders if p.organisation]
+        # only a holder the article names somewhere: the knowledge base may tell who a bare
+        # title is, never put in a person the text does not write
+        holders = [p for p in holders if self._named_in_text(p)]
         if len(holders) == 1:
             return self.person_entity(holders[0], m.title_raw, set(m.categories))
         return None
+
+    def _named_in_text(self, p: Person) -> bool:
+        key = self.nt.key
+        return any(norm(f) in key for f in (*p.surnames, *p.forms) if f)
 
     def resolve(self, m: Mention, recent: tuple[Entity, ...] = ()) -> Entity | None:
         """The entity a mention stands for; ``recent``: the subjects of the sentence so far

@@ -34,6 +34,7 @@ def test_no_kb_minister_or_spokesperson_is_a_head_of_state():
 def test_bare_president_resolves_to_the_head_of_state_not_to_the_foreign_minister(extract):
     ex = extract(
         "٣ مارس ٢٠٢٣\n"
+        "استقبل بوتين في الكرملين وزراء خارجية الدول الأعضاء.\n"
         'وقال وزير الخارجية الروسي سيرغي لافروف للصحفيين: "نحن ملتزمون بكل تعهداتنا تجاه الحلفاء".\n'
         'وقال الرئيس الروسي: "سنواصل العمل مع شركائنا في المنظمة بلا توقف".\n'
     )
