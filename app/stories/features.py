@@ -176,7 +176,10 @@ class Words:
     @classmethod
     def of(cls, text: str) -> Words:
         found = stems(text)
-        return cls(variants(found), bigrams(found), len(found))
+        # the attribution's words (who spoke, with what title, by which verb) are shared by
+        # every report of one speaker, whatever was said: compared on what was said
+        said = [w for w in found if w not in frame_words()] or found
+        return cls(variants(said), bigrams(said), len(said))
 
     @cached_property
     def undated(self) -> frozenset[str]:
@@ -185,6 +188,35 @@ class Words:
     def without_dates(self) -> frozenset[str]:
         """The words less digits and calendar words (a happening's date is compared apart)."""
         return frozenset(w for w in self.stems if not w.isdigit() and w not in calendar_words())
+
+
+@lru_cache(maxsize=1)
+def frame_words() -> frozenset[str]:
+    """The words of an attribution, from the knowledge base (app/extract/data), as stems: the
+    people's names and titles, the titles' words, the speech verbs, participles, nouns and
+    complementizers, the countries' adjectives (a title's "Armenian") — less the countries'
+    names, which are what a statement is about as often as who makes it."""
+    data = CALENDAR.parent
+
+    def load(name: str):
+        return json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
+
+    phrases: list[str] = []
+    for person in load("people")["people"]:
+        phrases += [person.get("name_ar", ""), *person.get("variants_ar", [])]
+        phrases += person.get("surnames_ar", [])
+        for role in person.get("roles", []):
+            phrases += [role.get("role_ar", ""), *role.get("titles_ar", [])]
+    phrases += [t["ar"] for t in load("titles")["titles"]]
+    speech = load("speech")
+    for name in ("verbs", "present", "participles"):
+        phrases += [w for forms in speech[name].values() for w in forms]
+    for name in ("prepositions", "nouns", "complementizers", "transmission_verbs"):
+        phrases += speech[name]
+    countries = load("countries")["countries"]
+    phrases += [a for c in countries for a in c.get("adjectives_ar", [])]
+    names = {w for c in countries for n in c.get("names_ar", []) for w in stems(n)}
+    return frozenset(w for phrase in phrases for w in stems(phrase)) - names
 
 
 @lru_cache(maxsize=1)
