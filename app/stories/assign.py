@@ -58,9 +58,9 @@ COPY_JACCARD = 0.7  # exact 3-gram Jaccard from which an article is a copy
 COPY_CANDIDATES = 3  # articles checked exactly: those sharing the most bands
 MIN_COPY_BANDS = 2  # ... and at least this many: one of 14 bands of 4 is shared by texts of
 # Jaccard 0.3 one time in three, two by a copy (0.8 and more) 99 times in 100
-MAX_CANDIDATES = 8  # stories an event is checked against: those sharing the most band keys
+MAX_CANDIDATES = 6  # stories an event is checked against: those sharing the most band keys
 SAMPLE = 8  # reports of each candidate story it is compared with
-SPEAKER_WORDS = 24  # content words a statement is proposed by, with its speaker
+SPEAKER_WORDS = 8  # content words a statement is proposed by, with its speaker
 BUCKET_CAP = 16  # stories a band bucket takes: a fuller one is a key most stories share
 CHUNK = 500  # ids per IN list
 

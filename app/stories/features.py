@@ -153,16 +153,34 @@ def bands_for(threshold: float) -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
+@lru_cache(maxsize=1 << 16)
 def key63(*parts: object) -> int:
     """A stable 63-bit key (fits a signed BIGINT on PostgreSQL and SQLite alike)."""
     digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big") >> 1
 
 
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplying by it is a bijection modulo 2^64
+
+
+@lru_cache(maxsize=4096)
+def _seeds(prefix: str, bands: int) -> np.ndarray:
+    """A 64-bit seed per band of an index (its prefix and the band's number)."""
+    return np.array([key63(prefix, i) for i in range(bands)], dtype=np.uint64)
+
+
 def band_keys(hashvalues: np.ndarray, threshold: float, prefix: str) -> list[int]:
-    """One key per band: ``prefix`` scopes the index (e.g. statements, a day's happenings)."""
+    """One key per band: ``prefix`` scopes the index (e.g. statements, a day's happenings).
+    The band's hash values are folded into its seed by multiply-xorshift steps (numpy, all
+    bands at once; the same on every run), then kept to 63 bits."""
     b, r = bands_for(threshold)
-    return [key63(prefix, i, hashvalues[i * r : (i + 1) * r].tobytes().hex()) for i in range(b)]
+    values = hashvalues[: b * r].astype(np.uint64).reshape(b, r)
+    key = _seeds(prefix, b).copy()
+    with np.errstate(over="ignore"):
+        for column in range(r):
+            key = (key ^ values[:, column]) * _MIX
+            key ^= key >> np.uint64(29)
+    return (key >> np.uint64(1)).tolist()
 
 
 @dataclass(frozen=True)
