@@ -6,9 +6,15 @@ For each size, the first ``size`` articles of the synthetic corpus (bench/corpus
 under bench/out/) are ingested into a fresh SQLite store by ``bench.probe ingest`` — the real
 ingest (streaming batch writer, corpus-context pass), each run in its own process — alternating
 "with" (the stories' hook on) and "without" (``--no-stories``: the hook a no-op), the order
-swapped every round. Prints each run, then per size the median wall-clock ratio and the ratio of
-the writer process's CPU time (where the hook runs; on a shared machine it swings less than the
-wall clock), and writes ``bench/results/stories-<stamp>.json``.
+swapped every round. Prints each run, then per size the median ratios of
+
+- the wall clock (on a shared machine it swings with the other sessions' load);
+- the CPU time of the whole ingest (the probe process and its extraction workers, from
+  ``getrusage(RUSAGE_CHILDREN)``): the work done, which the load does not change — on an idle
+  machine of ``--workers`` cores the wall clock follows it;
+- the writer process's CPU time (where the stories' hook runs),
+
+and writes ``bench/results/stories-<stamp>.json``.
 
 The synthetic corpus repeats a background fact in most articles (one story of thousands of
 reports) and builds its statements from a few templates: LSH buckets fill, a hard case.
@@ -20,6 +26,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -51,25 +58,36 @@ def main(argv: list[str] | None = None) -> int:
                 with tempfile.TemporaryDirectory(dir=OUT) as tmp:
                     url = f"sqlite:///{Path(tmp) / 'probe.db'}"
                     started = time.strftime("%H:%M:%S")
+                    before = resource.getrusage(resource.RUSAGE_CHILDREN)
                     figure = probe("ingest", args.workers, files[:size], url, stories)
+                    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                figure["total_cpu_seconds"] = round(
+                    after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1
+                )
                 figure.update(size=size, round=round_, started=started, load=os.getloadavg())
                 runs[stories].append(figure)
                 report["runs"].append(figure)
                 print(json.dumps(figure), flush=True)
         wall = {s: statistics.median(f["seconds"] for f in runs[s]) for s in runs}
         cpu = {s: statistics.median(f["cpu_seconds"] for f in runs[s]) for s in runs}
+        total = {s: statistics.median(f["total_cpu_seconds"] for f in runs[s]) for s in runs}
         report["sizes"][size] = summary = {
             "wall_with": wall[True],
             "wall_without": wall[False],
             "wall_ratio": round(wall[True] / wall[False], 3),
+            "total_cpu_with": total[True],
+            "total_cpu_without": total[False],
+            "total_cpu_ratio": round(total[True] / total[False], 3),
             "writer_cpu_with": cpu[True],
             "writer_cpu_without": cpu[False],
             "writer_cpu_ratio": round(cpu[True] / cpu[False], 3),
         }
         print(
             f"{size} articles, {args.workers} workers: median {wall[True]:.1f} s with stories, "
-            f"{wall[False]:.1f} s without ({100 * (summary['wall_ratio'] - 1):+.1f}%); writer "
-            f"process CPU {cpu[True]:.1f} s vs {cpu[False]:.1f} s",
+            f"{wall[False]:.1f} s without ({100 * (summary['wall_ratio'] - 1):+.1f}%); CPU of the "
+            f"whole ingest {total[True]:.1f} s vs {total[False]:.1f} s "
+            f"({100 * (summary['total_cpu_ratio'] - 1):+.1f}%); writer process CPU "
+            f"{cpu[True]:.1f} s vs {cpu[False]:.1f} s",
             flush=True,
         )
     report["load_after"] = os.getloadavg()

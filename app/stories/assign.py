@@ -58,8 +58,9 @@ COPY_JACCARD = 0.7  # exact 3-gram Jaccard from which an article is a copy
 COPY_CANDIDATES = 3  # articles checked exactly: those sharing the most bands
 MIN_COPY_BANDS = 2  # ... and at least this many: one of 14 bands of 4 is shared by texts of
 # Jaccard 0.3 one time in three, two by a copy (0.8 and more) 99 times in 100
-MAX_CANDIDATES = 8  # stories an event is checked against: those sharing the most band keys
+MAX_CANDIDATES = 6  # stories an event is checked against: those sharing the most band keys
 SAMPLE = 8  # reports of each candidate story it is compared with
+SPEAKER_WORDS = 8  # content words a statement is proposed by, with its speaker
 BUCKET_CAP = 16  # stories a band bucket takes: a fuller one is a key most stories share
 CHUNK = 500  # ids per IN list
 
@@ -241,11 +242,12 @@ def band_keys(row: _Row, hashvalues) -> list[int]:
         ]
     keys = features.band_keys(hashvalues, STATEMENT_THRESHOLD, "st")
     if row.speaker_id:
-        # the same speaker in other words is the same statement on the same day only, or when
-        # a report leaves the day unsaid (match.py); near-verbatim words on other days are
-        # found by the bands above
-        day = row.date_start if row.date_precision == "day" else None
-        keys.append(features.key63("spk", row.speaker_id, day or "undated"))
+        # the same speaker in other words (match.py: a few content words shared) is proposed
+        # by a key per speaker and content word — its most specific words, the longest — so
+        # a prolific speaker's statements are not one bucket that fills up; near-verbatim
+        # words of any speaker are found by the bands above
+        words = sorted(row.report.words.stems, key=lambda w: (-len(w), w))[:SPEAKER_WORDS]
+        keys += [features.key63("spkw", row.speaker_id, word) for word in words]
     return keys
 
 
@@ -472,6 +474,9 @@ class _Batch:
         return (first + [r for r in rows if r.event_id != story_id])[:SAMPLE]
 
     def _assign(self, row: _Row, stories: list[str], family: set[str]) -> str:
+        """The story the event joins: the one it matches; when it matches several, they are
+        one story (reports of one statement, in parts or in other words, that met only
+        through this one) and merge into the biggest."""
         matched: set[str] = set()
         for story_id in stories:
             for other in self._view(story_id):
@@ -738,8 +743,8 @@ GROUP_BATCH = 50  # articles grouped per call when grouping a stored corpus
 
 
 def group_stored(connection: Connection) -> int:
-    """Group the stored articles the stories' hook has not seen (no ``article_band`` rows), in
-    ingest order (migration 0012); returns their number."""
+    """Group the stored articles the stories' hook has not seen (no ``article_band`` rows: all
+    of them after ``ungroup``), in ingest order (migration 0012); returns their number."""
     seen = select(ArticleBand.article_id).where(ArticleBand.article_id == Article.id).exists()
     articles = connection.execute(
         select(Article.id, Article.text).where(~seen).order_by(Article.ingested_at, Article.id)
@@ -749,22 +754,13 @@ def group_stored(connection: Connection) -> int:
     return len(articles)
 
 
-def fill_wordings(connection: Connection) -> int:
-    """Set ``event.story_wording`` on the grouped events that lack it (migration 0012)."""
-    ids = (
-        connection.execute(
-            select(Event.id).where(Event.story_id.is_not(None), Event.story_wording.is_(None))
-        )
-        .scalars()
-        .all()
-    )
-    for chunk in _chunks(ids):
-        rows = _load(connection, Event.id.in_(chunk))
-        connection.execute(
-            text("UPDATE event SET story_wording = :w WHERE id = :e"),
-            [{"w": r.wording, "e": r.event_id} for r in rows],
-        )
-    return len(ids)
+def ungroup(connection: Connection) -> None:
+    """Forget every story (migration 0012 regroups the store after changing what reports are
+    compared on): the story tables emptied, no event in a story."""
+    for table in ("story_tally", "story_alias", "story_band", "story", "article_copy"):
+        connection.exec_driver_sql(f"DELETE FROM {table}")
+    connection.exec_driver_sql("DELETE FROM article_band")
+    connection.exec_driver_sql("UPDATE event SET story_id = NULL, story_wording = NULL")
 
 
 def story_ids_of(session: Session, event_ids: Iterable[str]) -> dict[str, str | None]:

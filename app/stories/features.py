@@ -153,16 +153,34 @@ def bands_for(threshold: float) -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
+@lru_cache(maxsize=1 << 16)
 def key63(*parts: object) -> int:
     """A stable 63-bit key (fits a signed BIGINT on PostgreSQL and SQLite alike)."""
     digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big") >> 1
 
 
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplying by it is a bijection modulo 2^64
+
+
+@lru_cache(maxsize=4096)
+def _seeds(prefix: str, bands: int) -> np.ndarray:
+    """A 64-bit seed per band of an index (its prefix and the band's number)."""
+    return np.array([key63(prefix, i) for i in range(bands)], dtype=np.uint64)
+
+
 def band_keys(hashvalues: np.ndarray, threshold: float, prefix: str) -> list[int]:
-    """One key per band: ``prefix`` scopes the index (e.g. statements, a day's happenings)."""
+    """One key per band: ``prefix`` scopes the index (e.g. statements, a day's happenings).
+    The band's hash values are folded into its seed by multiply-xorshift steps (numpy, all
+    bands at once; the same on every run), then kept to 63 bits."""
     b, r = bands_for(threshold)
-    return [key63(prefix, i, hashvalues[i * r : (i + 1) * r].tobytes().hex()) for i in range(b)]
+    values = hashvalues[: b * r].astype(np.uint64).reshape(b, r)
+    key = _seeds(prefix, b).copy()
+    with np.errstate(over="ignore"):
+        for column in range(r):
+            key = (key ^ values[:, column]) * _MIX
+            key ^= key >> np.uint64(29)
+    return (key >> np.uint64(1)).tolist()
 
 
 @dataclass(frozen=True)
@@ -176,7 +194,10 @@ class Words:
     @classmethod
     def of(cls, text: str) -> Words:
         found = stems(text)
-        return cls(variants(found), bigrams(found), len(found))
+        # the attribution's words (who spoke, with what title, by which verb) are shared by
+        # every report of one speaker, whatever was said: compared on what was said
+        said = [w for w in found if w not in frame_words()] or found
+        return cls(variants(said), bigrams(said), len(said))
 
     @cached_property
     def undated(self) -> frozenset[str]:
@@ -185,6 +206,35 @@ class Words:
     def without_dates(self) -> frozenset[str]:
         """The words less digits and calendar words (a happening's date is compared apart)."""
         return frozenset(w for w in self.stems if not w.isdigit() and w not in calendar_words())
+
+
+@lru_cache(maxsize=1)
+def frame_words() -> frozenset[str]:
+    """The words of an attribution, from the knowledge base (app/extract/data), as stems: the
+    people's names and titles, the titles' words, the speech verbs, participles, nouns and
+    complementizers, the countries' adjectives (a title's "Armenian") — less the countries'
+    names, which are what a statement is about as often as who makes it."""
+    data = CALENDAR.parent
+
+    def load(name: str):
+        return json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
+
+    phrases: list[str] = []
+    for person in load("people")["people"]:
+        phrases += [person.get("name_ar", ""), *person.get("variants_ar", [])]
+        phrases += person.get("surnames_ar", [])
+        for role in person.get("roles", []):
+            phrases += [role.get("role_ar", ""), *role.get("titles_ar", [])]
+    phrases += [t["ar"] for t in load("titles")["titles"]]
+    speech = load("speech")
+    for name in ("verbs", "present", "participles"):
+        phrases += [w for forms in speech[name].values() for w in forms]
+    for name in ("prepositions", "nouns", "complementizers", "transmission_verbs"):
+        phrases += speech[name]
+    countries = load("countries")["countries"]
+    phrases += [a for c in countries for a in c.get("adjectives_ar", [])]
+    names = {w for c in countries for n in c.get("names_ar", []) for w in stems(n)}
+    return frozenset(w for phrase in phrases for w in stems(phrase)) - names
 
 
 @lru_cache(maxsize=1)

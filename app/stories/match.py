@@ -9,10 +9,13 @@ LSH (app/stories/features.py) only proposes candidates; this decides, on the wor
   differences are disagreements to show, not other statements;
 - a statement: the dates within ``WINDOW_DAYS`` (or one undated, or one only to the month of
   the other), and either near-verbatim wording (shared word pairs: any speaker — the same
-  words given to another speaker is a disagreement, kept) or the same speaker with the same or
-  overlapping words on the same day. The same speaker saying similar things on two different
-  days is two statements unless the wording is near-verbatim (then one outlet has the date
-  wrong);
+  words given to another speaker is a disagreement, kept) or the same speaker with
+  overlapping content words (``SAME_SPEAKER`` of the shorter report's, at least
+  ``SPEAKER_SHARED``) on the same day, or when a report leaves the day unsaid. Words are
+  compared without the attribution (features.frame_words: who spoke, with what title, by
+  which verb), which every report of one speaker shares whatever was said. The same speaker
+  saying similar things on two different days is two statements unless the wording is
+  near-verbatim (then one outlet has the date wrong);
 - a happening (a dated event): the same day (±1, for a date resolved from "yesterday"), and
   overlapping words.
 """
@@ -27,8 +30,8 @@ from app.stories.features import Words, overlap
 WINDOW_DAYS = 3
 HAPPENING_DAYS = 1
 VERBATIM = 0.6  # share of the shorter report's word pairs found in the other
-SAME_SPEAKER = 0.5  # share of the shorter report's words found in the other
-UNDATED_PAIRS = 0.2  # ... of its word pairs, when a report leaves the day unsaid
+SAME_SPEAKER = 0.4  # share of the shorter report's content words found in the other
+SPEAKER_SHARED = 2  # ... and at least this many (the attribution's words left out)
 HAPPENING = 0.5
 COPY = 0.5
 MIN_SHARED = 3
@@ -75,23 +78,22 @@ def _last_day(r: Report) -> dt.date:
     return d
 
 
-def _enough(ratio: float, shared: int, a: frozenset, b: frozenset, floor: float) -> bool:
-    need = min(MIN_SHARED, len(a), len(b))
+def _enough(
+    ratio: float, shared: int, a: frozenset, b: frozenset, floor: float, least: int = 0
+) -> bool:
+    need = min(least or MIN_SHARED, len(a), len(b))
     return ratio >= floor and shared >= max(need, 1)
 
 
 def similarity(a: Report, b: Report, *, copies: bool = False) -> float:
     """How surely ``a`` and ``b`` report the same thing: 0 when they don't, else the share of
-    words (or word pairs) they have in common, for choosing between candidate stories."""
+    words (or word pairs) they have in common."""
     if a.article_id == b.article_id or a.kind != b.kind:
         return 0.0
     words_ratio, words_shared = overlap(a.words.stems, b.words.stems)
     if copies:
-        return (
-            words_ratio
-            if _enough(words_ratio, words_shared, a.words.stems, b.words.stems, COPY)
-            else 0.0
-        )
+        ok = _enough(words_ratio, words_shared, a.words.stems, b.words.stems, COPY)
+        return words_ratio if ok else 0.0
     gap = _gap(a, b)
     if a.kind == "event":
         if gap is None or gap > HAPPENING_DAYS:
@@ -106,8 +108,8 @@ def similarity(a: Report, b: Report, *, copies: bool = False) -> float:
         return max(pairs_ratio, words_ratio)
     same_speaker = a.speaker_id is not None and a.speaker_id == b.speaker_id
     if same_speaker and not gap:  # the same day, or one undated / only to the month
-        ok = _enough(words_ratio, words_shared, a.words.stems, b.words.stems, SAME_SPEAKER)
-        if ok and gap is None:  # no day to go by: the same word pairs too, not only words
-            ok = pairs_ratio >= UNDATED_PAIRS
+        ok = _enough(
+            words_ratio, words_shared, a.words.stems, b.words.stems, SAME_SPEAKER, SPEAKER_SHARED
+        )
         return words_ratio if ok else 0.0
     return 0.0

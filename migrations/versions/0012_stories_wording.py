@@ -11,9 +11,12 @@ ingest grew with the store. Each event now carries its wording as the story vers
 ``(story_id, story_wording)`` is indexed, so a story's versions are counted by grouped reads of
 its rows (app/stories/summary.py) instead of being rebuilt in Python from every report.
 
-The stored events get their key; then the articles the stories' hook has not seen yet (a store
-migrated from before 0009: 0009 no longer groups, it leaves that to this step, whose code writes
-the new column) are grouped in ingest order. Re-chained at merge if 0011 lands first.
+The same release compares reports without their attribution's words and proposes the same
+speaker's statements by a key per content word (app/stories/assign.py), so the stored band keys
+no longer match what a new report looks up: the stories are regrouped, every stored article in
+ingest order, by the store's own incremental code (a story's id stays its first report's event
+id). 0009 no longer groups: a store migrated from before it is grouped here too. Re-chained at
+merge if 0011 lands first.
 """
 
 from collections.abc import Sequence
@@ -31,10 +34,10 @@ def upgrade() -> None:
     op.add_column("event", sa.Column("story_wording", sa.BigInteger(), nullable=True))
     op.create_index("ix_event_story_wording", "event", ["story_id", "story_wording"])
 
-    from app.stories.assign import fill_wordings, group_stored  # the store's own code
+    from app.stories.assign import group_stored, ungroup  # the store's own code
 
     bind = op.get_bind()
-    fill_wordings(bind)
+    ungroup(bind)
     group_stored(bind)
 
 
