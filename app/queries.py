@@ -352,7 +352,7 @@ def _request_memo(session: Session) -> dict:
 
 
 def _total(session: Session, filters: TimelineFilters) -> int:
-    scope = tally.scope(filters)
+    scope = tally.scope(filters, marked_days=True)
     if scope is not None:
         return session.execute(
             select(func.coalesce(func.sum(EventTally.n), 0)).where(*scope.rows(""))
@@ -443,7 +443,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     # the speakers as plain (id, names) rows: a facet lists every speaker (hundreds), and an ORM
     # object each was most of this statement's cost
     names = (Speaker.id, Speaker.name_ar, Speaker.name_en)
-    scope = tally.scope(filters, exclude={"speaker"})
+    scope = tally.scope(filters, exclude={"speaker"}, marked_days=True)
     if scope is not None:
         n = func.sum(EventTally.n)
         statement = (
@@ -467,7 +467,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     ]
     speakers, unknown = keep_chosen_speakers(session, filters, speakers)
 
-    scope = tally.scope(filters, exclude={"country"})
+    scope = tally.scope(filters, exclude={"country"}, marked_days=True)
     if scope is not None:
         counts = (
             select(EventTally.value.label("iso2"), func.sum(EventTally.n).label("n"))
@@ -489,7 +489,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         )
     csto, others = country_counts(session, filters, counts, bounded=bounded)
 
-    scope = tally.scope(filters, exclude={"outlet"})
+    scope = tally.scope(filters, exclude={"outlet"}, marked_days=True)
     if scope is not None:
         n = func.sum(EventTally.n)
         statement = (
@@ -512,7 +512,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     over(rows, "outlet")
     outlets = keep_chosen([(outlet, count) for outlet, count, _ in rows], filters.outlets)
 
-    scope = tally.scope(filters, exclude={"kind"})
+    scope = tally.scope(filters, exclude={"kind"}, marked_days=True)
     if scope is not None:
         statement = (
             select(EventTally.value, func.sum(EventTally.n), literal(0))
@@ -610,7 +610,7 @@ def histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date,
 
 
 def _histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, int]]:
-    scope = tally.scope(filters, exclude={"date"})
+    scope = tally.scope(filters, exclude={"date"}, marked_days=True)
     if scope is not None:
         rows = session.execute(
             select(EventTally.value, func.sum(EventTally.n))
@@ -628,10 +628,12 @@ def _histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date
             .group_by(Event.date_start)
             .order_by(Event.date_start)
         ).all()
-    return [
-        (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10]), n)
-        for day, n in rows
-    ]
+    # a day's tally values are marked by precision (app.tally.DAY_MARKS): summed per day
+    days: dict[dt.date, int] = {}
+    for day, n in rows:
+        day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
+        days[day] = days.get(day, 0) + n
+    return list(days.items())
 
 
 # -- single things ----------------------------------------------------------------------------
@@ -876,7 +878,7 @@ def _axis_counts(session: Session, filters: TimelineFilters) -> AxisCounts:
     out = AxisCounts()
     if _capped_search(session, filters):
         return out
-    scope = tally.scope(filters, exclude={"date"})
+    scope = tally.scope(filters, exclude={"date"}, marked_days=True)
     if scope is not None:
         for value, n in _tallied(session, scope, "axis"):
             day, precision, kind = value.split("|")
@@ -915,7 +917,7 @@ def _member_months(session: Session, filters: TimelineFilters) -> dict[tuple[str
     if _capped_search(session, filters):
         return {}
     members = select(Country.iso2).where(Country.csto_member.is_(True))
-    scope = tally.scope(filters, exclude={"country", "date"})
+    scope = tally.scope(filters, exclude={"country", "date"}, marked_days=True)
     if scope is not None:
         rows = _tallied(session, scope, "cmonth", func.substr(EventTally.value, 1, 2).in_(members))
         out: dict[tuple[str, str], int] = {}
