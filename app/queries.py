@@ -640,8 +640,19 @@ def _histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date
 
 
 def event_by_id(session: Session, event_id: str) -> EventView | None:
-    event = session.get(Event, event_id)
-    return _views(session, [event])[0] if event else None
+    """The event with its article (text included: the permalink shows its paragraph) and
+    speaker in one statement, + 2 for its countries and quotes."""
+    row = session.execute(
+        select(Event, Article, Speaker)
+        .join(Article, Article.id == Event.article_id)
+        .outerjoin(Speaker, Speaker.id == Event.speaker_id)
+        .where(Event.id == event_id)
+    ).first()
+    if row is None:
+        return None
+    event, article, speaker = row
+    speakers = {speaker.id: speaker} if speaker is not None else {}
+    return _views(session, [event], articles={article.id: article}, speakers=speakers)[0]
 
 
 def neighbours(session: Session, view: EventView, *, limit: int = 20) -> list[EventView]:
@@ -657,7 +668,7 @@ def neighbours(session: Session, view: EventView, *, limit: int = 20) -> list[Ev
     else:
         statement = statement.where(Event.date_start == event.date_start)
     rows = session.execute(statement.order_by(Event.start, Event.id).limit(limit)).scalars()
-    return _views(session, list(rows))
+    return _views(session, list(rows), speakers={view.speaker.id: view.speaker})  # the same
 
 
 def article_by_id(session: Session, article_id: str) -> Article | None:
