@@ -165,6 +165,11 @@ def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = T
     return Page(views=views, next_cursor=next_cursor, total=min(matched, cap), capped=matched > cap)
 
 
+def _country_path(filters: TimelineFilters) -> bool:
+    """One country, no speaker, no search: the page is read from event_country."""
+    return len(filters.countries) == 1 and not filters.speakers and not filters.search
+
+
 def _fts_fast_path(filters: TimelineFilters, dialect: str) -> bool:
     """A search on SQLite reads the full-text index in timeline order, unless the query also
     names a speaker (their events match too: the generic ``where`` ORs them in)."""
@@ -188,8 +193,26 @@ def previous_cursor(
         return False, None
     if cursor.offset is not None and cursor.offset <= filters.limit:
         return True, None
+    dialect = _dialect(session)
+    columns = (table.date_start, table.id)
+    base = select(*columns)
+    if clauses is None and table is Event and _country_path(filters):
+        # a country page's rows as the page reads them (_country_rows): event_country in the
+        # timeline's order, so a rare country's deep page does not walk the whole timeline back
+        ec = EventCountry
+        columns = (ec.date_start, ec.event_id)
+        base = select(*columns).select_from(ec).join(Event, Event.id == ec.event_id)
+        clauses = [
+            ec.country == filters.countries[0],
+            *filters.where(dialect=dialect, exclude={"country", "date"}),
+        ]
+        if filters.date_from:
+            clauses.append(ec.date_start >= filters.date_from)
+        if filters.date_to:
+            clauses.append(ec.date_start <= filters.date_to)
     if clauses is None:
-        clauses = filters.where(dialect=_dialect(session))
+        clauses = filters.where(dialect=dialect)
+    day_col, key_col = columns
     day, row_id = cursor.date_start, cursor.event_id
     desc = filters.order == "desc"
     # rows before the cursor (inclusive of it: the cursor row is the previous page's last), in
@@ -199,29 +222,26 @@ def previous_cursor(
     # ``(date_start IS NULL) = 0`` too: the first column of the ``(date_start IS NULL,
     # date_start, id)`` indexes (ix_story_order has no other), so that they seek to the cursor;
     # without it a deep stories page scanned every story before it (1.3 s at 100k events)
-    dated = and_(table.date_start.is_(None) == false(), table.date_start.is_not(None))
-    undated = table.date_start.is_(None)
-    up = [table.date_start, table.id]  # the reverse of a newest-first page
-    down = [table.date_start.desc(), table.id.desc()]
+    dated = and_(day_col.is_(None) == false(), day_col.is_not(None))
+    undated = day_col.is_(None)
+    up = [day_col, key_col]  # the reverse of a newest-first page
+    down = [day_col.desc(), key_col.desc()]
     if day is None:  # every dated row comes before an undated cursor
         seeks = [
             (
-                [undated, table.id >= row_id if desc else table.id <= row_id],
-                [table.id] if desc else [table.id.desc()],
+                [undated, key_col >= row_id if desc else key_col <= row_id],
+                [key_col] if desc else [key_col.desc()],
             ),
             ([dated], up if desc else down),
         ]
     else:
-        position = tuple_(table.date_start, table.id)
-        at = tuple_(literal(day, table.date_start.type), literal(row_id))
+        position = tuple_(day_col, key_col)
+        at = tuple_(literal(day, Event.date_start.type), literal(row_id))
         seeks = [([dated, position >= at if desc else position <= at], up if desc else down)]
     rows: list = []
     for extra, order in seeks:
         rows += session.execute(
-            select(table.date_start, table.id)
-            .where(*clauses, *extra)
-            .order_by(*order)
-            .limit(filters.limit + 1 - len(rows))
+            base.where(*clauses, *extra).order_by(*order).limit(filters.limit + 1 - len(rows))
         ).all()
         if len(rows) > filters.limit:
             break
