@@ -894,6 +894,7 @@ def _tallied(session: Session, scope: tally.Scope, dim: str, *extra) -> list[tup
         select(EventTally.value, func.sum(EventTally.n))
         .where(*scope.rows(dim), *extra)
         .group_by(EventTally.value)
+        .order_by(EventTally.value)  # the index's order: an axis value starts with its day
     ).all()
 
 
@@ -911,11 +912,11 @@ def _axis_counts(session: Session, filters: TimelineFilters) -> AxisCounts:
         return out
     scope = tally.scope(filters, exclude={"date"}, marked_days=True)
     if scope is not None:
+        day = dt.date.fromisoformat
         for value, n in _tallied(session, scope, "axis"):
-            day, precision, kind = value.split("|")
-            out.append((dt.date.fromisoformat(day), precision, kind, n))
-        out.sort()
-        return out
+            first, precision, kind = value.split("|")
+            out.append((day(first), precision, kind, n))
+        return out  # in day order (ordered by value)
     where = _live_driver(filters, {"date"}, _dialect(session))
     first = (
         select(Event.date_start, Event.date_precision, Event.kind)
