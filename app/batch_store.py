@@ -19,6 +19,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -52,11 +53,11 @@ class NewArticle:
     version: str
     columns: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def sha256(self) -> str:
         return content_sha256(self.extraction.text)
 
-    @property
+    @cached_property
     def article_id(self) -> str:
         return article_id_for(self.sha256)
 
@@ -109,8 +110,8 @@ def write_articles(
     counts: Counter = Counter()
     for segment in _segments(todo, set(replaced)):
         counts.update(_write_segment(connection, segment, known_countries))
-    tally.apply(connection, +counts)
-    tally.apply(connection, -counts, sign=-1)
+    apply_tally(connection, +counts)
+    apply_tally(connection, -counts, sign=-1)
     return outcomes
 
 
@@ -177,7 +178,7 @@ def _write_event_rows(
     sqlite = connection.dialect.name == "sqlite"
     speakers: dict[str, dict[str, Any]] = {}
     events, quotes, countries, fts = [], [], [], []
-    keys = []
+    keys: Counter = Counter()  # events by everything their tally rows depend on
     for item in items:
         sha, article_id = item.sha256, item.article_id
         outlet = item.values()["outlet"]
@@ -222,7 +223,7 @@ def _write_event_rows(
                 fts.append((fts_rowid(day, event_id), event_id, search))
             if not extracted.background:  # the tally counts the default timeline
                 precision = when.precision if when else None
-                keys.append((speaker_id, codes, outlet, extracted.kind, day, precision))
+                keys[speaker_id, tuple(codes), outlet, extracted.kind, day, precision] += 1
     if speakers:
         _upsert_speakers(connection, speakers)
     day_bind = _bind_processor(connection, Event, "date_start")
@@ -244,7 +245,11 @@ def _write_event_rows(
     for sql, rows, width in statements:
         if rows:
             connection.exec_driver_sql(sql.format(_marks(connection, width)), rows)
-    return tally.count_events(keys)
+    counts: Counter = Counter()
+    for (speaker_id, codes, outlet, kind, day, precision), n in keys.items():
+        event_keys = tally.event_keys(speaker_id, codes, outlet, kind, day)
+        tally.add_event(counts, event_keys + tally.view_keys(codes, kind, day, precision), n)
+    return counts
 
 
 def _merge_speaker(
@@ -330,6 +335,28 @@ def _drop_unused_speakers(connection: Connection, speaker_ids: list[str]) -> Non
         )
 
 
+def apply_tally(connection: Connection, counter: Counter, sign: int = 1) -> None:
+    """``tally.apply`` through the driver: the same rows in the same (sorted) order, added
+    (``sign=1``) or subtracted (``-1``, rows left at 0 removed), without SQLAlchemy's
+    per-row parameter handling (a batch touches thousands of tally rows)."""
+    rows = [(*key, sign * n) for key, n in sorted(counter.items()) if n]
+    if not rows:
+        return
+    a, b, c, d, n = (_marks(connection, 1),) * 5
+    connection.exec_driver_sql(
+        "INSERT INTO event_tally (by_dim, by_value, dim, value, n) "
+        f"VALUES ({a}, {b}, {c}, {d}, {n}) ON CONFLICT (by_dim, by_value, dim, value) "
+        "DO UPDATE SET n = event_tally.n + excluded.n",
+        rows,
+    )
+    if sign < 0:
+        connection.exec_driver_sql(
+            f"DELETE FROM event_tally WHERE by_dim = {a} AND by_value = {b} AND dim = {c} "
+            f"AND value = {d} AND n <= 0",
+            [row[:4] for row in rows],
+        )
+
+
 def _marks(connection: Connection, n: int) -> str:
     """``n`` positional placeholders in the driver's own style (``?`` or ``%s``)."""
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
@@ -367,7 +394,7 @@ def delete_articles(connection: Connection, article_ids: Sequence[str]) -> None:
         counts.update(tally.count_stored(connection, article_id))
     stories.detach_articles(connection, list(article_ids))
     speakers = _delete_rows(connection, list(article_ids))
-    tally.apply(connection, counts, sign=-1)
+    apply_tally(connection, counts, sign=-1)
     marks = _marks(connection, len(article_ids))
     connection.exec_driver_sql(f"DELETE FROM article WHERE id IN ({marks})", tuple(article_ids))
     _drop_unused_speakers(connection, speakers)

@@ -58,6 +58,7 @@ from app.store import (
 )
 
 EXTRACT_DIR = Path(__file__).parent / "extract"
+LOOKUP_CHUNK = 16  # documents whose stored versions are looked up in one transaction
 SEARCH_KEY_FILE = Path(__file__).parent / "search.py"
 
 
@@ -163,7 +164,13 @@ def ingest_paths(
     far went to ``on_outcome``). :class:`DatabaseUnavailable` when the database stays away
     longer than ``reconnect_seconds`` (the open batch is then absent, all reported stored).
     """
-    run = _Run(engine, version=extractor_version(), collect=collect, on_outcome=on_outcome)
+    run = _Run(
+        engine,
+        version=extractor_version(),
+        collect=collect,
+        on_outcome=on_outcome,
+        should_stop=should_stop,
+    )
     extract, corpus_context = _extractor()
     total = sum(1 for _ in iter_article_paths(paths))  # names only: the walk is redone lazily
     with _extraction(workers, cluster, extract) as backend:
@@ -233,8 +240,11 @@ class _Deferred:
 class _Run:
     """One ingest's state: its outcomes, the writer, the articles awaiting the context pass."""
 
-    def __init__(self, engine: Engine, *, version: str, collect: bool, on_outcome) -> None:
+    def __init__(
+        self, engine: Engine, *, version: str, collect: bool, on_outcome, should_stop=None
+    ) -> None:
         self.engine, self.version = engine, version
+        self.should_stop = should_stop or (lambda: False)
         self.collect, self.on_outcome = collect, on_outcome
         self.outcomes: list[FileOutcome] = []
         self.pending: list[_Deferred] = []
@@ -252,20 +262,32 @@ class _Run:
 
     def to_extract(self, documents) -> Iterator[SourceDocument]:
         """The documents that need extracting; the others get their outcome here (failed,
-        unchanged) or join the context pass (stored by an earlier run that stopped before it)."""
+        unchanged) or join the context pass (stored by an earlier run that stopped before it).
+        What is stored is looked up for a few documents at a time (one transaction each)."""
+        chunk: list[SourceDocument] = []
         for document in documents:
             if isinstance(document, SourceFailure):
                 self.report(FileOutcome(document.label, "failed", message=document.message))
                 continue
+            chunk.append(document)
+            if len(chunk) >= LOOKUP_CHUNK:
+                yield from self._unstored(chunk)
+                chunk = []
+        yield from self._unstored(chunk)
+
+    def _unstored(self, documents: list[SourceDocument]) -> Iterator[SourceDocument]:
+        if not documents:
+            return
+        ids = [article_id_for(content_sha256(d.text)) for d in documents]
+        stored = self.writer.transaction(lambda conn: stored_versions(conn, ids))
+        for document, article_id in zip(documents, ids, strict=True):
+            if self.should_stop():  # read ahead but not begun: as if never read
+                return
             want = document.stored_version(self.version)
-            article_id = article_id_for(content_sha256(document.text))
-            stored = self.writer.transaction(
-                lambda conn, article_id=article_id: stored_versions(conn, [article_id])
-            ).get(article_id)
-            if stored == want:
+            if stored.get(article_id) == want:
                 events = self.writer.transaction(lambda conn, i=article_id: event_count(conn, i))
                 self.report(FileOutcome(document.label, "unchanged", events, document.note))
-            elif stored == pending_version(want):
+            elif stored.get(article_id) == pending_version(want):
                 self.pending.append(
                     _Deferred(replace(document, text=""), article_id, "added", None)
                 )

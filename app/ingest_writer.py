@@ -31,6 +31,10 @@ BATCH_ARTICLES = 50
 MAX_DELAY = 1.0  # seconds a finished article may wait for its batch
 RECONNECT_SECONDS = 30.0
 R = TypeVar("R")
+# The writer appends and looks up a few rows by key: SQLite's memory map (app/db.py, for the
+# readers) would only map ever more of a growing file into this process — its peak RSS would
+# grow with the batch — so its connections read through the page cache (bounded) instead.
+_NO_MMAP = "PRAGMA mmap_size=0"
 
 
 class DatabaseUnavailable(Exception):
@@ -125,6 +129,8 @@ class BatchWriter:
         while True:
             try:
                 with self.engine.begin() as connection:
+                    if connection.dialect.name == "sqlite":
+                        connection.exec_driver_sql(_NO_MMAP)
                     return work(connection)
             except IntegrityError:
                 races += 1

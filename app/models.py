@@ -71,6 +71,9 @@ class Event(SQLModel, table=True):
     speech: str | None = None  # statements: direct (a quotation) | indirect (reported speech)
     background: bool = False  # a fact the article recalls: off the default timeline (0008)
     story_id: str | None = Field(default=None, max_length=16, index=True)  # app/stories/
+    # its wording as the story versions compare it (a 63-bit key of the normalized words,
+    # app/stories/features.wording_key): a story's best-attested wording is one grouped read
+    story_wording: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
 
 
 # The timeline's order (undated events last, then by day and id) as indexes, so a page is an
@@ -78,6 +81,7 @@ class Event(SQLModel, table=True):
 # whole timeline and for one speaker (migration 0003; see bench/ for the plans).
 Index("ix_event_order", Event.date_start.is_(None), Event.date_start, Event.id)
 Index("ix_event_speaker_day", Event.speaker_id, Event.date_start)  # a permalink's neighbours
+Index("ix_event_story_wording", Event.story_id, Event.story_wording)  # a story's versions
 Index(
     "ix_event_speaker_order",
     Event.speaker_id,

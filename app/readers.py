@@ -17,7 +17,6 @@ import logging
 import os
 import re
 import stat
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -260,8 +259,11 @@ def control_share(text: str) -> float:
     "text" is binary data."""
     if not text:
         return 0.0
-    controls = sum(1 for c in text if c not in "\n\t\f\v" and unicodedata.category(c) == "Cc")
-    return controls / len(text)
+    return len(_CONTROLS.findall(text)) / len(text)
+
+
+# Unicode's control characters (category Cc: U+0000-001F, U+007F-009F) but \t \n \v \f
+_CONTROLS = re.compile("[\x00-\x08\x0d-\x1f\x7f-\x9f]")
 
 
 def too_large(size: int, max_bytes: int, *, at_least: bool = False) -> str:

@@ -12,21 +12,28 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
+from camel_tools.utils.charsets import AR_DIAC_CHARSET
 
-_DIGITS = str.maketrans(
+_DIGITS = {
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+    "ی": "ي",
+    "ک": "ك",
+    "ۀ": "ه",
+    "ہ": "ه",
+}
+# Every normalization after NFKC maps one character to one or none, and none maps onto another's
+# source, so they are one table: the digits and letter variants above, no tatweel, no diacritics
+# (camel_tools' dediac_ar), alef variants to bare alef (its normalize_alef_ar), alef maksura to
+# yeh and teh marbuta to heh (normalize_alef_maksura_ar, normalize_teh_marbuta_ar).
+_NORMALIZE = str.maketrans(
     {
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-        "ی": "ي",
-        "ک": "ك",
-        "ۀ": "ه",
-        "ہ": "ه",
+        **_DIGITS,
+        "\u0640": None,
+        **dict.fromkeys(AR_DIAC_CHARSET),
+        **dict.fromkeys("\u0625\u0623\u0671\u0622", "\u0627"),
+        "\u0649": "\u064a",
+        "\u0629": "\u0647",
     }
 )
 _NON_WORD = re.compile(r"[^\w]+|_")
@@ -45,9 +52,7 @@ MIN_STEM = 4  # letters left after stripping: shorter stems (امن، قاء) ar
 
 def normalize_words(text: str) -> list[str]:
     """Lower-case, dediacritized, alef/yeh/teh-marbuta-normalized words."""
-    text = unicodedata.normalize("NFKC", text or "").translate(_DIGITS).replace("\u0640", "")
-    text = dediac_ar(text)
-    text = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+    text = unicodedata.normalize("NFKC", text or "").translate(_NORMALIZE)
     return _NON_WORD.sub(" ", text.lower()).split()
 
 
@@ -70,7 +75,14 @@ def word_forms(word: str) -> tuple[str, ...]:
 
 def search_key(text: str) -> str:
     """The index text: each normalized word followed by its clitic-stripped forms."""
-    return " ".join(form for word in normalize_words(text) for form in word_forms(word))
+    return " ".join(map(_word_key, normalize_words(text)))
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    """One word's part of the index text (its forms, space-separated): cached, as the same
+    words recur across events."""
+    return " ".join(word_forms(word))
 
 
 def query_groups(text: str) -> list[tuple[str, ...]]:

@@ -5,8 +5,12 @@
 Each figure is one ``bench.probe`` process (its own peak RSS) over the deterministic synthetic
 corpus (bench/corpus.py, ~5 KB articles, cached under bench/out/):
 
-- extraction alone and the ingest with writes (SQLite), on 1 and ``--workers`` processes, over
-  the same ``--sample`` articles;
+- extraction alone and the ingest with writes (SQLite, the stories' hook off), on 1 and
+  ``--workers`` processes, over the same ``--sample`` articles, in ``--repeat`` interleaved
+  rounds (each figure the median of its rounds, with the range); the ingest with the stories'
+  hook on once per worker count (it is the stories engineer's comparison, and slow); from the
+  one-process medians, the store's own rate (CPU seconds of the ingest less those of
+  extraction alone, per article);
 - the ingest's peak RSS at each ``--rss`` batch size (with writes, ``--workers`` processes): the
   ingest streams, so it must not grow with the batch;
 - the cluster ingest: extraction on a Dask ``LocalCluster`` of ``--workers`` worker processes,
@@ -23,6 +27,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -88,6 +93,48 @@ def ingest_figures(files: list[Path], workers: int, stories: bool = True) -> lis
     return figures
 
 
+def interleaved_figures(files: list[Path], workers: int, repeat: int) -> list[dict]:
+    """Extraction alone and the ingest without the stories' hook, on 1 and ``workers``
+    processes, ``repeat`` rounds of every probe in turn (so a change in the machine's load
+    falls on all of them alike); one figure per probe, the median of its rounds."""
+    runs: dict[tuple[str, int], list[dict]] = {}
+    for round_ in range(1, repeat + 1):
+        for n in sorted({1, workers}):
+            for mode in ("extract", "ingest"):
+                if mode == "extract":
+                    figure = probe(mode, n, files)
+                else:
+                    figure = _with_db(mode, n, files, stories=False)
+                log(
+                    f"round {round_}/{repeat} {mode} workers={n}: {figure['articles_per_s']} "
+                    f"articles/s, {figure['articles_per_cpu_s']} per CPU second"
+                )
+                runs.setdefault((mode, n), []).append(figure)
+    return [_median_figure(found) for found in runs.values()]
+
+
+def _median_figure(runs: list[dict]) -> dict:
+    """The median run's figure (by articles/s), with every run's rates beside it."""
+    ordered = sorted(runs, key=lambda f: f["articles_per_s"])
+    figure = dict(ordered[len(ordered) // 2])
+    for rate in ("articles_per_s", "articles_per_cpu_s"):
+        values = sorted(f[rate] for f in runs if f[rate] is not None)
+        figure[rate] = round(statistics.median(values), 1) if values else None
+        figure[rate + "_runs"] = values
+    figure["rounds"] = len(runs)
+    return figure
+
+
+def store_rate(figures: list[dict]) -> float | None:
+    """Articles per CPU second of the ingest's own work (reading, the writes, the outcomes):
+    the one-process ingest's CPU per article less extraction alone's, from their medians."""
+    by = {(f["mode"], f["workers"]): f.get("articles_per_cpu_s") for f in figures}
+    ingest, extract = by.get(("ingest", 1)), by.get(("extract", 1))
+    if not ingest or not extract or 1 / ingest <= 1 / extract:
+        return None
+    return round(1 / (1 / ingest - 1 / extract), 1)
+
+
 def rss_figures(
     files: list[Path], sizes: list[int], workers: int, stories: bool = True
 ) -> list[dict]:
@@ -134,6 +181,8 @@ def markdown(report: dict) -> str:
         "ingest": "ingest with writes (SQLite)",
         "cluster": "cluster ingest (Dask LocalCluster, writes to {database})",
     }
+    lines[-2] = lines[-2].replace("articles/s |", "articles/s | per CPU s of the main process |")
+    lines[-1] = lines[-1].replace("| --: | --: |", "| --: | --: | --: |", 1)
     rows = [
         *report["throughput"],
         *report["throughput_no_stories"],
@@ -143,17 +192,47 @@ def markdown(report: dict) -> str:
     for f in rows:
         what = names[f["mode"]].format(database=f.get("database", "SQLite"))
         hook = "—" if f["mode"] == "extract" else ("on" if f.get("stories", True) else "off")
+        rate, cpu = str(f["articles_per_s"]), str(f.get("articles_per_cpu_s"))
+        if f.get("rounds", 1) > 1:
+            rate += f" (median of {f['rounds']}: {_span(f['articles_per_s_runs'])})"
+            cpu += f" ({_span(f['articles_per_cpu_s_runs'])})"
         lines.append(
-            f"| {what} | {hook} | {f['workers']} | {f['articles']} | {f['articles_per_s']} | "
+            f"| {what} | {hook} | {f['workers']} | {f['articles']} | {rate} | {cpu} | "
             f"{f['mb_per_s']} | {f['events']} | {f['maxrss_mb']} / {f['maxrss_children_mb']} |"
         )
+    lines.append("")
+    if report.get("store_per_cpu_s"):
+        lines.append(
+            f"The store's own rate, one process: {report['store_per_cpu_s']} articles per CPU "
+            "second (the ingest's median CPU per article less extraction alone's)."
+        )
+    rss = report["rss"]
+    if len(rss) > 1:
+        first, last = rss[0], rss[-1]
+        lines.append(
+            f"Peak RSS from {first['articles']} to {last['articles']} articles: main process "
+            f"×{last['maxrss_mb'] / first['maxrss_mb']:.2f} ({first['maxrss_mb']} → "
+            f"{last['maxrss_mb']} MB), largest worker "
+            f"×{last['maxrss_children_mb'] / first['maxrss_children_mb']:.2f}."
+        )
+    lines.append(
+        f"Command: `{report.get('command', 'python -m bench.ingest_bench')}`; "
+        f"niceness {report['machine'].get('nice', '?')}."
+    )
     return "\n".join(lines) + "\n"
+
+
+def _span(values: list[float]) -> str:
+    return f"{min(values)}–{max(values)}" if values else "—"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sample", type=int, default=400, help="articles per throughput probe")
+    parser.add_argument("--sample", type=int, default=200, help="articles per throughput probe")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="interleaved rounds of the throughput probes"
+    )
     parser.add_argument(
         "--rss", default="1000,20000", help="batch sizes whose peak RSS is measured ('' skips)"
     )
@@ -177,14 +256,27 @@ def main(argv: list[str] | None = None) -> int:
     report: dict = {
         "stamp": dt.datetime.now().strftime("%Y%m%dT%H%M%S"),
         "generator": GENERATOR_VERSION,
-        "machine": {"cpus": os.cpu_count(), "load_before": _load()},
+        "machine": {"cpus": os.cpu_count(), "load_before": _load(), "nice": os.nice(0)},
+        "command": "python -m bench.ingest_bench "
+        + " ".join(argv if argv is not None else sys.argv[1:]),
         "args": vars(args),
     }
     sample = files[-args.sample :]
     report["throughput"] = report["throughput_no_stories"] = []
     if not args.skip_throughput:
-        report["throughput"] = ingest_figures(sample, args.workers)
-        report["throughput_no_stories"] = ingest_figures(sample, args.workers, stories=False)
+        report["throughput_no_stories"] = interleaved_figures(sample, args.workers, args.repeat)
+        report["store_per_cpu_s"] = store_rate(report["throughput_no_stories"])
+        extract = [f for f in report["throughput_no_stories"] if f["mode"] == "extract"]
+        hooked = [_with_db("ingest", n, sample, stories=True) for n in sorted({1, args.workers})]
+        for figure in hooked:
+            log(
+                f"ingest workers={figure['workers']} (stories hook on): "
+                f"{figure['articles_per_s']} articles/s"
+            )
+        report["throughput"] = [*extract, *hooked]
+        report["throughput_no_stories"] = [
+            f for f in report["throughput_no_stories"] if f["mode"] != "extract"
+        ]
     report["rss"] = rss_figures(files, sizes, args.workers, stories=args.rss_stories)
     report["cluster"] = []
     if args.cluster_articles:

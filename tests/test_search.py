@@ -103,3 +103,33 @@ def _found(engine, q: str) -> set[str]:
 )
 def test_search_finds_words_behind_proclitics(store, q, expected):
     assert _found(store, q) == expected
+
+
+def _camel_chain(text: str) -> list[str]:
+    """normalize_words as it was written: camel_tools' functions one after another."""
+    import re
+    import unicodedata
+
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+    )
+
+    from app.search import _DIGITS
+
+    text = unicodedata.normalize("NFKC", text).translate(str.maketrans(_DIGITS))
+    text = dediac_ar(text.replace("\u0640", ""))
+    text = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+    return re.sub(r"[^\w]+|_", " ", text.lower()).split()
+
+
+def test_normalize_words_is_the_camel_tools_chain_in_one_table():
+    from app.search import normalize_words
+
+    every_arabic = "".join(chr(c) for c in range(0x0600, 0x0700)) + " ﻷ ﷲ ـ ۱۲ ی ک"
+    texts = [*SENTENCES.values(), every_arabic, "أَحمدُ إلى مدرسةٍ ـــ آخر ٱلكتاب Ünïcode İ"]
+    texts += [every_arabic[i::7] for i in range(7)]
+    for text in texts:
+        assert normalize_words(text) == _camel_chain(text)

@@ -35,6 +35,14 @@ _ADVERBS = frozenset(
         "من جهتها",
         "جهته",
         "جهتها",
+        # a preposition with a pronoun pointing back to the occasion ('بيان أشارت فيه
+        # الوزارة'، 'مؤتمر أكد خلاله الوزير'): the subject follows it
+        "عنه",  # 'هذا ما أعلن عنه X'
+        "عنها",
+        "خلاله",
+        "خلالها",
+        "فيه",
+        "فيها",
         "من",
         "،",
         ",",
@@ -229,6 +237,7 @@ _PREPS = frozenset(norm(w) for w in ("مع", "عن", "إلى", "على", "من",
 # beside it (a bare وقال:، a participle, a quotation with no verb). A new phenomenon is a new
 # feature here, not a new branch.
 FEATURE_WEIGHTS = {
+    "subject_of_preceding_relative": 5.0,  # '… وهو ما أدانته روسيا، معتبرة أنه'
     "opens_sentence": 4.0,  # 'أما رئيس الوزراء … فانتقد …، قائلاً:' / 'رفضت أرمينيا …، وقالت'
     "subject_of_earlier_verb": 3.0,  # 'أبدى دبلوماسي قرغيزي … خيبة أمله، وقال'
     "previous_sentence_topic": 2.0,  # 'وقلل الأمين العام X من أهمية الخطوة. وقال:'
@@ -240,9 +249,13 @@ _SPEAKER_POOL = 10  # how many earlier speakers are candidates
 
 
 def _agrees(ent: Entity, gender: str | None) -> bool:
-    return gender is not None and (gender == "f") == (
-        ent.gender == "f" or "organisation" in ent.categories
-    )
+    """قال / قالت / قالوا with the entity: a body takes the feminine, a group or unnamed
+    officials (القادة، مسؤولون) the plural."""
+    if gender is None:
+        return False
+    if gender == "p" or "plural" in ent.categories:
+        return gender == "p" and "plural" in ent.categories
+    return (gender == "f") == (ent.gender == "f" or "organisation" in ent.categories)
 
 
 def _speaker_candidates(an: Discourse, gender: str | None) -> list[tuple[dict, Entity]]:
@@ -283,15 +296,19 @@ def _ranked_subject(
     and the discourse offer; and whether it comes from this sentence or the one before (an
     explicit subject) rather than from the speakers so far."""
     cands: list[tuple[dict, Entity]] = []
+    rel = _relative_subject(an, toks, mentions, cue)
+    if rel is not None:
+        cands.append(({"subject_of_preceding_relative": 1}, rel))
     opening = _topic_subject(an, toks, mentions, cue)
     if opening is not None:
         cands.append(({"opens_sentence": 1}, opening))
-    if cue.gender == "m":
+    if cue.gender in ("m", "p"):
         for i in range(1, min(cue.ti, 6)):
             if _strip_conj(toks[i - 1][2]) in _PREPS:
                 continue
             if (anon := rd.anonymous_entity(toks, i)) is not None:
-                cands.append(({"subject_of_earlier_verb": 1}, anon))
+                if _agrees(anon, cue.gender):
+                    cands.append(({"subject_of_earlier_verb": 1}, anon))
                 break
     if an.topic is not None and cue.gender == an.topic.gender:
         cands.append(({"previous_sentence_topic": 1}, an.topic))
@@ -303,6 +320,22 @@ def _ranked_subject(
     # explicit when the winner came from the sentence or the previous one
     won = max(cands, key=lambda c: _score(c[0]))[0]
     return best, explicit and "spoke" not in won
+
+
+def _relative_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> Entity | None:
+    """'… وهو ما أدانته روسيا، معتبرة أنه …': the subject of a relative 'ما' + verb with its
+    object pronoun, closed by the comma right before the cue, is the one the cue goes on with
+    (when the genders agree)."""
+    if cue.ti < 4 or toks[cue.ti - 1][2] not in ("،", ","):
+        return None
+    m = next((x for x in mentions if x.tj == cue.ti - 1), None)
+    if m is None or m.ti < 2 or m.kind not in ("person", "org", "role", "country"):
+        return None
+    verb, rel = toks[m.ti - 1][2], toks[m.ti - 2][2]
+    if rel != "ما" or len(verb) < 4 or not verb.endswith(("ه", "ها")):
+        return None
+    ent = an.resolve(m)
+    return ent if ent is not None and _agrees(ent, cue.gender) else None
 
 
 def _topic_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> Entity | None:
@@ -324,7 +357,7 @@ def _topic_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> En
         is_f = ent.gender == "f" or "organisation" in ent.categories
         if m.kind == "country" and (cue.gender == "f") != is_f:
             continue  # 'موسكو - انتقد الوزير X …، معتبرا': a place before its subject
-        return ent if (cue.gender == "f") == is_f else None
+        return ent if _agrees(ent, cue.gender) else None
     return None
 
 
@@ -341,6 +374,20 @@ def _sentence_topic(an: Discourse, toks, mentions: list[Mention]) -> Entity | No
     if ent is None or "organisation" in ent.categories or ent.ref.kind != "person":
         return None
     return ent if ent.ref.slug is not None or m.kind == "person" else None
+
+
+def _headline_speaker(
+    an: Discourse, nt: NormText, toks, mentions: list[Mention], start: int, mark: int
+) -> Entity | None:
+    """'بوتين: "…"'، 'وزير الخارجية الروسي: …': a sentence that is only a speaker's name
+    (or title) and a colon before the quotation gives it that speaker."""
+    lead = [i for i, t in enumerate(toks) if start <= nt.raw_start(t[0]) < mark]
+    if len(lead) < 2 or toks[lead[-1]][2] != ":":
+        return None
+    m = next((x for x in mentions if x.ti == lead[0] and x.tj == lead[-1]), None)
+    if m is None or m.kind not in ("person", "org", "role"):
+        return None
+    return an.resolve(m)
 
 
 def _sentence(
@@ -373,15 +420,21 @@ def _sentence(
     by_start = {m.ti: m for m in mentions}
     by_end = {m.tj: m for m in mentions}
 
+    def recent(before: int) -> tuple[Entity, ...]:
+        """Entities the sentence named before token ``before`` and the subjects so far (not
+        yet in the discourse: 'تعقد المنظمة …، وذكر بيان أصدرته المنظمة')."""
+        named = [m.entity for m in mentions if m.entity is not None and m.tj <= before]
+        return (*named, *sa.subjects.values())
+
     def subject_of(c: Cue) -> Entity | None:
         # VSO: the mention right after the cue (skipping commas and adverbs)
         j = c.ti + 1
         while (
             j < len(toks)
-            and (toks[j][2] in _ADVERBS or toks[j][2] in _BACK_REFS)
+            and (toks[j][2] in _ADVERBS or toks[j][2] in _BACK_REFS or toks[j][2] == '"')
             and (j - c.ti <= 3)
         ):
-            j += 1
+            j += 1  # (a name in quotes: 'وقال "لافروف" للصحفيين')
         # "وبحسب بيان (صادر عن) وزارة الدفاع": the body that issued the statement; after
         # 'وفقاً' the ل is attached ('ووفقاً لبيان وزارة …')
         k = j
@@ -399,10 +452,15 @@ def _sentence(
             )
         ):
             k += 1
-        if k > j and by_start.get(k) is not None and by_start[k].kind == "org":
-            return an.resolve(by_start[k])
-        if c.kind == "verb" and (anon := rd.anonymous_entity(toks, j)) is not None:
-            return anon
+        issuer = by_start.get(k) if k > j else None
+        if issuer is not None and issuer.kind in ("org", "statement"):
+            # 'بيان أصدرته المنظمة': the organisation named before
+            ent = an.resolve(issuer, recent(k))
+            if ent is not None or issuer.kind == "org":
+                return ent
+        if c.kind in ("verb", "prep") and (anon := rd.anonymous_entity(toks, j)) is not None:
+            return anon  # 'قال مصدر …'، 'وبحسب مصادر مطلعة، …'، 'بحسب ما أفاد به مراسل …'
+
         m = by_start.get(j)
         if m is None and c.kind == "prep" and j < len(toks) and toks[j][2][:1] == "ل":
             # 'وفقاً لوزير الخارجية الروسي سيرغي لافروف': the name after the ل-title
@@ -422,7 +480,7 @@ def _sentence(
             # 'وأكد البيان الختامي': a document named with its adjectives speaks as written;
             # a bare 'البيان' is the latest body's that spoke, else the document
             adj = j + 1 < len(toks) and rd._article(toks, j + 1) and rd._plain_word(toks, j + 1)
-            ent = None if adj else an.resolve(m)
+            ent = an.resolve(m, recent(j)) if not adj or an.body_word(m) else None
             return ent or rd.document_entity(toks, j)
         if m is not None:
             ent = an.resolve(m)
@@ -440,6 +498,12 @@ def _sentence(
             while j > 0 and toks[j - 1][2] in _SVO_GAP:
                 j -= 1
             m = by_end.get(j)
+            if m is not None and m.kind == "role":
+                # 'وكان أرمين غريغوريان أمين مجلس الأمن، قد صرح': a known name right before
+                # its title in apposition is the subject
+                named = by_end.get(m.ti)
+                if named is not None and named.kind == "person":
+                    m = named
             # (a country just before the verb ends the previous clause's matter: '… إلى جانب
             # أرمينيا، وقالت:' — a country speaks only right after its verb or opening)
             if m is not None and m.kind in ("person", "org", "role"):
@@ -471,7 +535,9 @@ def _sentence(
                 ent = rd.anonymous_entity(toks, j + 1)  # 'نقلت الوكالة عن مصدر في …'
             if ent is not None:
                 relay = (i, ent)
-                if not any(c.ti > i for c in cues):  # "… قوله إن": the verb is the cue
+                # "… قوله إن": the verb is the cue, unless a cue of its own follows the
+                # relayed speaker ('نقلت … عن X أنه قال'); a cue of a later clause does not count
+                if not any(i < c.ti <= j + 6 for c in cues):
                     ra, rb = nt.raw_span(toks[i][0], toks[i][1])
                     cues = sorted([*cues, Cue(i, "verb", "m", ra, rb)], key=lambda c: c.ti)
                     sa.cues = cues
@@ -528,6 +594,8 @@ def _sentence(
             near = [c for c in cues if c.raw_start < mark and c.ti in sa.subjects]
             if near:
                 ent = sa.subjects[near[-1].ti]
+        if ent is None and not cues:
+            ent = _headline_speaker(an, nt, toks, mentions, q.cue_start, mark)
         if ent is None:
             if current is not None:
                 ent = current

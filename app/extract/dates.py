@@ -120,6 +120,12 @@ def _grammar() -> dict[str, re.Pattern]:
                 rf"{lead}{day}(?:\s+من)?\s+(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction}|{sameyear}|{yrel})?"
             )
         ),
+        # page stamps with a month name: '16/نوفمبر/2021'، '16-نوفمبر-2021', and month first
+        # as in English ('نوفمبر 16، 2021')
+        "sep": re.compile(
+            rf"(?<![^\W\d_])(?:{wd}\s*[،,]?\s*)?(?:(?<!\d)(?P<d>[0-3]?\d)\s*[/-]\s*(?P<m1>{month})"
+            rf"\s*[/-]\s*{year}|(?P<mf>{month})\s+(?P<df>[0-3]?\d)\s*[،,]\s*(?P<yf>(?:19|20)\d\d))(?!\d)"
+        ),
         # a span of days: 'من 11 إلى 20 سبتمبر'، 'من 1-6 أيلول المقبل' — dated by its first day
         "range": re.compile(
             _w(
@@ -170,6 +176,7 @@ def _grammar() -> dict[str, re.Pattern]:
     g["_dmy"] = re.compile(month)
     g["_my"] = g["_dmy"]
     g["_range"] = g["_dmy"]
+    g["_sep"] = g["_dmy"]
     g["_same"] = re.compile(r"من\s+(?:نفس\s+|ذات\s+)?(?:الشهر|شهر)")
     g["_y"] = re.compile(r"(?:19|20)\d\d")
     g["_y_in"] = g["_y"]
@@ -187,7 +194,7 @@ def _grammar() -> dict[str, re.Pattern]:
     return g
 
 
-_KINDS = ("num", "lat", "range", "dmy", "same", "my", "y", "y_in", "rel", "wd", "per", "ago")
+_KINDS = ("num", "lat", "sep", "range", "dmy", "same", "my", "y", "y_in", "rel", "wd", "per", "ago")
 _MARGIN = 48  # characters around a trigger where an expression holding it may lie
 
 
@@ -296,6 +303,14 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 deictic=rel is not None,
             ),
         )
+    for m in scan("sep"):
+        gd = m.groupdict()
+        name = gd.get("m1") or gd.get("mf") or ""
+        mo = res.months.get(" ".join(name.split()))
+        d, y = int(gd.get("d") or gd.get("df")), int(gd.get("y") or gd.get("yf"))
+        if mo and 1 <= d <= 31:
+            wdv = res.weekdays.get(gd["wd"]) if gd.get("wd") else None
+            add(m, dict(kind="dmy", year=y, month=mo, day=d, weekday=wdv))
     for m in scan("range"):
         gd = m.groupdict()
         d, mo = int(gd["d"]), _month(gd, res)
@@ -394,6 +409,8 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
             before = key[max(0, m.start() - 2) : m.start()]
             if not (re.match(r"\s*[،,]", after) or re.match(r"\s+ان", after) or "،" in before):
                 continue
+        if d is None and FUTURE.search(key[max(0, m.start() - 24) : m.start()]):
+            d = 1  # 'سيبدأ يوم الخميس': the next Thursday, not the last
         add(m, dict(kind="wd", weekday=res.weekdays.get(gd["wd"]), direction=d))
     for m in scan("same"):
         gd = m.groupdict()
@@ -465,6 +482,29 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
                 e = replace(e, year=prev.year)
         out.append(e)
     return tuple(out)
+
+
+# words placing a date ahead: 'بحلول'، 'اعتبارا من'، and a future verb ('ستبدأ في'، 'سيعقد يوم')
+FUTURE = re.compile(
+    r"(?:بحلول|حتي|اعتبارا(?:\s+من)?|ابتداء(?:\s+من)?|بدءا(?:\s+من)?|المقرر|سيتم|سوف"
+    r"|(?<![^\W\d_])س[يتن][^\W\d_]{2,}(?:\s+في)?)\s+(?:يوم\s+)?(?:في\s+)?$"
+)
+
+
+def placed_ahead(nt: NormText, e: TimeExpr) -> bool:
+    """A date the article places ahead ('اعتبارا من 1 يناير 2024'، 'بحلول عام 2025')."""
+    before = nt.key[max(0, nt.key_offset(e.start) - 16) : nt.key_offset(e.start)]
+    return bool(FUTURE.search(before))
+
+
+def outside_names(
+    exprs: tuple[TimeExpr, ...], spans: tuple[tuple[int, int], ...]
+) -> tuple[TimeExpr, ...]:
+    """The expressions not lying wholly inside a name (raw ``spans``: 'وفقا لروسيا اليوم' has
+    no date; 'لقناة روسيا اليوم الخميس' keeps its Thursday)."""
+    if not spans:
+        return exprs
+    return tuple(e for e in exprs if not any(a <= e.start and e.end <= b for a, b in spans))
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -628,4 +668,4 @@ def as_date(value: DateValue | None) -> date | None:
         return None
 
 
-__all__ = ["TimeExpr", "as_date", "find_time_expressions", "resolve"]
+__all__ = ["FUTURE", "TimeExpr", "as_date", "find_time_expressions", "placed_ahead", "resolve"]

@@ -58,6 +58,22 @@ class Cue:
     raw_end: int
 
 
+# a body named by its head word alone (الوزارة، المنظمة) is the latest such body
+_BODY_HEADS = frozenset(norm(w) for w in ("وزارة", "منظمة", "رئاسة", "حكومة", "أمانة"))
+
+
+def _body_stem(w: str) -> str:
+    w = _strip_conj(w)
+    return w[2:] if w.startswith("ال") else w
+
+
+def _issuer(ent: Entity) -> bool:
+    """A body that issues statements (not a group, a country, a medium or a document)."""
+    return "organisation" in ent.categories and not (
+        ent.categories & {"group", "country", "medium", "document"}
+    )
+
+
 def _strip_conj(t: str) -> str:
     return t[1:] if len(t) > 3 and t[0] in "وف" else t
 
@@ -204,11 +220,20 @@ class Discourse:
             return self.person_entity(holders[0], m.title_raw, set(m.categories))
         return None
 
-    def resolve(self, m: Mention) -> Entity | None:
+    def resolve(self, m: Mention, recent: tuple[Entity, ...] = ()) -> Entity | None:
+        """The entity a mention stands for; ``recent``: the subjects of the sentence so far
+        (latest last), which a body word (وقالت الوزارة) may take up before they are noted."""
         if m.entity is not None:
             return m.entity
         if m.kind == "role":
             return self.resolve_role(m)
+        if self.body_word(m):
+            # 'الوزارة'، 'المنظمة': the latest body of that kind mentioned (a ministry, an
+            # organisation), before the latest that spoke
+            stem = _body_stem(m.title_raw or "")
+            for ent in reversed([*self.history, *recent]):
+                if _issuer(ent) and norm(ent.ref.name_ar).startswith(stem):
+                    return ent
         if m.kind == "statement":
             # 'البيان': the latest body that spoke issued it (a group, a country, a medium or
             # another document does not issue one)
@@ -218,6 +243,11 @@ class Discourse:
                 ):
                     return ent
         return None
+
+    @staticmethod
+    def body_word(m: Mention) -> bool:
+        """A statement noun that names a body by its head word (الوزارة، المنظمة)."""
+        return m.kind == "statement" and _body_stem(m.title_raw or "") in _BODY_HEADS
 
     def note(self, ent: Entity | None, spoke: bool) -> None:
         if ent is None:

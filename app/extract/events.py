@@ -20,11 +20,16 @@ or the date ended well before the publication date (more than ``RECALL_DAYS``). 
 formula (يشار إلى أن، الجدير بالذكر) alone does not make it background: reporters use it for
 last week's decision as much as for a founding. A date inside a quotation is
 read against the date of the statement quoting it.
+
+In an undated article a yearless day takes the one year the article writes (``own_year``),
+what ended a month before its latest past full date is recalled (``written_floor``), and so
+is a day of a year the article tells history in (``history_years``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -32,7 +37,7 @@ from pathlib import Path
 
 from app.extract.context import CorpusContext
 from app.extract.countries import countries_between
-from app.extract.dates import TimeExpr, as_date, resolve
+from app.extract.dates import TimeExpr, as_date, placed_ahead, resolve
 from app.extract.model import DateValue, ExtractedEvent
 from app.extract.resources import load_resources
 from app.extract.segment import Paragraph, Sentence
@@ -61,6 +66,10 @@ class _Lexicon:
     cues: frozenset[str]  # reporting verbs and participles
     occasion_preps: frozenset[str]  # خلال، في، أثناء، هامش …
     act_categories: frozenset[str]  # triggers that can be the act a verb announces
+    aspect: frozenset[str]  # the start or end of something (بدء، انتهاء، إكمال)
+    signing_verbs: frozenset[str]  # وقع: 'signed', but 'occurred' after a relative pronoun
+    relatives: frozenset[str]  # الذي، التي …
+    transmission: frozenset[str]  # نقلت، أوردت: reporting when 'عن' names the source
 
 
 def forms(word: str) -> frozenset[str]:
@@ -119,12 +128,24 @@ def lexicon() -> _Lexicon:
         complementizers=frozenset(comp),
         cues=frozenset(res.verbs) | frozenset(res.participles),
         occasion_preps=frozenset(res.occasion_preps),
-        act_categories=frozenset(c for c in data["triggers"] if c != "meeting"),
+        # a meeting is where words are said; a clash or a toll is what an announcement
+        # reports (أعلن … مقتل 225 شخصا خلال أعمال الشغب), never the announcer's act
+        act_categories=frozenset(c for c in data["triggers"] if c not in ("meeting", "clash")),
+        aspect=frozenset(norm(w) for w in data["aspect_words"]),
+        signing_verbs=frozenset(norm(w) for w in data["signing_verbs"]),
+        relatives=frozenset(res.relative_markers),
+        transmission=frozenset(res.transmission_verbs),
     )
 
 
 def _strip_wf(t: str) -> str:
     return t[1:] if len(t) > 3 and t[0] in "وف" else t
+
+
+def _is_comp(t: str, lex: _Lexicon) -> bool:
+    """A complementizer, also with و/ف attached ('وأن انسحابها سيبدأ': a second content
+    clause of the same cue)."""
+    return t in lex.complementizers or (t[:1] in ("و", "ف") and t[1:] in lex.complementizers)
 
 
 def _clause(
@@ -148,7 +169,7 @@ def _clause(
     ks, ke = nt.key_offset(e.start), nt.key_offset(e.end)
     before: list[str] = []
     for _a, _b, t in reversed([x for x in toks if x[1] <= ks]):
-        if t in _STOPS or _strip_wf(t) in lex.complementizers:
+        if t in _STOPS or _is_comp(t, lex):
             break
         if t[:1].isalnum():
             before.append(t)
@@ -156,7 +177,7 @@ def _clause(
             break
     after: list[str] = []
     for _a, _b, t in (x for x in toks if x[0] >= ke):
-        if t in _STOPS or _strip_wf(t) in lex.complementizers:
+        if t in _STOPS or _is_comp(t, lex):
             break
         if t[:1].isalnum():
             after.append(t)
@@ -181,13 +202,41 @@ def _last_words(words: list[str], n: int) -> list[str]:
 
 
 def _phrase_at(words: list[str], i: int, phrases) -> tuple[str, ...] | None:
-    for p in phrases:
-        n = len(p)
-        if i + n <= len(words) and all(
-            words[i + j] == p[j] or p[j] in forms(words[i + j]) for j in range(n)
-        ):
-            return p
-    return None
+    """The first of ``phrases`` (in their order) that starts at ``words[i]``, each word as
+    written or one of its ``forms``."""
+    if not 0 <= i < len(words):
+        return None
+    index = _first_words(phrases)
+    best: tuple[int, tuple[str, ...]] | None = None
+    for first in forms(words[i]):  # a word's forms include the word itself
+        for order, p in index.get(first, ()):
+            if best is not None and order >= best[0]:
+                break
+            n = len(p)
+            if i + n <= len(words) and all(
+                words[i + j] == p[j] or p[j] in forms(words[i + j]) for j in range(1, n)
+            ):
+                best = (order, p)
+                break
+    return best[1] if best is not None else None
+
+
+_INDEXES: dict[int, tuple[object, dict[str, list[tuple[int, tuple[str, ...]]]]]] = {}
+
+
+def _first_words(phrases) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """``phrases`` by their first word, each with its rank in ``phrases`` (built once per
+    phrase list: the lexicon's lists live as long as the process)."""
+    kept = _INDEXES.get(id(phrases))
+    if kept is not None and kept[0] is phrases:
+        return kept[1]
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for order, p in enumerate(phrases):
+        if not p:
+            raise ValueError("an empty trigger phrase matches everywhere")
+        index.setdefault(p[0], []).append((order, p))
+    _INDEXES[id(phrases)] = (phrases, index)
+    return index
 
 
 def _has_phrase(words: list[str], phrases) -> bool:
@@ -204,7 +253,11 @@ def find_trigger(
     (the word as written in the key, its category).
 
     A word opening a speech occasion (مؤتمر صحفي) is none; ``acts_only`` leaves out the
-    meetings (the occasions a statement is made at)."""
+    meetings (the occasions a statement is made at) and takes a start or an end (بدء، انتهاء)
+    only with a happening in its complement: an act announced is a happening, 'أعلن انتهاء
+    مهام القوات' is what was said. 'وقع' right after a relative pronoun is 'occurred' (أعمال
+    العنف التي وقعت): the noun before it decides, not the verb. A transmission verb with its
+    source (نقلت الوكالة عن …) reports."""
     lex = lex or lexicon()
     order = range(len(words) - 1, -1, -1) if nearest_last else range(len(words))
     for i in order:
@@ -214,13 +267,46 @@ def find_trigger(
         ):
             continue
         p = _phrase_at(words, i, lex.phrases)
-        if p is not None:
+        if p is not None and not (acts_only and lex.phrases[p] not in lex.act_categories):
             return " ".join(words[i : i + len(p)]), lex.phrases[p]
-        cat = next((lex.triggers[f] for f in forms(w) if f in lex.triggers), None)
-        if cat is not None and not (acts_only and cat not in lex.act_categories):
-            return w, cat
+        cat = _category(w, lex)
+        if cat is None or (acts_only and cat not in lex.act_categories):
+            continue
+        if (w in lex.signing_verbs or _strip_wf(w) in lex.signing_verbs) and (
+            i > 0 and words[i - 1] in lex.relatives
+        ):
+            continue
+        if _transmits(words, i, lex):
+            continue
+        if acts_only and forms(w) & lex.aspect and not _complement_trigger(words, i, lex):
+            continue
+        return w, cat
     return None
 
+
+def _category(word: str, lex: _Lexicon) -> str | None:
+    return next((lex.triggers[f] for f in forms(word) if f in lex.triggers), None)
+
+
+def _complement_trigger(words: list[str], i: int, lex: _Lexicon) -> bool:
+    """A happening (not another start or end) among the four words after ``words[i]``: 'بدء
+    انسحاب القوات'، 'إكمال المرحلة النشطة من التدريبات'."""
+    return any(
+        _category(w, lex) is not None and not forms(w) & lex.aspect for w in words[i + 1 : i + 6]
+    )
+
+
+def _transmits(words: list[str], i: int, lex: _Lexicon) -> bool:
+    """``words[i]`` is a transmission verb whose source follows ('ونقلت وكالة … عن الرئيس'):
+    a reporting verb, not a transport ('نقلت القوات')."""
+    return _strip_wf(words[i]) in lex.transmission and "عن" in words[i + 1 : i + 5]
+
+
+# a date after these ends a span of time ('حتى 19 يناير'، 'بحلول 1 مارس')
+_UNTIL = frozenset(norm(w) for w in ("حتى", "بحلول", "لغاية"))
+
+# words crediting a source after 'وذلك' ('وذلك بحسب ما أفاد مراسل …')
+_ATTRIBUTING = frozenset(norm(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا"))
 
 # reporting verbs that are also common prepositions or nouns when bare: 'بين' (between) is a
 # verb only as 'وبين'/'فبين'
@@ -233,6 +319,12 @@ def _is_cue(word: str, lex: _Lexicon) -> bool:
     return _strip_wf(word) in lex.cues or word in lex.cues
 
 
+def _cue_at(words: list[str], i: int, lex: _Lexicon) -> bool:
+    """``words[i]`` reports: a reporting verb or participle, or a transmission verb with its
+    source ('ونقلت الوكالة عن الوزير قوله اليوم')."""
+    return _is_cue(words[i], lex) or _transmits(words, i, lex)
+
+
 def in_history_sentence(nt: NormText, pos: int) -> bool:
     """``pos`` lies in a sentence telling a founding or an accession ('حلف … انبثق في عام
     2002'، 'المعاهدة المبرمة في 1992'): its dates are history, never the article's own date.
@@ -243,6 +335,81 @@ def in_history_sentence(nt: NormText, pos: int) -> bool:
     ends = [i for i in (nt.key.find(".", k), nt.key.find("\n", k)) if i >= 0]
     toks = nt.tokens_in(a, min(ends) if ends else len(nt.key))
     return any(forms(t[2]) & lex.background_triggers for t in toks if t[2][:1].isalnum())
+
+
+def written_floor(
+    nt: NormText, exprs: list[TimeExpr], speech_spans: list[tuple[int, int]]
+) -> DateValue | None:
+    """The latest full date an undated article tells as past (not ahead, not in a quotation):
+    it was written that day or later, so a happening that ended more than ``RECALL_DAYS``
+    before it is recalled ('انتقلت الرئاسة … في 1 يناير 2025' then 'وتم اعتماد القرار في
+    28 نوفمبر 2024')."""
+    days = [
+        date(e.year, e.month, e.day)
+        for e in exprs
+        if e.full
+        and not placed_ahead(nt, e)
+        and not any(a <= e.start < b for a, b in speech_spans)
+        and _valid(e.year, e.month, e.day)
+    ]
+    return DateValue(max(days).isoformat(), "day", "inferred") if days else None
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+# a year in an event's name: 'الأخوة القتالية -2023'، 'التفاعل-2024'
+NAMED_YEAR = re.compile(r"[^\W\d_]\s*-\s*((?:19|20)\d\d)(?!\d)")
+
+
+def history_years(nt: NormText, exprs: list[TimeExpr]) -> frozenset[int]:
+    """The years the article tells history in ('تأسست المنظمة عام 2002'، 'المعاهدة الموقعة
+    عام 1997'): another date of such a year recalls the same past ('وتم التوقيع على المعاهدة
+    في 29 أغسطس 1997')."""
+    return frozenset(
+        e.year for e in exprs if e.year is not None and in_history_sentence(nt, e.start)
+    )
+
+
+def own_year(nt: NormText, exprs: list[TimeExpr]) -> int | None:
+    """The year an undated article is written in, when the text determines it: the one year
+    it writes outside history (in dates, years and event names: 'يترأس المجلس في عام 2022'،
+    'مناورات الأخوة القتالية -2023'); None when it writes none or several. A year after منذ
+    is where a state of affairs began, not the year of writing."""
+    past = history_years(nt, exprs)
+    years = {
+        e.year
+        for e in exprs
+        if e.year is not None
+        and e.year not in past
+        and not (_since(nt, e) or norm(e.text).startswith("منذ"))
+    }
+    years |= {int(m.group(1)) for m in NAMED_YEAR.finditer(nt.key)} - past
+    return next(iter(years)) if len(years) == 1 else None
+
+
+def in_year(e: TimeExpr, year: int) -> DateValue | None:
+    """A day and month (or a month) written without a year, in ``year``; None when a weekday
+    written with it disagrees ('الاثنين 18 أكتوبر' is no Monday that year)."""
+    if e.year is not None or e.year_shift is not None or e.month is None:
+        return None
+    note = f"'{e.text}' has no year: {year}, the one year the article writes"
+    if e.kind == "my" and e.part is None:
+        return DateValue(f"{year:04d}-{e.month:02d}", "month", "inferred", note)
+    if e.kind != "dmy" or e.day is None:
+        return None
+    try:
+        d = date(year, e.month, e.day)
+    except ValueError:
+        return None
+    if e.weekday is not None and d.weekday() != e.weekday:
+        return None
+    return DateValue(d.isoformat(), "day", "inferred", note)
 
 
 def _recalling(nt: NormText, sent: Sentence) -> bool:
@@ -294,14 +461,91 @@ def _placed(words: list[str], trigger: str, lex: _Lexicon) -> bool:
     return any(_strip_wf(w) in lex.occasion_preps for w in words[max(0, at - 2) : at])
 
 
-def _main_clause(
-    nt: NormText, sent: Sentence, lex: _Lexicon, speech_spans: list[tuple[int, int]]
+_EVE_NOUNS = frozenset(
+    norm(w) for w in ("رحلة", "زيارة", "جولة", "قمة", "اجتماع", "لقاء", "محادثات", "وصول")
+)
+
+
+def _on_the_eve(
+    nt: NormText,
+    sent: Sentence,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+    published: DateValue | None,
+) -> tuple[tuple[str, str], DateValue] | None:
+    """'وقد أثار الرئيس، عشية رحلته إلى العاصمة، المسألة في اجتماعه مع الحكومة': with no
+    date of its own, a happening on the eve of the occasion the article reports is dated the
+    day before the publication date (as a statement made then is). The trigger is the
+    happening's, after the eve phrase in the main clause, never the occasion's own word."""
+    pub = as_date(published)
+    if pub is None:
+        return None
+    words = _main_clause(nt, sent, lex, speech_spans)
+    at = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if _strip_wf(w) == "عشيه" and any(forms(x) & _EVE_NOUNS for x in words[i + 1 : i + 3])
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    occasion = next(j for j in range(at + 1, at + 3) if forms(words[j]) & _EVE_NOUNS)
+    hit = find_trigger(words[occasion + 1 :], lex)
+    if hit is None or hit[1] == "clash" or forms(hit[0]) & lex.aspect:
+        return None
+    day = pub - timedelta(days=1)
+    note = "'عشية' the occasion reported today: the day before the publication date"
+    return hit, DateValue(day.isoformat(), "day", "relative", note)
+
+
+def _decided(
+    nt: NormText,
+    sent: Sentence,
+    e: TimeExpr,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+) -> tuple[str, str, bool] | None:
+    """'وجاء في بيان الحكومة اليوم أنه تقرر طلب المساعدة': a decision the announced content
+    opens with was taken when it was announced (no speaker: the body decided)."""
+    hit = find_trigger(_content_opening(nt, sent, e, lex, speech_spans), lex)
+    return (*hit, False) if hit is not None and hit[1] == "decision" else None
+
+
+def _content_opening(
+    nt: NormText,
+    sent: Sentence,
+    e: TimeExpr,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
 ) -> list[str]:
-    """The words of a sentence from its start to its first complementizer or quotation."""
-    end = min([sent.end] + [a for a, b in speech_spans if sent.start <= a < sent.end])
+    """The first word of the content clause right after ``e`` ('… اليوم، أنه تقرر طلب …' →
+    تقرر; 'أنها قررت'), or none when other words come between. A subject first ('إن بلاده
+    قررت …') reports someone's decision, not when it was taken."""
+    end = min([sent.end] + [a for a, b in speech_spans if a >= e.end])
+    toks = [t for t in nt.tokens_in(nt.key_offset(e.end), nt.key_offset(end)) if t[2][:1].isalnum()]
+    if not toks or not _is_comp(toks[0][2], lex):
+        return []
+    return [t[2] for t in toks[1:2]]
+
+
+def _main_clause(
+    nt: NormText,
+    sent: Sentence,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+    upto: int | None = None,
+) -> list[str]:
+    """The words of a sentence from its start to its first complementizer or quotation (or to
+    ``upto``)."""
+    end = min(
+        [sent.end, upto if upto is not None else sent.end]
+        + [a for a, b in speech_spans if sent.start <= a < sent.end]
+    )
     out: list[str] = []
     for _a, _b, t in nt.tokens_in(nt.key_offset(sent.start), nt.key_offset(end)):
-        if t in _STOPS or _strip_wf(t) in lex.complementizers:
+        if t in _STOPS or _is_comp(t, lex):
             break
         if t[:1].isalnum():
             out.append(t)
@@ -318,17 +562,32 @@ def _happening(
     """The trigger that makes ``e`` the date of a happening and whether a reporting verb
     announced it (its subject is then the actor), or None (module docstring)."""
     before, after = _clause(nt, sent, e, lex, speech_spans)
+    # a relative clause after the date is another clause ('…الأسبوع الماضي، الأمر الذي يسمح
+    # بالانسحاب'): its antecedent is the last word read
+    after = after[: next((i for i, w in enumerate(after) if w in lex.relatives), len(after))]
     if before and _strip_wf(before[-1]) in lex.horizon and e.kind in ("y", "y_in", "my"):
         return None  # 'حتى عام 2025'، 'بحلول 2030'، 'ميزانية 2022': a horizon or a label
+    if before and _strip_wf(before[-1]) in _UNTIL:
+        return None  # 'حالة الطوارئ حتى الـ 19 من الشهر': the end of a span, not a happening
     if e.kind == "y" and norm(e.text).startswith("ل"):
         return None  # 'تترأسه لعام 2022': a period label
-    if (before and before[-1] == "وذلك") or before[-2:-1] == ["وذلك"]:
+    if e.kind == "ago" and e.offset > 0:
+        return None  # 'بعد يومين'، 'في غضون أسبوع': a horizon from now, not a day
+    k = next((i for i in range(len(before) - 1, -1, -1) if before[i] == "وذلك"), None)
+    if k is not None and (
+        k >= len(before) - 2 or (k + 1 < len(before) and before[k + 1] in _ATTRIBUTING)
+    ):
         # '…، وذلك اليوم الأربعاء': the date of the sentence's main clause, before its
-        # reported content ('أكد الرئيس خلال استقباله الوزير أن …، وذلك اليوم')
-        before = _main_clause(nt, sent, lex, speech_spans)
+        # reported content ('أكد الرئيس خلال استقباله الوزير أن …، وذلك اليوم'), also
+        # through the source it is credited to ('غادرت الوحدات …، وذلك بحسب ما أفاد
+        # مراسل الوكالة اليوم'); the clause's words end where 'وذلك' opens
+        main = _main_clause(nt, sent, lex, speech_spans, e.start)
+        cut = next((i for i in range(len(main) - 1, -1, -1) if main[i] == "وذلك"), len(main))
+        before = main[:cut]
     if _has_phrase(before[-6:] + after[:3], lex.speech_occasions):
-        return None  # 'في مؤتمر صحفي اليوم': the date of a statement
-    cue = next((i for i in range(len(before) - 1, -1, -1) if _is_cue(before[i], lex)), None)
+        # 'في مؤتمر صحفي اليوم': the date of a statement (and of a decision it announces)
+        return _decided(nt, sent, e, lex, speech_spans)
+    cue = next((i for i in range(len(before) - 1, -1, -1) if _cue_at(before, i, lex)), None)
     if cue is not None:
         # 'أعلن، يوم الأربعاء، خلال اجتماع …، بدء انسحاب القوات': a verb announcing an act
         # dates that act; otherwise the date is the statement's ('وأضاف … اليوم')
@@ -342,11 +601,11 @@ def _happening(
         # 'أكد … خلال اجتماع …، اليوم': a meeting the words were said at is a happening too
         # (a speech occasion — a press conference, an interview — is not: see above)
         hit = find_trigger(words, lex)
-        if hit is not None and _placed(words, hit[0], lex):
+        if hit is not None and hit[1] != "clash" and _placed(words, hit[0], lex):
             return (*hit, False)
-        return None
+        return _decided(nt, sent, e, lex, speech_spans)
     # a reporting verb after the date ends its clause ('في 6 يناير، قال …')
-    near = next((i for i, w in enumerate(after) if _is_cue(w, lex)), len(after))
+    near = next((i for i in range(len(after)) if _cue_at(after, i, lex)), len(after))
     hit = find_trigger(_last_words(before, _BEFORE), lex, nearest_last=True) or find_trigger(
         after[: min(near, _AFTER)], lex
     )
@@ -370,7 +629,12 @@ def build_events(
     lex = lexicon()
     ref = as_date(published)
     # a yearless date takes its year from the article's own date, never from other articles
-    # ('تصعيد 13 سبتمبر' in an undated article stays undated, so no event)
+    # ('تصعيد 13 سبتمبر' in an undated article stays undated, so no event) — in an undated
+    # article, from the one year the article writes (``own_year``)
+    exprs = [e for pi in sorted(body) for e in exprs_by_para.get(pi, ()) if e is not dl_expr]
+    past = history_years(nt, exprs) if published is None else frozenset()
+    year = own_year(nt, exprs) if published is None else None
+    floor = written_floor(nt, exprs, speech_spans) if published is None else None
     events: list[ExtractedEvent] = []
     for pi in sorted(body):
         p = paras[pi]
@@ -378,6 +642,17 @@ def build_events(
         for si, sent in enumerate(p.sentences):
             sexprs = [e for e in pexprs if sent.start <= e.start < sent.end]
             if not sexprs:
+                eve = _on_the_eve(nt, sent, lex, speech_spans, published)
+                if eve is not None:
+                    (word, category), dv = eve
+                    countries = countries_between(cmentions, sent.start, sent.end)
+                    events.append(
+                        ExtractedEvent(
+                            kind="event", start=sent.start, end=sent.end,
+                            text=nt.raw[sent.start : sent.end], date=dv, countries=countries,
+                            trigger=category, actors=countries,
+                        )
+                    )  # fmt: skip
                 continue
             seen: set[str] = set()
             for e in sexprs:
@@ -394,6 +669,8 @@ def build_events(
                     if stm is not None and stm.date.precision == "day":
                         r = as_date(stm.date) or ref
                 dv = resolve(e, r)
+                if dv is None and r is None and year is not None:
+                    dv = in_year(e, year)
                 if dv is None or dv.value in seen:
                     continue
                 seen.add(dv.value)
@@ -403,9 +680,10 @@ def build_events(
                 actor = sa.speaker if sa is not None and sa.cues else None
                 background = (
                     bool(forms(word) & lex.background_triggers)
-                    or recalled(dv, published)
+                    or recalled(dv, published or floor)
                     or (_since(nt, e) and recalled(dv, published, days=SINCE_DAYS))
                     or (published is None and _recalling(nt, sent))
+                    or int(dv.value[:4]) in past
                 )
                 countries = countries_between(cmentions, sent.start, sent.end)
                 events.append(

@@ -25,8 +25,11 @@ _YEARLESS_DATELINE_TAIL = re.compile(r"^\s*\([^()]{1,30}\)\s*[-–—]?")
 # "أستانا. 28 نوفمبر. كازينفورم –" / "موسكو، 14 مايو، تاس -": the agency after a dot or comma,
 # then a dash (the caller requires an outlet there)
 _DOTTED_DATELINE_TAIL = re.compile(r"^\s*[.،,]\s*[^()\-–—.،,:\n\d]{1,30}?\s*[-–—]")
-# "يريفان في 28 فبراير/أرمنبريس:": the agency after a slash, then a colon or a dash
-_SLASHED_DATELINE_TAIL = re.compile(r"^\s*/\s*[^/()\n.،,:\d]{2,30}?\s*[:\-–—]")
+# "يريفان في 28 فبراير/أرمنبريس:": the agency after a slash, then a colon or a dash;
+# "بيشكيك، 19 مايو 2025. / قابار /": after a full stop, between slashes
+_SLASHED_DATELINE_TAIL = re.compile(
+    r"^\s*/\s*[^/()\n.،,:\d]{2,30}?\s*[:\-–—]|^\s*\.?\s*/\s*[^/()\n.،,:\d]{2,30}?\s*/"
+)
 # a URL on a stamp line ('date 2025-11-27 https://…') is no words of a sentence
 _URL = re.compile(r"https?://\S+|www\.\S+")
 
@@ -180,6 +183,16 @@ def _wire_stamp(nt: NormText, paras: tuple[Paragraph, ...], res: Resources) -> d
         with contextlib.suppress(ValueError):
             return date(2000 + int(m.group("y")), int(month), int(m.group("d")))
     return None
+
+
+def name_spans(nt: NormText, kb: Knowledge) -> tuple[tuple[int, int], ...]:
+    """Raw spans of the outlet names of two words or more written anywhere in the page: a
+    time word inside one is part of the name ('روسيا اليوم'، 'اليوم السابع'), no date."""
+    out = []
+    for m in kb.outlet_matcher.find_all(nt.tokens_in(0, len(nt.key))):
+        if " " in nt.key[m.start : m.end].strip():
+            out.append(nt.raw_span(m.start, m.end))
+    return tuple(out)
 
 
 def _outlet_kind(kb: Knowledge, name_en: str) -> str | None:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from app.extract.discourse import Cue, Discourse, Entity, Mention, _strip_conj
 from app.extract.model import SpeakerRef
-from app.extract.resources import _load
+from app.extract.resources import Title, _load
 from app.extract.textnorm import norm
 
 _RELATIVE_SAY = frozenset(
@@ -38,6 +38,10 @@ _RELATIVE_SAY = frozenset(
         "أكده",
     )
 )
+_NISBA_F = norm("ية")
+_ON_ITS_BEHALF = frozenset(norm(w) for w in ("باسمه", "باسمها", "باسمهم"))
+_DEPUTIES = frozenset(norm(w) for w in ("نائب", "مساعد", "نائبة", "مساعدة"))
+_BIHI = frozenset(norm(w) for w in ("به", "بها"))
 _ORG_WORDS = frozenset(norm(w) for w in ("المنظمة", "للمنظمة", "المنظمه", "منظمة"))
 # nouns of a body whose name may follow in quotes: حركة "طالبان"
 _BODY_WORDS = frozenset(
@@ -157,8 +161,11 @@ class MentionReader:
     # ---- anonymous speakers ------------------------------------------------------------------
     _ANON = frozenset(
         norm(w) for w in ("دبلوماسي", "مصدر", "مسؤول", "مسئول", "مصادر", "دبلوماسيون",
-                          "دبلوماسيين", "مسؤولون", "مسؤولين", "خبير", "محلل", "ضابط")
+                          "دبلوماسيين", "مسؤولون", "مسؤولين", "خبير", "محلل", "ضابط", "مراسل")
     )  # fmt: skip
+    _PLURAL = frozenset(
+        norm(w) for w in ("مصادر", "دبلوماسيون", "دبلوماسيين", "مسؤولون", "مسؤولين")
+    )
     _ANON_STOP = frozenset(
         norm(w) for w in ("طلب", "طلبت", "رفض", "رفضت", "فضل", "فضلت", "اشترط", "اشترطت",
                           "مطلع", "مطلعة", "بارز", "رفيع")
@@ -189,7 +196,8 @@ class MentionReader:
             # a nisba ('قرغيزي'), a definite word or a word after a preposition; not the
             # object of a verb the phrase is the subject of ('أبدى دبلوماسي قرغيزي تحفظه')
             after_prep = toks[end - 1][2] in ("في", "من", "ب")
-            if not (w.startswith("ال") or w.endswith("ي") or w in ("في", "من", "ب") or after_prep):
+            nisba = w.endswith("ي") or (w.endswith(_NISBA_F) and len(w) > 4)  # قرغيزي، دبلوماسية
+            if not (w.startswith("ال") or nisba or w in ("في", "من", "ب") or after_prep):
                 break
             end += 1
         while end - 1 > j and toks[end - 1][2] in ("في", "من", "ب", "و"):
@@ -201,7 +209,8 @@ class MentionReader:
         ms = self.kb.matches_in(nt, "country", toks[j][0], toks[end - 1][1])
         country = next((x.payload[1] for x in ms if x.payload[0] != "none"), None)
         ref = SpeakerRef(name_ar=phrase, role_ar=phrase, country=country, kind="person")
-        return Entity(f"a:{norm(phrase)}", ref, frozenset({"anonymous"}), "m")
+        cats = {"anonymous"} | ({"plural"} if _strip_conj(toks[j][2]) in self._PLURAL else set())
+        return Entity(f"a:{norm(phrase)}", ref, frozenset(cats), "m")
 
     def document_entity(self, toks, j: int) -> Entity | None:
         """'وأكد البيان الختامي …': a statement noun with its adjectives speaks as written when
@@ -272,8 +281,8 @@ class MentionReader:
         # the article or ل (لرئاسة طاجيكستان، لوزارة الدفاع الروسية) and bodies or countries
         while kind != "group" and end < n and end - k < (5 if kind == "medium" else 8):
             w = toks[end][2]
-            if kind == "medium" and w == '"':
-                end += 1  # 'وكالة "نوفوستي"': the name in quotes
+            if kind == "medium" and w in ('"', "(", ")"):
+                end += 1  # 'وكالة "نوفوستي"'، 'وكالة أنباء (بيلتا)': the name in quotes or brackets
                 continue
             if (
                 w in self._BOUNDARY
@@ -328,7 +337,8 @@ class MentionReader:
             country=country,
             kind="organisation",
         )
-        cats = frozenset({"organisation", "institution", kind})
+        cats = {"organisation", "institution", kind}
+        cats = frozenset(cats | {"plural"} if kind == "group" else cats)
         ent = Entity(f"i:{norm(raw)}", ref, cats, gender)
         self.d.institutions[head] = ent
         return ent, end
@@ -341,6 +351,12 @@ class MentionReader:
                 k = len(t.words)
                 if i + k <= len(toks) and all(toks[i + j][2] == t.words[j] for j in range(1, k)):
                     return t, i + k
+        if _strip_conj(w) in _DEPUTIES and i + 1 < len(toks):
+            # 'نائب قائد القوات الخاصة'، 'مساعد وزير الدفاع': the deputy of a title the list
+            # lacks in that form is a title of its own, never its holder
+            t, k = self.title_at(toks, i + 1)
+            if t is not None:
+                return Title((w, *t.words), "deputy", t.gender, t.needs_country), k
         return None, i
 
     def mentions(self, toks) -> list[Mention]:
@@ -502,6 +518,20 @@ class MentionReader:
                     )
                     i = name_end
                     continue
+                k = self._name_before(toks, i, out)
+                if k is not None:
+                    # 'وكان أرمين غريغوريان أمين مجلس الأمن الأرمني، قد صرح': the name written
+                    # before its title, in apposition
+                    name_raw = nt.raw[nt.raw_start(toks[k][0]) : nt.raw_end(toks[i - 1][1])]
+                    ref = SpeakerRef(
+                        name_ar=name_raw, role_ar=title_raw, country=country, kind="person"
+                    )
+                    ent = Entity(f"u:{norm(name_raw)}", ref, frozenset(cats), gender)
+                    self.d.surnames.setdefault(toks[i - 1][2], ent)
+                    cs = frozenset(cats)
+                    out.append(Mention(k, j, "person", ent, cs, country, org, gender, title_raw))
+                    i = j
+                    continue
                 out.append(
                     Mention(i, j, "role", None, frozenset(cats), country, org, gender, title_raw)
                 )
@@ -509,7 +539,7 @@ class MentionReader:
                 continue
             w = _strip_conj(toks[i][2])
             if toks[i][2] in res.statement_nouns or w in res.statement_nouns:
-                out.append(Mention(i, i + 1, "statement", None, gender="m"))
+                out.append(Mention(i, i + 1, "statement", None, gender="m", title_raw=w))
             i += 1
         return out
 
@@ -588,6 +618,9 @@ class MentionReader:
                 if close is not None:
                     j = close + 1
                     continue
+            if w in _ON_ITS_BEHALF:
+                j += 1  # 'المتحدثة الرسمية باسمها': the body named before
+                continue
             if w in ('"', "-") or w in _ORG_WORDS:
                 if w in _ORG_WORDS:
                     org = org or "*"
@@ -648,6 +681,23 @@ class MentionReader:
             if nxt not in ("،", ",", ":", "", "قد") and nxt not in self.res.cue_words:
                 return None
         return k if end > k else None
+
+    # what may come right before a name written ahead of its title: a reporting verb (VSO),
+    # an auxiliary (وكان … قد), or the start of the sentence
+    _BEFORE_NAME = frozenset(norm(w) for w in ("كان", "وكان", "أما", "وأما"))
+
+    def _name_before(self, toks, i: int, out: list[Mention]) -> int | None:
+        """Start of a two- or three-word name the knowledge base lacks, written right before
+        the title at ``i`` (none when a mention already covers those words)."""
+        for k in (i - 2, i - 3):
+            if k < 0 or (out and out[-1].tj > k) or self._name_span(toks, k) != i:
+                continue
+            if any(not self._plain_word(toks, x) or self._article(toks, x) for x in range(k, i)):
+                continue
+            prev = toks[k - 1][2] if k > 0 else ""
+            if k == 0 or prev in self._BEFORE_NAME or prev in self.res.cue_words:
+                return k
+        return None
 
     def _tok_index(self, toks, k: int) -> int:
         lo, hi = 0, len(toks)
@@ -728,6 +778,9 @@ class MentionReader:
                         )
                         if toks[last][2] == "ما" and nxt_hit and nxt_hit[0] == "verb":
                             last += 1
+                            # 'حسب ما أفاد به X': the verb's preposition, then the speaker
+                            if last + 1 < len(toks) and toks[last + 1][2] in _BIHI:
+                                last += 1
                         break
             if hit is not None:
                 ra, rb = nt.raw_span(a, b)

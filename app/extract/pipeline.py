@@ -12,9 +12,9 @@ from bisect import bisect_right
 from app.extract.attribution import attribute
 from app.extract.context import CorpusContext
 from app.extract.countries import find_countries
-from app.extract.dates import TimeExpr, as_date, find_time_expressions
+from app.extract.dates import TimeExpr, as_date, find_time_expressions, outside_names
 from app.extract.events import build_events
-from app.extract.furniture import find_outlet, read_furniture
+from app.extract.furniture import find_outlet, name_spans, read_furniture
 from app.extract.knowledge import Knowledge, load_knowledge
 from app.extract.model import ArticleExtraction, DateValue
 from app.extract.publication import publication_date, publication_period
@@ -46,7 +46,7 @@ def extract_article(
     kb = knowledge if knowledge is not None else load_knowledge()
     nt = normalize_text(text)
     paras = segment(nt, res)
-    exprs_by_para = _exprs_by_paragraph(nt, paras)
+    exprs_by_para = _exprs_by_paragraph(nt, paras, name_spans(nt, kb))
     fur = read_furniture(nt, paras, exprs_by_para, kb, res)
     body = fur.body(paras)
     dl_expr = fur.dateline
@@ -81,12 +81,13 @@ def extract_article(
 
 
 def _exprs_by_paragraph(
-    nt: NormText, paras: tuple[Paragraph, ...]
+    nt: NormText, paras: tuple[Paragraph, ...], names: tuple[tuple[int, int], ...] = ()
 ) -> dict[int, tuple[TimeExpr, ...]]:
-    """Time expressions of the whole article (one pass), bucketed by paragraph."""
+    """Time expressions of the whole article (one pass, none inside a medium's name), bucketed
+    by paragraph."""
     out: dict[int, list[TimeExpr]] = {pi: [] for pi in range(len(paras))}
     starts = [p.start for p in paras]
-    for e in find_time_expressions(nt):
+    for e in outside_names(find_time_expressions(nt), names):
         pi = bisect_right(starts, e.start) - 1
         if pi >= 0 and e.end <= paras[pi].end:
             out[pi].append(e)

@@ -14,8 +14,9 @@ import re
 from datetime import date, timedelta
 
 from app.extract.context import CorpusContext
-from app.extract.dates import WEEKDAY_EN, TimeExpr, as_date, resolve
-from app.extract.events import in_history_sentence
+from app.extract.dates import FUTURE as _FUTURE
+from app.extract.dates import WEEKDAY_EN, TimeExpr, as_date, placed_ahead, resolve
+from app.extract.events import history_years, in_history_sentence
 from app.extract.model import DateValue
 from app.extract.quotes import Quote
 from app.extract.textnorm import NormText
@@ -164,10 +165,7 @@ def _copyright_year(nt: NormText) -> int | None:
     return max(years) if years else None
 
 
-def _future(nt: NormText, e: TimeExpr) -> bool:
-    """A date the article places ahead ('اعتبارا من 1 يناير 2024'، 'بحلول عام 2025')."""
-    before = nt.key[max(0, nt.key_offset(e.start) - 16) : nt.key_offset(e.start)]
-    return bool(_FUTURE.search(before))
+_future = placed_ahead
 
 
 def _article_years(nt: NormText, exprs: list[TimeExpr]) -> list[int]:
@@ -215,13 +213,6 @@ def _weekday_dated_today(
             f"which it is a {WEEKDAY_EN[e.weekday]}",
         )
     return None
-
-
-# words placing a date ahead: 'بحلول'، 'اعتبارا من'، and a future verb ('ستبدأ في'، 'سيعقد يوم')
-_FUTURE = re.compile(
-    r"(?:بحلول|حتي|اعتبارا(?:\s+من)?|ابتداء(?:\s+من)?|بدءا(?:\s+من)?|المقرر|سيتم|سوف"
-    r"|(?<![^\W\d_])س[يتن][^\W\d_]{2,}(?:\s+في)?)\s+(?:يوم\s+)?(?:في\s+)?$"
-)
 
 
 def _weighed(dv: DateValue, stamp: TimeExpr, body_exprs: list[TimeExpr]) -> DateValue:
@@ -321,12 +312,15 @@ def _publication(
             break
     anchors: list[tuple[date, str]] = []
     years_seen: list[str] = []
+    past = history_years(nt, body_exprs)
     for e in body_exprs:
         if e.kind != "dmy" or e.deictic:
             continue
         before = nt.key[max(0, nt.key_offset(e.start) - 16) : nt.key_offset(e.start)]
-        if _FUTURE.search(before) or in_history_sentence(nt, e.start):
-            continue  # a date ahead, or history ('حلف … انبثق في عام 2002')
+        if _FUTURE.search(before) or in_history_sentence(nt, e.start) or e.year in past:
+            # a date ahead, or history ('حلف … انبثق في عام 2002'), or a day of a year the
+            # article tells history in ('المعاهدة الموقعة عام 1997' … 'في 29 أغسطس 1997')
+            continue
         y = e.year
         if y is None and ctx is not None:
             y = ctx.year_for(e.month, e.day)
@@ -369,12 +363,16 @@ def _publication(
     if month_hint is not None and latest.month != month_hint and latest < date(year, month_hint, 1):
         latest, latest_text = date(year, month_hint, 1), month_text
     if weekday is None:
+        # the latest date an article mentions is no day of writing (a decision recalled, a
+        # chairmanship taken over weeks before): without a weekday of "today" only the
+        # month a 'الجاري' gives is known
+        if month_hint is None:
+            return None
         return DateValue(
-            latest.isoformat(),
-            "day",
+            f"{year:04d}-{month_hint:02d}",
+            "month",
             "inferred",
-            f"no dateline: the latest date the article mentions ('{latest_text}'), "
-            f"year {year} {how_year}",
+            f"no dateline and no weekday: '{month_text}' gives the month, year {year} {how_year}",
         )
     pub = latest + timedelta(days=(weekday - latest.weekday()) % 7)
     parts = [f"'{wd_text}' gives a {WEEKDAY_EN[weekday]}"]

@@ -26,6 +26,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from app.extract.knowledge import Knowledge
+from app.extract.mentions import _suffixed_verb
 from app.extract.resources import Resources
 from app.extract.segment import Paragraph
 from app.extract.textnorm import NormText, norm
@@ -35,6 +36,7 @@ DEFAULT_DIR = {"“": "open", "”": "close", "«": "open", "»": "close", "„"
 _OPEN_BEFORE = set(" \n\t(:[{،,؛-/") | {""}
 _CLOSE_AFTER = set(" \n\t.,،؛;:!?؟)]}-/…") | {""}
 _WORD_RE = re.compile(r"[^\W_]+")
+_CLITICS = frozenset("وف")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ class Quote:
     )
     words: int
     attr_end: int | None = None  # raw end of a trailing attribution ('«…»، قال X للصحفيين.')
+    # a reporting cue introduces it though it is too short to be speech alone: left open at
+    # a paragraph's end, it is speech when it runs on ('قال: "الوضع هادئ. ⏎ لكننا …"')
+    cued: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ def _direction(key: str, k: int, ch: str) -> str:
     nxt = key[k + 1] if k + 1 < len(key) else ""
     left = prev in _OPEN_BEFORE or prev in '"“”«»'
     right = nxt in _CLOSE_AFTER or nxt in '"“”«»'
+    if prev in _CLITICS and (k < 2 or key[k - 2].isspace()) and nxt.isalpha():
+        return "open"  # the conjunction written onto the quotation: 'و"…'
     if left and not right:
         return "open"
     if right and not left:
@@ -75,8 +82,11 @@ def _direction(key: str, k: int, ch: str) -> str:
     return "amb"
 
 
-def _pairs(nt: NormText, k0: int, k1: int):
+def _pairs(nt: NormText, k0: int, k1: int, res: Resources | None = None):
     """Pair the marks of one paragraph. Returns (pairs, stray_closes) in key offsets.
+
+    A closing mark with nothing open, written right onto a reporting verb or participle
+    ('قائلا" إن …'), opens the quotation that verb introduces.
 
     pairs: list of (open_k, close_k, depth); an unclosed opening has close_k = -(end_k) - 1.
     camel's character map folds every quote mark to '"' in the key, so the family and the
@@ -109,6 +119,8 @@ def _pairs(nt: NormText, k0: int, k1: int):
         if d == "close" and not st and ch in DEFAULT_DIR and DEFAULT_DIR[ch] == "open":
             # “ used as a closing mark with nothing open: read it as an opening (reversed pair)
             d = "open"
+        if d == "close" and not st and res is not None and _glued_to_cue(nt, m.k, res):
+            d = "open"
         if d == "open":
             depth_of[m.k] = sum(len(s) for s in stacks.values())
             st.append(m.k)
@@ -139,6 +151,19 @@ def _pairs(nt: NormText, k0: int, k1: int):
     return pairs, strays
 
 
+def _glued_to_cue(nt: NormText, k: int, res: Resources) -> bool:
+    """The mark at key offset ``k`` touches the end of a reporting cue word ('قائلا"')."""
+    key = nt.key
+    a = k
+    while a > 0 and key[a - 1].isalpha():
+        a -= 1
+    word = key[a:k]
+    if not word or (k + 1 < len(key) and not key[k + 1].isspace()):
+        return False
+    hit = res.cue_words.get(word)
+    return hit is not None and hit[0] in ("verb", "participle")
+
+
 def _trim(nt: NormText, a: int, b: int) -> tuple[int, int]:
     raw = nt.raw
     strip = ' \t\n\u00a0\u200b\u200c\u200d\u200e\u200f\ufeff"“”«»„‟:'
@@ -166,7 +191,18 @@ def _named(cue_toks: list[str], res: Resources) -> bool:
     if not words:
         return False
     w = words[-1]
-    return w in res.naming_words or (len(w) > 3 and w[0] in "وبل" and w[1:] in res.naming_words)
+    # with a clitic before it, and a possessive after it ('لمناوراتها "…"'، 'شعاره "…"')
+    forms = {w, w[1:] if len(w) > 3 and w[0] in "وبل" else w}
+    for f in list(forms):
+        for suf in _POSSESSIVES:
+            if f.endswith(suf) and len(f) - len(suf) >= 3:
+                stem = f[: -len(suf)]
+                forms |= {stem, stem[:-1] + _TEH_MARBUTA if stem.endswith("ت") else stem}
+    return any(f in res.naming_words for f in forms)
+
+
+_POSSESSIVES = ("ها", "هم", "ه")
+_TEH_MARBUTA = norm("ة")  # خطتها → خطة
 
 
 def _kb_name(nt: NormText, k0: int, k1: int, kb: Knowledge) -> bool:
@@ -201,7 +237,7 @@ def find_quotes(
         if para.noise:
             continue
         k0, k1 = nt.key_offset(para.start), nt.key_offset(para.end)
-        pairs, strays = _pairs(nt, k0, k1)
+        pairs, strays = _pairs(nt, k0, k1, res)
         spans: list[tuple[int, int, int | None, int | None]] = []  # key content span + raw marks
         closed = [(o, c) for o, c, d in pairs if c is not None and c >= 0]
         # a quotation left open at the end of the paragraph before runs on into this one up
@@ -210,9 +246,10 @@ def find_quotes(
         if run_on is not None:
             q, s_close = run_on
             a, b = _trim(nt, q.start, nt.raw_start(s_close))
+            words = q.words + len(_WORD_RE.findall(key, k0, s_close))
             out[-1] = Quote(
-                q.start, b, q.open_mark, nt.raw_start(s_close), q.paragraph, q.speech,
-                q.cue_start, q.words + len(_WORD_RE.findall(key, k0, s_close)), q.attr_end,
+                q.start, b, q.open_mark, nt.raw_start(s_close), q.paragraph,
+                q.speech or words >= 3, q.cue_start, words, q.attr_end,
             )  # fmt: skip
             strays = [x for x in strays if x != s_close]
         for o, c, _d in pairs:
@@ -272,6 +309,12 @@ def find_quotes(
             kq0, kq1 = nt.key_offset(ra), nt.key_offset(rb)
             nwords = len(_WORD_RE.findall(key, kq0, kq1))
             speech = nwords >= 3 and not _kb_name(nt, kq0, kq1, kb) and not _named(cue_toks, res)
+            cued = (
+                not speech
+                and cm is None
+                and om is not None
+                and (cue_key.rstrip().endswith(":") or _is_cue(cue_toks, res))
+            )
             if speech and nwords <= _NAME_WORDS and cue_toks and cue_toks[-1] in _NAME_PREPS:
                 speech = False  # 'قوات من "وحدة حفظ السلام"': a name governed by a preposition
             attr_end = None
@@ -291,6 +334,10 @@ def find_quotes(
                     and not _WORD_RE.search(cue_key)
                 ):
                     has_cue = True  # continues the previous quote of the sentence
+                if not has_cue and same_sentence_prev and prev_speech and nwords >= _RUN_ON_WORDS:
+                    # a second quoted stretch of the same reported words ('قال إن الحديث يدور
+                    # عن "…"، أو عن "…"'): no cue between, so the same speaker goes on
+                    has_cue = True
                 if (
                     not has_cue
                     and nwords >= _RUN_ON_WORDS
@@ -312,6 +359,7 @@ def find_quotes(
                     cue_start=cue_start,
                     words=nwords,
                     attr_end=attr_end,
+                    cued=cued,
                 )
             )
             if speech:
@@ -334,7 +382,8 @@ def _run_on(out: list[Quote], pi: int, strays: list[int], pairs) -> tuple[Quote,
     if not out or not strays:
         return None
     q = out[-1]
-    if not (q.speech and q.close_mark is None and q.open_mark is not None) or q.paragraph != pi - 1:
+    opened = (q.speech or q.cued) and q.close_mark is None and q.open_mark is not None
+    if not opened or q.paragraph != pi - 1:
         return None
     first = strays[0]
     if any(o is not None and o < first for o, _c, _d in pairs):
@@ -390,16 +439,24 @@ def _trailing_attribution(
             return end
         return None
 
-    for i in range(1, min(4, len(words))):
+    for i in range(1, min(5, len(words))):
         w = words[i]
         hit = res.cue_words.get(w)
+        if hit is None and words[i - 1] == "ما":
+            hit = _suffixed_verb(res, w)  # '"…"، هذا ما قاله X'
         if hit is not None and hit[0] == "verb":
             return end
         if any(tuple(words[i : i + len(p)]) == p for p in res.prep_first.get(w, ())):
             return end
+        if w in _AS_WORDS:
+            continue  # '"…"، حسبما أفاد X': the verb follows
         if w not in _ATTR_LEAD:
             break
     return None
+
+
+# 'حسبما'، 'كما' before the reporting verb of a quote-first attribution
+_AS_WORDS = frozenset(norm(w) for w in ("حسبما", "وحسبما", "كما", "هذا", "ذلك", "ما"))
 
 
 def _cut_narration(nt: NormText, ra: int, rb: int, res: Resources) -> int:

@@ -55,6 +55,11 @@ _AFTER_PREPS = frozenset(norm(w) for w in ("حسبما", "وحسبما", "كما
 # رد is also a noun ('في رد على سؤال'); دعا also invites ('دعت الدول ممثلين كمراقبين') and
 # calls for an act, neither of which reports what was said
 _AMBIGUOUS = AMBIGUOUS_CUES | {norm(w) for w in ("رد", "دعا", "ودعا", "دعت", "ودعت", "داعيا")}
+# a possibility, intention or readiness of an act is said, not done ('أعلن إمكانية انسحاب')
+_MODAL_NOUNS = frozenset(
+    norm(w) for w in ("إمكانية", "احتمال", "نية", "استعداد", "رغبة", "عزم", "ضرورة")
+)
+_WADHALIKA = frozenset(norm(w) for w in ("وذلك", "ذلك"))
 _MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
 
 
@@ -85,6 +90,8 @@ def _cue_kind(res: Resources, toks, i: int) -> tuple[str, int] | None:
     if t in _AMBIGUOUS:
         return None
     hit = res.cue_words.get(t)
+    if hit is None and i > 0 and toks[i - 1][2] == "ما":
+        hit = _suffixed_verb(res, t)  # 'هذا ما أعلنته الوزارة'
     if hit is not None:
         return hit[0], i
     if (t in res.transmission_verbs or _strip(t) in res.transmission_verbs) and any(
@@ -253,6 +260,14 @@ def _sentence_clauses(
         if ci > 0 and toks[ci - 1][2] in _AFTER_PREPS and _words(toks[: ci - 1]) >= 3:
             found.append((ci, cl, 0, ci - 1, "after"))
             continue
+        if (
+            ci > 1
+            and toks[ci - 1][2] == "ما"
+            and _strip(toks[ci - 2][2]) in _BACK_REFS
+            and _words(toks[: ci - 2]) >= 3
+        ):
+            found.append((ci, cl, 0, ci - 2, "after"))  # '…، هذا ما أعلن عنه X'
+            continue
         # cue first: the complementizer after the subject, before the next cue
         start = _content_start(res, toks, ci, cl, nxt, kind)
         if start is None:
@@ -302,6 +317,11 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
     while k < nxt and k - cl <= _MAX_SUBJECT:
         w = toks[k][2]
         nw = toks[k + 1][2] if k + 1 < len(toks) else ""
+        if w == ":" and nw == "/":
+            k += 1  # the colon of an address ('https://…'), not one introducing words
+            continue
+        if w == ":" and nw in _THAT:
+            return k + 2  # 'وقال X: إن …': the complementizer makes it indirect speech
         if w in _THAT or w == ":":
             return k + 1
         if w == _ILA and nw in _THAT:
@@ -323,7 +343,10 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
     if (
         verb in _AN_VERBS
         and nxt - cl > 3
-        and not any(_act_noun(t[2]) for t in toks[cl + 1 : min(nxt, cl + 18)])
+        and not any(
+            _act_noun(t[2]) and _strip(toks[x - 1][2]) not in _MODAL_NOUNS
+            for x, t in enumerate(toks[cl + 1 : min(nxt, cl + 18)], start=cl + 1)
+        )
     ):
         # 'أعلن رئيس النيابة، اليوم، مقتل 225 شخصاً': what was announced, not an act
         return cl + 1
@@ -346,6 +369,8 @@ def _prep_clause(toks, ci: int, cl: int, nxt: int):
         # '…، بحسب وزارة الدفاع': the phrase closes the sentence
         if toks[ci - 1][2] in ("،", ",", "-"):
             return 0, ci, "prep_last"
+        if ci > 1 and toks[ci - 1][2] in _WADHALIKA and toks[ci - 2][2] in ("،", ","):
+            return 0, ci - 1, "prep_last"  # '…، وذلك بحسب ما أفاد به X'
         return None
     if words_before > 2:
         return None

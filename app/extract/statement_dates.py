@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from app.extract.context import CorpusContext
 from app.extract.dates import TimeExpr, as_date, resolve
+from app.extract.events import in_year, own_year
 from app.extract.model import DateValue, ExtractedEvent
 from app.extract.quotes import Quote
 from app.extract.resources import Resources, load_resources
@@ -93,21 +94,31 @@ class _Clauses:
 
     def governs(self, a: int, e: TimeExpr) -> bool:
         """``e`` (raw start after ``a``) dates the speech act introduced in ``raw[a:]``."""
-        nt, res = self.nt, self.res
+        nt = self.nt
         toks = nt.tokens_in(nt.key_offset(a), nt.key_offset(e.start))
         if toks and _strip_wf(toks[-1][2]) in ("منذ", "حتي"):
             return False
+        return self._state(toks) == "main"
+
+    def in_complement(self, a: int, e: TimeExpr) -> bool:
+        """``e`` lies in the content clause of a reporting cue ('وقال إن القوات التي وصلت أمس
+        ستبقى'): it tells what was said, not when."""
+        toks = self.nt.tokens_in(self.nt.key_offset(a), self.nt.key_offset(e.start))
+        return self._state(toks) == "complement"
+
+    def _state(self, toks) -> str:
+        res = self.res
         state, cue_seen = "main", False
         for i, (_a, _b, t) in enumerate(toks):
             if self._is_cue(toks, i):
                 state, cue_seen = "main", True
-            elif cue_seen and t in res.complementizers and t != "الي":
+            elif cue_seen and t != "الي" and _complementizer(t, res):
                 state = "complement"
             elif t in res.relative_markers:
                 state = "relative" if state == "main" else state
             elif t in ("،", ",") and state == "relative":
                 state = "main"
-        return state == "main"
+        return state
 
     def occasions(self, a: int, b: int) -> list[str]:
         """Occasion nouns a statement in ``raw[a:b]`` is placed at ('على هامش القمة')."""
@@ -173,6 +184,11 @@ def _strip_wf(t: str) -> str:
     return t[1:] if len(t) > 3 and t[0] in "وف" else t
 
 
+def _complementizer(t: str, res: Resources) -> bool:
+    """أن/إن, also with و/ف attached ('…، وأن الوحدات ستغادر أمس'): a content clause."""
+    return t in res.complementizers or (t[:1] in ("و", "ف") and t[1:] in res.complementizers)
+
+
 def _lead_date(
     nt: NormText,
     paras: tuple[Paragraph, ...],
@@ -207,11 +223,12 @@ def _lead_date(
     sents = paras[lead_pi].sentences
     # a dotted dateline ('نيويورك. كازينفورم - دعا …') is no sentence of its own
     sent = next((s for s in sents if len(nt.raw[s.start : s.end].split()) >= 3), sents[0])
+    cl = _Clauses(nt, load_resources())
     for e in exprs_by_para.get(lead_pi, ()):
         if e is dl_expr or not (sent.start <= e.start < sent.end):
             continue
-        if any(a <= e.start < b for a, b in speech_spans):
-            continue
+        if any(a <= e.start < b for a, b in speech_spans) or cl.in_complement(sent.start, e):
+            continue  # inside a quotation or the reported content: what was said
         if e.kind in ("rel", "wd") or (e.kind == "dmy" and e.deictic):
             dv = resolve(e, ref)
             d = as_date(dv)
@@ -291,7 +308,12 @@ class StatementDater:
         self.nt, self.paras = nt, paras
         self.published = published
         self.ref = as_date(published)
-        self.year_hint = ctx.year_for if ctx else None
+        # a yearless day in an undated article takes the one year the article writes, never
+        # a year from other articles
+        body_exprs = [
+            e for pi in sorted(body) for e in exprs_by_para.get(pi, ()) if e is not dl_expr
+        ]
+        self.own_year = own_year(nt, body_exprs) if self.ref is None else None
         self.speech = speech
         self.speech_spans = [(q.start, q.end) for _, q in speech]
         self.last_dated: dict[str, DateValue] = {}  # speaker key -> its latest dated statement
@@ -303,6 +325,7 @@ class StatementDater:
         self.cl = _Clauses(nt, load_resources())
         self.narrative: list[TimeExpr] = []  # every narrative time expression, in text order
         self.occasion_dates: dict[str, tuple[DateValue, str]] = {}  # occasion noun -> its day
+        self.coming: dict[str, tuple[DateValue, str]] = {}  # occasions the article places ahead
         cl, ref = self.cl, self.ref
         for pi in sorted(body):
             for sent in paras[pi].sentences:
@@ -319,9 +342,21 @@ class StatementDater:
                     occ = cl.occasion_near(sent.start, sent.end, e)
                     if not occ or occ in self.occasion_dates:
                         continue
-                    dv = resolve(e, ref, self.year_hint)
-                    if dv is not None and dv.precision == "day" and (as_date(dv) or ref) <= ref:
+                    dv = self.resolve(e)
+                    if dv is None or dv.precision != "day":
+                        continue
+                    if (as_date(dv) or ref) <= ref:
                         self.occasion_dates[occ] = (dv, e.text)
+                    else:  # 'تعقد القمة غدا': only its eve can date a statement
+                        self.coming.setdefault(occ, (dv, e.text))
+
+    def resolve(self, e: TimeExpr) -> DateValue | None:
+        """``e`` read against the publication date; in an undated article a yearless day in
+        the one year the article writes (``events.in_year``: its weekday must agree)."""
+        dv = resolve(e, self.ref)
+        if dv is None and self.own_year is not None:
+            dv = in_year(e, self.own_year)
+        return dv
 
     def inside_speech(self, e: TimeExpr) -> bool:
         return any(a <= e.start < b for a, b in self.speech_spans)
@@ -349,7 +384,7 @@ class StatementDater:
             sa.content_start,
         )
         if e is not None:
-            dv = resolve(e, self.ref, self.year_hint)
+            dv = self.resolve(e)
             if dv is not None:
                 self.last_dated[sa.speaker.key] = dv
 
@@ -413,7 +448,7 @@ class StatementDater:
             e = _dating(nt, intro, None, sa.cues if sa else ())
         if e is None:
             e = tail_e
-        dv = resolve(e, self.ref, self.year_hint) if e is not None else None
+        dv = self.resolve(e) if e is not None else None
         if dv is None and e is None:
             dv = self._eve(sent.start, mark)
         if dv is None:  # "على هامش القمة": the day the article gives that occasion
@@ -468,6 +503,13 @@ class StatementDater:
         toks = [t[2] for t in self.nt.tokens_in(self.nt.key_offset(a), self.nt.key_offset(b))]
         for i, t in enumerate(toks):
             if _strip_wf(t) == "عشيه" and any(w in self._EVE_NOUNS for w in toks[i + 1 : i + 3]):
+                # an occasion the article places ahead ('تعقد القمة غدا') has its own eve
+                near = [_lemma(w) for w in toks[i + 1 : i + 3]]
+                ahead = next((self.coming[w] for w in near if w in self.coming), None)
+                if ahead is not None:
+                    day = date.fromisoformat(ahead[0].value) - timedelta(days=1)
+                    note = f"'عشية' the occasion the article dates '{ahead[1]}': the day before"
+                    return DateValue(day.isoformat(), "day", "relative", note)
                 day = self.ref - timedelta(days=1)
                 note = "'عشية' the occasion reported today: the day before the publication date"
                 return DateValue(day.isoformat(), "day", "relative", note)

@@ -1,58 +1,67 @@
-"""The store's hook: an article's events join stories, incrementally, in its own transaction.
+"""The store's hook: new articles' events join stories, incrementally, in the writer's transaction.
 
-``attach_article`` runs after the article's events are written (and before the commit):
+``attach_articles`` runs after a batch of articles is written (and before the commit; the
+one-article store calls it with one article). It costs a fixed number of statements per batch
+and a bounded amount of work per article, whatever the size of the store or of a story:
 
-1. **near-duplicate article?** A MinHash of its word 3-grams is looked up in ``article_band``;
-   each candidate is checked exactly (Jaccard of the 3-gram sets ≥ ``COPY_JACCARD``) and the
+1. **the batch's new events**, read back in three statements (events, quotes, countries);
+2. **near-duplicate articles**: a MinHash of each article's word 3-grams is looked up in
+   ``article_band`` (one statement for the batch); the ``COPY_CANDIDATES`` articles sharing the
+   most bands are checked exactly (Jaccard of the 3-gram sets ≥ ``COPY_JACCARD``) and the
    article recorded in ``article_copy`` as a copy of the first stored one;
-2. **candidate stories**, for all its events in one ``SELECT … FROM story_band WHERE key IN``:
-   MinHash band keys of each event's words (statements: any speaker, any date; happenings:
-   scoped to their day and its neighbours), a speaker-day blocking key for the days around a
-   statement's, and, for a copy, the stories of the original's events;
-3. **exact check** (app/stories/match.py) of each event against the reports of its candidate
-   stories, loaded in three queries; the best one is joined, else the event starts a story
-   whose id is its own event id (stable as reports join);
-4. **writes**: ``event.story_id``, each touched story's summary (app/stories/versions.py), the
-   event's band keys under its story, and the story counts (app/stories/tally.py).
+3. **candidate stories**, for every event of the batch in one ``SELECT … FROM story_band WHERE
+   key IN``: MinHash band keys of each event's words (statements: any speaker, any date;
+   happenings: scoped to their day and its neighbours) and a speaker-day blocking key; a bucket
+   holds at most ``BUCKET_CAP`` stories;
+4. **exact check** (app/stories/match.py) of each event against at most ``SAMPLE`` reports of
+   each of its ``MAX_CANDIDATES`` best candidate stories (loaded once for the batch); the best
+   one is joined, else the event starts a story whose id is its own event id (stable as reports
+   join). Articles are taken in ingest order and an event sees the stories the batch's earlier
+   articles started or grew, exactly as one-article-at-a-time writes would leave them;
+5. **writes**, one statement per table for the batch: ``event.story_id`` and
+   ``event.story_wording``, the band keys, the touched stories' summaries and counts. A stored
+   story that reports joined is summarized from grouped reads (app/stories/summary.py), never
+   read whole; a new story from its reports in memory.
 
-Nothing else is recomputed, and no pair of events is compared unless LSH or the blocking keys
-proposed it. ``detach_article`` undoes an article's part before it is re-extracted or deleted.
-A story is never merged into another (that would change a permalink): an event joins one.
+No pair of events is compared unless LSH or the blocking keys proposed it. An event matching
+several stories merges them into the biggest (the merged id stays a permalink, ``story_alias``);
+a merge, and ``detach_articles`` (an article re-extracted or deleted), recompute the stories
+concerned from their reports — rare, and the only reads of a whole story.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
-from app.models import (
-    Article,
-    ArticleBand,
-    ArticleCopy,
-    Event,
-    EventCountry,
-    Quote,
-    Story,
-    StoryBand,
-)
+from app.models import Article, ArticleBand, ArticleCopy, Event, EventCountry, Quote, Story
 from app.stories import features
+from app.stories import summary as stored_summary
 from app.stories import tally as story_tally
 from app.stories.match import HAPPENING_DAYS, Report, similarity
-from app.stories.versions import ReportFacts, summarize
+from app.stories.sql import driver_many
+from app.stories.versions import ReportFacts, Summary, summarize
 
 STATEMENT_THRESHOLD = 0.6  # Jaccard of the words at which LSH proposes two statements (the
 # same speaker in other words is proposed by the speaker-day key instead)
 HAPPENING_THRESHOLD = 0.5
 COPY_THRESHOLD = 0.5  # ... two articles (the exact check below decides)
 COPY_JACCARD = 0.7  # exact 3-gram Jaccard from which an article is a copy
+COPY_CANDIDATES = 3  # articles checked exactly: those sharing the most bands
+MIN_COPY_BANDS = 2  # ... and at least this many: one of 14 bands of 4 is shared by texts of
+# Jaccard 0.3 one time in three, two by a copy (0.8 and more) 99 times in 100
 MAX_CANDIDATES = 8  # stories an event is checked against: those sharing the most band keys
 SAMPLE = 8  # reports of each candidate story it is compared with
+BUCKET_CAP = 16  # stories a band bucket takes: a fuller one is a key most stories share
+CHUNK = 500  # ids per IN list
 
 
 @dataclass
@@ -71,14 +80,20 @@ class _Row:
     text: str
     outlet: str | None
     published: str | None
+    ingested_at: object = None
     quotes: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
+    recency: tuple = ()  # (0, ingested_at) stored; (1, its article's place) in this batch
     _report: Report | None = None
 
     @property
     def words_text(self) -> str:
         """The quoted words, or the sentence (reported speech, happenings)."""
         return " ".join(self.quotes) if self.quotes else self.text
+
+    @property
+    def wording(self) -> int:
+        return features.wording_key(self.words_text)
 
     @property
     def report(self) -> Report:
@@ -118,6 +133,19 @@ def _as_date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def _bind_date(connection: Connection):
+    """A date as the driver is sent it for ``story.date_start`` (SQLite: ISO text)."""
+    column = Story.__table__.c.date_start.type
+    processor = column.dialect_impl(connection.dialect).bind_processor(connection.dialect)
+    return processor or (lambda value: value)
+
+
+def _chunks(ids, size: int = CHUNK):
+    ids = list(ids)
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
 _COLUMNS = (
     Event.id,
     Event.article_id,
@@ -131,30 +159,25 @@ _COLUMNS = (
     Event.text,
     Article.outlet,
     Article.published,
+    Article.ingested_at,
 )
 
 
-def _load(session: Session, where, *, per_story: int | None = None) -> list[_Row]:
-    """Events matching ``where`` (over ``event``) with their quotes and countries, in one
-    statement (the quotes and countries joined: a few rows per event).
+def _load(session, where, *, per_story: int | None = None, countries: bool = True) -> list[_Row]:
+    """Events matching ``where`` (over ``event``), with their quotes and countries (read apart:
+    joined, an event's rows would multiply).
 
-    ``per_story``: at most that many reports of each story — its canonical one first, then the
-    latest ingested (what a new report is compared with: a story of hundreds of reports is not
-    read whole for every article)."""
-    statement = (
-        select(*_COLUMNS, Quote.start, Quote.text, EventCountry.country)
-        .join(Article, Article.id == Event.article_id)
-        .outerjoin(Quote, Quote.event_id == Event.id)
-        .outerjoin(EventCountry, EventCountry.event_id == Event.id)
-        .where(where)
-    )
+    ``per_story``: at most that many reports of each story — its first (the event whose id it
+    bears) then the latest ingested: what a new report is compared with (a story of hundreds of
+    reports is not read whole for every article), the same whichever batch the reports came in."""
+    statement = select(*_COLUMNS).join(Article, Article.id == Event.article_id).where(where)
     if per_story is not None:
         rank = (
             func.row_number()
             .over(
                 partition_by=Event.story_id,
                 order_by=(
-                    (Event.id != Story.canonical_event_id),
+                    (Event.id != Event.story_id),
                     Article.ingested_at.desc(),
                     Event.id,
                 ),
@@ -164,28 +187,33 @@ def _load(session: Session, where, *, per_story: int | None = None) -> list[_Row
         ranked = (
             select(Event.id.label("id"), rank)
             .join(Article, Article.id == Event.article_id)
-            .join(Story, Story.id == Event.story_id)
             .where(where)
             .subquery()
         )
         statement = statement.join(ranked, ranked.c.id == Event.id).where(
             ranked.c.rank <= per_story
         )
+        statement = statement.order_by(Event.story_id, ranked.c.rank)
+    else:
+        statement = statement.order_by(Event.start, Event.id)
+    connection = session.connection() if isinstance(session, Session) else session
     by_id: dict[str, _Row] = {}
-    quotes: dict[str, dict[int, str]] = defaultdict(dict)
-    ordered = statement.order_by(Event.start, Event.id, Quote.start)
-    for values in session.connection().execute(ordered):
-        event_id = values[0]
-        row = by_id.get(event_id)
-        if row is None:
-            row = by_id[event_id] = _Row(*values[:8], _as_date(values[8]), *values[9:12])
-        quote_start, quote, iso2 = values[12:]
-        if quote is not None:
-            quotes[event_id][quote_start] = quote
-        if iso2 is not None and iso2 not in row.countries:
-            row.countries.append(iso2)
-    for event_id, found in quotes.items():
-        by_id[event_id].quotes = [found[start] for start in sorted(found)]
+    for values in connection.execute(statement):
+        row = _Row(*values[:8], _as_date(values[8]), *values[9:13])
+        row.recency = (0, str(row.ingested_at))
+        by_id[values[0]] = row
+    for chunk in _chunks(by_id):
+        quotes = select(Quote.event_id, Quote.text).where(Quote.event_id.in_(chunk))
+        for event_id, quote in connection.execute(quotes.order_by(Quote.event_id, Quote.start)):
+            by_id[event_id].quotes.append(quote)
+        if not countries:  # a sample compared with: its words only
+            continue
+        named = select(EventCountry.event_id, EventCountry.country).where(
+            EventCountry.event_id.in_(chunk)
+        )
+        for event_id, iso2 in connection.execute(named):
+            if iso2 not in by_id[event_id].countries:
+                by_id[event_id].countries.append(iso2)
     return list(by_id.values())
 
 
@@ -221,188 +249,366 @@ def band_keys(row: _Row, hashvalues) -> list[int]:
     return keys
 
 
-def _signature(row: _Row):
+def _tokens(row: _Row) -> frozenset[str]:
+    """What an event's MinHash is over: its words (a happening's less the date words)."""
     words = row.report.words
-    return features.signature(words.undated if row.kind == "event" else words.stems)
-
-
-# -- near-duplicate articles ------------------------------------------------------------------
+    return words.undated if row.kind == "event" else words.stems
 
 
 def _article_shingles(article_text: str) -> frozenset[str]:
     return features.shingles(features.stems(article_text))
 
 
-def find_original(session: Session, article_id: str, article_text: str) -> tuple[str, float] | None:
-    """Record the article's bands; if it is a near-duplicate of a stored article, record it as
-    a copy of that article's original and return ``(original_id, jaccard)``."""
-    grams = _article_shingles(article_text)
-    if not grams:
-        return None
-    keys = features.band_keys(features.signature(grams), COPY_THRESHOLD, "art")
-    candidates = sorted(
-        set(
-            session.execute(
-                select(ArticleBand.article_id).where(
-                    ArticleBand.key.in_(keys), ArticleBand.article_id != article_id
-                )
-            ).scalars()
+def _in(column, values) -> list:
+    """Rows of ``column IN values`` as an expanding bind (one statement per chunk)."""
+    return [column.in_(chunk) for chunk in _chunks(sorted(set(values)))]
+
+
+# -- near-duplicate articles ------------------------------------------------------------------
+
+
+class _Copies:
+    """Near-duplicate detection for a batch: which article each one copies, and the family
+    (the original and its copies) whose stories a copy's events join."""
+
+    def __init__(self, connection: Connection, items: list[tuple[str, str]]) -> None:
+        self.connection = connection
+        self.original: dict[str, str] = {}  # article → its original (copies only)
+        grams = {a: _article_shingles(t) for a, t in items}
+        filled = [a for a, g in grams.items() if g]
+        keys = {
+            a: list(dict.fromkeys(features.band_keys(hashvalues, COPY_THRESHOLD, "art")))
+            for a, hashvalues in zip(
+                filled, features.signatures(grams[a] for a in filled), strict=True
+            )
+        }
+        batch = {a for a, _ in items}
+        stored: dict[int, list[str]] = defaultdict(list)
+        for clause in _in(ArticleBand.key, [k for ks in keys.values() for k in ks]):
+            for key, other in connection.execute(
+                select(ArticleBand.key, ArticleBand.article_id).where(clause)
+            ):
+                if other not in batch:
+                    stored[key].append(other)
+        earlier: dict[int, list[str]] = defaultdict(list)  # keys of the batch's earlier articles
+        ranked: dict[str, list[str]] = {}
+        for article_id, _ in items:
+            mine = keys.get(article_id, [])
+            shared = Counter(o for k in mine for o in (*stored.get(k, ()), *earlier.get(k, ())))
+            likely = [o for o, n in shared.items() if n >= MIN_COPY_BANDS]
+            ranked[article_id] = sorted(likely, key=lambda o: (-shared[o], o))[:COPY_CANDIDATES]
+            for k in mine:
+                earlier[k].append(article_id)
+        wanted = {o for found in ranked.values() for o in found if o not in batch}
+        for clause in _in(Article.id, wanted):
+            for other_id, other_text in connection.execute(
+                select(Article.id, Article.text).where(clause)
+            ):
+                grams[other_id] = _article_shingles(other_text)
+        found: list[dict] = []
+        for article_id, _ in items:
+            best: tuple[str, float] | None = None
+            for other in ranked[article_id]:
+                score = features.jaccard(grams[article_id], grams.get(other, frozenset()))
+                if score >= COPY_JACCARD and (best is None or score > best[1]):
+                    best = (other, score)
+            if best is not None:
+                original = self.original.get(best[0]) or self._stored_original(best[0])
+                self.original[article_id] = original
+                found.append({"a": article_id, "o": original, "s": round(best[1], 4)})
+        driver_many(
+            connection,
+            "INSERT INTO article_band (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            sorted({(k, a) for a, ks in keys.items() for k in ks}),
         )
-    )
-    session.execute(
-        text("INSERT INTO article_band (key, article_id) VALUES (:k, :a) ON CONFLICT DO NOTHING"),
-        [{"k": key, "a": article_id} for key in dict.fromkeys(keys)],
-    )
-    best: tuple[str, float] | None = None
-    if candidates:
-        texts = session.execute(
-            select(Article.id, Article.text).where(Article.id.in_(candidates))
-        ).all()
-        for other_id, other_text in texts:
-            score = features.jaccard(grams, _article_shingles(other_text))
-            if score >= COPY_JACCARD and (best is None or score > best[1]):
-                best = (other_id, score)
-    if best is None:
-        return None
-    original = session.execute(
-        select(ArticleCopy.original_id).where(ArticleCopy.article_id == best[0])
-    ).scalar_one_or_none()
-    original_id = original or best[0]
-    session.execute(
-        text(
-            "INSERT INTO article_copy (article_id, original_id, similarity) VALUES (:a, :o, :s) "
-            "ON CONFLICT (article_id) DO UPDATE SET original_id = excluded.original_id, "
-            "similarity = excluded.similarity"
-        ),
-        {"a": article_id, "o": original_id, "s": round(best[1], 4)},
-    )
-    return original_id, best[1]
+        if found:
+            connection.execute(
+                text(
+                    "INSERT INTO article_copy (article_id, original_id, similarity) "
+                    "VALUES (:a, :o, :s) ON CONFLICT (article_id) DO UPDATE SET "
+                    "original_id = excluded.original_id, similarity = excluded.similarity"
+                ),
+                found,
+            )
+
+    def _stored_original(self, article_id: str) -> str:
+        original = self.connection.execute(
+            select(ArticleCopy.original_id).where(ArticleCopy.article_id == article_id)
+        ).scalar_one_or_none()
+        return original or article_id
+
+    def family(self, article_id: str) -> set[str]:
+        """The other articles of a copy's family (the original and its copies); empty for an
+        article that copies none."""
+        original = self.original.get(article_id)
+        if original is None:
+            return set()
+        stored = self.connection.execute(
+            select(ArticleCopy.article_id).where(ArticleCopy.original_id == original)
+        ).scalars()
+        batch = {a for a, o in self.original.items() if o == original}
+        return ({original, *stored} | batch) - {article_id}
 
 
-def _copy_family(session: Session, original_id: str) -> set[str]:
-    """The original and every article recorded as its copy."""
-    copies = session.execute(
-        select(ArticleCopy.article_id).where(ArticleCopy.original_id == original_id)
-    ).scalars()
-    return {original_id, *copies}
+# -- attaching ----------------------------------------------------------------------------------
 
 
-BUCKET_CAP = 16  # stories a band bucket takes: a fuller one is a key most stories share
+class _Batch:
+    """One batch's assignment: the stored stories it can meet, read once, and what its earlier
+    articles changed, kept in memory for its later ones."""
 
+    def __init__(self, connection: Connection, items: list[tuple[str, str]]) -> None:
+        self.connection = connection
+        self.items = items
+        self.merged_into: dict[str, str] = {}
+        self.sample: dict[str, list[_Row]] = {}  # story → the reports an event is compared with
+        self.size: dict[str, int] = {}  # story → its reports (the biggest survives a merge)
+        self.stored: set[str] = set()  # candidate stories read from the store
+        self.bucket: dict[int, set[str]] = {}
+        self.added: dict[str, list[_Row]] = defaultdict(list)  # story → the batch's reports
+        self.bands: set[tuple[int, str]] = set()
 
-def _bucket_query(keys: list[int]):
-    """The stories under these band keys (at most ``BUCKET_CAP`` each: see ``_write``)."""
-    return select(StoryBand.key, StoryBand.story_id).where(StoryBand.key.in_(keys))
-
-
-# -- attaching and detaching ------------------------------------------------------------------
-
-
-def attach_article(session: Session, article_id: str, article_text: str) -> dict[str, str]:
-    """Put the article's events (already written, in this transaction) into stories; returns
-    ``{event_id: story_id}``. Runs inside the caller's transaction and does not commit."""
-    new = [row for row in _load(session, Event.article_id == article_id) if row.story_id is None]
-    found = find_original(session, article_id, article_text)
-    family = _copy_family(session, found[0]) - {article_id} if found else set()
-    if not new:
-        return {}
-    signatures = {row.event_id: _signature(row) for row in new}
-    probes = {row.event_id: band_keys(row, signatures[row.event_id]) for row in new}
-    wanted = sorted({key for keys in probes.values() for key in keys})
-    story_of_key: dict[int, set[str]] = defaultdict(set)
-    if wanted:
-        for key, story_id in session.connection().execute(_bucket_query(wanted)):
-            story_of_key[key].add(story_id)
-    family_stories: set[str] = set()
-    if family:
-        family_stories = set(
-            session.execute(
-                select(Event.story_id).where(
-                    Event.article_id.in_(family), Event.story_id.is_not(None)
-                )
-            ).scalars()
-        )
-    proposals: dict[str, list[str]] = {}
-    for row in new:
-        shared = Counter(s for k in probes[row.event_id] for s in story_of_key.get(k, ()))
-        ranked = sorted(shared, key=lambda s: (-shared[s], s))[:MAX_CANDIDATES]
-        proposals[row.event_id] = sorted(set(ranked) | family_stories)
-    candidate_ids = sorted({s for ids in proposals.values() for s in ids})
-    sample: dict[str, list[_Row]] = defaultdict(list)
-    if candidate_ids:
-        for row in _load(session, Event.story_id.in_(candidate_ids), per_story=SAMPLE):
-            sample[row.story_id].append(row)
-
-    # each event joins the stories it matches; when it matches several, they are one story
-    # (the same statement, quoted in parts by different articles) and merge into the biggest
-    merged_into: dict[str, str] = {}
-
-    def current(story_id: str) -> str:
-        while story_id in merged_into:
-            story_id = merged_into[story_id]
+    def current(self, story_id: str) -> str:
+        while story_id in self.merged_into:
+            story_id = self.merged_into[story_id]
         return story_id
 
-    sizes = {story_id: len(rows) for story_id, rows in sample.items()}
-    assigned: dict[str, str] = {}
-    for row in new:
+    def _ensure(self, story_ids: Iterable[str]) -> None:
+        """Read the sample (and size) of stored stories not read yet, in one statement."""
+        missing = sorted(
+            {s for s in story_ids if s not in self.sample and s not in self.merged_into}
+        )
+        if not missing:
+            return
+        for s in missing:
+            self.sample[s] = []
+        for chunk in _chunks(missing):
+            for row in _load(
+                self.connection, Event.story_id.in_(chunk), per_story=SAMPLE, countries=False
+            ):
+                self.sample[row.story_id].append(row)
+            sizes = select(Story.id, Story.reports).where(Story.id.in_(chunk))
+            self.size.update(self.connection.execute(sizes).all())
+        self.stored.update(s for s in missing if self.sample[s])
+
+    def _proposals(self, keys: list[int], family: set[str]) -> list[str]:
+        bucket = self.bucket
+        shared = Counter(chain.from_iterable(bucket.get(key, ()) for key in keys))
+        if len(shared) > MAX_CANDIDATES:
+            ranked = heapq.nsmallest(MAX_CANDIDATES, shared, key=lambda s: (-shared[s], s))
+        else:
+            ranked = list(shared)
+        return sorted(set(ranked) | family)
+
+    def attach(self) -> dict[str, str]:
+        ids = [a for a, _ in self.items]
+        rows = [r for clause in _in(Event.article_id, ids) for r in _load(self.connection, clause)]
+        new = [r for r in rows if r.story_id is None]
+        copies = _Copies(self.connection, self.items)
+        if not new:
+            return {}
+        by_article: dict[str, list[_Row]] = defaultdict(list)
+        for row in new:
+            by_article[row.article_id].append(row)
+        signatures = dict(
+            zip((r.event_id for r in new), features.signatures(map(_tokens, new)), strict=True)
+        )
+        probes = {r.event_id: band_keys(r, signatures[r.event_id]) for r in new}
+        for chunk in _chunks(sorted({k for ks in probes.values() for k in ks})):
+            statement = text("SELECT key, story_id FROM story_band WHERE key IN :keys")
+            statement = statement.bindparams(bindparam("keys", expanding=True))
+            for key, story_id in self.connection.execute(statement, {"keys": chunk}):
+                self.bucket.setdefault(key, set()).add(story_id)
+        families = {a: copies.family(a) for a in ids if a in copies.original}
+        family_stories = {a: self._family_stories(f) for a, f in families.items()}
+        self._ensure(
+            s
+            for r in new
+            for s in self._proposals(probes[r.event_id], family_stories.get(r.article_id, set()))
+        )
+        assigned: dict[str, str] = {}
+        for place, article_id in enumerate(ids):
+            family = families.get(article_id, set())
+            for row in by_article.get(article_id, ()):
+                row.recency = (1, place)
+                if family:  # the stories of its family's events: stored, or grown in this batch
+                    batch = {r.story_id for r in new if r.story_id and r.article_id in family}
+                    family_stories[article_id] = family_stories[article_id] | batch
+                stories = self._proposals(
+                    probes[row.event_id],
+                    {self.current(s) for s in family_stories.get(article_id, ())},
+                )
+                self._ensure(stories)
+                story_id = self._assign(row, stories, family)
+                assigned[row.event_id] = story_id
+                for key in probes[row.event_id]:
+                    held = self.bucket.setdefault(key, set())
+                    if story_id not in held and len(held) < BUCKET_CAP:
+                        # a full bucket takes no more stories (its key is no evidence: like a
+                        # word in every text), which keeps every lookup bounded
+                        held.add(story_id)
+                        self.bands.add((key, story_id))
+        self._write(new)
+        return {event_id: self.current(s) for event_id, s in assigned.items()}
+
+    def _family_stories(self, family: set[str]) -> set[str]:
+        found = set()
+        for clause in _in(Event.article_id, family):
+            found.update(
+                self.connection.execute(
+                    select(Event.story_id).where(clause, Event.story_id.is_not(None))
+                ).scalars()
+            )
+        return found
+
+    def _view(self, story_id: str) -> list[_Row]:
+        """The reports of a story an event is compared with: its first, then the latest
+        ingested (as ``_load(per_story=SAMPLE)`` would read them now)."""
+        rows = self.sample.get(story_id, [])
+        if len(rows) <= SAMPLE:
+            return rows
+        rows = sorted(sorted(rows, key=lambda r: r.event_id), key=lambda r: r.recency, reverse=True)
+        first = [r for r in rows if r.event_id == story_id]
+        return (first + [r for r in rows if r.event_id != story_id])[:SAMPLE]
+
+    def _assign(self, row: _Row, stories: list[str], family: set[str]) -> str:
         matched: set[str] = set()
-        for story_id in proposals[row.event_id]:
-            for other in sample.get(story_id, ()):
+        for story_id in stories:
+            for other in self._view(story_id):
                 if similarity(row.report, other.report, copies=other.article_id in family):
-                    matched.add(current(story_id))
+                    matched.add(self.current(story_id))
                     break
         if not matched:
-            row.story_id = row.event_id
+            story_id = row.event_id
+            self.sample[story_id], self.size[story_id] = [], 0
         else:
-            survivor = max(matched, key=lambda s: (sizes.get(s, 0), s))
-            for story_id in matched - {survivor}:
-                merged_into[story_id] = survivor
-            row.story_id = survivor
-        assigned[row.event_id] = row.story_id
+            story_id = max(matched, key=lambda s: (self.size.get(s, 0), s))
+            for other in sorted(matched - {story_id}):
+                self.merged_into[other] = story_id
+                for held in self.bucket.values():  # the store moves its band keys too
+                    if other in held:
+                        held.discard(other)
+                        held.add(story_id)
+                self.sample[story_id].extend(self.sample.pop(other, []))
+                self.size[story_id] += self.size.pop(other, 0)
+                self.added[story_id].extend(self.added.pop(other, []))
+        row.story_id = story_id
+        self.sample[story_id].append(row)
+        self.size[story_id] += 1
+        self.added[story_id].append(row)
+        return story_id
 
-    # the stories joined or merged, read whole (their summary and counts change); a story no
-    # bigger than the sample was read whole already
-    joined = sorted(({row.story_id for row in new} | set(merged_into)) & set(candidate_ids))
-    partial = [s for s in joined if len(sample.get(s, ())) >= SAMPLE]
+    def _write(self, new: list[_Row]) -> None:
+        for row in new:
+            row.story_id = self.current(row.story_id)
+        merged = {old: self.current(old) for old in self.merged_into}
+        survivors = set(merged.values())
+        stored_touched = {s for s in self.added if s in self.stored} | {
+            s for s in merged if s in self.stored
+        }
+        recompute = (stored_touched & (survivors | set(merged))) | survivors
+        incremental = sorted(stored_touched - recompute)
+        fresh = sorted(set(self.added) - recompute - set(incremental))
+        # before: the stored stories' counts (a merge's read whole, the others' parts)
+        whole_before = _members(self.connection, sorted(recompute & self.stored))
+        before_rows = {s: _tally_rows(rows) for s, rows in whole_before.items()}
+        stored = stored_summary.load_stored(self.connection, incremental)
+        for story_id in incremental:
+            story = stored[story_id]
+            before_rows[story_id] = story_tally.story_rows(
+                story.parts, story.kind, story.date_start
+            )
+        if merged:
+            _merge(self.connection, merged)
+        driver_many(
+            self.connection,
+            "UPDATE event SET story_id = ?, story_wording = ? WHERE id = ?",
+            [(r.story_id, r.wording, r.event_id) for r in new],
+        )
+        driver_many(
+            self.connection,
+            "INSERT INTO story_band (key, story_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            sorted({(key, self.current(s)) for key, s in self.bands}),
+        )
+        summaries: dict[str, tuple[str, Summary, frozenset]] = {}
+        for story_id in fresh:
+            rows = self.added[story_id]
+            summaries[story_id] = (rows[0].kind, *_summary_and_rows(rows))
+        for story_id, rows in _members(self.connection, sorted(survivors)).items():
+            summaries[story_id] = (rows[0].kind, *_summary_and_rows(rows))
+        if incremental:
+            by_event = {
+                r.event_id: r
+                for clause in _in(Event.id, [stored[s].canonical_event_id for s in incremental])
+                for r in _load(self.connection, clause)
+            }
+            canonical = {s: by_event[stored[s].canonical_event_id] for s in incremental}
+            wordings = {r.event_id: r.wording for s in incremental for r in self.added[s]}
+            wordings.update({r.event_id: r.wording for r in canonical.values()})
+            joined = {s: [r.facts() for r in self.added[s]] for s in incremental}
+            done = stored_summary.summarize_joined(
+                self.connection,
+                stored,
+                joined,
+                {s: r.words_text for s, r in canonical.items()},
+                wordings,
+            )
+            for story_id, summary in done.items():
+                story = stored[story_id]
+                parts = story.parts + [r.tally_keys() for r in self.added[story_id]]
+                after = story_tally.story_rows(parts, story.kind, summary.date_start)
+                summaries[story_id] = (story.kind, summary, after)
+        _save(self.connection, summaries, before_rows, gone=sorted(merged))
+
+
+def _members(connection, story_ids: list[str]) -> dict[str, list[_Row]]:
+    """Every report of these stories (a merge's or a detach's: the only whole reads)."""
     members: dict[str, list[_Row]] = defaultdict(list)
-    for story_id in joined:
-        if story_id not in partial:
-            members[story_id] = list(sample[story_id])
-    if partial:
-        for row in _load(session, Event.story_id.in_(partial)):
+    for clause in _in(Event.story_id, story_ids):
+        for row in _load(connection, clause):
             members[row.story_id].append(row)
-    before = {story_id: list(rows) for story_id, rows in members.items()}
-    for row in new:
-        row.story_id = current(row.story_id)
-        assigned[row.event_id] = row.story_id
-    if merged_into:
-        _merge(session, {old: current(old) for old in merged_into}, members)
-    for row in new:
-        members[row.story_id].append(row)
-    full = {key for key, stories in story_of_key.items() if len(stories) >= BUCKET_CAP}
-    _write(session, new, members, before, signatures, full)
-    return assigned
+    return members
 
 
-def _merge(session, into: dict[str, str], members: dict[str, list[_Row]]) -> None:
+def _summary_and_rows(rows: list[_Row]) -> tuple[Summary, frozenset]:
+    if len(rows) == 1:  # most stories: versions.summarize of one report, without the versions
+        (row,) = rows
+        dated = row.date_start is not None
+        summary = Summary(
+            date=row.date if dated else None,
+            date_precision=row.date_precision if dated else None,
+            date_basis=row.date_basis if dated else None,
+            date_start=row.date_start,
+            date_event_id=row.event_id if dated else None,
+            speaker_id=row.speaker_id,
+            canonical_event_id=row.event_id,
+            reports=1,
+            outlets=1,
+        )
+        return summary, story_tally.story_rows([row.tally_keys()], row.kind, row.date_start)
+    summary = summarize([row.facts() for row in rows])
+    keys = (r.tally_keys() for r in rows)
+    return summary, story_tally.story_rows(keys, rows[0].kind, summary.date_start)
+
+
+def _tally_rows(rows: list[_Row]) -> frozenset:
+    return _summary_and_rows(rows)[1]
+
+
+def _merge(connection, into: dict[str, str]) -> None:
     """Move the reports and band keys of each merged story to its survivor, and leave an
     alias, so the merged story's permalink leads to the survivor."""
-    for old, survivor in sorted(into.items()):
-        for row in members.get(old, []):
-            row.story_id = survivor
-        members[survivor].extend(members.get(old, []))
-        members[old] = []
     pairs = [{"o": old, "s": survivor} for old, survivor in sorted(into.items())]
-    session.execute(text("UPDATE event SET story_id = :s WHERE story_id = :o"), pairs)
-    session.execute(
+    connection.execute(text("UPDATE event SET story_id = :s WHERE story_id = :o"), pairs)
+    connection.execute(
         text(
             "INSERT INTO story_band (key, story_id) SELECT key, :s FROM story_band "
             "WHERE story_id = :o ON CONFLICT DO NOTHING"
         ),
         pairs,
     )
-    session.execute(text("UPDATE story_alias SET story_id = :s WHERE story_id = :o"), pairs)
-    session.execute(
+    connection.execute(text("UPDATE story_alias SET story_id = :s WHERE story_id = :o"), pairs)
+    connection.execute(
         text(
             "INSERT INTO story_alias (id, story_id) VALUES (:o, :s) "
             "ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id"
@@ -411,52 +617,17 @@ def _merge(session, into: dict[str, str], members: dict[str, list[_Row]]) -> Non
     )
 
 
-def _write(session, new, members, before, signatures, full: set[int] = frozenset()) -> None:
-    touched = sorted({row.story_id for row in new} | {s for s, rows in members.items() if not rows})
-    session.execute(
-        text("UPDATE event SET story_id = :s WHERE id = :e"),
-        [{"s": row.story_id, "e": row.event_id} for row in new],
-    )
-    # a full bucket takes no more stories (its key is no evidence: like a word in every text),
-    # which keeps every lookup at most BUCKET_CAP stories a key
-    bands = {
-        (key, row.story_id)
-        for row in new
-        for key in band_keys(row, signatures[row.event_id])
-        if key not in full
-    }
-    if bands:
-        session.execute(
-            text("INSERT INTO story_band (key, story_id) VALUES (:k, :s) ON CONFLICT DO NOTHING"),
-            [{"k": key, "s": story_id} for key, story_id in sorted(bands)],
-        )
-    _save_stories(session, {story_id: members[story_id] for story_id in touched}, before)
-
-
-def _save_stories(session, stories: dict[str, list[_Row]], before: dict[str, list[_Row]]) -> None:
-    """Upsert the touched stories' rows (deleting those left without reports) and apply the
-    change in their counts."""
+def _save(connection, summaries: dict, before: dict[str, frozenset], gone: list[str]) -> None:
+    """Upsert the stories' rows, delete those ``gone`` (merged away or left without reports),
+    and apply the change in their counts (``before`` → their rows now)."""
     changes: Counter = Counter()
-    upserts, gone = [], []
-    for story_id, rows in stories.items():
-        old = before.get(story_id, [])
-        old_rows = _tally_rows(old) if old else frozenset()
-        if not rows:
-            gone.append(story_id)
-            story_tally.diff(old_rows, frozenset(), changes)
-            continue
-        summary = summarize([row.facts() for row in rows])
-        story_tally.diff(
-            old_rows,
-            story_tally.story_rows(
-                (r.tally_keys() for r in rows), rows[0].kind, summary.date_start
-            ),
-            changes,
-        )
+    upserts = []
+    for story_id, (kind, summary, after) in sorted(summaries.items()):
+        story_tally.diff(before.get(story_id, frozenset()), after, changes)
         upserts.append(
             {
                 "id": story_id,
-                "kind": rows[0].kind,
+                "kind": kind,
                 "date": summary.date,
                 "date_precision": summary.date_precision,
                 "date_basis": summary.date_basis,
@@ -468,90 +639,132 @@ def _save_stories(session, stories: dict[str, list[_Row]], before: dict[str, lis
                 "outlets": summary.outlets,
             }
         )
+    for story_id in gone:
+        story_tally.diff(before.get(story_id, frozenset()), frozenset(), changes)
     if upserts:
-        columns = [c for c in upserts[0] if c != "id"]
-        session.execute(
-            text(
-                f"INSERT INTO story (id, {', '.join(columns)}) "
-                f"VALUES (:id, {', '.join(':' + c for c in columns)}) "
-                "ON CONFLICT (id) DO UPDATE SET "
-                + ", ".join(f"{c} = excluded.{c}" for c in columns)
-            ),
-            upserts,
+        columns = list(upserts[0])
+        day = _bind_date(connection)
+        driver_many(
+            connection,
+            f"INSERT INTO story ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
+            "ON CONFLICT (id) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id"),
+            [tuple(day(v) if c == "date_start" else v for c, v in row.items()) for row in upserts],
         )
     if gone:
         for statement in (
             "DELETE FROM story_band WHERE story_id IN :ids",
             "DELETE FROM story WHERE id IN :ids",
         ):
-            session.execute(
-                text(statement).bindparams(bindparam("ids", expanding=True)), {"ids": gone}
+            for chunk in _chunks(gone):
+                connection.execute(
+                    text(statement).bindparams(bindparam("ids", expanding=True)), {"ids": chunk}
+                )
+    story_tally.apply(connection, changes)
+
+
+# -- the store's entry points -----------------------------------------------------------------
+
+
+def _connection(target) -> Connection:
+    return target.connection() if isinstance(target, Session) else target
+
+
+def attach_articles(target, articles: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Put the events of ``(article_id, text)`` articles (already written, in this
+    transaction) into stories, in the order given; returns ``{event_id: story_id}``. Runs in
+    the caller's transaction (the batch writer's, app/batch_store.py) and does not commit."""
+    items = list(dict.fromkeys(articles))
+    if not items:
+        return {}
+    return _Batch(_connection(target), items).attach()
+
+
+def attach_article(session: Session, article_id: str, article_text: str) -> dict[str, str]:
+    """``attach_articles`` for one article (the one-article store, app/store.py)."""
+    return attach_articles(session, [(article_id, article_text)])
+
+
+def detach_articles(target, article_ids: Iterable[str]) -> None:
+    """Take the articles' events out of their stories (before they are re-extracted or
+    deleted): the stories left are re-summarized, those left empty removed, the counts
+    corrected; their near-duplicate records and bands go too. Does not commit."""
+    connection = _connection(target)
+    ids = sorted(set(article_ids))
+    if not ids:
+        return
+    story_ids: set[str] = set()
+    for clause in _in(Event.article_id, ids):
+        story_ids.update(
+            connection.execute(
+                select(Event.story_id).where(clause, Event.story_id.is_not(None))
+            ).scalars()
+        )
+    if story_ids:
+        members = _members(connection, sorted(story_ids))
+        before = {s: _tally_rows(rows) for s, rows in members.items()}
+        leaving = set(ids)
+        for chunk in _chunks(ids):
+            connection.execute(
+                text("UPDATE event SET story_id = NULL WHERE article_id IN :ids").bindparams(
+                    bindparam("ids", expanding=True)
+                ),
+                {"ids": chunk},
             )
-    story_tally.apply(session, changes)
-
-
-def _tally_rows(rows: list[_Row]) -> frozenset:
-    summary = summarize([row.facts() for row in rows])
-    return story_tally.story_rows((r.tally_keys() for r in rows), rows[0].kind, summary.date_start)
+        summaries, gone = {}, []
+        for story_id, rows in members.items():
+            left = [r for r in rows if r.article_id not in leaving]
+            if left:
+                summaries[story_id] = (left[0].kind, *_summary_and_rows(left))
+            else:
+                gone.append(story_id)
+        _save(connection, summaries, before, gone)
+    for statement in (
+        "DELETE FROM article_copy WHERE article_id IN :ids",
+        "DELETE FROM article_band WHERE article_id IN :ids",
+    ):
+        for chunk in _chunks(ids):
+            connection.execute(
+                text(statement).bindparams(bindparam("ids", expanding=True)), {"ids": chunk}
+            )
 
 
 def detach_article(session: Session, article_id: str) -> None:
-    """Take the article's events out of their stories (before they are re-extracted or
-    deleted): the stories left are re-summarized, those left empty removed, the counts
-    corrected; its near-duplicate records and bands go too. Does not commit."""
-    story_ids = sorted(
-        set(
-            session.execute(
-                select(Event.story_id).where(
-                    Event.article_id == article_id, Event.story_id.is_not(None)
-                )
-            ).scalars()
-        )
-    )
-    if story_ids:
-        members: dict[str, list[_Row]] = defaultdict(list)
-        for row in _load(session, Event.story_id.in_(story_ids)):
-            members[row.story_id].append(row)
-        before = {story_id: list(rows) for story_id, rows in members.items()}
-        after = {
-            story_id: [row for row in rows if row.article_id != article_id]
-            for story_id, rows in members.items()
-        }
-        session.execute(
-            text("UPDATE event SET story_id = NULL WHERE article_id = :a"), {"a": article_id}
-        )
-        _save_stories(session, after, before)
-    session.execute(text("DELETE FROM article_copy WHERE article_id = :a"), {"a": article_id})
-    session.execute(text("DELETE FROM article_band WHERE article_id = :a"), {"a": article_id})
+    """``detach_articles`` for one article."""
+    detach_articles(session, [article_id])
 
 
-def attach_articles(connection: Connection, articles: Iterable[tuple[str, str]]) -> None:
-    """``attach_article`` for ``(article_id, text)`` pairs in turn, in the connection's open
-    transaction (the batch writer's, app/batch_store.py): a later article of the batch joins
-    the stories an earlier one started."""
-    session = Session(bind=connection)
-    for article_id, article_text in articles:
-        attach_article(session, article_id, article_text)
-
-
-def detach_articles(connection: Connection, article_ids: Iterable[str]) -> None:
-    """``detach_article`` for each, in the connection's open transaction."""
-    session = Session(bind=connection)
-    for article_id in article_ids:
-        detach_article(session, article_id)
+GROUP_BATCH = 50  # articles grouped per call when grouping a stored corpus
 
 
 def group_stored(connection: Connection) -> int:
-    """Group every stored article's events, in ingest order (migration 0009); returns the
-    number of articles."""
-    session = Session(bind=connection)
-    articles = session.execute(
-        select(Article.id, Article.text).order_by(Article.ingested_at, Article.id)
+    """Group the stored articles the stories' hook has not seen (no ``article_band`` rows), in
+    ingest order (migration 0012); returns their number."""
+    seen = select(ArticleBand.article_id).where(ArticleBand.article_id == Article.id).exists()
+    articles = connection.execute(
+        select(Article.id, Article.text).where(~seen).order_by(Article.ingested_at, Article.id)
     ).all()
-    for article_id, article_text in articles:
-        attach_article(session, article_id, article_text)
-    session.flush()
+    for chunk in _chunks([(a, t) for a, t in articles], GROUP_BATCH):
+        attach_articles(connection, chunk)
     return len(articles)
+
+
+def fill_wordings(connection: Connection) -> int:
+    """Set ``event.story_wording`` on the grouped events that lack it (migration 0012)."""
+    ids = (
+        connection.execute(
+            select(Event.id).where(Event.story_id.is_not(None), Event.story_wording.is_(None))
+        )
+        .scalars()
+        .all()
+    )
+    for chunk in _chunks(ids):
+        rows = _load(connection, Event.id.in_(chunk))
+        connection.execute(
+            text("UPDATE event SET story_wording = :w WHERE id = :e"),
+            [{"w": r.wording, "e": r.event_id} for r in rows],
+        )
+    return len(ids)
 
 
 def story_ids_of(session: Session, event_ids: Iterable[str]) -> dict[str, str | None]:

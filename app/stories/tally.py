@@ -15,20 +15,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from sqlalchemy import text
 from sqlmodel import Session
 
 from app import tally
+from app.stories.sql import driver_many
 
 Key = tally.Key
 
-_UPSERT = text(
-    "INSERT INTO story_tally (by_dim, by_value, dim, value, n) VALUES (:a, :b, :c, :d, :n) "
+_UPSERT = (
+    "INSERT INTO story_tally (by_dim, by_value, dim, value, n) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT (by_dim, by_value, dim, value) DO UPDATE SET n = story_tally.n + excluded.n"
 )
-_DROP_EMPTY = text(
-    "DELETE FROM story_tally WHERE by_dim = :a AND by_value = :b AND dim = :c AND value = :d "
-    "AND n <= 0"
+_DROP_EMPTY = (
+    "DELETE FROM story_tally WHERE by_dim = ? AND by_value = ? AND dim = ? AND value = ? AND n <= 0"
 )
 
 
@@ -51,15 +50,12 @@ def diff(before: frozenset[Key], after: frozenset[Key], into: Counter) -> None:
 def apply(session: Session, changes: Counter) -> None:
     """Apply the increments in sorted key order (concurrent writers lock rows in one order);
     rows left at 0 are removed."""
-    rows = [
-        {"a": a, "b": b, "c": c, "d": d, "n": n} for (a, b, c, d), n in sorted(changes.items()) if n
-    ]
+    rows = [(*key, n) for key, n in sorted(changes.items()) if n]
     if not rows:
         return
-    session.execute(_UPSERT, rows)
-    dropped = [row for row in rows if row["n"] < 0]
-    if dropped:
-        session.execute(_DROP_EMPTY, dropped)
+    connection = session.connection() if isinstance(session, Session) else session
+    driver_many(connection, _UPSERT, rows)
+    driver_many(connection, _DROP_EMPTY, [row[:4] for row in rows if row[4] < 0])
 
 
 def scope(filters, exclude: Iterable[str] = ()) -> tally.Scope | None:

@@ -71,13 +71,14 @@ def words_key(text: str) -> str:
     return " ".join(normalize_words(text))
 
 
-def _published_order(r: ReportFacts) -> tuple:
+def published_order(r: ReportFacts) -> tuple:
+    """Earliest published first, undated last; the event id breaks ties."""
     return (r.published is None, r.published or "", r.event_id)
 
 
 def _versions(reports: Sequence[ReportFacts], value) -> list[Version]:
     groups: dict[str | None, list[ReportFacts]] = {}
-    for report in sorted(reports, key=_published_order):
+    for report in sorted(reports, key=published_order):
         groups.setdefault(value(report), []).append(report)
     versions = [
         Version(
@@ -133,7 +134,7 @@ def story_date(reports: Sequence[ReportFacts]) -> ReportFacts | None:
     finest = [r for r in dated if rank.get(r.date_precision or "year", 2) == best]
     return min(
         finest,
-        key=lambda r: (r.date_start, r.date_basis != "explicit", *_published_order(r)),
+        key=lambda r: (r.date_start, r.date_basis != "explicit", *published_order(r)),
     )
 
 

@@ -10,7 +10,10 @@ dated event's text (the gold date first) — and compares, over every pair of ma
 gold gives them one slug" with "they are in one story". Entries without a slug are stories of
 their own. Entries the extractor did not find are counted and left out of the pairs.
 
-    .venv/bin/python -m bench.real.stories_eval --split dev [--verbose]
+    .venv/bin/python -m bench.real.stories_eval --split dev [--verbose] [--ids FILE]
+
+``--ids FILE`` (article ids, one a line) also scores the pairs of two entries of those articles,
+and the pairs of two entries of the others, apart (the whole split is ingested either way).
 
 Develop on dev; blind is measured once.
 """
@@ -133,8 +136,10 @@ def map_entries(entries: list[Entry], events: list[dict], gold: dict, score) -> 
     return mapped
 
 
-def pairwise(entries: list[Entry]) -> dict:
-    found = [e for e in entries if e.event_id]
+def pairwise(entries: list[Entry], within: set[str] | None = None) -> dict:
+    """Pairwise figures over the mapped entries (``within``: only pairs of two entries of
+    those articles)."""
+    found = [e for e in entries if e.event_id and (within is None or e.article in within)]
     tp = fp = fn = 0
     false_pos, false_neg = [], []
     one_event = 0
@@ -169,7 +174,7 @@ def pairwise(entries: list[Entry]) -> dict:
     }
 
 
-def run(split: str) -> dict:
+def run(split: str) -> list[Entry]:
     from sqlmodel import Session
 
     from app.db import make_engine
@@ -203,15 +208,27 @@ def run(split: str) -> dict:
             events = list(export_records(session))
         engine.dispose()
     gold = {"articles": chosen}
-    return pairwise(map_entries(gold_entries(chosen), events, gold, score))
+    return map_entries(gold_entries(chosen), events, gold, score)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "blind", "all"], default="dev")
     parser.add_argument("--verbose", action="store_true", help="list the confusions")
+    parser.add_argument("--ids", type=Path, help="article ids also scored apart (one a line)")
     args = parser.parse_args(argv)
-    result = run(args.split)
+    entries = run(args.split)
+    if args.ids:
+        ids = {line.strip() for line in args.ids.read_text().splitlines() if line.strip()}
+        others = {e.article for e in entries} - ids
+        for name, within in ((f"listed ({len(ids)})", ids), (f"others ({len(others)})", others)):
+            part = pairwise(entries, within)
+            print(
+                f"{name}: gold pairs={part['gold_pairs']} predicted={part['predicted_pairs']} "
+                f"true={part['true_pairs']} precision={part['precision']:.3f} "
+                f"recall={part['recall']:.3f}"
+            )
+    result = pairwise(entries)
     print(
         f"split={args.split} entries={result['entries']} mapped={result['mapped']} "
         f"(unmapped with a story: {result['unmapped_with_story']}) "

@@ -7,8 +7,9 @@ Create Date: 2026-12-03 16:40:00
 ``story`` (one row per story, its summary), ``event.story_id`` (each report's story),
 ``story_band`` (the persisted LSH index: band key → story), ``story_tally`` (story counts, the
 shape of ``event_tally``), ``article_band`` and ``article_copy`` (near-duplicate articles). The
-stored articles are then grouped in ingest order, each in turn, by the same incremental code the
-store runs (app/stories/assign.py). Re-chained after 0007/0008 at merge.
+stored articles are grouped in ingest order by the same incremental code the store runs
+(app/stories/assign.py) — in 0012 since, as that code writes a column 0012 adds. Re-chained
+after 0007/0008 at merge.
 """
 
 from collections.abc import Sequence
@@ -86,10 +87,7 @@ def upgrade() -> None:
     op.create_index("ix_article_copy_original_id", "article_copy", ["original_id"])
     op.add_column("event", sa.Column("story_id", _STR(length=16), nullable=True))
     op.create_index("ix_event_story_id", "event", ["story_id"])
-
-    from app.stories.assign import group_stored  # the store's own incremental grouping
-
-    group_stored(op.get_bind())
+    # the stored articles are grouped by 0012, whose columns today's grouping code writes
 
 
 def downgrade() -> None:

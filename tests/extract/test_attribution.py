@@ -86,7 +86,9 @@ def test_country_subject_of_an_earlier_verb_takes_a_bare_feminine_verb(extract):
 
 
 def test_statement_noun_with_adjective_speaks_as_written(extract):
-    ex = extract(DATELINE + "وأكد البيان الختامي ضرورة تعزيز التنسيق بين الأجهزة الأمنية للدول الست.\n")
+    ex = extract(
+        DATELINE + "وأكد البيان الختامي ضرورة تعزيز التنسيق بين الأجهزة الأمنية للدول الست.\n"
+    )
     (st,) = indirect(ex)
     assert st.speaker.name_ar == "البيان الختامي"
 
@@ -231,3 +233,159 @@ def test_capital_right_before_its_verb_speaks_as_written(extract):
         + "بدورها، موسكو أعلنت أن قواتها ستحمي المنشآت الحيوية في البلاد.\n"
     )
     assert indirect(ex)[-1].speaker.name_ar == "موسكو"
+
+
+def test_service_named_by_its_head_speaks_and_its_statement_is_its_own(extract):
+    ex = extract(
+        DATELINE
+        + "أعلن جهاز الأمن الوطني في طاجيكستان أن الوضع على الحدود هادئ تماما.\n"
+        + 'وجاء في البيان أن "الدوريات لم ترصد أي تحرك مريب خلال الليل".\n'
+    )
+    assert event_for(ex, "الدوريات لم").speaker.name_ar.startswith("جهاز الأمن الوطني")
+
+
+def test_border_guard_after_a_verb_speaks_not_the_previous_speaker(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن المنظمة تتابع الوضع.\n"
+        + 'وأضاف حرس الحدود الطاجيكي أن "الطرفين سحبا الآليات الثقيلة من المنطقة".\n'
+    )
+    assert event_for(ex, "الطرفين سحبا").speaker.name_ar.startswith("حرس الحدود")
+
+
+def test_report_of_a_department_names_its_issuer(extract):
+    ex = extract(
+        DATELINE
+        + "وقع تبادل لإطلاق النار فجر اليوم عند المعبر، بحسب ما ذكره تقرير دائرة الحدود القرغيزية.\n"
+        + 'وجاء في التقرير: "أطلقت دورية من الطرف الآخر النار على مواقعنا".\n'
+    )
+    assert event_for(ex, "أطلقت دورية").speaker.name_ar.startswith("دائرة الحدود")
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar.startswith("دائرة الحدود")
+
+
+def test_one_side_of_a_conflict_speaks_as_written(extract):
+    ex = extract(
+        DATELINE
+        + 'وبحسب الجانب الطاجيكي، فإن الدورية عبرت النهر و"فتحت النار على المواقع الأمامية".\n'
+    )
+    assert event_for(ex, "فتحت النار").speaker.name_ar == "الجانب الطاجيكي"
+
+
+def test_subject_after_a_pronoun_pointing_back_to_the_statement(extract):
+    ex = extract(
+        DATELINE
+        + 'صدر بيان عن المنظمة، أشارت فيه الأمانة العامة إلى أن الأمين العام أجرى "اتصالات مكثفة مع الطرفين لوقف القتال".\n'
+    )
+    assert event_for(ex, "اتصالات مكثفة").speaker.name_ar.startswith("الأمانة العامة")
+
+
+def test_participle_after_a_relative_clause_takes_its_subject(extract):
+    ex = extract(
+        DATELINE
+        + 'وكانت السويد قد طلبت الانضمام إلى الحلف العام الماضي، وهو ما انتقدته روسيا، معتبرة أنه "خطوة تزيد التوتر في شمال أوروبا".\n'
+    )
+    assert name(event_for(ex, "خطوة تزيد")) == "Russia"
+
+
+def test_body_head_word_alone_is_the_body_named_in_the_same_sentence(extract):
+    ex = extract(
+        DATELINE
+        + "أعلنت وزارة الدفاع الروسية عودة آخر الطائرات إلى قواعدها وقالت الوزارة في بيان لها إن الطواقم أنجزت كل المهام المطلوبة.\n"
+    )
+    assert indirect(ex)[-1].speaker.name_en == "Russian Ministry of Defence"
+
+
+def test_statement_issued_by_the_organisation_named_before(extract):
+    ex = extract(
+        DATELINE
+        + "تعقد منظمة معاهدة الأمن الجماعي اجتماعا طارئا اليوم، وذكر بيان أصدرته المنظمة أنه سيتم بحث الوضع على الحدود الجنوبية.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Collective Security Treaty Organization"
+
+
+def test_agency_named_in_brackets_speaks(extract):
+    ex = extract(
+        DATELINE
+        + "وقالت وكالة أنباء (بيلتا) البيلاروسية إن القمة المقبلة ستبحث الوضع على الحدود الأفغانية.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "BelTA"
+
+
+def test_plural_bare_verb_takes_the_group_not_the_latest_man(extract):
+    ex = extract(
+        DATELINE
+        + "وقال الرئيس الروسي فلاديمير بوتين إن المنظمة قوية.\n"
+        + "وأكد القادة في بيانهم الختامي أن الأمن الجماعي أولوية للجميع.\n"
+        + "وأضافوا أن التعاون العسكري سيتعزز في العام المقبل.\n"
+    )
+    (st,) = [e for e in indirect(ex) if "التعاون العسكري" in e.text]
+    assert st.speaker.name_ar == "القادة"
+
+
+def test_plural_verb_after_unnamed_officials_is_theirs(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن القوات أنجزت مهامها.\n"
+        + "وأبدى مسؤولون في الخارجية الأرمينية قلقهم من التطورات، وقالوا إن الحلفاء لم يقدموا أي دعم.\n"
+    )
+    assert indirect(ex)[-1].speaker.name_ar.startswith("مسؤولون")
+
+
+def test_unnamed_source_with_a_feminine_nisba(extract):
+    ex = extract(DATELINE + "وقالت مصادر دبلوماسية إن الاجتماع سيعقد الشهر المقبل في العاصمة.\n")
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar == "مصادر دبلوماسية"
+
+
+def test_deputy_of_a_title_speaks_as_written_not_as_the_holder(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن القوات جاهزة.\n"
+        + 'وقال نائب قائد القوات الخاصة الكازاخستانية إن "الوحدات أمنت المطار والطرق المؤدية إليه".\n'
+    )
+    assert event_for(ex, "الوحدات أمنت").speaker.name_ar == "نائب قائد القوات الخاصة الكازاخستانية"
+
+
+def test_name_written_before_its_title_in_apposition(extract):
+    ex = extract(
+        DATELINE
+        + "وكان بوريس سميرنوف رئيس لجنة الدفاع في البرلمان القرغيزي، قد صرح أمس بأن القوات ستبقى في مواقعها.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar == "بوريس سميرنوف"
+    assert st.speaker.role_ar.startswith("رئيس لجنة الدفاع")
+
+
+def test_known_name_before_its_title_is_the_subject_of_a_later_verb(extract):
+    ex = extract(
+        DATELINE + "وكان ستانيسلاف زاس أمين عام المنظمة، قد صرح أمس بأن القوات ستبقى في مواقعها.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Stanislav Zas"
+
+
+def test_name_in_quotation_marks_after_the_verb_is_the_subject(extract):
+    ex = extract(
+        DATELINE + 'وقال "لافروف" للصحفيين: "موسكو لن تتخلى عن حلفائها في المنطقة أبدا".\n'
+    )
+    assert name(event_for(ex, "موسكو لن")) == "Sergey Lavrov"
+
+
+def test_spokeswoman_on_its_behalf_is_named_after_basmiha(extract):
+    ex = extract(
+        DATELINE
+        + 'وقالت الخارجية الروسية على لسان المتحدثة الرسمية باسمها ماريا زاخاروفا إن "موسكو ترفض هذه الاتهامات جملة وتفصيلا".\n'
+    )
+    assert name(event_for(ex, "موسكو ترفض")) == "Maria Zakharova"
+
+
+def test_name_and_colon_before_a_quotation_give_its_speaker(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن القوات جاهزة.\n"
+        + 'بوتين: "المنظمة أثبتت قدرتها على التحرك السريع عند الحاجة".\n'
+    )
+    assert name(event_for(ex, "المنظمة أثبتت")) == "Vladimir Putin"

@@ -144,3 +144,197 @@ def test_a_happening_dated_to_the_day_makes_its_month_mention_redundant(extract)
     )
     evs = events_of(extract, body)
     assert [e.date.value for e in evs] == ["2024-04-11"]
+
+
+# ---- stop 15: phenomena of real pages nobody had tuned for (sentences written for these tests)
+
+
+def test_a_transmission_verb_with_its_source_reports(extract):
+    # 'نقلت … عن' relays words: no transport, so no deployment on the day it was said
+    body = "ونقلت الوكالة عن الوزير قوله للنواب اليوم الثلاثاء إن الأوضاع هادئة.\n"
+    assert events_of(extract, body) == []
+
+
+def test_forces_moved_are_still_a_deployment(extract):
+    (ev,) = events_of(extract, "ونقلت الوزارة وحدات إضافية إلى الحدود يوم الاثنين الماضي.\n")
+    assert ev.trigger == "deployment" and ev.date.value == "2024-03-18"
+
+
+def test_waqa_after_a_relative_pronoun_is_occurred_not_signed(extract):
+    body = "وأصبحت المدينة هادئة بعد أعمال النهب التي وقعت في الأسبوع الماضي.\n"
+    assert events_of(extract, body) == []
+
+
+def test_a_treaty_signed_on_a_day_is_a_signing(extract):
+    (ev,) = events_of(extract, "ووقع الجانبان اتفاقية للتعاون العسكري في 12 مارس 2024.\n")
+    assert ev.trigger == "signing" and ev.date.value == "2024-03-12"
+
+
+def test_an_announced_end_of_tasks_is_what_was_said(extract):
+    # the end (or start) a verb announces is a happening only with a happening in its
+    # complement: 'انتهاء مهام الوحدات' is the content of the announcement
+    body = "أعلن القائد، اليوم الأربعاء، عن انتهاء مهام الوحدات بنجاح.\n"
+    assert events_of(extract, body) == []
+
+
+def test_an_announced_end_of_an_exercise_is_a_happening(extract):
+    body = "أعلنت الوزارة، اليوم الأربعاء، عن إكمال المرحلة الأولى من التدريبات المشتركة.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.date.value == "2024-03-20"
+
+
+def test_in_two_days_is_a_horizon_not_a_day(extract):
+    body = "وقال الرئيس إن الوحدات ستبدأ مغادرة البلاد بعد يومين.\n"
+    assert events_of(extract, body) == []
+
+
+def test_wa_dhalik_dates_the_main_clause_before_it(extract):
+    # the words of the date itself do not crowd the main clause's trigger out of reach
+    body = (
+        "ينوي رئيس الوزراء حضور قمة المنظمة في العاصمة الإقليمية، فضلا عن التحدث بإسهاب "
+        "إلى وسائل الإعلام المحلية والأجنبية، وذلك اليوم الأربعاء 20 مارس 2024.\n"
+    )
+    (ev,) = events_of(extract, body)
+    assert ev.date.value == "2024-03-20" and ev.trigger in ("meeting", "visit")
+
+
+def test_talks_by_phone_and_an_escalation_are_happenings(extract):
+    body = (
+        "ودعا الأمين العام الطرفين خلال محادثة هاتفية اليوم الأربعاء إلى التهدئة.\n"
+        "وكان الوضع على الحدود قد تصاعد يوم 18 مارس.\n"
+    )
+    assert [(e.date.value, e.trigger) for e in events_of(extract, body)] == [
+        ("2024-03-20", "meeting"),
+        ("2024-03-18", "clash"),
+    ]
+
+
+def test_an_undated_article_gives_its_one_year_to_a_yearless_day(extract):
+    ex = extract(
+        "وستجري مناورات الدرع المتين -2023 على أراضي البلاد من 4 إلى 9 أيلول المقبل.\n"
+        "وتأسست المنظمة عام 1992.\n"
+    )
+    assert ex.published is None
+    ev = next(e for e in ex.events if e.kind == "event" and e.trigger == "exercise")
+    assert ev.date.value == "2023-09-04" and ev.date.basis == "inferred"
+
+
+def test_an_undated_article_with_two_years_leaves_a_yearless_day_undated(extract):
+    ex = extract(
+        "وقالت الوزارة إن التدريبات بدأت في 4 سبتمبر.\n"
+        "وشاركت القوات في مناورات عام 2021 وفي مناورات عام 2022.\n"
+    )
+    assert not [e for e in ex.events if e.kind == "event" and e.date.value.endswith("-09-04")]
+
+
+def test_a_weekday_that_disagrees_with_the_article_s_year_leaves_no_date(extract):
+    # 4 September 2023 is a Monday, not a Friday
+    ex = extract("وبدأت التدريبات يوم الجمعة 4 سبتمبر على أراضي البلاد ضمن خطة عام 2023.\n")
+    assert not [e for e in ex.events if e.kind == "event" and e.date.value.endswith("-09-04")]
+
+
+def test_in_an_undated_article_a_date_a_month_before_its_latest_is_recalled(extract):
+    ex = extract(
+        "انتقلت رئاسة المجلس إلى أرمينيا في 1 يناير 2025.\n"
+        "وتم اتخاذ هذا القرار في اجتماع عقد في 20 نوفمبر 2024.\n"
+    )
+    assert ex.published is None
+    by_day = {e.date.value: e for e in ex.events if e.kind == "event"}
+    assert not by_day["2025-01-01"].background and by_day["2024-11-20"].background
+
+
+def test_in_an_undated_article_a_day_of_a_history_year_is_background(extract):
+    ex = extract(
+        "وتستند الخطوة إلى معاهدة الصداقة الموقعة عام 1997 بين البلدين.\n"
+        "وتم التوقيع على هذه المعاهدة في 29 أغسطس 1997.\n"
+    )
+    (ev,) = [e for e in ex.events if e.kind == "event" and e.date.value == "1997-08-29"]
+    assert ev.background
+
+
+def test_a_relative_clause_after_the_date_lends_it_no_trigger(extract):
+    body = "وهدأت المدن منذ الأسبوع الماضي، الأمر الذي يسمح بانسحاب الوحدات قريبا.\n"
+    assert events_of(extract, body) == []
+
+
+def test_wa_anna_opens_a_second_content_clause(extract):
+    # 'وأن …' is the announcement's second object, not a withdrawal the verb announces
+    body = "أعلن الرئيس، اليوم الأربعاء، عن نجاح المهمة، وأن انسحاب الوحدات سيتم لاحقا.\n"
+    assert events_of(extract, body) == []
+
+
+def test_wa_dhalik_through_a_credited_source_dates_the_main_clause(extract):
+    body = (
+        "غادرت الوحدات الأخيرة مطار العاصمة عائدة إلى قواعدها، وذلك بحسب ما أفاد به "
+        "مراسل الإذاعة من هناك اليوم الأربعاء 20 مارس 2024.\n"
+    )
+    (ev,) = events_of(extract, body)
+    assert ev.date.value == "2024-03-20" and ev.trigger == "withdrawal"
+
+
+def test_wa_dhalik_before_a_press_conference_still_dates_the_words(extract):
+    body = "وأكد الوزير أن التعاون مستمر، وذلك خلال مؤتمر صحفي عقده اليوم الأربعاء.\n"
+    assert events_of(extract, body) == []
+
+
+def test_a_chairmanship_that_will_pass_is_a_happening(extract):
+    (ev,) = events_of(extract, "يشار إلى أن رئاسة المجلس ستنتقل في عام 2025 إلى أرمينيا.\n")
+    assert ev.date.value == "2025" and ev.trigger == "appointment" and not ev.background
+
+
+def test_a_day_after_hatta_ends_a_span(extract):
+    body = "وأعلنت الحكومة حالة الطوارئ في البلاد حتى 28 مارس 2024.\n"
+    assert events_of(extract, body) == []
+
+
+def test_an_announced_toll_is_no_act_of_the_announcer(extract):
+    # the deaths happened during the unrest before; the day dates the announcement
+    body = "وكان المدعي العام قد أعلن اليوم الأربعاء مقتل 40 شخصا خلال أعمال الشغب السابقة.\n"
+    assert events_of(extract, body) == []
+
+
+def test_a_time_word_inside_a_medium_s_name_is_no_date(extract):
+    body = "وقال المسؤول إن البعثة لن ترسل قوات إلى المنطقة، وفقا لروسيا اليوم.\n"
+    assert events_of(extract, body) == []
+
+
+def test_a_weekday_after_a_future_verb_is_the_next_one(extract):
+    # published Wednesday 20 March: 'سيبدأ يوم الخميس' is the 21st, not the 14th
+    body = "وأعلن الرئيس أن انسحاب الوحدات سيبدأ يوم الخميس.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.date.value == "2024-03-21"
+
+
+def test_a_decision_the_announced_content_opens_with_is_a_happening(extract):
+    body = "وجاء في بيان للحكومة مساء اليوم الأربعاء، أنه تقرر طلب المساعدة من الحلفاء.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.trigger == "decision" and ev.date.value == "2024-03-20"
+
+
+def test_content_that_only_says_something_is_no_decision(extract):
+    body = "وجاء في بيان للحكومة مساء اليوم الأربعاء، أنه يجب احترام الاتفاقات القائمة.\n"
+    assert events_of(extract, body) == []
+
+
+def test_a_decision_reported_with_its_subject_in_an_interview_is_not_dated_by_it(extract):
+    body = "وقال الوزير في مقابلة بثت في 18 مارس 2024، إن بلاده قررت تعليق مشاركتها في المناورات.\n"
+    assert events_of(extract, body) == []
+
+
+def test_a_year_after_mundhu_is_no_year_of_writing(extract):
+    ex = extract(
+        "وتتولى الوزارة الملف منذ عام 2021.\n"
+        "وستبدأ التدريبات المشتركة في 4 سبتمبر على أراضي البلاد.\n"
+    )
+    assert not [e for e in ex.events if e.kind == "event" and e.date.value.endswith("-09-04")]
+
+
+def test_a_happening_on_the_eve_of_the_occasion_reported_is_the_day_before(extract):
+    body = "وقد بحث الرئيس، عشية رحلته إلى العاصمة الجارة، ملف الحدود في اجتماع مع وزرائه.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.date.value == "2024-03-19" and ev.trigger == "meeting"
+
+
+def test_the_eve_phrase_alone_is_no_happening(extract):
+    body = "وأبدى الرئيس، عشية زيارته إلى العاصمة، تفاؤله بمستقبل العلاقات.\n"
+    assert events_of(extract, body) == []

@@ -108,3 +108,36 @@ def test_an_ambiguous_numeric_stamp_is_read_the_way_the_body_s_weekday_agrees(ex
     # 9/11/2023: 9 November is a Thursday, 11 September a Monday — the body's 'أمس الأحد'
     ex = extract("عنوان الخبر\n• 9/11/2023\nوقال الوزير في مؤتمر صحفي أمس الأحد إن الحوار مستمر.\n")
     assert ex.published.value == "2023-09-11"
+
+
+def test_the_latest_date_mentioned_is_no_day_of_writing(extract):
+    # no dateline, no weekday of "today": a recalled day does not date the page
+    ex = extract(
+        "تولت أرمينيا رئاسة المجلس في 1 يناير 2025.\n"
+        "وقال الأمين العام إن الرئاسة الجديدة ستركز على الحدود.\n"
+    )
+    assert ex.published is None
+
+
+def test_without_a_weekday_a_current_month_gives_the_month_only(extract):
+    ex = extract(
+        "وكان الاجتماع قد انعقد في 3 مارس 2025.\n"
+        "وستعقد المنظمة قمتها في 25 مارس الجاري في العاصمة.\n"
+    )
+    assert ex.published.value == "2025-03" and ex.published.precision == "month"
+
+
+def test_a_day_of_a_year_the_article_tells_history_in_is_no_anchor(extract):
+    # the only dates are those of a treaty the article recalls: 'اليوم الثلاثاء' has no year
+    ex = extract(
+        "وقال المتحدث اليوم الثلاثاء إن بلاده تستند إلى المعاهدة الموقعة عام 1997.\n"
+        "وتم التوقيع على هذه المعاهدة في 29 أغسطس 1997.\n"
+    )
+    assert ex.published is None
+
+
+def test_a_stamp_with_a_month_name_between_separators_or_month_first():
+    assert days("الثلاثاء 16/نوفمبر/2021") == [(2021, 11, 16)]
+    assert days("16-نوفمبر-2021 | 10:30") == [(2021, 11, 16)]
+    assert days("نوفمبر 16، 2021 - 10:30") == [(2021, 11, 16)]
+    assert days("في نوفمبر 16 مرة") == [(None, 11, None)]  # a month, no day

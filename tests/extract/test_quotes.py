@@ -263,3 +263,65 @@ def test_short_quote_after_a_preposition_is_a_name(extract):
         'قال بيان صادر عن المنظمة إن قوات من "وحدة حفظ السلام" الروسية وصلت إلى البلاد.\n'
     )
     assert quote_texts(ex) == []
+
+
+def test_opening_mark_glued_to_the_participle_opens_the_quote(extract):
+    text = (
+        DATELINE
+        + 'وعلق الأمين العام للمنظمة على التطورات الأخيرة، قائلا" إن تقدم المسلحين السريع نحو الحدود يثير قلقا بالغا لدى الحلفاء".\n'
+    )
+    ex = extract(text)
+    assert quote_texts(ex) == ["إن تقدم المسلحين السريع نحو الحدود يثير قلقا بالغا لدى الحلفاء"]
+
+
+def test_conjunction_written_onto_the_opening_mark(extract):
+    text = (
+        DATELINE
+        + 'وقال الوزير: "نرحب بالشركاء الجدد في المنظمة غدا. وأضاف أن الاتفاق فاجأ الجميع و"برهنا للعالم أن الحوار ما زال ممكنا بين الطرفين".\n'
+    )
+    assert quote_texts(extract(text))[-1] == "برهنا للعالم أن الحوار ما زال ممكنا بين الطرفين"
+
+
+def test_quote_first_attribution_with_hasabama(extract):
+    text = (
+        DATELINE
+        + "طلبت طاجيكستان من الحلفاء دعما عاجلا بسبب “توغل المسلحين في أراضيها”، حسبما أفاد وزير الخارجية الطاجيكي سراج الدين مهر الدين.\n"
+    )
+    ex = extract(text)
+    assert "مهر الدين" in event_for(ex, "توغل المسلحين").speaker.name_ar
+
+
+def test_second_quoted_stretch_of_the_same_reported_words(extract):
+    text = (
+        DATELINE
+        + "وقال الوزير إن الحكومة تنتظر من الحلفاء إما “دعما سياسيا في المفاوضات”، إذا بقي التفاوض ممكنا، أو – إن تعذر ذلك – “إرسال قوة كافية لحماية الحدود الجنوبية”.\n"
+    )
+    assert quote_texts(extract(text)) == [
+        "دعما سياسيا في المفاوضات",
+        "إرسال قوة كافية لحماية الحدود الجنوبية",
+    ]
+
+
+def test_name_after_a_naming_word_with_a_possessive_is_no_speech(extract):
+    text = (
+        DATELINE + "دعت المنظمة مراقبين من ثلاث دول لمناوراتها “درع الجبال 2024” التي تبدأ غدا.\n"
+    )
+    ex = extract(text)
+    assert not [q for e in ex.events for q in e.quotes]
+
+
+def test_short_first_part_of_a_quote_running_on_into_the_next_paragraph(extract):
+    text = (
+        DATELINE + 'وقال الوزير: "الوضع مستقر.\nلكن الوحدات تبقى في حالة تأهب على امتداد الحدود".\n'
+    )
+    assert quote_texts(extract(text)) == [
+        "الوضع مستقر.\nلكن الوحدات تبقى في حالة تأهب على امتداد الحدود"
+    ]
+
+
+def test_quote_first_attribution_by_hadha_ma_qalahu(extract):
+    text = (
+        DATELINE
+        + '"لا نرى أي سبب لتغيير موقفنا من الأزمة"، هذا ما قاله لافروف للصحفيين في أستانا.\n'
+    )
+    assert event_for(extract(text), "لا نرى أي").speaker.name_en == "Sergey Lavrov"

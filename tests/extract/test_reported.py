@@ -10,6 +10,8 @@ from app.extract.resources import load_resources
 from app.extract.segment import segment
 from app.extract.textnorm import normalize_text
 
+DATELINE = "١٤ يناير ٢٠٢٢\n"
+
 
 def clauses(text: str):
     res, kb = load_resources(), load_knowledge()
@@ -199,7 +201,9 @@ def test_content_after_a_colon_without_marks_is_a_direct_quote(extract):
         "وقال وزير الخارجية الروسي سيرغي لافروف في مؤتمر صحفي: دول الحلف تسعى إلى موطئ قدم في آسيا الوسطى وأضاف أنه لا يرى في ذلك خيرا.\n"
     )
     direct = [e for e in ex.events if e.speech == "direct"]
-    assert [q.text for e in direct for q in e.quotes] == ["دول الحلف تسعى إلى موطئ قدم في آسيا الوسطى"]
+    assert [q.text for e in direct for q in e.quotes] == [
+        "دول الحلف تسعى إلى موطئ قدم في آسيا الوسطى"
+    ]
     assert direct[0].speaker.name_en == "Sergey Lavrov"
 
 
@@ -227,3 +231,84 @@ def test_clause_before_a_quote_in_the_same_sentence_is_left_to_the_quote(extract
         '١٤ يناير ٢٠٢٢\nوأشار الوزير إلى أن المعاناة الإنسانية أمر ثانوي لديهم، موضحاً أن "العالم كله رأى ذلك في أمثلة كثيرة".\n'
     )
     assert [e.speech for e in ex.events if e.kind == "statement"] == ["direct"]
+
+
+def test_colon_then_complementizer_is_indirect_speech(extract):
+    ex = extract(
+        DATELINE
+        + "وقال وزير الدفاع الطاجيكي: إن الوحدات الحدودية تسيطر تماما على المعابر الجنوبية.\n"
+    )
+    (st,) = [e for e in ex.events if e.kind == "statement"]
+    assert st.speech == "indirect" and not st.quotes
+    assert "الوحدات الحدودية تسيطر" in st.text
+
+
+def test_colon_of_a_web_address_introduces_no_speech(extract):
+    ex = extract(
+        DATELINE
+        + "قال الوزير إن الحدود آمنة.\n"
+        + "متابعة أخبار الوكالة على تلغرام https://t.me/ExampleNewsChannel\n"
+    )
+    assert not [q for e in ex.events for q in e.quotes]
+
+
+def test_attribution_phrase_with_the_verbs_preposition_names_the_speaker(extract):
+    ex = extract(
+        DATELINE
+        + "ستشارك وحدات من خمس دول في التدريبات المقبلة، حسب ما أفاد به قائد القوات الجماعية العقيد رستم أحمدوف.\n"
+    )
+    (st,) = indirect(ex)
+    assert "أحمدوف" in st.speaker.name_ar
+
+
+def test_a_claim_is_reported_speech(extract):
+    ex = extract(
+        DATELINE + "ويدعي رئيس الوزراء الأرميني نيكول باشينيان أن ثقة مواطنيه بالحلفاء تراجعت.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Nikol Pashinyan"
+
+
+def test_relayed_speaker_keeps_the_clause_when_a_later_cue_follows(extract):
+    ex = extract(
+        DATELINE
+        + "ونقلت وكالة رويترز عن الرئيس الكازاخستاني قاسم جومارت توكاييف قوله للنواب إن الوضع بات هادئا في كل المدن، منتقدا أداء الحكومة السابقة بشدة، قائلا إن الوزراء تأخروا كثيرا في الاستجابة.\n"
+    )
+    speakers = {e.speaker.name_en for e in indirect(ex)}
+    assert any("الوضع بات هادئا" in e.text for e in indirect(ex))
+    assert speakers == {"Kassym-Jomart Tokayev"}
+
+
+def test_correspondent_after_wadhalika_bihasab(extract):
+    ex = extract(
+        DATELINE
+        + "غادرت آخر الوحدات المطار صباح اليوم، وذلك بحسب ما أفاد به مراسل وكالة نوفوستي من هناك.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar.startswith("مراسل")
+
+
+def test_possibility_of_an_act_announced_is_speech(extract):
+    ex = extract(
+        DATELINE
+        + "أعلن رئيس الوزراء الأرميني نيكول باشينيان إمكانية انسحاب بلاده من المنظمة في المستقبل.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_en == "Nikol Pashinyan"
+
+
+def test_presidency_of_a_country_announces(extract):
+    ex = extract(
+        DATELINE + "أعلنت رئاسة طاجيكستان، اليوم، استقرار الوضع في المناطق الحدودية كلها.\n"
+    )
+    (st,) = indirect(ex)
+    assert st.speaker.name_ar == "رئاسة طاجيكستان"
+
+
+def test_hadha_ma_aalana_anhu_gives_the_words_before_it(extract):
+    ex = extract(
+        DATELINE
+        + "ستنضم السويد إلى الحلف قبل نهاية العام المقبل، هذا ما أعلن عنه الأمين العام للحلف ينس ستولتنبرغ اليوم.\n"
+    )
+    (st,) = indirect(ex)
+    assert "ستنضم السويد" in st.text and st.speaker.name_en == "Jens Stoltenberg"

@@ -213,3 +213,51 @@ def test_the_eve_of_the_occasion_reported_today(extract):
     )
     (st,) = [e for e in ex.events if e.kind == "statement" and "دون توقف" in e.text]
     assert st.date.value == "2024-03-19"
+
+
+def test_a_day_after_wa_anna_is_in_the_content_not_when_it_was_said():
+    # 'وأن' opens a second content clause: its 'أمس' tells what happened, not when it was said
+    from app.extract.dates import find_time_expressions
+    from app.extract.resources import load_resources
+    from app.extract.statement_dates import _Clauses
+    from app.extract.textnorm import normalize_text
+
+    nt = normalize_text("وأعلن الوزير نجاح المحادثات، وأن الوفد غادر العاصمة أمس.")
+    (e,) = find_time_expressions(nt)
+    assert not _Clauses(nt, load_resources()).governs(0, e)
+
+
+def test_a_day_in_the_lead_s_reported_content_does_not_date_its_quote(extract):
+    # 'أمس' tells when the units arrived, inside what was said: the quote keeps the page's day
+    ex = extract(
+        "موسكو 20 مارس 2024 (خاص) -\n"
+        'وذكر القائد أن الوحدات التي وصلت أمس ستبقى، مضيفا: "سنبقى هنا ما دام الخطر قائما".\n'
+    )
+    assert event_for(ex, "سنبقى هنا").date.value == "2024-03-20"
+
+
+def test_the_eve_of_an_occasion_the_article_places_ahead_is_the_day_before_it(extract):
+    ex = extract(
+        "موسكو 20 مارس 2024 (خاص) -\n"
+        "تنعقد القمة غدا في العاصمة البيلاروسية.\n"
+        'وصرح الرئيس عشية القمة: "سنطرح مبادرات جديدة للأمن الإقليمي".\n'
+    )
+    assert event_for(ex, "سنطرح").date.value == "2024-03-20"
+
+
+def test_a_yearless_day_in_an_undated_article_takes_no_year_from_other_articles():
+    from app.extract import ArticleExtraction, CorpusContext, extract_article
+    from app.extract.model import DateValue
+
+    other = ArticleExtraction(text="", published=DateValue("2022-09-12", "day", "explicit"))
+    text = 'وقال الوزير في 12 سبتمبر: "لن نتخلى عن حلفائنا في أي ظرف".\n'
+    ex = extract_article(text, context=CorpusContext.from_extractions([other]))
+    assert event_for(ex, "لن نتخلى").date is None
+
+
+def test_a_yearless_day_in_an_undated_article_takes_the_one_year_it_writes(extract):
+    ex = extract(
+        'وقال الوزير في 12 سبتمبر: "لن نتخلى عن حلفائنا في أي ظرف".\n'
+        "وجاءت تصريحاته بعد انتهاء مناورات عام 2022 في المنطقة.\n"
+    )
+    assert event_for(ex, "لن نتخلى").date.value == "2022-09-12"
