@@ -136,7 +136,7 @@ class EventTally(SQLModel, table=True):
     n: int
 
 
-# The key and the count in one index (migration 0011): a read is a range of it, with no probe of
+# The key and the count in one index (migration 0013): a read is a range of it, with no probe of
 # the table per row (an axis over a country reads thousands of rows)
 Index(
     "ix_event_tally_covering",
@@ -208,7 +208,7 @@ class StoryTally(SQLModel, table=True):
     n: int
 
 
-# The key and the count in one index (migration 0011): a read is a range of it, with no probe of
+# The key and the count in one index (migration 0013): a read is a range of it, with no probe of
 # the table per row (an axis over a country reads thousands of rows)
 Index(
     "ix_event_tally_covering",

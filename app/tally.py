@@ -73,7 +73,7 @@ COUNTED_UNDER = {
 }
 
 
-# An event's ``day`` value is its first day with a mark of its precision (migration 0011):
+# An event's ``day`` value is its first day with a mark of its precision (migration 0013):
 # ``2022-01-13``, ``2022-01-01m`` (known to its month), ``2022-01-01y`` (to its year). A day
 # range's bounds still compare as ISO days (the mark sorts right after its day), and a range
 # that ends inside a month or a year leaves out those that run past it (``Scope.rows``), as
