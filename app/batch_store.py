@@ -247,7 +247,7 @@ def _write_event_rows(
             connection.exec_driver_sql(sql.format(_marks(connection, width)), rows)
     counts: Counter = Counter()
     for (speaker_id, codes, outlet, kind, day, precision), n in keys.items():
-        event_keys = tally.event_keys(speaker_id, codes, outlet, kind, day)
+        event_keys = tally.event_keys(speaker_id, codes, outlet, kind, day, precision)
         tally.add_event(counts, event_keys + tally.view_keys(codes, kind, day, precision), n)
     return counts
 

@@ -136,6 +136,18 @@ class EventTally(SQLModel, table=True):
     n: int
 
 
+# The key and the count in one index (migration 0013): a read is a range of it, with no probe of
+# the table per row (an axis over a country reads thousands of rows)
+Index(
+    "ix_event_tally_covering",
+    EventTally.by_dim,
+    EventTally.by_value,
+    EventTally.dim,
+    EventTally.value,
+    EventTally.n,
+)
+
+
 # -- stories: reports of one statement or happening across articles (app/stories/) ------------
 
 
@@ -194,6 +206,18 @@ class StoryTally(SQLModel, table=True):
     dim: str = Field(primary_key=True, max_length=8)
     value: str = Field(primary_key=True)
     n: int
+
+
+# The key and the count in one index (migration 0013): a read is a range of it, with no probe of
+# the table per row (an axis over a country reads thousands of rows)
+Index(
+    "ix_event_tally_covering",
+    EventTally.by_dim,
+    EventTally.by_value,
+    EventTally.dim,
+    EventTally.value,
+    EventTally.n,
+)
 
 
 class ArticleBand(SQLModel, table=True):

@@ -165,6 +165,11 @@ def timeline_page(session: Session, filters: TimelineFilters, *, count: bool = T
     return Page(views=views, next_cursor=next_cursor, total=min(matched, cap), capped=matched > cap)
 
 
+def _country_path(filters: TimelineFilters) -> bool:
+    """One country, no speaker, no search: the page is read from event_country."""
+    return len(filters.countries) == 1 and not filters.speakers and not filters.search
+
+
 def _fts_fast_path(filters: TimelineFilters, dialect: str) -> bool:
     """A search on SQLite reads the full-text index in timeline order, unless the query also
     names a speaker (their events match too: the generic ``where`` ORs them in)."""
@@ -188,8 +193,26 @@ def previous_cursor(
         return False, None
     if cursor.offset is not None and cursor.offset <= filters.limit:
         return True, None
+    dialect = _dialect(session)
+    columns = (table.date_start, table.id)
+    base = select(*columns)
+    if clauses is None and table is Event and _country_path(filters):
+        # a country page's rows as the page reads them (_country_rows): event_country in the
+        # timeline's order, so a rare country's deep page does not walk the whole timeline back
+        ec = EventCountry
+        columns = (ec.date_start, ec.event_id)
+        base = select(*columns).select_from(ec).join(Event, Event.id == ec.event_id)
+        clauses = [
+            ec.country == filters.countries[0],
+            *filters.where(dialect=dialect, exclude={"country", "date"}),
+        ]
+        if filters.date_from:
+            clauses.append(ec.date_start >= filters.date_from)
+        if filters.date_to:
+            clauses.append(ec.date_start <= filters.date_to)
     if clauses is None:
-        clauses = filters.where(dialect=_dialect(session))
+        clauses = filters.where(dialect=dialect)
+    day_col, key_col = columns
     day, row_id = cursor.date_start, cursor.event_id
     desc = filters.order == "desc"
     # rows before the cursor (inclusive of it: the cursor row is the previous page's last), in
@@ -199,29 +222,26 @@ def previous_cursor(
     # ``(date_start IS NULL) = 0`` too: the first column of the ``(date_start IS NULL,
     # date_start, id)`` indexes (ix_story_order has no other), so that they seek to the cursor;
     # without it a deep stories page scanned every story before it (1.3 s at 100k events)
-    dated = and_(table.date_start.is_(None) == false(), table.date_start.is_not(None))
-    undated = table.date_start.is_(None)
-    up = [table.date_start, table.id]  # the reverse of a newest-first page
-    down = [table.date_start.desc(), table.id.desc()]
+    dated = and_(day_col.is_(None) == false(), day_col.is_not(None))
+    undated = day_col.is_(None)
+    up = [day_col, key_col]  # the reverse of a newest-first page
+    down = [day_col.desc(), key_col.desc()]
     if day is None:  # every dated row comes before an undated cursor
         seeks = [
             (
-                [undated, table.id >= row_id if desc else table.id <= row_id],
-                [table.id] if desc else [table.id.desc()],
+                [undated, key_col >= row_id if desc else key_col <= row_id],
+                [key_col] if desc else [key_col.desc()],
             ),
             ([dated], up if desc else down),
         ]
     else:
-        position = tuple_(table.date_start, table.id)
-        at = tuple_(literal(day, table.date_start.type), literal(row_id))
+        position = tuple_(day_col, key_col)
+        at = tuple_(literal(day, Event.date_start.type), literal(row_id))
         seeks = [([dated, position >= at if desc else position <= at], up if desc else down)]
     rows: list = []
     for extra, order in seeks:
         rows += session.execute(
-            select(table.date_start, table.id)
-            .where(*clauses, *extra)
-            .order_by(*order)
-            .limit(filters.limit + 1 - len(rows))
+            base.where(*clauses, *extra).order_by(*order).limit(filters.limit + 1 - len(rows))
         ).all()
         if len(rows) > filters.limit:
             break
@@ -352,7 +372,7 @@ def _request_memo(session: Session) -> dict:
 
 
 def _total(session: Session, filters: TimelineFilters) -> int:
-    scope = tally.scope(filters)
+    scope = tally.scope(filters, marked_days=True)
     if scope is not None:
         return session.execute(
             select(func.coalesce(func.sum(EventTally.n), 0)).where(*scope.rows(""))
@@ -443,7 +463,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     # the speakers as plain (id, names) rows: a facet lists every speaker (hundreds), and an ORM
     # object each was most of this statement's cost
     names = (Speaker.id, Speaker.name_ar, Speaker.name_en)
-    scope = tally.scope(filters, exclude={"speaker"})
+    scope = tally.scope(filters, exclude={"speaker"}, marked_days=True)
     if scope is not None:
         n = func.sum(EventTally.n)
         statement = (
@@ -467,7 +487,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     ]
     speakers, unknown = keep_chosen_speakers(session, filters, speakers)
 
-    scope = tally.scope(filters, exclude={"country"})
+    scope = tally.scope(filters, exclude={"country"}, marked_days=True)
     if scope is not None:
         counts = (
             select(EventTally.value.label("iso2"), func.sum(EventTally.n).label("n"))
@@ -489,7 +509,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
         )
     csto, others = country_counts(session, filters, counts, bounded=bounded)
 
-    scope = tally.scope(filters, exclude={"outlet"})
+    scope = tally.scope(filters, exclude={"outlet"}, marked_days=True)
     if scope is not None:
         n = func.sum(EventTally.n)
         statement = (
@@ -512,7 +532,7 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     over(rows, "outlet")
     outlets = keep_chosen([(outlet, count) for outlet, count, _ in rows], filters.outlets)
 
-    scope = tally.scope(filters, exclude={"kind"})
+    scope = tally.scope(filters, exclude={"kind"}, marked_days=True)
     if scope is not None:
         statement = (
             select(EventTally.value, func.sum(EventTally.n), literal(0))
@@ -610,7 +630,7 @@ def histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date,
 
 
 def _histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date, int]]:
-    scope = tally.scope(filters, exclude={"date"})
+    scope = tally.scope(filters, exclude={"date"}, marked_days=True)
     if scope is not None:
         rows = session.execute(
             select(EventTally.value, func.sum(EventTally.n))
@@ -628,18 +648,31 @@ def _histogram(session: Session, filters: TimelineFilters) -> list[tuple[dt.date
             .group_by(Event.date_start)
             .order_by(Event.date_start)
         ).all()
-    return [
-        (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10]), n)
-        for day, n in rows
-    ]
+    # a day's tally values are marked by precision (app.tally.DAY_MARKS): summed per day
+    days: dict[dt.date, int] = {}
+    for day, n in rows:
+        day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
+        days[day] = days.get(day, 0) + n
+    return list(days.items())
 
 
 # -- single things ----------------------------------------------------------------------------
 
 
 def event_by_id(session: Session, event_id: str) -> EventView | None:
-    event = session.get(Event, event_id)
-    return _views(session, [event])[0] if event else None
+    """The event with its article (text included: the permalink shows its paragraph) and
+    speaker in one statement, + 2 for its countries and quotes."""
+    row = session.execute(
+        select(Event, Article, Speaker)
+        .join(Article, Article.id == Event.article_id)
+        .outerjoin(Speaker, Speaker.id == Event.speaker_id)
+        .where(Event.id == event_id)
+    ).first()
+    if row is None:
+        return None
+    event, article, speaker = row
+    speakers = {speaker.id: speaker} if speaker is not None else {}
+    return _views(session, [event], articles={article.id: article}, speakers=speakers)[0]
 
 
 def neighbours(session: Session, view: EventView, *, limit: int = 20) -> list[EventView]:
@@ -655,7 +688,7 @@ def neighbours(session: Session, view: EventView, *, limit: int = 20) -> list[Ev
     else:
         statement = statement.where(Event.date_start == event.date_start)
     rows = session.execute(statement.order_by(Event.start, Event.id).limit(limit)).scalars()
-    return _views(session, list(rows))
+    return _views(session, list(rows), speakers={view.speaker.id: view.speaker})  # the same
 
 
 def article_by_id(session: Session, article_id: str) -> Article | None:
@@ -861,6 +894,7 @@ def _tallied(session: Session, scope: tally.Scope, dim: str, *extra) -> list[tup
         select(EventTally.value, func.sum(EventTally.n))
         .where(*scope.rows(dim), *extra)
         .group_by(EventTally.value)
+        .order_by(EventTally.value)  # the index's order: an axis value starts with its day
     ).all()
 
 
@@ -876,13 +910,13 @@ def _axis_counts(session: Session, filters: TimelineFilters) -> AxisCounts:
     out = AxisCounts()
     if _capped_search(session, filters):
         return out
-    scope = tally.scope(filters, exclude={"date"})
+    scope = tally.scope(filters, exclude={"date"}, marked_days=True)
     if scope is not None:
+        day = dt.date.fromisoformat
         for value, n in _tallied(session, scope, "axis"):
-            day, precision, kind = value.split("|")
-            out.append((dt.date.fromisoformat(day), precision, kind, n))
-        out.sort()
-        return out
+            first, precision, kind = value.split("|")
+            out.append((day(first), precision, kind, n))
+        return out  # in day order (ordered by value)
     where = _live_driver(filters, {"date"}, _dialect(session))
     first = (
         select(Event.date_start, Event.date_precision, Event.kind)
@@ -915,7 +949,7 @@ def _member_months(session: Session, filters: TimelineFilters) -> dict[tuple[str
     if _capped_search(session, filters):
         return {}
     members = select(Country.iso2).where(Country.csto_member.is_(True))
-    scope = tally.scope(filters, exclude={"country", "date"})
+    scope = tally.scope(filters, exclude={"country", "date"}, marked_days=True)
     if scope is not None:
         rows = _tallied(session, scope, "cmonth", func.substr(EventTally.value, 1, 2).in_(members))
         out: dict[tuple[str, str], int] = {}

@@ -40,11 +40,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, or_, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
+from app.filters import last_full_periods
 from app.models import EventTally
 
 Key = tuple[str, str, str, str]  # (by_dim, by_value, dim, value)
@@ -72,14 +73,23 @@ COUNTED_UNDER = {
 }
 
 
+# An event's ``day`` value is its first day with a mark of its precision (migration 0013):
+# ``2022-01-13``, ``2022-01-01m`` (known to its month), ``2022-01-01y`` (to its year). A day
+# range's bounds still compare as ISO days (the mark sorts right after its day), and a range
+# that ends inside a month or a year leaves out those that run past it (``Scope.rows``), as
+# the live date filter does (app.filters.TimelineFilters.date_clauses).
+DAY_MARKS = {"month": "m", "year": "y"}
+
+
 def event_keys(
     speaker_id: str | None,
     countries: Iterable[str],
     outlet: str | None,
     kind: str,
     day: Any,
+    precision: str | None = None,
 ) -> list[tuple[str, str]]:
-    """The filter dimensions' keys (a story's too: app/stories/tally.py)."""
+    """The filter dimensions' keys (a story's too, without a precision: app/stories/tally.py)."""
     keys = [("speaker", speaker_id)] if speaker_id else []
     keys += [("country", iso2) for iso2 in sorted(set(countries))]
     if outlet:
@@ -87,7 +97,7 @@ def event_keys(
     keys.append(("kind", kind))
     day = _day(day)
     if day:
-        keys.append(("day", day))
+        keys.append(("day", day + DAY_MARKS.get(precision or "", "")))
     return keys
 
 
@@ -124,7 +134,7 @@ def count_events(
     counter: Counter = Counter()
     for speaker_id, countries, outlet, kind, day, precision in events:
         countries = tuple(countries)
-        keys = event_keys(speaker_id, countries, outlet, kind, day)
+        keys = event_keys(speaker_id, countries, outlet, kind, day, precision)
         add_event(counter, keys + view_keys(countries, kind, day, precision))
     return counter
 
@@ -198,7 +208,7 @@ def rebuild(connection: Connection) -> int:
     counter: Counter = Counter()
     for speaker, outlet, kind, day, precision, codes, n in groups:
         codes = (codes or "").split(",") if codes else ()
-        keys = event_keys(speaker, codes, outlet, kind, day)
+        keys = event_keys(speaker, codes, outlet, kind, day, precision)
         add_event(counter, keys + view_keys(codes, kind, day, precision), n)
     connection.execute(text("DELETE FROM event_tally"))
     rows = [{"a": a, "b": b, "c": c, "d": d, "n": n} for (a, b, c, d), n in counter.items() if n]
@@ -224,6 +234,10 @@ class Scope:
     values: tuple[str, ...] = ()
     day_from: str | None = None
     day_to: str | None = None
+    # the first days of the last whole month and year up to ``day_to``, for marked day values
+    # (``DAY_MARKS``): a month- or year-dated event after them runs past the range
+    month_cut: str | None = None
+    year_cut: str | None = None
 
     def rows(self, dim: str, table=EventTally) -> list[ColumnElement[bool]]:
         """Clauses selecting the tally rows that count ``dim`` ('' for the total) under this
@@ -249,13 +263,19 @@ class Scope:
                 bounds.append(column >= self.day_from)
             if self.day_to:
                 bounds.append(column <= self.day_to)
+            for mark, cut in (("m", self.month_cut), ("y", self.year_cut)):
+                if cut is not None:
+                    bounds.append(or_(~column.endswith(mark), column <= cut + mark))
             return bounds
         return [column.in_(self.values)]
 
 
-def scope(filters, exclude: Iterable[str] = ()) -> Scope | None:
+def scope(filters, exclude: Iterable[str] = (), *, marked_days: bool = False) -> Scope | None:
     """The scope for an aggregate over ``filters`` less the ``exclude``\\d ones, or None when it
-    can't be read from the tally (a search, two dimensions, several countries)."""
+    can't be read from the tally (a search, two dimensions, several countries).
+
+    ``marked_days``: the table's day values carry their precision (``DAY_MARKS``: event_tally),
+    so any date range is exact; without (story_tally), only a range ending on 31 December."""
     skip = set(exclude)
     if filters.search and "q" not in skip:
         return None
@@ -264,11 +284,17 @@ def scope(filters, exclude: Iterable[str] = ()) -> Scope | None:
     found: list[Scope] = []
     if (filters.date_from or filters.date_to) and "date" not in skip:
         to = filters.date_to
+        cuts: dict[str, str] = {}
         if to is not None and (to.month, to.day) != (12, 31):
-            # the tally counts events by their first day; a range ending inside a year leaves
-            # out the month- and year-precision events that run past it (app.filters.where)
-            return None
-        found.append(Scope("day", day_from=_day(filters.date_from), day_to=_day(filters.date_to)))
+            # a range ending inside a year leaves out the month- and year-precision events that
+            # run past it (app.filters.where): only marked day values tell them apart
+            if not marked_days:
+                return None
+            month, year = last_full_periods(to)
+            cuts = {"month_cut": month.isoformat(), "year_cut": year.isoformat()}
+        found.append(
+            Scope("day", day_from=_day(filters.date_from), day_to=_day(filters.date_to), **cuts)
+        )
     if filters.speakers and "speaker" not in skip:
         found.append(Scope("speaker", tuple(filters.speakers)))
     if filters.countries and "country" not in skip:

@@ -9,6 +9,7 @@ keyed by the generator and extractor versions, so a rerun skips what is already 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -237,6 +238,21 @@ def _combine(runs: list[dict]) -> dict:
     }
 
 
+def _drain(server: Server, ping: str) -> float:
+    """Wait until the server has finished what the last measurement left in flight (a request
+    queued behind it answers at once): the next view's window must not pay for this one's
+    backlog (Datasette's slow stories queries kept its SQL threads busy into the timeline's
+    window: 0 req/s there). Returns the seconds waited."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < 120:
+        asked = time.perf_counter()
+        with contextlib.suppress(urllib.error.HTTPError):  # the app's ping is a 404: answered
+            server.get(ping, timeout=120)
+        if time.perf_counter() - asked < 0.2:  # answered at once: nothing left in flight
+            break
+    return round(time.perf_counter() - started, 2)
+
+
 def _first_visits(server: Server, asked: list[traffic.Question], n: int = 5) -> float:
     """Median ms of the first request of filter sets not asked before (a cold aggregate)."""
     times = []
@@ -295,6 +311,8 @@ def serve_figures(db: Path, label: str, args, workers: int) -> dict:
                 paths[view, key] = traffic.write_paths(
                     listed, OUT / "paths" / f"{label}-{workers}-{view}-{key}.txt"
                 )
+        pings = {key: ready for key in ("app_nocache", "app")}
+        pings["datasette"] = f"/{name}/ping"
         runs: dict[tuple[str, str], list[dict]] = {}
         for round_ in range(args.rounds):
             for view in asked:
@@ -306,6 +324,7 @@ def serve_figures(db: Path, label: str, args, workers: int) -> dict:
                         connections=args.connections,
                     )
                     runs.setdefault((view, key), []).append(figure)
+                    figure["drained_s"] = _drain(servers[key], pings[key])
             log(f"  round {round_ + 1}/{args.rounds} done")
         out: dict = {
             "workers": workers,

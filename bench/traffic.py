@@ -115,13 +115,18 @@ def _stories_paged() -> str:
         "LEFT JOIN speaker sp ON sp.id = s.speaker_id"
     )
     where = "EXISTS (SELECT 1 FROM event r WHERE r.story_id = s.id AND NOT r.background)"
+    # ``(s.date_start IS NULL) = 0 / 1``: the first column of ix_story_order (the story table's
+    # only order index), so that each part seeks it as the app's pages do (without it SQLite
+    # scanned and sorted every story: 5-7 s a page at 100k events)
     dated = (
-        f"SELECT {cols}, 0 AS undated {frm} WHERE {where} AND s.date_start IS NOT NULL "
+        f"SELECT {cols}, 0 AS undated {frm} WHERE {where} AND (s.date_start IS NULL) = 0 "
+        "AND s.date_start IS NOT NULL "
         "AND :after_day != 'none' AND (s.date_start, s.id) > (:after_day, :after_id) "
         f"ORDER BY s.date_start, s.id LIMIT {PAGE_SIZE}"
     )
     undated = (
-        f"SELECT {cols}, 1 AS undated {frm} WHERE {where} AND s.date_start IS NULL "
+        f"SELECT {cols}, 1 AS undated {frm} WHERE {where} AND (s.date_start IS NULL) = 1 "
+        "AND s.date_start IS NULL "
         f"AND (:after_day != 'none' OR s.id > :after_id) ORDER BY s.id LIMIT {PAGE_SIZE}"
     )
     return (
@@ -149,8 +154,13 @@ CANNED = {
 }
 
 
+# asked after each measurement until it answers: Datasette runs queries on a small pool of SQL
+# threads, so a slow view's queued queries outlived wrk's window and were paid by the next view's
+PING_SQL = "SELECT 1 AS ready"
+
+
 def datasette_metadata(db_name: str) -> dict:
-    queries = {name: {"sql": sql} for name, sql in CANNED.items()}
+    queries = {name: {"sql": sql} for name, sql in {**CANNED, "ping": PING_SQL}.items()}
     return {"databases": {db_name: {"queries": queries}}}
 
 

@@ -92,6 +92,12 @@ FILTER_SETS = [
     {"kind": "event"},
     {"from": "2022-02-01", "to": "2022-03-31"},
     {"from": "2022-02"},
+    # ranges ending inside a month or a year: the month- and year-dated events running past
+    # them are left out, from the precision marks of the tally's days
+    {"from": "2022-01-01", "to": "2022-02-15"},
+    {"from": "2022-02", "to": "2022-02"},
+    {"to": "2022-01-31", "speaker": "sergey-lavrov"},
+    {"from": "2022-01-11", "to": "2022-03-11", "country": "KZ"},
     {"country": "KZ", "speaker": "stanislav-zas"},  # two dimensions: partly tallied, partly live
     {"country": "KZ,RU"},  # several countries: live
 ]
@@ -212,3 +218,17 @@ def test_a_search_past_the_cap_shows_a_lower_bound(engine, monkeypatch):
         assert queries.histogram(session, filters) == []
         small = queries.timeline_page(session, TimelineFilters(q="رقم 2-1"))
         assert not small.capped and 0 < small.total <= 5
+
+
+def test_event_counts_read_any_date_range_from_the_tally_and_story_counts_do_not():
+    """event_tally's days carry their precision (a range may end inside a month); story_tally's
+    do not, so its counts serve only a range ending on 31 December."""
+    inside = TimelineFilters.from_query({"from": "2022-01-01", "to": "2022-02-15"})
+    whole = TimelineFilters.from_query({"from": "2022-01-01", "to": "2022-12-31"})
+    scope = tally.scope(inside, marked_days=True)
+    assert scope is not None and (scope.month_cut, scope.year_cut) == ("2022-01-01", "2021-01-01")
+    assert tally.scope(inside) is None
+    assert tally.scope(whole) is not None
+    keys = dict(tally.event_keys(None, (), None, "event", "2022-02-01", "month"))
+    assert keys["day"] == "2022-02-01m"
+    assert dict(tally.event_keys(None, (), None, "event", "2022-02-01"))["day"] == "2022-02-01"

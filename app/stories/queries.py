@@ -217,7 +217,7 @@ def story_page(session: Session, filters: TimelineFilters) -> StoryPage:
     )
     # the page as the events' pages are read (TimelineFilters.seeks): index seeks of
     # ix_story_order past the cursor, the dated stories then the undated, each stopping after a
-    # page; one OR of the cases (_keyset) scanned every story before the cursor (perf, 0011)
+    # page; one OR of the cases (_keyset) scanned every story before the cursor (perf)
     seeks = [
         select(matching.where(*clauses).order_by(*order).limit(filters.limit + 1).subquery().c.id)
         for clauses, order in filters.seeks(Story.date_start, Story.id, null_flag=True)

@@ -38,8 +38,8 @@ BOUNDS = [
     ("/?reports=all&country=KZ&speaker=stanislav-zas&from=2022-01-01&to=2022-12-31", 10),
     ("/api/stories", 4),
     ("/api/events?country=KZ&after={cursor}", 6),
-    ("/events/{zas1}", 11),  # + its story's outlets (app/stories/)
-    ("/events/{zas1}/source", 5),
+    ("/events/{zas1}", 8),  # + its story's outlets (app/stories/)
+    ("/events/{zas1}/source", 3),
     ("/articles/{a1}", 2),
     ("/speakers/stanislav-zas", 6),
     ("/countries/KZ", 6),

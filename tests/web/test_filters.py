@@ -228,3 +228,25 @@ def test_describe_uses_display_names_and_arabic():
     filters = TimelineFilters.from_query(QueryParams("country=KZ&country=RU&speaker=stanislav-zas"))
     labels = {"KZ": "كازاخستان", "RU": "روسيا", "stanislav-zas": "ستانيسلاف زاس"}
     assert filters.describe("ar", labels) == "المتحدث: ستانيسلاف زاس · الدولة: كازاخستان أو روسيا"
+
+
+def test_range_links_are_the_urls_with_those_dates():
+    """The axis' and the strip's links are encoded once and filled per range: each must be the
+    canonical URL that ``url`` writes for the same dates (the other filters kept, in order)."""
+    import datetime as dt
+
+    from app.filters import TimelineFilters
+
+    filters = TimelineFilters.from_query(
+        {"speaker": "stanislav-zas", "q": "الوضع «الأمني»", "outlet": "TASS", "order": "desc"}
+    )
+    for path, extra in (("/", {}), ("/", {"countries": ("KZ",)}), ("/speakers/x", {})):
+        link = filters.range_links(path, **extra)
+        for raw_from, raw_to, first, last in (
+            ("2022-01", "2022-01", dt.date(2022, 1, 1), dt.date(2022, 1, 31)),
+            ("2021", "2022-03-05", dt.date(2021, 1, 1), dt.date(2022, 3, 5)),
+        ):
+            expected = filters.url(
+                path, date_from=first, date_to=last, raw_from=raw_from, raw_to=raw_to, **extra
+            )
+            assert link(raw_from, raw_to) == expected

@@ -70,7 +70,9 @@ def test_country_pages_keep_to_the_date_bounds(client):
     assert _walk(client, f"{query}&country=KZ&country=RU", 2) == expected
 
 
-@pytest.mark.parametrize("query", [{}, {"order": "desc"}, {"country": "KZ"}])
+@pytest.mark.parametrize(
+    "query", [{}, {"order": "desc"}, {"country": "KZ"}, {"country": "KZ", "order": "desc"}]
+)
 def test_the_previous_page_link_opens_the_page_before(fixture_engine, query):
     """previous_cursor (two index seeks backwards from the cursor) names the cursor that opened
     the page before this one, across the dated/undated boundary, in both orders. Offsets are

@@ -51,6 +51,11 @@ VIEWS = [
     "/?country=KZ&speaker=stanislav-zas",
     "/?outlet=TASS",
     "/?kind=statement&country=KZ",
+    # two dimensions without a speaker: the axis and the strip counted live, bounded (VIEW_CAP)
+    "/?reports=all&kind=statement&country=KZ",
+    "/?reports=all&outlet=TASS&kind=event",
+    "/?reports=all&speaker=stanislav-zas&outlet=TASS",
+    "/?reports=all&from=2022-01-10&to=2022-02-15",  # a range ending mid-month: the tally
     "/api/events?country=KZ&speaker=stanislav-zas",
     "/events/{zas1}",
     "/speakers/stanislav-zas",
