@@ -208,18 +208,6 @@ class StoryTally(SQLModel, table=True):
     n: int
 
 
-# The key and the count in one index (migration 0013): a read is a range of it, with no probe of
-# the table per row (an axis over a country reads thousands of rows)
-Index(
-    "ix_event_tally_covering",
-    EventTally.by_dim,
-    EventTally.by_value,
-    EventTally.dim,
-    EventTally.value,
-    EventTally.n,
-)
-
-
 class ArticleBand(SQLModel, table=True):
     """MinHash bands of each article's whole text: near-duplicate (republished) candidates."""
 
