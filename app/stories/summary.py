@@ -231,12 +231,8 @@ def summarize_joined(
             dated.append(story.basis)
         basis = min(dated, key=date_rank) if dated else None
         reports, outlets = counts[story_id]
-        out[story_id] = Summary(
-            date=basis.date if basis else None,
-            date_precision=basis.date_precision if basis else None,
-            date_basis=basis.date_basis if basis else None,
-            date_start=basis.date_start if basis else None,
-            date_event_id=basis.event_id if basis else None,
+        out[story_id] = Summary.dated_by(
+            basis,
             speaker_id=speaker,
             canonical_event_id=best.first_event_id,
             reports=reports,

@@ -64,6 +64,21 @@ class Summary:
     reports: int
     outlets: int
 
+    @classmethod
+    def dated_by(cls, basis, *, speaker_id, canonical_event_id, reports, outlets) -> Summary:
+        """A summary whose date is that of ``basis`` (a report's date fields, or None)."""
+        return cls(
+            date=basis.date if basis else None,
+            date_precision=basis.date_precision if basis else None,
+            date_basis=basis.date_basis if basis else None,
+            date_start=basis.date_start if basis else None,
+            date_event_id=basis.event_id if basis else None,
+            speaker_id=speaker_id,
+            canonical_event_id=canonical_event_id,
+            reports=reports,
+            outlets=outlets,
+        )
+
 
 @lru_cache(maxsize=65536)
 def words_key(text: str) -> str:
@@ -150,12 +165,8 @@ def summarize(reports: Sequence[ReportFacts]) -> Summary:
     if speakers and (speaker is None or len(speakers[0].outlets) > _support(speakers, speaker)):
         speaker = speakers[0].value
     dated = story_date(reports)
-    return Summary(
-        date=dated.date if dated else None,
-        date_precision=dated.date_precision if dated else None,
-        date_basis=dated.date_basis if dated else None,
-        date_start=dated.date_start if dated else None,
-        date_event_id=dated.event_id if dated else None,
+    return Summary.dated_by(
+        dated,
         speaker_id=speaker,
         canonical_event_id=canonical.event_id,
         reports=len(reports),
