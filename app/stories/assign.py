@@ -147,6 +147,13 @@ def _chunks(ids, size: int = CHUNK):
         yield ids[i : i + size]
 
 
+def _execute_in(connection: Connection, statement: str, ids) -> None:
+    """Run ``statement`` (with an ``IN :ids`` list) over ``ids``, a chunk at a time."""
+    bound = text(statement).bindparams(bindparam("ids", expanding=True))
+    for chunk in _chunks(ids):
+        connection.execute(bound, {"ids": chunk})
+
+
 _COLUMNS = (
     Event.id,
     Event.article_id,
@@ -661,10 +668,7 @@ def _save(connection, summaries: dict, before: dict[str, frozenset], gone: list[
             "DELETE FROM story_band WHERE story_id IN :ids",
             "DELETE FROM story WHERE id IN :ids",
         ):
-            for chunk in _chunks(gone):
-                connection.execute(
-                    text(statement).bindparams(bindparam("ids", expanding=True)), {"ids": chunk}
-                )
+            _execute_in(connection, statement, gone)
     story_tally.apply(connection, changes)
 
 
@@ -709,13 +713,7 @@ def detach_articles(target, article_ids: Iterable[str]) -> None:
         members = _members(connection, sorted(story_ids))
         before = {s: _tally_rows(rows) for s, rows in members.items()}
         leaving = set(ids)
-        for chunk in _chunks(ids):
-            connection.execute(
-                text("UPDATE event SET story_id = NULL WHERE article_id IN :ids").bindparams(
-                    bindparam("ids", expanding=True)
-                ),
-                {"ids": chunk},
-            )
+        _execute_in(connection, "UPDATE event SET story_id = NULL WHERE article_id IN :ids", ids)
         summaries, gone = {}, []
         for story_id, rows in members.items():
             left = [r for r in rows if r.article_id not in leaving]
@@ -728,10 +726,7 @@ def detach_articles(target, article_ids: Iterable[str]) -> None:
         "DELETE FROM article_copy WHERE article_id IN :ids",
         "DELETE FROM article_band WHERE article_id IN :ids",
     ):
-        for chunk in _chunks(ids):
-            connection.execute(
-                text(statement).bindparams(bindparam("ids", expanding=True)), {"ids": chunk}
-            )
+        _execute_in(connection, statement, ids)
 
 
 def detach_article(session: Session, article_id: str) -> None:
