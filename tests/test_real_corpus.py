@@ -118,6 +118,19 @@ def test_write_gold_writes_the_split_and_missing_texts_are_named(tmp_path, monke
     assert article_id(URL_DEV) not in err
 
 
+def test_ids_file_keeps_only_the_articles_it_lists(tmp_path, monkeypatch):
+    url_other = "https://example.org/news/2"
+    folder = _write(tmp_path / "articles", _article(URL_DEV, "dev"), _article(url_other, "dev"))
+    ids = tmp_path / "ids.txt"
+    ids.write_text(article_id(url_other) + "\n", encoding="utf-8")
+    monkeypatch.setenv("CSTO_REAL_CACHE", str(tmp_path / "empty-cache"))
+    out = tmp_path / "gold.json"
+    argv = ["--articles", str(folder), "--ids", str(ids), "--write-gold", str(out)]
+    assert evaluate.main(argv) == evaluate.EXIT_MISSING
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert [a["id"] for a in written["articles"]] == [article_id(url_other)]
+
+
 def test_problems_name_each_defect():
     assert problems(_article(URL_DEV, "dev")) == []
     bad = _article(URL_DEV, "test", id="example-news-org-00000000", published="13-01-2022")

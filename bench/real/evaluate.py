@@ -162,10 +162,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--check", action="store_true", help="only check that every anchor is in its cached text"
     )
+    parser.add_argument(
+        "--ids", type=Path, metavar="FILE", help="only the articles whose ids FILE lists, one per line"
+    )
     parser.add_argument("--articles", type=Path, default=ARTICLES_DIR, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     articles = select(load_articles(args.articles), args.split)
+    if args.ids:
+        wanted = set(args.ids.read_text(encoding="utf-8").split())
+        articles = [a for a in articles if a["id"] in wanted]
     if not articles:
         print(f"no articles in split {args.split!r} under {args.articles}", file=sys.stderr)
         return 1
