@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         "--check", action="store_true", help="only check that every anchor is in its cached text"
     )
     parser.add_argument(
-        "--ids", type=Path, metavar="FILE", help="only the articles whose ids FILE lists, one per line"
+        "--ids", type=Path, metavar="FILE", help="only the articles listed in FILE, one id per line"
     )
     parser.add_argument("--articles", type=Path, default=ARTICLES_DIR, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
