@@ -571,6 +571,41 @@ _EVE_NOUNS = frozenset(
 )
 
 
+# words telling a happening as planned or ahead ('من المقرر'، 'تخطط'، 'المقبل')
+_AHEAD = frozenset(
+    norm(w)
+    for w in (
+        "سوف", "المقبل", "المقبلة", "القادم", "القادمة", "المقرر", "المقررة", "المزمع",
+        "تخطط", "يخطط", "نخطط", "تعتزم", "يعتزم", "نعتزم", "خطة", "يهدف", "تهدف", "مرتقب",
+    )
+)  # fmt: skip
+
+
+def _told_ahead(
+    nt: NormText,
+    sent: Sentence,
+    e: TimeExpr,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+) -> bool:
+    """The date's clause tells its happening as ahead: a future verb (ستعقد، سيتم), a plan
+    (من المقرر، تخطط) or a date placed ahead (بحلول، اعتبارا من). A happening dated by a year
+    alone and told as past is recalled: a reporter gives this year's happenings their day or
+    month ('زار الأمين العام البلاد في عام 2022' is background; 'تخطط الدول خلال العام
+    2021 لإجراء تدريبات' is the plan)."""
+    if e.direction == 1 or placed_ahead(nt, e):
+        return True
+    cl = _clause(nt, sent, e, lex, speech_spans)
+    words = cl.opening + cl.before + cl.after
+    return any(
+        w in _AHEAD
+        or _strip_wf(w) in _AHEAD
+        or (len(w) >= 5 and w[0] == "س" and w[1] in "يتن")
+        or (len(w) >= 6 and w[:2] in ("وس", "فس") and w[2] in "يتن")
+        for w in words
+    )
+
+
 def _on_the_eve(
     nt: NormText,
     sent: Sentence,
@@ -800,6 +835,7 @@ def build_events(
                     or (_since(nt, e) and recalled(dv, published, days=SINCE_DAYS))
                     or (published is None and _recalling(nt, sent))
                     or int(dv.value[:4]) in past
+                    or (dv.precision == "year" and not _told_ahead(nt, sent, e, lex, speech_spans))
                 )
                 countries = countries_between(cmentions, sent.start, sent.end)
                 events.append(

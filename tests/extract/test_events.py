@@ -404,3 +404,13 @@ def test_a_label_year_is_not_the_year_an_undated_article_is_written_in(extract):
         "وحددت الحكومة حصتها لعام 2026 بمبلغ مليون دولار.\n"
     )
     assert [e for e in extract(text).events if e.kind == "event"] == []
+
+
+def test_a_happening_dated_by_a_year_alone_and_told_as_past_is_background(extract):
+    # this year's news gets its day or month; a year alone recalls
+    (ev,) = events_of(extract, "وقال الوزير إن الأمين العام زار البلاد في عام 2024 مرتين.\n")
+    assert ev.trigger == "visit" and ev.background
+    (ev,) = events_of(extract, "وتخطط الدول الأعضاء لإجراء مناورات واسعة خلال عام 2024.\n")
+    assert ev.trigger == "exercise" and not ev.background
+    (ev,) = events_of(extract, "وستجري القوات المشتركة تدريبات جديدة في عام 2024.\n")
+    assert not ev.background
