@@ -91,6 +91,8 @@ def _forms(word: str) -> frozenset[str]:
     for pre in ("بال", "لل", "كال", "ال", "ب", "ل", "ك"):
         if w.startswith(pre) and len(w) - len(pre) >= 3:
             bases.add(w[len(pre) :])
+    if len(w) >= 5 and w[0] == "س" and w[1] in "يتن":
+        bases.add(w[1:])  # the future: ستعقد → تعقد
     for b in bases:
         out.add(b)
         if len(b) > 4 and b.endswith("ا") and not b.endswith("ءا"):
@@ -101,6 +103,16 @@ def _forms(word: str) -> frozenset[str]:
         for suf in ("هما", "هم", "ها", "ه"):
             if len(b) > len(suf) + 3 and b.endswith(suf):
                 out.add(b[: -len(suf)])
+    for b in [*(out - {word}), w]:
+        # a dual or plural ending: a verb's (تعقدان، يعقدون، عقدوا) or a noun's in ة
+        # (قمتان، قمتين، and before a pronoun قمتي-هما)
+        for suf in ("ان", "ين", "ون", "وا", "ي"):
+            if len(b) - len(suf) >= 3 and b.endswith(suf):
+                stemmed = b[: -len(suf)]
+                if stemmed.endswith("ت"):
+                    out.add(stemmed[:-1] + "ه")
+                if suf != "ي":  # 'ي' only as the dual's before a pronoun: a nisba is no dual
+                    out.add(stemmed)
     return frozenset(out)
 
 

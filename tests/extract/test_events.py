@@ -414,3 +414,21 @@ def test_a_happening_dated_by_a_year_alone_and_told_as_past_is_background(extrac
     assert ev.trigger == "exercise" and not ev.background
     (ev,) = events_of(extract, "وستجري القوات المشتركة تدريبات جديدة في عام 2024.\n")
     assert not ev.background
+
+
+def test_trigger_forms_take_the_future_and_the_dual():
+    assert norm("تعقد") in forms(norm("وستعقدان"))
+    assert norm("قمة") in forms(norm("قمتيهما"))
+    assert norm("قمة") in forms(norm("القمتين"))
+    assert norm("عقد") in forms(norm("عقدوا"))
+    # a nisba is no dual: 'حربي' (military) is not 'حرب' (war)
+    assert norm("حرب") not in forms(norm("الحربي"))
+
+
+def test_a_held_summit_of_two_bodies_in_a_month_ahead_is_an_event(extract):
+    body = "وأضاف أن المنظمتين ستعقدان قمتيهما في العاصمة خلال أبريل المقبل.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.trigger == "meeting" and ev.date.value == "2024-04"
+    body = "وستقام المرحلة النشطة من المناورات في الفترة من 2 إلى 6 أبريل.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.date.value == "2024-04-02"
