@@ -768,10 +768,49 @@ def _happening(
         return _decided(nt, sent, e, lex, speech_spans)
     # a reporting verb after the date ends its clause ('في 6 يناير، قال …')
     near = next((i for i in range(len(after)) if _cue_at(after, i, lex)), len(after))
-    hit = find_trigger(_last_words(before, _BEFORE), lex, nearest_last=True) or find_trigger(
-        after[: min(near, _AFTER)], lex
+    hit = (
+        find_trigger(_last_words(before, _BEFORE), lex, nearest_last=True)
+        or find_trigger(after[: min(near, _AFTER)], lex)
+        or _opening_verb(nt, sent, e, lex, speech_spans, others)
     )
     return (*hit, False) if hit else None
+
+
+# words before a sentence's verb that leave it the main verb ('وقد افتتح'، 'كما عقدت')
+_VERB_LEADS = frozenset(norm(w) for w in ("قد", "وقد", "فقد", "كما", "ثم", "وكانت", "وكان"))
+
+
+def _opening_verb(
+    nt: NormText,
+    sent: Sentence,
+    e: TimeExpr,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+    others: tuple[TimeExpr, ...] = (),
+) -> tuple[str, str] | None:
+    """The trigger verb opening a sentence whose main clause holds the date, however long its
+    subject ('افتتح اجتماع مجلس وزراء خارجية الدول الأعضاء في المنظمة أعماله في المدينة
+    اليوم'): the verb of the clause dates the happening. None when a stop, a complementizer, a
+    quotation, a relative clause, another date or a reporting verb comes between."""
+    if any(sent.start <= a < e.start for a, _b in speech_spans) or any(
+        sent.start <= o.start < e.start for o in others
+    ):
+        return None
+    toks = [t[2] for t in nt.tokens_in(nt.key_offset(sent.start), nt.key_offset(e.start))]
+    if any(t in _STOPS or _is_comp(t, lex) or t in lex.relatives for t in toks):
+        return None
+    words = [t for t in toks if t[:1].isalnum()]
+    if any(_cue_at(words, i, lex) for i in range(len(words))):
+        return None
+    while words and words[0] in _VERB_LEADS:
+        words = words[1:]
+    if not words or not words[0][:1].isalpha():
+        return None
+    hit = find_trigger(words[:1], lex)
+    # a verb, not a noun opening the subject: no article, no ة/ات
+    if hit is None or words[0].startswith(("ال", "وال")) or words[0].endswith(("ه", "ات")):
+        return None
+    return hit
 
 
 def build_events(

@@ -432,3 +432,18 @@ def test_a_held_summit_of_two_bodies_in_a_month_ahead_is_an_event(extract):
     body = "وستقام المرحلة النشطة من المناورات في الفترة من 2 إلى 6 أبريل.\n"
     (ev,) = events_of(extract, body)
     assert ev.date.value == "2024-04-02"
+
+
+def test_a_verb_opening_the_sentence_dates_its_happening_past_a_long_subject(extract):
+    body = (
+        "وافتتح منتدى رؤساء أركان جيوش البلدان المنضوية تحت لواء المنظمة والدول المراقبة"
+        " أعماله في مدينة ساحلية صباح اليوم.\n"
+    )
+    (ev,) = events_of(extract, body)
+    assert ev.trigger == "start" and ev.date.value == "2024-03-20"
+    # a reporting verb or a relative clause before the date takes the verb's place
+    body = (
+        "وأشار رئيس لجنة الدفاع والأمن في البرلمان المحلي وأعضاء لجنته البارزون إلى التعاون"
+        " مع الحلفاء في الأسبوع الماضي.\n"
+    )
+    assert events_of(extract, body) == []
