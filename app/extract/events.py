@@ -332,6 +332,8 @@ def find_trigger(
             continue
         if _negated(words, i, lex):
             continue  # 'برفض إجراء تدريبات'، 'عدم المشاركة': a happening denied
+        if i > 0 and forms(words[i - 1]) & _COUNTS:
+            continue  # 'عدد اجتماعات المجلس في العام الحالي': a count of happenings, none of them
         if (w in lex.signing_verbs or _strip_wf(w) in lex.signing_verbs) and (
             i > 0 and words[i - 1] in lex.relatives
         ):
@@ -704,6 +706,13 @@ def _main_clause(
     return out
 
 
+# nouns counting happenings over a period ('رقم قياسي لعدد اجتماعات المجلس هذا العام')
+_COUNTS = frozenset(norm(w) for w in ("عدد", "مجموع", "مجموعه", "حصيلة", "إجمالي"))
+
+# a telephone call: talks between two parties unless a reporting verb makes it where words
+# were said
+_CALLS = frozenset(norm(w) for w in ("مكالمة", "هاتفي", "هاتفية", "هاتفيا"))
+
 # a clock time right after a date: the page's stamp, not a happening's day
 _STAMP_TIME = re.compile(r"\s*[0-9]{1,2}:[0-9]{2}")
 
@@ -746,10 +755,15 @@ def _happening(
         main = _main_clause(nt, sent, lex, speech_spans, e.start)
         cut = next((i for i in range(len(main) - 1, -1, -1) if main[i] == "وذلك"), len(main))
         before = main[:cut]
+    cue = next((i for i in range(len(before) - 1, -1, -1) if _cue_at(before, i, lex)), None)
     if _has_phrase(before[-6:] + after[:3], lex.speech_occasions):
+        call = next((w for w in before[-6:] + after[:3] if forms(w) & _CALLS), None)
+        if call is not None and cue is None:
+            # 'وبحث الرئيس مع نظيره في مكالمة هاتفية اليوم …': talks by phone are a
+            # happening; 'وقال في اتصال هاتفي' only dates the words
+            return call, "meeting", False
         # 'في مؤتمر صحفي اليوم': the date of a statement (and of a decision it announces)
         return _decided(nt, sent, e, lex, speech_spans)
-    cue = next((i for i in range(len(before) - 1, -1, -1) if _cue_at(before, i, lex)), None)
     if cue is not None:
         # 'أعلن، يوم الأربعاء، خلال اجتماع …، بدء انسحاب القوات': a verb announcing an act
         # dates that act; otherwise the date is the statement's ('وأضاف … اليوم')

@@ -447,3 +447,16 @@ def test_a_verb_opening_the_sentence_dates_its_happening_past_a_long_subject(ext
         " مع الحلفاء في الأسبوع الماضي.\n"
     )
     assert events_of(extract, body) == []
+
+
+def test_talks_by_phone_are_a_happening_words_said_by_phone_are_not(extract):
+    body = "وبحث الرئيس مع نظيره، في مكالمة هاتفية، اليوم، سبل تهدئة الوضع على الحدود.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.trigger == "meeting" and ev.date.value == "2024-03-20"
+    body = "وقال الرئيس في اتصال هاتفي مع نظيره اليوم إن الوضع هادئ.\n"
+    assert events_of(extract, body) == []
+
+
+def test_a_count_of_meetings_over_a_year_is_no_happening(extract):
+    body = "وأوضح التقرير أنه جرى تسجيل رقم قياسي لعدد اجتماعات المجلس في العام الحالي.\n"
+    assert events_of(extract, body) == []
