@@ -223,14 +223,24 @@ def _outlet_kind(kb: Knowledge, name_en: str) -> str | None:
     return next((o.kind for o in kb.outlets.values() if o.name_en == name_en), None)
 
 
+def _common(kb: Knowledge, m) -> bool:
+    """The match is an outlet's name that is also a common word (الخبر، العالم، تشرين)."""
+    o = kb.outlets[m.payload]
+    return o.common_word or m.form in o.common_forms
+
+
 def _outlet_line(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
-    """A masthead: a line that is nothing but an outlet's name ('ريا نوفوستي'، 'الأهرام')."""
+    """A masthead: a line that is nothing but an outlet's name ('ريا نوفوستي'، 'الأهرام',
+    'Sputnik'). A form that is also a common word alone on a line is a section label
+    ('العالم'), no masthead; a common-word outlet (الأخبار) keeps its own rule."""
     k0, k1 = nt.key_offset(p.start), nt.key_offset(p.end)
     words = [t for t in nt.tokens_in(k0, k1) if t[2][:1].isalnum()]
     if not words or len(words) > 5:
         return None
     ms = kb.outlet_matcher.find_all(nt.tokens_in(k0, k1))
     if len(ms) == 1 and ms[0].start <= words[0][0] and ms[0].end >= words[-1][1]:
+        if ms[0].form in kb.outlets[ms[0].payload].common_forms:
+            return None
         return kb.outlets[ms[0].payload].name_en
     return None
 
@@ -245,8 +255,7 @@ def _outlet_in(nt: NormText, a: int, b: int, kb: Knowledge, last: bool = False) 
     ms = [
         m
         for m in ms
-        if not kb.outlets[m.payload].common_word
-        or (words and m.start <= words[0][0] and m.end >= words[-1][1])
+        if not _common(kb, m) or (words and m.start <= words[0][0] and m.end >= words[-1][1])
     ]
     if not ms:
         return None
@@ -293,13 +302,16 @@ def _furniture_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge)
     return None
 
 
-def _whole(nt: NormText, a: int, b: int, kb: Knowledge) -> bool:
-    """``raw[a:b]`` is nothing but one outlet's name."""
+def _whole(nt: NormText, a: int, b: int, kb: Knowledge, labelled: bool = False) -> bool:
+    """``raw[a:b]`` is nothing but one outlet's name; a form that is also a common word only
+    when ``labelled`` (a segment of a 'SITE - SECTION' or 'SITE:' line, not a bare line)."""
     k0, k1 = nt.key_offset(a), nt.key_offset(b)
     toks = nt.tokens_in(k0, k1)
     words = [t for t in toks if t[2][:1].isalnum()]
     ms = kb.outlet_matcher.find_all(toks)
-    return bool(words) and len(ms) == 1 and ms[0].start <= words[0][0] and ms[0].end >= words[-1][1]
+    if not (words and len(ms) == 1 and ms[0].start <= words[0][0] and ms[0].end >= words[-1][1]):
+        return False
+    return labelled or ms[0].form not in kb.outlets[ms[0].payload].common_forms
 
 
 def _footer_outlet(
@@ -323,33 +335,82 @@ def _footer_outlet(
 
 
 def _leading_outlet(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
-    """'موسكو (رويترز) -' / 'موسكو - سبوتنيك.' at the start of the first body paragraph."""
+    """The outlet a body paragraph opens with: 'موسكو (رويترز) -' / 'موسكو - سبوتنيك.', the
+    site's own name before a dash ('الشرق اليوم – أفادت …'), or after a place and a slash
+    ('موسكو/الأناضول أعلن …', 'كازاخستان/ نبأ- أكد …')."""
     text = nt.raw[p.start : min(p.end, p.start + 60)]
     m = re.match(
         r"^[^.،:\"“«]{0,40}?(?:\(([^)]{1,30})\)\s*[-–—:]|[-–—]\s*([^.\-–—:]{1,30})[.:\-–—])", text
     )
-    if not m or len(text[: m.start(1) if m.group(1) else m.start(2)].split()) > 4:
-        return None  # a place name of a few words, then the outlet: not a body sentence
-    g = 1 if m.group(1) else 2
-    return _outlet_in(nt, p.start + m.start(g), p.start + m.end(g), kb, last=True)
+    if m and len(text[: m.start(1) if m.group(1) else m.start(2)].split()) <= 4:
+        # a place name of a few words, then the outlet: not a body sentence
+        g = 1 if m.group(1) else 2
+        name = _outlet_in(nt, p.start + m.start(g), p.start + m.end(g), kb, last=True)
+        if name:
+            return name
+    m = re.match(r"^\s*([^\-–—:.،\n/(]{2,30}?)\s*[-–—]", text)
+    if m and _whole(nt, p.start + m.start(1), p.start + m.end(1), kb, labelled=True):
+        return _outlet_in(nt, p.start + m.start(1), p.start + m.end(1), kb)
+    m = re.match(r"^\s*[^\W\d_][^/\-–—:.،\n(]{0,25}?\s*/\s*", text)
+    if m and len(text[: m.end()].split()) <= 3:
+        k0 = nt.key_offset(p.start + m.end())
+        toks = nt.tokens_in(k0, nt.key_offset(min(p.end, p.start + m.end() + 40)))
+        ms = kb.outlet_matcher.find_all(toks)
+        if ms and toks and ms[0].start == toks[0][0]:
+            after = nt.key[ms[0].end : ms[0].end + 2]
+            if not after or after[:1].isspace() or after[:1] in "-–—:.":
+                return kb.outlets[ms[0].payload].name_en
+    return None
+
+
+_SEGMENT = re.compile(r"[^-–—/:|()]+")
 
 
 def _short_line_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
-    """A short line naming the outlet: 'مينسك-سانا', 'بيشكك/ الأناضول', 'موسكو: «الشرق الأوسط»'
-    among the first lines, or '(واج)' as the last line."""
-    cands = [p for p in paras[:6]] + [
-        p for p in paras[-2:] if p.noise or len(nt.raw[p.start : p.end].split()) <= 3
-    ]
-    for p in cands:
-        text = nt.raw[p.start : p.end].strip()
+    """A short line of the page's top naming the outlet in one of its segments: 'مينسك-سانا',
+    'بيشكك/ الأناضول', 'موسكو: «الشرق الأوسط»', a site and its section ('العالم - أوروبا',
+    'العالم-آسيا'), a site's label ('تشرين:'); or '(واج)' as the last line."""
+    for p in paras[:10]:
+        text = nt.raw[p.start : p.end]
         words = re.findall(r"[^\W\d_]+", text)
         if not words or len(words) > 5:
             continue
-        if not (re.search(r"[-–—/:]", text) or (text.startswith("(") and text.endswith(")"))):
+        if not re.search(r"[-–—/:|]", text) and not (
+            text.strip().startswith("(") and text.strip().endswith(")")
+        ):
             continue
-        name = _outlet_in(nt, p.start, p.end, kb, last=True)
-        if name:
-            return name
+        for m in _SEGMENT.finditer(text):
+            a, b = p.start + m.start(), p.start + m.end()
+            if m.group().strip() and _whole(nt, a, b, kb, labelled=True):
+                return _outlet_in(nt, a, b, kb)
+    for p in paras[-2:]:
+        text = nt.raw[p.start : p.end].strip()
+        if not (p.noise or len(text.split()) <= 3) or not re.search(r"[^\W\d_]", text):
+            continue
+        if (text.startswith("(") and text.endswith(")")) or re.search(r"[-–—/:]", text):
+            name = _outlet_in(nt, p.start, p.end, kb, last=True)
+            if name:
+                return name
+    return None
+
+
+# the page's own address printed in its header ('date 2025-11-27 https://sarabic.ae/…')
+_HOST = re.compile(r"https?://(?:www\.)?([^/\s:]+)", re.I)
+
+
+def _address_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
+    """The outlet whose site a URL on one of the first lines is on, when the line holds
+    little else (a stamp line, not a sentence citing a link)."""
+    for p in paras[:3]:
+        text = nt.raw[p.start : p.end]
+        for m in _HOST.finditer(text):
+            rest = re.findall(r"[^\W\d_]{2,}", _URL.sub(" ", text[: m.start()]))
+            if len(rest) > 3:
+                continue
+            host = m.group(1).lower()
+            for o in kb.outlets.values():
+                if any(host == d or host.endswith("." + d) for d in o.domains if "/" not in d):
+                    return o.name_en
     return None
 
 
@@ -426,15 +487,28 @@ def find_outlet(
         masthead = None
     outlet = _footer_outlet(nt, paras, res, kb) or masthead or fur.dateline_outlet
     if outlet is None and body:
-        outlet = _leading_outlet(nt, paras[min(body)], kb)
+        # the first body paragraph of a sentence's length (not a '• 0' counter line)
+        first = next(
+            (
+                pi
+                for pi in sorted(body)
+                if len(nt.raw[paras[pi].start : paras[pi].end].split()) >= 6
+            ),
+            min(body),
+        )
+        outlet = _leading_outlet(nt, paras[first], kb)
     if outlet is None and fur.dateline_para is not None:
         # a page header's date line came first ('| 2023-09-04 19:20:15 |'); the agency is
         # named by the dateline under it ('مينسك 4 سبتمبر 2023 (شينخوا) انطلقت …')
         outlet = _dateline(nt, paras, exprs_by_para, kb, first=fur.dateline_para + 1)[3]
     if outlet is None:
+        outlet = _address_outlet(nt, paras, kb)
+    if outlet is None:
         outlet = _furniture_outlet(nt, paras, kb)
     if outlet is None:
         outlet = _short_line_outlet(nt, paras, kb)
     if outlet is None:
-        outlet = next((o for p in paras[:3] if (o := _outlet_line(nt, p, kb))), None)
+        # a line of the page's top that is only an outlet's name: a masthead under the
+        # editors' names, a byline under the headline, an image credit ('Sputnik')
+        outlet = next((o for p in paras[:10] if (o := _outlet_line(nt, p, kb))), None)
     return outlet
