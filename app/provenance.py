@@ -240,8 +240,9 @@ _GENERIC_LABELS = frozenset({"news", "com", "net", "org", "gov", "edu", "co", "i
 def site_label(url: str | None) -> str | None:
     """A site's name as its domain spells it, capitalized: ``www.kawalisserif.com`` →
     ``Kawalisserif``, ``al-dstoor.com`` → ``Al-Dstoor``, ``altaqarub.com`` → ``Al-Taqarub``
-    (the Arabic article, as such names are written in English), ``ar.kabar.kg`` → ``Kabar``; None
-    for a URL without a registered domain (an IP address, ``localhost``)."""
+    (the Arabic article, as such names are written in English), ``onanews.tv`` → ``Ona News``
+    (a news word glued to the name), ``ar.kabar.kg`` → ``Kabar``; None for a URL without a
+    registered domain (an IP address, ``localhost``)."""
     from tld import get_tld
 
     host, _ = _host_and_path(url)
@@ -259,12 +260,18 @@ def site_label(url: str | None) -> str | None:
         label = below[-1]
     if not re.search(r"[a-z]", label):
         return None
+    # a news word glued to the name is a word of its own: onanews → Ona News
+    suffix = ""
+    if match := _NEWS_SUFFIX.match(label):
+        label, suffix = match[1], " " + _SUFFIX_CASE.get(match[2], match[2].capitalize())
     # an Arabic name with its article, written as one word: alalam → al-alam (Al-Alam)
     label = _ARTICLE_PREFIX.sub(r"al-\1", label)
-    return "-".join(part[:1].upper() + part[1:] for part in label.split("-"))
+    return "-".join(part[:1].upper() + part[1:] for part in label.split("-")) + suffix
 
 
 _ARTICLE_PREFIX = re.compile(r"^al(?!l)([a-z]{4,})$")
+_NEWS_SUFFIX = re.compile(r"^([a-z][a-z0-9]{2,}?)(news|tv|press|live|online|today|post|times)$")
+_SUFFIX_CASE = {"tv": "TV"}
 
 
 def _days_apart(a: DateValue, b: DateValue | None) -> int:

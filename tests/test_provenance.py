@@ -181,7 +181,11 @@ def test_the_outlet_comes_from_the_urls_domain(url, outlet):
         ("https://www.dw.com/en/slug/a-1", "Dw"),  # DW's Arabic site is dw.com/ar only
         ("https://www.kawalisserif.com/2025/11/27/x/", "Kawalisserif"),
         ("https://al-dstoor.com/archives/1", "Al-Dstoor"),
-        ("https://www.alnahdapress.com/news/1", "Al-Nahdapress"),
+        ("https://www.alnahdapress.com/news/1", "Al-Nahda Press"),
+        ("https://onanews.tv/x", "Ona News"),  # a news word glued to the name
+        ("https://strategianews.net/x", "Strategia News"),
+        ("https://nabaatv.net/x", "Nabaa TV"),
+        ("https://tvnews.com/x", "Tvnews"),  # no name before the news word
         ("https://allnewsnow.com/x", "Allnewsnow"),  # all…, not the article
         ("https://alto.com/x", "Alto"),  # too short to be al + a name
         ("https://ar.weekly.kg/news/x", "Weekly"),
