@@ -334,11 +334,21 @@ def _footer_outlet(
     return None
 
 
+# a tatweel standing alone between spaces is a dash ('موسكو ـ «القدس العربي»:')
+_LONE_TATWEEL = re.compile(r"(?:(?<=\s)|^)\u0640+(?=\s)")
+
+
+def _dashed(text: str) -> str:
+    """``text`` with each lone tatweel written as a dash (same length: offsets hold)."""
+    return _LONE_TATWEEL.sub(lambda m: "-" * len(m.group()), text)
+
+
 def _leading_outlet(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
     """The outlet a body paragraph opens with: 'موسكو (رويترز) -' / 'موسكو - سبوتنيك.', the
-    site's own name before a dash ('الشرق اليوم – أفادت …'), or after a place and a slash
-    ('موسكو/الأناضول أعلن …', 'كازاخستان/ نبأ- أكد …')."""
-    text = nt.raw[p.start : min(p.end, p.start + 60)]
+    agency in brackets first ('(د ب أ) قال …'), the site's own name before a dash ('الشرق
+    اليوم – أفادت …'), or an outlet right after a place and a slash or dash ('موسكو/الأناضول
+    أعلن …', 'كازاخستان/ نبأ- أكد …', 'بيروت - الميادين نت قال …')."""
+    text = _dashed(nt.raw[p.start : min(p.end, p.start + 60)])
     m = re.match(
         r"^[^.،:\"“«]{0,40}?(?:\(([^)]{1,30})\)\s*[-–—:]|[-–—]\s*([^.\-–—:]{1,30})[.:\-–—])", text
     )
@@ -348,10 +358,13 @@ def _leading_outlet(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
         name = _outlet_in(nt, p.start + m.start(g), p.start + m.end(g), kb, last=True)
         if name:
             return name
+    m = re.match(r"^\s*\(([^()]{1,30})\)", text)
+    if m and _whole(nt, p.start + m.start(1), p.start + m.end(1), kb, labelled=True):
+        return _outlet_in(nt, p.start + m.start(1), p.start + m.end(1), kb)
     m = re.match(r"^\s*([^\-–—:.،\n/(]{2,30}?)\s*[-–—]", text)
     if m and _whole(nt, p.start + m.start(1), p.start + m.end(1), kb, labelled=True):
         return _outlet_in(nt, p.start + m.start(1), p.start + m.end(1), kb)
-    m = re.match(r"^\s*[^\W\d_][^/\-–—:.،\n(]{0,25}?\s*/\s*", text)
+    m = re.match(r"^\s*[^\W\d_][^/\-–—:.،\n(]{0,25}?\s*[/\-–—]\s*", text)
     if m and len(text[: m.end()].split()) <= 3:
         k0 = nt.key_offset(p.start + m.end())
         toks = nt.tokens_in(k0, nt.key_offset(min(p.end, p.start + m.end() + 40)))
@@ -371,7 +384,7 @@ def _short_line_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge
     'بيشكك/ الأناضول', 'موسكو: «الشرق الأوسط»', a site and its section ('العالم - أوروبا',
     'العالم-آسيا'), a site's label ('تشرين:'); or '(واج)' as the last line."""
     for p in paras[:10]:
-        text = nt.raw[p.start : p.end]
+        text = _dashed(nt.raw[p.start : p.end])
         words = re.findall(r"[^\W\d_]+", text)
         if not words or len(words) > 5:
             continue
@@ -391,6 +404,28 @@ def _short_line_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge
             name = _outlet_in(nt, p.start, p.end, kb, last=True)
             if name:
                 return name
+    return None
+
+
+# the site's own copyright line among the last ones: 'جميع الحقوق محفوظة © اليوم السابع 2023',
+# '© 2023 سكاي نيوز عربية', 'جميع الحقوق محفوظة لموقع صدى البلد'
+_COPYRIGHT = re.compile(r"©|\(c\)|حقوق|copyright", re.I)
+
+
+def _copyright_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
+    """The one outlet a short copyright line among the last six names: the publisher."""
+    for p in reversed(paras[-6:]):
+        text = nt.raw[p.start : p.end]
+        if not _COPYRIGHT.search(text) or len(text.split()) > 14:
+            continue
+        toks = nt.tokens_in(nt.key_offset(p.start), nt.key_offset(p.end))
+        names = {
+            kb.outlets[m.payload].name_en
+            for m in kb.outlet_matcher.find_all(toks)
+            if m.form not in kb.outlets[m.payload].common_forms
+        }
+        if len(names) == 1:
+            return names.pop()
     return None
 
 
@@ -485,7 +520,11 @@ def find_outlet(
     masthead = next((o for p in paras[:2] if (o := _outlet_line(nt, p, kb))), None)
     if masthead is not None and _outlet_kind(kb, masthead) == "agency":
         masthead = None
-    outlet = _footer_outlet(nt, paras, res, kb) or masthead or fur.dateline_outlet
+    # the same for the site's copyright line in the footer
+    own = masthead or _copyright_outlet(nt, paras, kb)
+    if own is not None and _outlet_kind(kb, own) == "agency":
+        own = None
+    outlet = _footer_outlet(nt, paras, res, kb) or own or fur.dateline_outlet
     if outlet is None and body:
         # the first body paragraph of a sentence's length (not a '• 0' counter line)
         first = next(

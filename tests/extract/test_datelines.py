@@ -289,3 +289,34 @@ def test_the_pages_own_address_on_its_stamp_line(extract):
         + _BODY
     )
     assert ex.outlet is None
+
+
+def test_a_lone_tatweel_is_a_dash_in_a_dateline(extract):
+    ex = extract("عنوان الخبر\nلندن ـ «القدس العربي»:\n" + _BODY)
+    assert ex.outlet == "Al-Quds Al-Arabi"
+    # a tatweel inside a word stretches it and is no dash
+    assert extract("عنوان الخبر\nلنـــدن «القدس»\n" + _BODY).outlet is None
+
+
+def test_an_outlet_right_after_a_place_and_a_dash_with_no_punctuation(extract):
+    ex = extract("بيروت - الميادين نت قال مسؤول في الحكومة إن المحادثات ستستأنف قريبا.\n")
+    assert ex.outlet == "Al Mayadeen"
+    # a verb after the dash: a place and its sentence, no outlet
+    assert extract("كازاخستان – وصل الوزير إلى العاصمة لحضور الاجتماع.\n").outlet is None
+
+
+def test_an_agency_in_brackets_opening_the_body(extract):
+    ex = extract("(د ب أ) قال مسؤول في الحكومة إن المحادثات ستستأنف قريبا في العاصمة.\n")
+    assert ex.outlet == "dpa"
+
+
+def test_the_sites_copyright_line_names_the_publisher_over_the_datelines_agency(extract):
+    body = "موسكو (رويترز) - قال مسؤول في الحكومة إن المحادثات ستستأنف قريبا في العاصمة.\n"
+    for footer, outlet in (
+        ("جميع الحقوق محفوظة © اليوم السابع 2023", "Youm7"),
+        ("© 2023 سكاي نيوز عربية", "Sky News Arabia"),
+        ("جميع الحقوق محفوظة لموقع صدى البلد", "Sada El Balad"),
+    ):
+        assert extract(body + "اقرأ أيضا\n" + footer + "\n").outlet == outlet
+    # an agency's photo credit at the end is no publisher: the dateline's agency stands
+    assert extract(body + "الصورة: © سبوتنيك\n").outlet == "Reuters"
