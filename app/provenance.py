@@ -43,7 +43,11 @@ _URL_DAY = (
     re.compile(rf"/{_YEAR}-(\d{{1,2}})-(\d{{1,2}}){_END}"),  # /2022-01-06/
     re.compile(rf"/{_YEAR}(\d{{2}})(\d{{2}}){_END}"),  # /20220106/, /20220106-slug
     re.compile(rf"[-_]{_YEAR}-(\d{{2}})-(\d{{2}}){_END}"),  # /slug-words-2022-01-06-30851
+    re.compile(rf"/{_YEAR}-(\d{{2}})/(\d{{2}}){_END}"),  # /2022-01/06/c_1310.htm
+    re.compile(rf"/{_YEAR}/(\d{{2}})(\d{{2}})/"),  # /n3/2022/0106/c31662-99.html
 )
+# the day first, as Arabic sites write it: /1101234/06-01-2022-slug
+_URL_DAY_FIRST = re.compile(rf"/(\d{{2}})-(\d{{2}})-{_YEAR}{_END}")
 _URL_MONTH = re.compile(rf"/{_YEAR}/(\d{{1,2}})/(?!\d)")  # /2022/01/slug
 
 
@@ -147,7 +151,8 @@ def metadata_date(value: str | None, origin: str = "the metadata") -> DateValue 
 
 def url_date(url: str | None) -> DateValue | None:
     """The date in a URL's path (``/2022/01/06/``, ``/2022/1/6/``, ``/2022-01-06/``,
-    ``/20220106/``, ``/20220106-slug``, ``/slug-2022-01-06-123``; ``/2022/01/`` as a month),
+    ``/20220106/``, ``/20220106-slug``, ``/slug-2022-01-06-123``, ``/2022-01/06/``,
+    ``/2022/0106/``, the day first ``/06-01-2022-slug``; ``/2022/01/`` as a month),
     basis ``url``. The query string never counts (``?p=20220106`` is an id)."""
     _, path = _host_and_path(url)
     for pattern in _URL_DAY:
@@ -158,6 +163,13 @@ def url_date(url: str | None) -> DateValue | None:
             except ValueError:
                 continue
             return DateValue(when.isoformat(), "day", "url", f"the URL's path ({match[0]})")
+    for match in _URL_DAY_FIRST.finditer(path):
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            continue
+        return DateValue(when.isoformat(), "day", "url", f"the URL's path ({match[0]})")
     for match in _URL_MONTH.finditer(path):
         year, month = int(match[1]), int(match[2])
         if 1 <= month <= 12:

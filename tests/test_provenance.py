@@ -51,6 +51,9 @@ def decide(meta: SourceMeta, published=None, outlet=None, title=None):
         ("https://site.example/ar/middle-east/20220106-slug", "2022-01-06", "day"),
         ("https://site.example/main/words-of-the-title-2023-02-02-30851", "2023-02-02", "day"),
         ("https://site.example/2022/01/slug", "2022-01", "month"),
+        ("https://site.example/2022-01/06/c_1310412345.htm", "2022-01-06", "day"),
+        ("https://site.example/n3/2022/0106/c31662-9942345.html", "2022-01-06", "day"),
+        ("https://site.example/world/1101234/06-01-2022-words", "2022-01-06", "day"),
     ],
 )
 def test_a_date_in_the_url_path_is_read(url, value, precision):
@@ -68,6 +71,8 @@ def test_a_date_in_the_url_path_is_read(url, value, precision):
         "https://site.example/a-20220106x/slug",  # digits inside a word
         "https://site.example/item-2022-1-6",  # a slug's date is written in full
         "https://site.example/v2-2022-01-067/x",
+        "https://site.example/news/12-31-2022-words",  # month first is no day-first date
+        "https://site.example/2022/1399/slug",
         None,
     ],
 )
