@@ -514,7 +514,6 @@ def test_outlet_names_are_unique():
         ("كازإنفورم", "Kazinform"),
         ("كابار", "Kabar"),
         ("خوفار", "Khovar"),
-        ("الشرق اليوم", "Al-Sharq Today"),
         ("رياليست عربي", "Realist Arabic"),
         ("الجزيرة مباشر", "Al Jazeera Mubasher"),
     ],

@@ -214,6 +214,9 @@ def name_spans(nt: NormText, kb: Knowledge) -> tuple[tuple[int, int], ...]:
     time word inside one is part of the name ('روسيا اليوم'، 'اليوم السابع'), no date."""
     out = []
     for m in kb.outlet_matcher.find_all(nt.tokens_in(0, len(nt.key))):
+        # a form that is also a phrase ('الشرق اليوم': the East today) keeps its time word
+        if m.form in kb.outlets[m.payload].common_forms:
+            continue
         if " " in nt.key[m.start : m.end].strip():
             out.append(nt.raw_span(m.start, m.end))
     return tuple(out)
@@ -370,8 +373,10 @@ def _leading_outlet(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
         toks = nt.tokens_in(k0, nt.key_offset(min(p.end, p.start + m.end() + 40)))
         ms = kb.outlet_matcher.find_all(toks)
         if ms and toks and ms[0].start == toks[0][0]:
-            after = nt.key[ms[0].end : ms[0].end + 2]
-            if not after or after[:1].isspace() or after[:1] in "-–—:.":
+            after = nt.key[ms[0].end : ms[0].end + 2].lstrip(" ")[:1]
+            # a common word is the outlet only with a mark after it ('كازاخستان/ نبأ-')
+            spaced = not _common(kb, ms[0]) and nt.key[ms[0].end : ms[0].end + 1].isspace()
+            if not after or after in "-–—:.\n" or spaced:
                 return kb.outlets[ms[0].payload].name_en
     return None
 

@@ -303,6 +303,8 @@ def test_an_outlet_right_after_a_place_and_a_dash_with_no_punctuation(extract):
     assert ex.outlet == "Al Mayadeen"
     # a verb after the dash: a place and its sentence, no outlet
     assert extract("كازاخستان – وصل الوزير إلى العاصمة لحضور الاجتماع.\n").outlet is None
+    # a common word after the dash is the sentence's subject, not an outlet named 'العالم'
+    assert extract("موسكو - العالم يترقب نتائج الاجتماع المقبل للمجلس.\n").outlet is None
 
 
 def test_an_agency_in_brackets_opening_the_body(extract):
@@ -320,3 +322,14 @@ def test_the_sites_copyright_line_names_the_publisher_over_the_datelines_agency(
         assert extract(body + "اقرأ أيضا\n" + footer + "\n").outlet == outlet
     # an agency's photo credit at the end is no publisher: the dateline's agency stands
     assert extract(body + "الصورة: © سبوتنيك\n").outlet == "Reuters"
+
+
+def test_a_phrase_like_outlet_name_keeps_its_time_word_and_a_brand_does_not():
+    from app.extract.furniture import name_spans
+    from app.extract.knowledge import load_knowledge
+    from app.extract.textnorm import normalize_text
+
+    kb = load_knowledge()
+    # 'الشرق اليوم' is a site's name and "the East today": only a labelled line is the site
+    assert name_spans(normalize_text("تتغير خريطة الشرق اليوم بسرعة."), kb) == ()
+    assert name_spans(normalize_text("قال لقناة روسيا اليوم إن الوضع هادئ."), kb) != ()
