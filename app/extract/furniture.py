@@ -17,7 +17,7 @@ from app.extract.dates import TimeExpr
 from app.extract.knowledge import Knowledge
 from app.extract.resources import Resources
 from app.extract.segment import Paragraph
-from app.extract.textnorm import NormText
+from app.extract.textnorm import NormText, norm
 
 _SENT_END = re.compile(r"[.!?؟]\s*$")
 _ISSUE_LINE = re.compile(r"(?:السنة|العدد)\s*[\d٠-٩]")
@@ -434,6 +434,26 @@ def _copyright_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge)
     return None
 
 
+# a newspaper's header names its editors: 'رئيس مجلسي الإدارة والتحرير' / 'رئيس التحرير' /
+# 'الإشراف العام', the name on the next line
+_EDITOR_TITLE = re.compile(
+    r"^\s*(?:رئيس\s+(?:مجلس[يى]\s+الإدارة\s+و)?التحرير|الإشراف\s+العام)\s*:?\s*$"
+)
+
+
+def _editors_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
+    """The outlet whose editor (``masthead_ar`` in outlets.json) a header line names right
+    under an editor's title, among the first ten lines."""
+    for pi, p in enumerate(paras[1:10], start=1):
+        if not _EDITOR_TITLE.match(nt.raw[paras[pi - 1].start : paras[pi - 1].end]):
+            continue
+        name = norm(nt.raw[p.start : p.end].strip()).replace(" ", "")
+        for o in kb.outlets.values():
+            if any(norm(n).replace(" ", "") == name for n in o.masthead):
+                return o.name_en
+    return None
+
+
 # the page's own address printed in its header ('date 2025-11-27 https://sarabic.ae/…')
 _HOST = re.compile(r"https?://(?:www\.)?([^/\s:]+)", re.I)
 
@@ -546,7 +566,7 @@ def find_outlet(
         # named by the dateline under it ('مينسك 4 سبتمبر 2023 (شينخوا) انطلقت …')
         outlet = _dateline(nt, paras, exprs_by_para, kb, first=fur.dateline_para + 1)[3]
     if outlet is None:
-        outlet = _address_outlet(nt, paras, kb)
+        outlet = _address_outlet(nt, paras, kb) or _editors_outlet(nt, paras, kb)
     if outlet is None:
         outlet = _furniture_outlet(nt, paras, kb)
     if outlet is None:

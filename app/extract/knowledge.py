@@ -186,6 +186,8 @@ class Outlet:
     # forms that are also common words (العالم، تشرين، نبأ): the outlet only as a labelled
     # segment of page furniture ('العالم - أوروبا', 'تشرين:'), never a bare line or a phrase
     common_forms: tuple[str, ...] = ()
+    # the names its pages print under 'رئيس التحرير' in their header (its editors)
+    masthead: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -563,6 +565,7 @@ def _load_knowledge(data_dir: Path) -> Knowledge:
             common_word=bool(o.get("common_word")),
             domains=tuple(o.get("domains") or ()),
             common_forms=tuple(o.get("common_variants_ar") or ()),
+            masthead=tuple(o.get("masthead_ar") or ()),
         )
         kb.outlets[out.slug] = out
         for f in (*out.forms, *out.common_forms):

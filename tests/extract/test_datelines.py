@@ -333,3 +333,10 @@ def test_a_phrase_like_outlet_name_keeps_its_time_word_and_a_brand_does_not():
     # 'الشرق اليوم' is a site's name and "the East today": only a labelled line is the site
     assert name_spans(normalize_text("تتغير خريطة الشرق اليوم بسرعة."), kb) == ()
     assert name_spans(normalize_text("قال لقناة روسيا اليوم إن الوضع هادئ."), kb) != ()
+
+
+def test_a_newspaper_header_naming_its_editor_names_the_outlet(extract):
+    header = "رئيس مجلسى الإدارة والتحرير\nمحمد الباز\nعنوان الخبر عن الاجتماع\n"
+    assert extract(header + _BODY).outlet == "Al-Dostor"
+    # the name alone, under no editor's title, is a person in the text, no masthead
+    assert extract("عنوان الخبر\nمحمد الباز\n" + _BODY).outlet is None
