@@ -11,12 +11,15 @@ inference from the body). The rule, in order:
   site's); the same day keeps the text's (both agree); one day apart keeps the URL's (the page
   went up the day after the wire story). Every disagreement is written into the note.
 - outlet: the metadata's ``outlet``, else the outlet a source line at the end of the text
-  credits (``المصدر: "تاس"``: the site carries that outlet's story, and says so), else the
-  site the URL's domain names in the knowledge base, else the page's site name, else — a site
-  the knowledge base does not know — the site's own name as its domain spells it
-  (``al-dstoor.com`` → ``Al-Dstoor``), else the text's. The knowledge base turns each into its
-  English name (``SANA``). The text's outlet comes last: on a web page it is most often the
-  agency a story quotes or credits in passing, not the site that published it.
+  credits (``المصدر: "تاس"``: the site carries that outlet's story, and says so), else a news
+  agency the text's furniture credits (a dateline's ``/تاس/``, ``موسكو/الأناضول``: the extractor
+  reads the page's own name first, so an agency there means the page carries the agency's story
+  and does not name itself — the corpus's convention), else the site the URL's domain names in
+  the knowledge base, else the page's site name, else — a site the knowledge base does not know
+  — the site's own name as its domain spells it (``al-dstoor.com`` → ``Al-Dstoor``), else the
+  text's. The knowledge base turns each into its English name (``SANA``). The text's other
+  outlets come last: a newspaper or channel the text names is most often one a story quotes,
+  not the site that published it.
 - title: the metadata's, else the text's.
 
 Pure: no I/O, no database; the knowledge base is passed in as an :class:`OutletIndex`.
@@ -68,10 +71,13 @@ class OutletIndex:
 
     by_name: dict[str, str]
     by_site: tuple[tuple[str, str, str], ...]  # (host, path prefix, name_en), longest first
+    agencies: frozenset[str] = frozenset()  # English names of the news agencies
 
     @classmethod
     def from_outlets(cls, outlets: Iterable) -> OutletIndex:
-        """From :class:`app.extract.knowledge.Outlet` values (slug, name_en, forms, domains)."""
+        """From :class:`app.extract.knowledge.Outlet` values (slug, name_en, forms, domains,
+        kind)."""
+        outlets = list(outlets)
         by_name: dict[str, str] = {}
         sites = []
         for outlet in outlets:
@@ -81,7 +87,8 @@ class OutletIndex:
                 host, _, path = domain.lower().partition("/")
                 sites.append((host, f"/{path}".rstrip("/"), outlet.name_en))
         sites.sort(key=lambda site: (-len(site[0]) - len(site[1]), site))
-        return cls(by_name=by_name, by_site=tuple(sites))
+        agencies = frozenset(o.name_en for o in outlets if getattr(o, "kind", None) == "agency")
+        return cls(by_name=by_name, by_site=tuple(sites), agencies=agencies)
 
     def named(self, name: str | None) -> str | None:
         """The knowledge base's English name for an outlet named so ('sana', 'سانا',
@@ -216,6 +223,8 @@ def _outlet(meta: SourceMeta, text: str | None, outlets: OutletIndex, article: s
     if credited:
         return credited, "text"
     by_url = outlets.for_url(meta.url)
+    if text in outlets.agencies and text != by_url:
+        return text, "text"  # an agency's own site keeps its basis: the URL says the same
     if by_url:
         return by_url, "url"
     if meta.site_name:

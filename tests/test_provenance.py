@@ -209,6 +209,40 @@ def test_without_a_site_the_texts_outlet_stands(url):
     assert (decided.outlet, decided.outlet_basis) == ("TASS", "text")
 
 
+@dataclass(frozen=True)
+class KindedOutlet(Outlet):
+    kind: str | None = None
+
+
+def test_an_agency_the_texts_furniture_credits_wins_over_the_site_that_carries_it():
+    outlets = OutletIndex.from_outlets(
+        [
+            KindedOutlet("tass", "TASS", ("تاس",), ("tass.com",), kind="agency"),
+            KindedOutlet("news-tn", "News.tn", (), ("news.tn",), kind="site"),
+            KindedOutlet("al-ahram", "Al-Ahram", ("الأهرام",), ("ahram.org.eg",), kind="newspaper"),
+        ]
+    )
+    meta = SourceMeta(url="https://cms.news.tn/x")
+    agency = resolve(
+        meta, text_published=None, text_outlet="TASS", text_title=None, outlets=outlets
+    )
+    assert (agency.outlet, agency.outlet_basis) == ("TASS", "text")
+    # a newspaper the text names is most often one a story quotes: the site stands
+    paper = resolve(
+        meta, text_published=None, text_outlet="Al-Ahram", text_title=None, outlets=outlets
+    )
+    assert (paper.outlet, paper.outlet_basis) == ("News.tn", "url")
+    # the record's own outlet still wins
+    given = resolve(
+        SourceMeta(url=meta.url, outlet="News.tn"),
+        text_published=None,
+        text_outlet="TASS",
+        text_title=None,
+        outlets=outlets,
+    )
+    assert given.outlet == "News.tn"
+
+
 def test_the_records_outlet_wins_and_is_named_as_the_knowledge_base_names_it():
     for given in ("sana", "سانا", "SANA", "sana.sy"):
         decided = decide(SourceMeta(outlet=given, url="https://arabic.rt.com/x"), outlet="TASS")
