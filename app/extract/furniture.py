@@ -474,6 +474,16 @@ def _address_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -
     return None
 
 
+def _publisher(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
+    """The page's own name as a newspaper, site or channel (not an agency): a masthead among
+    the first two lines, else its copyright line."""
+    masthead = next((o for p in paras[:2] if (o := _outlet_line(nt, p, kb))), None)
+    for name in (masthead, _copyright_outlet(nt, paras, kb)):
+        if name is not None and _outlet_kind(kb, name) != "agency":
+            return name
+    return None
+
+
 @dataclass(frozen=True)
 class Furniture:
     """What surrounds the body: the dateline (its date expression, paragraph, the raw span
@@ -540,15 +550,9 @@ def find_outlet(
     res: Resources,
 ) -> str | None:
     """The publishing outlet, by the positional rules of the README (first that applies)."""
-    # the publisher's own masthead (a newspaper, site or channel, not an agency) over the
-    # agency its dateline credits: 'القدس العربي' above 'موسكو – (د ب أ):'
-    masthead = next((o for p in paras[:2] if (o := _outlet_line(nt, p, kb))), None)
-    if masthead is not None and _outlet_kind(kb, masthead) == "agency":
-        masthead = None
-    # the same for the site's copyright line in the footer
-    own = masthead or _copyright_outlet(nt, paras, kb)
-    if own is not None and _outlet_kind(kb, own) == "agency":
-        own = None
+    # the publisher's own masthead or copyright line (a newspaper, site or channel, not an
+    # agency) over the agency its dateline credits: 'القدس العربي' above 'موسكو – (د ب أ):'
+    own = _publisher(nt, paras, kb)
     outlet = _footer_outlet(nt, paras, res, kb) or own or fur.dateline_outlet
     if outlet is None and body:
         # the first body paragraph of a sentence's length (not a '• 0' counter line)
