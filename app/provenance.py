@@ -243,8 +243,9 @@ _QUOTES = "\"'«»“”()[]"
 
 def source_line_outlet(text: str, outlets: OutletIndex) -> str | None:
     """The outlet a source line among the text's last three lines credits (``المصدر: "تاس"``,
-    ``المصدر: وكالة سبوتنيك``), when the knowledge base knows it; None otherwise."""
-    lines = [line.strip() for line in text.rstrip().split("\n")[-3:] if line.strip()]
+    ``المصدر: وكالة سبوتنيك``), when the knowledge base knows it; None otherwise. Blank lines
+    between paragraphs don't count as lines."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][-3:]
     for line in reversed(lines):
         match = _SOURCE_LINE.match(line)
         if match:

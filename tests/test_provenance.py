@@ -288,6 +288,19 @@ def test_every_domain_in_the_knowledge_base_is_well_formed_and_claimed_once():
             assert index.for_url(f"https://www.{domain}/some/article") == outlet.name_en, domain
 
 
+def test_a_source_line_between_blank_lines_still_credits_the_outlet():
+    text = 'قال المتحدث إن "الاجتماع انتهى".\n\nالمصدر: روسيا اليوم\n\nاقرأ أيضا\n\n'
+    decided = resolve(
+        SourceMeta(url="https://sana.sy/?p=1"),
+        text_published=None,
+        text_outlet=None,
+        text_title=None,
+        outlets=OUTLETS,
+        text=text,
+    )
+    assert (decided.outlet, decided.outlet_basis) == ("RT", "text")
+
+
 def test_a_source_line_at_the_end_credits_the_outlet_over_the_site():
     text = 'قال المتحدث إن "الاجتماع انتهى".\nوأضاف أن الوفود غادرت.\nالمصدر: "تاس"\n'
     meta = SourceMeta(url="https://arabic.rt.com/world/1-x/")
