@@ -232,6 +232,10 @@ def _common(kb: Knowledge, m) -> bool:
     return o.common_word or m.form in o.common_forms
 
 
+# a photo's credit names the photo's source, not the story's: '© Sputnik / …', 'الصورة: رويترز'
+_PHOTO_CREDIT = re.compile(r"©|(?<![^\W\d_])(?:ال)?صور[ةه]|(?<![^\W\d_])تصوير|photo|getty", re.I)
+
+
 def _outlet_line(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
     """A masthead: a line that is nothing but an outlet's name ('ريا نوفوستي'، 'الأهرام',
     'Sputnik'). A form that is also a common word alone on a line is a section label
@@ -281,6 +285,8 @@ def _furniture_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge)
     firsts = [p for p in paras[:3] if nt.raw[p.start : p.end].strip()]
     for p in firsts[:2]:
         text = nt.raw[p.start : p.end]
+        if _PHOTO_CREDIT.search(text):
+            continue
         seg = _SEGMENT_SEP.split(text.strip(), maxsplit=1)
         if len(seg) == 2 and len(seg[0].split()) <= 4:
             a = p.start + text.index(seg[0])
@@ -391,7 +397,7 @@ def _short_line_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge
     for p in paras[:10]:
         text = _dashed(nt.raw[p.start : p.end])
         words = re.findall(r"[^\W\d_]+", text)
-        if not words or len(words) > 5:
+        if not words or len(words) > 5 or _PHOTO_CREDIT.search(text):
             continue
         if not re.search(r"[-–—/:|]", text) and not (
             text.strip().startswith("(") and text.strip().endswith(")")
@@ -404,6 +410,8 @@ def _short_line_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge
     for p in paras[-2:]:
         text = nt.raw[p.start : p.end].strip()
         if not (p.noise or len(text.split()) <= 3) or not re.search(r"[^\W\d_]", text):
+            continue
+        if _PHOTO_CREDIT.search(text):
             continue
         if (text.startswith("(") and text.endswith(")")) or re.search(r"[-–—/:]", text):
             name = _outlet_in(nt, p.start, p.end, kb, last=True)
@@ -578,5 +586,13 @@ def find_outlet(
     if outlet is None:
         # a line of the page's top that is only an outlet's name: a masthead under the
         # editors' names, a byline under the headline, an image credit ('Sputnik')
-        outlet = next((o for p in paras[:10] if (o := _outlet_line(nt, p, kb))), None)
+        outlet = next(
+            (
+                o
+                for p in paras[:10]
+                if not _PHOTO_CREDIT.search(nt.raw[p.start : p.end])
+                and (o := _outlet_line(nt, p, kb))
+            ),
+            None,
+        )
     return outlet

@@ -280,6 +280,11 @@ def test_a_latin_image_credit_line_of_an_outlet(extract):
     assert ex.outlet == "Sputnik"
 
 
+def test_a_photo_credit_names_the_photos_source_not_the_story(extract):
+    for credit in ("© Sputnik / مصور الوكالة", "الصورة: رويترز", "تصوير: الأناضول"):
+        assert extract("عنوان الخبر هنا\n" + credit + "\n" + _BODY).outlet is None, credit
+
+
 def test_the_pages_own_address_on_its_stamp_line(extract):
     ex = extract("date 2025-11-27 https://sarabic.ae/20251127/slug-1234.html\n" + _BODY)
     assert ex.outlet == "Sputnik"
