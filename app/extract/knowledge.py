@@ -183,6 +183,11 @@ class Outlet:
     forms: tuple[str, ...]
     common_word: bool = False  # الخبر، الأخبار: an outlet only where a line holds nothing else
     domains: tuple[str, ...] = ()  # its sites: "sana.sy", "dw.com/ar" (host, optional path)
+    # forms that are also common words (العالم، تشرين، نبأ): the outlet only as a labelled
+    # segment of page furniture ('العالم - أوروبا', 'تشرين:'), never a bare line or a phrase
+    common_forms: tuple[str, ...] = ()
+    # the names its pages print under 'رئيس التحرير' in their header (its editors)
+    masthead: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -559,9 +564,11 @@ def _load_knowledge(data_dir: Path) -> Knowledge:
             forms=tuple(o.get("variants_ar") or ()),
             common_word=bool(o.get("common_word")),
             domains=tuple(o.get("domains") or ()),
+            common_forms=tuple(o.get("common_variants_ar") or ()),
+            masthead=tuple(o.get("masthead_ar") or ()),
         )
         kb.outlets[out.slug] = out
-        for f in out.forms:
+        for f in (*out.forms, *out.common_forms):
             kb.outlet_matcher.add(f, out.slug)
 
     for p in _load_json("people.json", data_dir).get("people", []):
