@@ -136,6 +136,8 @@ class MentionReader:
             ):
                 break
             end += 1
+        while end - 1 > j and toks[end - 1][2] in self._COMPLEMENT_PREPS:
+            end -= 1  # 'رئيس المنظمة في اجتماع …': the occasion is no complement of the title
         nt = self.nt
         title_raw = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[end - 1][1])].strip(' "-')
         comp = [

@@ -210,7 +210,7 @@ def _kb_name(nt: NormText, k0: int, k1: int, kb: Knowledge) -> bool:
     words = [t for t in toks if _WORD_RE.fullmatch(t[2])]
     if not words:
         return True
-    for which in ("org", "outlet", "country"):
+    for which in ("org", "outlet", "country", "person"):
         ms = kb.matches_in(nt, which, words[0][0], words[-1][1])
         if len(ms) == 1 and ms[0].start == words[0][0] and ms[0].end == words[-1][1]:
             return True

@@ -466,3 +466,21 @@ def test_definite_title_with_a_nisba_stays_a_role_not_a_body(extract):
         + 'وقال الزعيم البيلاروسي: "الغرب يستعد لمواجهة طويلة معنا".\n'
     )
     assert name(event_for(ex, "الغرب يستعد")) == "Alexander Lukashenko"
+
+
+def test_head_of_an_intergovernmental_organisation_is_its_secretary_general(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٤\n"
+        "قال الأمين العام لمنظمة معاهدة الأمن الجماعي إيمانغالي تاسماغامبيتوف إن المنظمة منفتحة.\n"
+        "ولم يستبعد رئيس منظمة معاهدة الأمن الجماعي أن تتوسع عضويتها في السنوات المقبلة.\n"
+    )
+    last = [e for e in ex.events if e.kind == "statement"][-1]
+    assert "تتوسع" in last.text and name(last) == "Imangali Tasmagambetov"
+
+
+def test_a_title_before_an_occasion_ends_before_its_preposition(extract):
+    ex = extract(
+        DATELINE + "صرح رئيس منظمة معاهدة الأمن الجماعي في مؤتمر صحفي بأن الحدود تحت المراقبة.\n"
+    )
+    (st,) = [e for e in ex.events if e.kind == "statement"]
+    assert st.speaker.name_ar == "رئيس منظمة معاهدة الأمن الجماعي"

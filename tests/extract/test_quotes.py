@@ -346,3 +346,12 @@ def test_a_narration_paragraph_stops_a_quote_left_open(extract):
         + 'وسنغادر فور طلب السلطات ذلك".\n'
     )
     assert quote_texts(extract(text))[0] == "الوضع هادئ في كل المناطق."
+
+
+def test_a_quoted_person_name_is_a_name_not_speech(extract):
+    ex = extract(
+        DATELINE + "أكد الرئيس الروسي “فلاديمير بوتين”، أن التعاون العسكري سيتوسع قريبا.\n"
+    )
+    assert quote_texts(ex) == []
+    (st,) = [e for e in ex.events if e.kind == "statement"]
+    assert st.speech == "indirect" and st.speaker.name_en == "Vladimir Putin"
