@@ -230,6 +230,8 @@ _BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذ
 # an apposition between a title and the name: 'وفقاً للمساعد الرئاسي - يوري …'
 _APPOSITION = frozenset(("-", "–", "،", ","))
 
+# the object of an attribution phrase as a pronoun, and the gender it gives
+_PRONOUN_OBJECTS = {norm("له"): "m", norm("لها"): "f", norm("لهم"): "p"}
 _SVO_GAP = frozenset(
     norm(w) for w in ("،", ",", "كانت", "كان", "وكانت", "وكان", "قد", "الذي", "التي")
 )
@@ -436,6 +438,9 @@ def _sentence(
         return (*named, *sa.subjects.values())
 
     def subject_of(c: Cue) -> Entity | None:
+        if c.kind == "prep" and c.ti + 1 < len(toks) and toks[c.ti + 1][2] in _PRONOUN_OBJECTS:
+            # 'ووفقاً له، …'، 'وطبقاً لها، …': the speaker just reported, of that gender
+            return _ranked(_speaker_candidates(an, _PRONOUN_OBJECTS[toks[c.ti + 1][2]]))
         # 'وكان X قد اتهم المنظمة …': the subject written before قد, not the object after
         if c.kind == "verb" and c.ti >= 2 and toks[c.ti - 1][2] == "قد":
             k = c.ti - 1

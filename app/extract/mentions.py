@@ -90,6 +90,18 @@ _ADDRESSEES = frozenset(
 _GENERAL = frozenset(norm(w) for w in ("العام", "العامة"))
 
 
+# verbs that take their object as a pronoun before what is said ('واتهمها بأنها …')
+_OBJECT_VERBS = frozenset(norm(w) for w in ("اتهم", "اتهمت", "واتهم", "واتهمت"))
+
+
+def object_verb(res, w: str) -> tuple[str, str] | None:
+    """An accusation verb with its object pronoun (اتهمها، اتهمهم): a reporting cue."""
+    for suf in ("هما", "هم", "ها", "ه"):
+        if w.endswith(suf) and w[: -len(suf)] in _OBJECT_VERBS:
+            return res.cue_words.get(w[: -len(suf)])
+    return None
+
+
 def _suffixed_verb(res, w: str) -> tuple[str, str] | None:
     """A reporting verb carrying an object pronoun (أعلنته، ذكرته، قالها)."""
     for suf in ("ته", "ها", "ه"):
@@ -842,6 +854,8 @@ class MentionReader:
 
             if hit is None and i > 0 and toks[i - 1][2] == "ما":
                 hit = _suffixed_verb(res, t)  # 'هذا ما أعلنته الوزارة'
+            if hit is None:
+                hit = object_verb(res, t)
             last = i
             # a phrase of several words first: 'ورد في' is not the verb 'ردّ'
             multi = any(

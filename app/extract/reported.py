@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from app.extract.mentions import AMBIGUOUS_CUES, _suffixed_verb
+from app.extract.mentions import AMBIGUOUS_CUES, _suffixed_verb, object_verb
 from app.extract.quotes import Quote
 from app.extract.resources import Resources, _load
 from app.extract.segment import Paragraph
@@ -44,6 +44,8 @@ _ILA = norm("إلى")
 _AN = norm("عن")
 _ALA = norm("على")
 _BA_VERBS = frozenset(norm(w) for w in ("أفاد", "أفادت"))
+_ACCUSE = frozenset(norm(w) for w in ("اتهم", "اتهمت"))
+_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 _DENIAL_VERBS = frozenset(norm(w) for w in ("نفى", "نفت", "استبعد", "استبعدت", "يستبعد", "تستبعد"))
 _FEELING_VERBS = frozenset(norm(w) for w in ("أعرب", "أعربت", "معربا", "معربة", "عبر", "عبرت"))
 # verbs after which 'عن' + content is reported speech (أعلن عن استقرار الوضع)
@@ -94,6 +96,8 @@ def _cue_kind(res: Resources, toks, i: int) -> tuple[str, int] | None:
     hit = res.cue_words.get(t)
     if hit is None and i > 0 and toks[i - 1][2] == "ما":
         hit = _suffixed_verb(res, t)  # 'هذا ما أعلنته الوزارة'
+    if hit is None:
+        hit = object_verb(res, t)  # 'واتهمها بأنها …'
     if hit is not None:
         return hit[0], i
     if (t in res.transmission_verbs or _strip(t) in res.transmission_verbs) and any(
@@ -336,6 +340,8 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
             return k
         if verb in _BA_VERBS and w.startswith("ب") and len(w) > 3 and w not in _THAT:
             return k  # 'أفادت السلطات، بانتهاك حدودها …': the content after ب
+        if _accusation(verb) and _verbal_noun_after_ba(w):
+            return k  # 'اتهم X المنظمة بالتقصير في …': what the accused is said to do
         if w == _AN and verb in _FEELING_VERBS:
             return None  # 'أعرب عن أمله في أن …': a feeling or wish, not a statement
         if w == _AN and verb in _AN_VERBS:
@@ -357,6 +363,16 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
         # was said; it follows the subject, whose end is the attribution stage's to know
         return cl + 1
     return None
+
+
+def _accusation(verb: str) -> bool:
+    return verb in _ACCUSE or any(verb == v + suf for v in _ACCUSE for suf in _OBJECT_SUFFIXES)
+
+
+def _verbal_noun_after_ba(w: str) -> bool:
+    """'بالتقصير'، 'بمحاولة': ب with a definite word or a feminine verbal noun (not a name
+    beginning with ب: بوتين)."""
+    return len(w) > 4 and (w.startswith(norm("بال")) or (w[0] == "ب" and w.endswith(norm("ة"))))
 
 
 def _strip(t: str) -> str:

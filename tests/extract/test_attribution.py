@@ -484,3 +484,16 @@ def test_a_title_before_an_occasion_ends_before_its_preposition(extract):
     )
     (st,) = [e for e in ex.events if e.kind == "statement"]
     assert st.speaker.name_ar == "رئيس منظمة معاهدة الأمن الجماعي"
+
+
+def test_an_attribution_phrase_with_a_pronoun_takes_the_speaker_of_its_gender(extract):
+    ex = extract(
+        DATELINE
+        + "قال وزير الخارجية الروسي سيرغي لافروف إن الاجتماع سيعقد في موعده المحدد.\n"
+        + "وأكدت المتحدثة باسم الوزارة ماريا زاخاروفا أن التحضيرات اكتملت منذ أيام.\n"
+        + "ووفقاً له، فإن الوزراء سيبحثون الوضع على الحدود الجنوبية.\n"
+        + "وطبقا لها، فإن الوفود بدأت تصل إلى العاصمة.\n"
+    )
+    sts = [e for e in ex.events if e.kind == "statement"]
+    by = {e.text.split("،")[0]: name(e) for e in sts}
+    assert by["ووفقاً له"] == "Sergey Lavrov" and by["وطبقا لها"] == "Maria Zakharova"

@@ -331,3 +331,17 @@ def test_member_countries_as_a_group_announce(extract):
     )
     (st,) = indirect(ex)
     assert st.speaker.name_ar == "البلدان"
+
+
+def test_an_accusation_reports_what_the_accused_is_said_to_do():
+    got = contents(
+        DATELINE
+        + "اتهم الرئيس القرغيزي الجانب الآخر بالتحضير لهجوم على القرى الحدودية.\n"
+        + "وهاجم الوزير الحلف مجددا، واتهمه بأنه يخطط لتوسيع قواعده في المنطقة.\n"
+        + "واتهم بوتين الغرب بمحاولة زعزعة استقرار آسيا الوسطى.\n"
+    )
+    assert got == [
+        "بالتحضير لهجوم على القرى الحدودية.",
+        "يخطط لتوسيع قواعده في المنطقة.",
+        "بمحاولة زعزعة استقرار آسيا الوسطى.",
+    ]
