@@ -230,6 +230,7 @@ _BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذ
 # an apposition between a title and the name: 'وفقاً للمساعد الرئاسي - يوري …'
 _APPOSITION = frozenset(("-", "–", "،", ","))
 
+_IN_WHICH = frozenset(norm(w) for w in ("فيها", "فيه"))
 # the object of an attribution phrase as a pronoun, and the gender it gives
 _PRONOUN_OBJECTS = {norm("له"): "m", norm("لها"): "f", norm("لهم"): "p"}
 _SVO_GAP = frozenset(
@@ -438,6 +439,15 @@ def _sentence(
         return (*named, *sa.subjects.values())
 
     def subject_of(c: Cue) -> Entity | None:
+        if c.kind == "verb" and c.ti + 1 < len(toks) and toks[c.ti + 1][2] in _IN_WHICH:
+            # 'بعد تصريحات رئيس الوزراء X، في وقت سابق، قال فيها': the author of the speech
+            # the relative verb is said in
+            for k in range(c.ti - 1, max(-1, c.ti - 16), -1):
+                if _strip_conj(toks[k][2]) in res.speech_nouns:
+                    for x in range(k + 1, c.ti):
+                        if (mx := by_start.get(x)) is not None and mx.kind == "person":
+                            return mx.entity
+                    break
         if c.kind == "prep" and c.ti + 1 < len(toks) and toks[c.ti + 1][2] in _PRONOUN_OBJECTS:
             # 'ووفقاً له، …'، 'وطبقاً لها، …': the speaker just reported, of that gender
             return _ranked(_speaker_candidates(an, _PRONOUN_OBJECTS[toks[c.ti + 1][2]]))

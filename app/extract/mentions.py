@@ -738,7 +738,13 @@ class MentionReader:
         if end > k and toks[j][2] in ("،", ","):
             # an unknown name in apposition must be closed: a comma, a colon, a verb, the end
             nxt = toks[end][2] if end < n else ""
-            if nxt not in ("،", ",", ":", "", "قد") and nxt not in self.res.cue_words:
+            # (or a complementizer after a name of two words: '…، ألكسندر بانكين إن')
+            closed = nxt in self.res.complementizers and end - k >= 2
+            if (
+                nxt not in ("،", ",", ":", "", "قد")
+                and nxt not in self.res.cue_words
+                and not closed
+            ):
                 return None
         return k if end > k else None
 

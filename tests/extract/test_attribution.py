@@ -497,3 +497,22 @@ def test_an_attribution_phrase_with_a_pronoun_takes_the_speaker_of_its_gender(ex
     sts = [e for e in ex.events if e.kind == "statement"]
     by = {e.text.split("،")[0]: name(e) for e in sts}
     assert by["ووفقاً له"] == "Sergey Lavrov" and by["وطبقا لها"] == "Maria Zakharova"
+
+
+def test_an_unknown_name_in_apposition_may_end_at_the_complementizer(extract):
+    ex = extract(
+        DATELINE
+        + "قال نائب وزير الدفاع البيلاروسي، فيكتور غولوفكو إن التدريبات ستجري في موعدها.\n"
+        + 'وأضاف غولوفكو: "لن نغير خططنا بسبب الضغوط الخارجية".\n'
+    )
+    assert event_for(ex, "لن نغير").speaker.name_ar == "فيكتور غولوفكو"
+
+
+def test_a_relative_verb_said_in_a_statement_takes_its_author(extract):
+    ex = extract(
+        DATELINE
+        + "جاء الرد بعد تصريحات رئيس الوزراء الأرميني نيكول باشينيان، الأسبوع الماضي، قال فيها "
+        + '"إن الحلف لم يف بوعوده تجاهنا"، فيما كان وزير الخارجية الروسي سيرغي لافروف قد قال إن '
+        + "الأبواب مفتوحة.\n"
+    )
+    assert name(event_for(ex, "إن الحلف لم")) == "Nikol Pashinyan"
