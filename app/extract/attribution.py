@@ -18,7 +18,7 @@ from app.extract.discourse import Cue, Discourse, Entity, Mention, _strip_conj
 from app.extract.knowledge import Knowledge
 from app.extract.mentions import MentionReader
 from app.extract.quotes import Quote
-from app.extract.reported import ReportedClause
+from app.extract.reported import BACK_OBJECTS, ReportedClause
 from app.extract.resources import Resources
 from app.extract.segment import Paragraph, Sentence
 from app.extract.textnorm import NormText, norm
@@ -469,7 +469,12 @@ def _sentence(
         j = c.ti + 1
         while (
             j < len(toks)
-            and (toks[j][2] in _ADVERBS or toks[j][2] in _BACK_REFS or toks[j][2] == '"')
+            and (
+                toks[j][2] in _ADVERBS
+                or toks[j][2] in _BACK_REFS
+                or toks[j][2] in BACK_OBJECTS  # 'هذا ما صرح به X'
+                or toks[j][2] == '"'
+            )
             and (j - c.ti <= 3)
         ):
             j += 1  # (a name in quotes: 'وقال "لافروف" للصحفيين')

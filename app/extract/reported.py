@@ -29,7 +29,7 @@ from typing import Literal
 from app.extract.mentions import AMBIGUOUS_CUES, _suffixed_verb, object_verb
 from app.extract.quotes import Quote
 from app.extract.resources import Resources, _load
-from app.extract.segment import Paragraph
+from app.extract.segment import Paragraph, Sentence
 from app.extract.textnorm import NormText, norm
 
 Order = Literal["cue_first", "prep_first", "prep_last", "after"]
@@ -52,6 +52,8 @@ _FEELING_VERBS = frozenset(norm(w) for w in ("أعرب", "أعربت", "معرب
 _AN_VERBS = frozenset(norm(w) for w in ("أعلن", "أعلنت", "كشف", "كشفت"))
 # 'صرّح بذلك'، 'قال ذلك'، 'أكد هذا': the content was given before the cue
 _BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذا", "هذه", "بهذه"))
+# the object of 'هذا ما صرح به X'، 'هذا ما أعلن عنه X' after its verb
+BACK_OBJECTS = frozenset(norm(w) for w in ("به", "عنه"))
 # attribution phrases that end a sentence's content ('…، حسبما أفاد X')
 _AFTER_PREPS = frozenset(norm(w) for w in ("حسبما", "وحسبما", "كما", "وكما"))
 # رد is also a noun ('في رد على سؤال'); دعا also invites ('دعت الدول ممثلين كمراقبين') and
@@ -156,17 +158,24 @@ def find_reported(
 ) -> tuple[ReportedClause, ...]:
     """Every reported-speech clause of the body, in text order."""
     out: list[ReportedClause] = []
+    prev: tuple[int, int, Sentence] | None = None  # the body sentence before: (pi, si, it)
     for pi in sorted(body):
         para = paragraphs[pi]
         for si, sent in enumerate(para.sentences):
             quoted = _quoted_spans(quotes, pi, sent.start, sent.end)
+            after: list[ReportedClause] = []
+            if prev is not None:
+                ppi, psi, ps = prev
+                done = out and out[-1].paragraph == ppi and out[-1].sentence == psi
+                if not done and not _quoted_spans(quotes, ppi, ps.start, ps.end):
+                    after = _attributed_after(nt, res, pi, si, ps.start, sent.start, sent.end)
             found = _sentence_clauses(nt, res, pi, si, sent.start, sent.end, quoted)
-            if not found and si > 0:
-                prev = para.sentences[si - 1]
-                done = out and out[-1].paragraph == pi and out[-1].sentence == si - 1
-                if not done and not _quoted_spans(quotes, pi, prev.start, prev.end):
-                    found = _attributed_after(nt, res, pi, si, prev.start, sent.start, sent.end)
+            if after:
+                # the sentence gives its words to the one before ('صرح بذلك X'، 'أفاد Y أن
+                # هذا ما صرح به X'): a relay's clause around the back-reference is none
+                found = after + [c for c in found if c.cue_start >= after[0].cue_end]
             out.extend(found)
+            prev = (pi, si, sent)
     return tuple(out)
 
 
@@ -177,12 +186,28 @@ def _attributed_after(
     its words to the sentence before it."""
     toks = nt.tokens_in(nt.key_offset(s0), nt.key_offset(s1))
     ci = 1 if toks and toks[0][2] in ("و", "ف") else 0
+    lead = _cue_kind(res, toks, ci) if ci < len(toks) else None
+    if lead is not None and lead[0] == "verb":
+        # a relay before the back-reference: 'أفاد تلفزيون X أن هذا ما صرح به Y'
+        that = next((k for k in range(lead[1] + 1, min(len(toks), lead[1] + 9))
+                     if toks[k][2] in _THAT), None)  # fmt: skip
+        if (
+            that is not None
+            and that + 2 < len(toks)
+            and toks[that + 2][2] == "ما"
+            and _strip(toks[that + 1][2]) in _BACK_REFS
+        ):
+            ci = that + 1
     if ci + 2 < len(toks) and _strip(toks[ci][2]) in _BACK_REFS and toks[ci + 1][2] == "ما":
-        # 'هذا ما أعلنته وزارة الدفاع': the verb carries the object pronoun
+        # 'هذا ما أعلنته وزارة الدفاع': the verb carries the object pronoun, or its object
+        # follows as به/عنه ('هذا ما صرح به X')
         ci += 2
         hit = _suffixed_verb(res, toks[ci][2])
         if hit is None:
-            return []
+            plain = res.cue_words.get(toks[ci][2])
+            if plain is None or ci + 1 >= len(toks) or toks[ci + 1][2] not in BACK_OBJECTS:
+                return []
+            return _after_clause(nt, pi, si, p0, s0, s1, toks, ci, ci + 1)
         hit = ("verb", ci)
     else:
         hit = _cue_kind(res, toks, ci) if ci < len(toks) else None
@@ -190,14 +215,19 @@ def _attributed_after(
             return []
         if toks[hit[1] + 1][2] not in _BACK_REFS:
             return []
+    return _after_clause(nt, pi, si, p0, s0, s1, toks, ci, hit[1])
+
+
+def _after_clause(nt: NormText, pi, si, p0, s0, s1, toks, ci: int, cl: int):
+    """The clause of the sentence before (``p0``–``s0``), given to the cue ``ci``–``cl``."""
     prev = nt.tokens_in(nt.key_offset(p0), nt.key_offset(s0))
     if _words(prev) < 3:
         return []
-    cue_a, cue_b = nt.raw_span(toks[ci][0], toks[hit[1]][1])
+    cue_a, cue_b = nt.raw_span(toks[ci][0], toks[cl][1])
     c_end = nt.raw_end(prev[-1][1])
     while c_end > p0 and nt.raw[c_end - 1] in " ،,؛;-.":
         c_end -= 1
-    return [ReportedClause(pi, si, p0, s1, cue_a, cue_b, p0, c_end, "after", hit[1])]
+    return [ReportedClause(pi, si, p0, s1, cue_a, cue_b, p0, c_end, "after", cl)]
 
 
 def _sentence_clauses(

@@ -516,3 +516,16 @@ def test_a_relative_verb_said_in_a_statement_takes_its_author(extract):
         + "الأبواب مفتوحة.\n"
     )
     assert name(event_for(ex, "إن الحلف لم")) == "Nikol Pashinyan"
+
+
+def test_words_given_to_the_sentence_before_by_a_back_reference(extract):
+    ex = extract(
+        DATELINE
+        + "موسكو، 19 يوليو. لم يتراجع خطر تهريب السلاح عبر الحدود، بل ازداد. هذا ما صرح به "
+        + "الأمين العام للمنظمة ستانيسلاف زاس في جلسة مجلس الأمن.\n"
+        + "لا تزال الاتصالات مع الحكومة مقطوعة منذ أسابيع.\n\n"
+        + "أفادت قناة محلية أن هذا ما صرح به رئيس الأركان العامة الأرمني الفريق إدوارد أسريان.\n"
+    )
+    sts = [e for e in ex.events if e.kind == "statement"]
+    got = [(e.text.split()[0], e.speaker.name_ar if e.speaker else None) for e in sts]
+    assert got == [("لم", "ستانيسلاف زاس"), ("لا", "إدوارد أسريان")]
