@@ -249,6 +249,7 @@ FEATURE_WEIGHTS = {
     "previous_sentence_topic": 2.0,  # 'وقلل الأمين العام X من أهمية الخطوة. وقال:'
     "spoke": 1.0,  # an entity that already spoke in the article
     "gender_agrees": 0.5,  # قال / قالت with the entity's gender (a body takes قالت)
+    "number_disagrees": -1.0,  # a singular verb and a group (القادة، الدول الأعضاء)
     "recency": -0.05,  # per speaker that spoke since
 }
 _SPEAKER_POOL = 10  # how many earlier speakers are candidates
@@ -275,6 +276,8 @@ def _speaker_candidates(an: Discourse, gender: str | None) -> list[tuple[dict, E
         feats = {"spoke": 1, "recency": len(seen) - 1}
         if _agrees(ent, gender):
             feats["gender_agrees"] = 1
+        elif gender in ("m", "f") and "plural" in ent.categories:
+            feats["number_disagrees"] = 1  # a bare 'وأضاف' does not go on with 'القادة'
         out.append((feats, ent))
         if len(out) >= _SPEAKER_POOL:
             break

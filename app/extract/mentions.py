@@ -88,6 +88,12 @@ _ADDRESSEES = frozenset(
                       "لقناة", "لصحيفة", "لموقع", "للتلفزيون", "لإذاعة", "للمراسلين")
 )  # fmt: skip
 _GENERAL = frozenset(norm(w) for w in ("العام", "العامة"))
+# what a group's name may go on with: its membership ('الدول الأعضاء'، 'القادة المشاركون')
+_MEMBERSHIP = frozenset(
+    norm(w) for w in ("الأعضاء", "أعضاء", "المشاركون", "المشاركين", "المشاركة", "الأعضاء،")
+)
+_FI = norm("في")
+_GROUP_BODIES = frozenset(norm(w) for w in ("المنظمة", "الحلف", "الاتحاد", "المجموعة", "الرابطة"))
 
 
 # verbs that take their object as a pronoun before what is said ('واتهمها بأنها …')
@@ -314,7 +320,7 @@ class MentionReader:
                 return words, "", ent.gender, "again", i + 1
         return None
 
-    def institution_entity(self, toks, i: int, inst, orgs, ctry) -> tuple[Entity, int]:
+    def institution_entity(self, toks, i: int, inst, orgs, ctry) -> tuple[Entity | None, int]:
         """'الخدمة الصحفية لوزارة الدفاع'، 'إذاعة أزاتليك'، 'القادة': the body as written, up to
         a comma, a complementizer, a cue, a time word or a function word; a head alone after
         the same head with a complement is that body again. Its English name is the head's,
@@ -324,8 +330,13 @@ class MentionReader:
             return self.d.institutions[" ".join(words)], k
         res, nt, n = self.res, self.nt, len(toks)
         end = k
-        # a group takes nothing more; a medium its name; a body its complements, words with
-        # the article or ل (لرئاسة طاجيكستان، لوزارة الدفاع الروسية) and bodies or countries
+        if kind == "group":
+            end = self._group_complements(toks, k, orgs, ctry)
+            if end == k and not words[0].startswith("ال"):
+                return None, k  # 'قادة'، 'زعماء' name a group only with whom they lead
+        # a group takes only its membership (above); a medium its name; a body its
+        # complements, words with the article or ل (لرئاسة طاجيكستان، لوزارة الدفاع
+        # الروسية) and bodies or countries
         while kind != "group" and end < n and end - k < (5 if kind == "medium" else 8):
             w = toks[end][2]
             if kind == "medium" and w in ('"', "(", ")"):
@@ -389,6 +400,38 @@ class MentionReader:
         ent = Entity(f"i:{norm(raw)}", ref, cats, gender)
         self.d.institutions[head] = ent
         return ent, end
+
+    def _group_complements(self, toks, k: int, orgs, ctry) -> int:
+        """What a group's name takes ('الدول الأعضاء في المنظمة'، 'قادة منظمة …'، 'القادة
+        الأوروبيون'): membership words, a nisba, a body or country in construct, and 'في' +
+        a body or country (or 'المنظمة'); never an object of its verb ('وبحث القادة الوضع')."""
+        n = len(toks)
+        end = k
+        while end < n and end - k < 8:
+            w = toks[end][2]
+            if end in orgs:
+                end = self._tok_index(toks, orgs[end].end - 1) + 1
+                continue
+            if end in ctry and ctry[end].payload[0] != "none":
+                end = self._tok_index(toks, ctry[end].end - 1) + 1
+                continue
+            if w in _MEMBERSHIP:
+                end += 1
+                continue
+            nxt = end + 1
+            if (
+                w == _FI
+                and nxt < n
+                and (
+                    nxt in orgs
+                    or (nxt in ctry and ctry[nxt].payload[0] != "none")
+                    or toks[nxt][2] in _GROUP_BODIES
+                )
+            ):
+                end = nxt + 1 if toks[nxt][2] in _GROUP_BODIES else nxt  # (the body is next)
+                continue
+            break
+        return end
 
     # ---- mentions -------------------------------------------------------------------------
     def title_at(self, toks, i: int):
@@ -455,9 +498,10 @@ class MentionReader:
             inst = self._institution_at(toks, i)
             if inst is not None:
                 ent, j = self.institution_entity(toks, i, inst, orgs, ctry)
-                out.append(Mention(i, j, "org", ent, gender=ent.gender))
-                i = j
-                continue
+                if ent is not None:
+                    out.append(Mention(i, j, "org", ent, gender=ent.gender))
+                    i = j
+                    continue
             cm = ctry.get(i)
             if (
                 cm is not None

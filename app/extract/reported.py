@@ -349,6 +349,8 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
     استقرار الأوضاع …)."""
     ala, ila, nouns = _lexicon()
     verb = _strip(toks[ci][2])
+    if verb.endswith("وا") and len(verb) > 4:
+        verb = verb[:-2]  # 'وشددوا على أهمية …': the plural of شدد
     k = cl + 1
     while k < nxt and k - cl <= _MAX_SUBJECT:
         w = toks[k][2]
@@ -366,7 +368,7 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
             return k + 1 if nw not in ('"', ":") else None
         if w == _ALA and verb in ala and k + 1 < nxt:
             return k + 1 if nw not in ('"', ":") else None
-        if (verb in ala or verb in _AN_VERBS) and (w in nouns or w[1:] in nouns) and w != _ALA:
+        if (verb in ala or verb in _AN_VERBS) and _content_noun(w, nouns) and w != _ALA:
             return k
         if verb in _BA_VERBS and w.startswith("ب") and len(w) > 3 and w not in _THAT:
             return k  # 'أفادت السلطات، بانتهاك حدودها …': the content after ب
@@ -393,6 +395,13 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
         # was said; it follows the subject, whose end is the attribution stage's to know
         return cl + 1
     return None
+
+
+def _content_noun(w: str, nouns: frozenset[str]) -> bool:
+    """A content noun, also with a clitic before or a possessive after ('استعدادهم')."""
+    forms = {w, w[1:]}
+    forms |= {f[: -len(suf)] for f in tuple(forms) for suf in _OBJECT_SUFFIXES if f.endswith(suf)}
+    return any(f in nouns for f in forms)
 
 
 def _accusation(verb: str) -> bool:

@@ -529,3 +529,29 @@ def test_words_given_to_the_sentence_before_by_a_back_reference(extract):
     sts = [e for e in ex.events if e.kind == "statement"]
     got = [(e.text.split()[0], e.speaker.name_ar if e.speaker else None) for e in sts]
     assert got == [("لم", "ستانيسلاف زاس"), ("لا", "إدوارد أسريان")]
+
+
+def test_a_group_speaks_with_its_membership_and_plural_verbs_go_on_with_it(extract):
+    ex = extract(
+        DATELINE
+        + "قال وزير الخارجية الروسي سيرغي لافروف إن الاجتماع سيعقد في موعده المحدد.\n"
+        + "وأعربت الدول الأعضاء عن انزعاجها من تدهور الأوضاع الحدودية.\n"
+        + "وشددوا على أهمية الحوار بين جميع الأطراف دون استثناء.\n"
+        + "لكن الدول الأعضاء في المنظمة ترى أن خطر التسلل ما زال قائما.\n"
+    )
+    sts = [e for e in ex.events if e.kind == "statement"]
+    got = {e.text.split()[0]: e.speaker.name_ar for e in sts}
+    assert got["وشددوا"] == "الدول الأعضاء"
+    assert got["لكن"] == "الدول الأعضاء في المنظمة"
+
+
+def test_leaders_of_a_body_speak_and_a_singular_bare_verb_skips_them(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال مجلس الأمن الجماعي في بيان: "نؤكد تمسكنا بنظام أمني عادل ومتوازن للجميع".\n'
+        + "وأكد قادة منظمة معاهدة الأمن الجماعي، حرصهم على تطوير التعاون مع الأمم المتحدة.\n"
+        + 'وأضاف: "نعلن استعدادنا للعمل مع كل الشركاء في المنطقة".\n'
+    )
+    sts = [e for e in ex.events if e.kind == "statement"]
+    assert sts[1].speech == "indirect" and sts[1].speaker.name_ar.startswith("قادة منظمة")
+    assert event_for(ex, "نعلن استعدادنا").speaker.name_ar == "مجلس الأمن الجماعي"

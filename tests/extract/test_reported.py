@@ -330,7 +330,7 @@ def test_member_countries_as_a_group_announce(extract):
         + "أعلنت البلدان الأعضاء في المنظمة أنها ستجري تدريبات مشتركة قرب الحدود الجنوبية.\n"
     )
     (st,) = indirect(ex)
-    assert st.speaker.name_ar == "البلدان"
+    assert st.speaker.name_ar == "البلدان الأعضاء في المنظمة"  # the group with its membership
 
 
 def test_an_accusation_reports_what_the_accused_is_said_to_do():
