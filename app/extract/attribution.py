@@ -230,6 +230,8 @@ _BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذ
 # an apposition between a title and the name: 'وفقاً للمساعد الرئاسي - يوري …'
 _APPOSITION = frozenset(("-", "–", "،", ","))
 
+# words that govern the mention after them: it is no subject of the verb that follows
+_GOVERNED_BY = frozenset(norm(w) for w in ("برئاسة", "بحضور", "بمشاركة", "بقيادة", "بدعوة"))
 _IN_WHICH = frozenset(norm(w) for w in ("فيها", "فيه"))
 # the object of an attribution phrase as a pronoun, and the gender it gives
 _PRONOUN_OBJECTS = {norm("له"): "m", norm("لها"): "f", norm("لهم"): "p"}
@@ -356,7 +358,8 @@ def _topic_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> En
             return None
         if m.kind not in ("person", "org", "role", "country"):
             continue
-        if m.ti > 0 and _strip_conj(toks[m.ti - 1][2]) in _PREPS:
+        before = _strip_conj(toks[m.ti - 1][2]) if m.ti > 0 else ""
+        if before in _PREPS or before in _GOVERNED_BY:
             if m.kind == "country":
                 continue  # 'في روسيا، انتقد الوزير …': a place, not the subject
             return None
@@ -564,6 +567,8 @@ def _sentence(
                     m = named
             # (a country just before the verb ends the previous clause's matter: '… إلى جانب
             # أرمينيا، وقالت:' — a country speaks only right after its verb or opening)
+            if m is not None and m.ti > 0 and _strip_conj(toks[m.ti - 1][2]) in _GOVERNED_BY:
+                m = None  # 'خلال جلسة برئاسة الرئيس الروسي X قال': X chairs, another speaks
             if m is not None and m.kind in ("person", "org", "role"):
                 ent = an.resolve(m)
                 if ent is None and m.kind == "role":

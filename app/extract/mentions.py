@@ -273,6 +273,17 @@ class MentionReader:
         ref = SpeakerRef(name_ar=raw, kind="organisation")
         return Entity(f"s:{norm(raw)}", ref, frozenset({"organisation", "document"}), "m")
 
+    def _given_name_before(self, toks, j: int, people, cats: set[str]) -> int | None:
+        """Token of a known surname after one or two words at ``j`` that are words of that
+        person's own names (never another person's given name before a namesake's surname)."""
+        span = self._name_span(toks, j)
+        x = next((x for x in range(j + 1, min(span, j + 3)) if x in people), None)
+        if x is None or people[x].start != toks[x][0]:
+            return None
+        p = self._person_for(people[x], cats)
+        words = {w for f in p.forms for w in norm(f).split()}
+        return x if all(toks[k][2] in words for k in range(j, x)) else None
+
     def _person_for(self, m, cats: set[str]):
         """The person a surname names among namesakes (سركيسيان، جاباروف): the one whose role
         at the article's date matches the title written beside it, else whose role ever did,
@@ -583,6 +594,11 @@ class MentionReader:
                 )
                 if j_name is not None:
                     j = j_name
+                if j not in people:
+                    # a short form the knowledge base does not list, a given name of the
+                    # person before the surname ('رئيس كازاخستان قاسم توكاييف'): that person
+                    x = self._given_name_before(toks, j, people, cats)
+                    j = x if x is not None else j
                 if j in people:
                     m = people[j]
                     jj = self._tok_index(toks, m.end - 1) + 1
@@ -724,6 +740,9 @@ class MentionReader:
                     continue
             if w in _ON_ITS_BEHALF:
                 j += 1  # 'المتحدثة الرسمية باسمها': the body named before
+                continue
+            if w == "(" and j + 2 < n and toks[j + 2][2] == ")" and toks[j + 1][2].isascii():
+                j += 3  # a body's abbreviation in Latin letters: 'لمنظمة … (CSTO) X'
                 continue
             if w in ('"', "-") or w in _ORG_WORDS:
                 if w in _ORG_WORDS:

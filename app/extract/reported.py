@@ -63,6 +63,8 @@ _AMBIGUOUS = AMBIGUOUS_CUES | {norm(w) for w in ("رد", "دعا", "ودعا", "
 _MODAL_NOUNS = frozenset(
     norm(w) for w in ("إمكانية", "احتمال", "نية", "استعداد", "رغبة", "عزم", "ضرورة")
 )
+# 'فيما صرح X أن …': a new clause with its own subject, not a verb of the content before
+_WHILE = frozenset(norm(w) for w in ("فيما", "وفيما", "بينما", "حين"))
 _WADHALIKA = frozenset(norm(w) for w in ("وذلك", "ذلك"))
 _MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
 
@@ -269,6 +271,7 @@ def _sentence_clauses(
             and kept
             and any(t[2] in _THAT for t in toks[kept[-1][1] + 1 : c[0]])
             and toks[c[0] - 1][2] not in ("،", ",", ".", "؛")
+            and toks[c[0] - 1][2] not in _WHILE
         ):
             continue
         kept.append(c)

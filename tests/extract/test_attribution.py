@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from app.extract import extract_article
 from tests.extract.conftest import event_for
 
 DATELINE = "١٤ يناير ٢٠٢٢\n"
@@ -555,3 +556,52 @@ def test_leaders_of_a_body_speak_and_a_singular_bare_verb_skips_them(extract):
     sts = [e for e in ex.events if e.kind == "statement"]
     assert sts[1].speech == "indirect" and sts[1].speaker.name_ar.startswith("قادة منظمة")
     assert event_for(ex, "نعلن استعدادنا").speaker.name_ar == "مجلس الأمن الجماعي"
+
+
+def test_a_latin_abbreviation_in_brackets_does_not_end_the_title():
+    ex = extract_article(
+        "قال الأمين العام لمنظمة معاهدة الأمن الجماعي (CSTO) ستانيسلاف زاس إن الوضع على الحدود مستقر.\n"
+    )
+    (st,) = [e for e in ex.events if e.kind == "statement"]
+    assert name(st) == "Stanislav Zas"
+
+
+def test_an_official_representative_is_a_spokesperson_as_written(extract):
+    ex = extract(
+        DATELINE
+        + "قالت وزارة الخارجية الأرمينية إن المحادثات جارية حول البعثة.\n"
+        + "وأعلن الممثل الرسمي لوزارة الخارجية الروسية أن القرار بيد يريفان وحدها.\n"
+    )
+    last = [e for e in ex.events if e.kind == "statement"][-1]
+    assert last.speaker.name_ar == "الممثل الرسمي لوزارة الخارجية الروسية"
+
+
+def test_two_governments_speak_together(extract):
+    ex = extract(
+        DATELINE
+        + "قالت وزارة الخارجية الروسية إن الميزانية ستعدل قريبا.\n"
+        + "وأعلنت حكومتا أرمينيا وفرنسا في بيان مشترك أن التعاون الدفاعي سيتوسع.\n"
+    )
+    last = [e for e in ex.events if e.kind == "statement"][-1]
+    assert last.speaker.name_ar == "حكومتا أرمينيا وفرنسا"
+
+
+def test_the_chair_of_a_meeting_is_no_subject_of_the_verb_after_it(extract):
+    ex = extract(
+        DATELINE
+        + "وصف رئيس كازاخستان قاسم جومارت توكاييف الأحداث بأنها محاولة انقلاب.\n"
+        + "وخلال جلسة برئاسة الرئيس الروسي فلاديمير بوتين قال إن المخربين تلقوا تدريبا في الخارج.\n"
+    )
+    last = [e for e in ex.events if e.kind == "statement"][-1]
+    assert name(last) == "Kassym-Jomart Tokayev"
+
+
+def test_a_given_name_before_a_known_surname_is_that_person_only(extract):
+    ex = extract(
+        DATELINE
+        + "أكد رئيس كازاخستان قاسم توكاييف أن النظام عاد إلى كل المدن.\n"
+        + "وقال وزير الخارجية الأذربيجاني شاهين علييف إن الحدود هادئة منذ أسابيع.\n"
+    )
+    sts = [e for e in ex.events if e.kind == "statement"]
+    assert name(sts[0]) == "Kassym-Jomart Tokayev"
+    assert sts[1].speaker.name_ar == "شاهين علييف" and sts[1].speaker.name_en is None

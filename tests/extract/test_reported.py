@@ -345,3 +345,13 @@ def test_an_accusation_reports_what_the_accused_is_said_to_do():
         "يخطط لتوسيع قواعده في المنطقة.",
         "بمحاولة زعزعة استقرار آسيا الوسطى.",
     ]
+
+
+def test_a_while_clause_inside_a_content_is_a_clause_of_its_own(extract):
+    ex = extract(
+        DATELINE
+        + "وكانت المتحدثة باسم الخارجية الأرمنية آني باداليان قد أفادت بأن الوزير لن يحضر، "
+        + "فيما صرح رئيس الوزراء نيكول باشينيان أن بلاده جمدت مشاركتها في المنظمة.\n"
+    )
+    sts = indirect(ex)
+    assert [s.speaker.name_en for s in sts] == ["Ani Badalyan", "Nikol Pashinyan"]
