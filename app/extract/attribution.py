@@ -124,8 +124,14 @@ def attribute(
         for si, sent in enumerate(para.sentences):
             sa = _sentence(an, rd, nt, pi, sent, speech, res, quote_speakers)
             sentences[(pi, si)] = sa
+            last = None
             for ri, rc in clauses.get((pi, si), ()):
-                reported_speakers[ri] = _clause_speaker(sa, rc)
+                reported_speakers[ri] = ent = _clause_speaker(sa, rc)
+                last = ent or last
+            if last is not None and (not an.speakers or an.speakers[-1] is not last):
+                # a relayed speaker ('أفادت الوكالة أنه قال الرئيس إن …') or a clause of its
+                # own ('…، فيما صرح X أن') is the one the next bare verb goes on with
+                an.note(last, spoke=True)
     _name_titles(an, sentences, quote_speakers, reported_speakers)
     return Attribution(sentences, quote_speakers, reported_speakers)
 

@@ -261,13 +261,15 @@ def _sentence_clauses(
     # bare verb after the content's subject ('صرح X بأن الوزارة أبلغت المنظمة …'); a
     # coordinated verb (وأضاف) or a participle opens a new clause
     kept: list[tuple[int, int, str]] = []
-    for c in cues:
-        if c[0] > 0 and toks[c[0] - 1][2] in _THAT:
+    for n, c in enumerate(cues):
+        relayed = c[0] > 0 and toks[c[0] - 1][2] in _THAT and _relayed(res, toks, c, cues[n + 1 :])
+        if c[0] > 0 and toks[c[0] - 1][2] in _THAT and not relayed:
             continue
         w = toks[c[0]][2]
         bare = c[2] == "verb" and not (len(w) > 3 and w[0] in "وف") and w not in _THAT
         if (
             bare
+            and not relayed
             and kept
             and any(t[2] in _THAT for t in toks[kept[-1][1] + 1 : c[0]])
             and toks[c[0] - 1][2] not in ("،", ",", ".", "؛")
@@ -342,6 +344,16 @@ def _sentence_clauses(
             ReportedClause(pi, si, start, end, cue_a, cue_b, c_start, c_end, order, cl, colon)
         )
     return out
+
+
+def _relayed(res: Resources, toks, c: tuple[int, int, str], later) -> bool:
+    """'أفادت وكالة X، أنه قال الرئيس … إن …': a past reporting verb right after the relay's
+    complementizer, with a subject and a complementizer of its own, reports the one who spoke
+    (the relay's own content is then empty)."""
+    if c[2] != "verb" or _strip(toks[c[0]][2]) not in res.verbs:
+        return False
+    nxt = later[0][0] if later else len(toks)
+    return any(t[2] in _THAT for t in toks[c[1] + 2 : min(nxt, c[1] + _MAX_SUBJECT)])
 
 
 def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) -> int | None:

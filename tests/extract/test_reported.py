@@ -355,3 +355,14 @@ def test_a_while_clause_inside_a_content_is_a_clause_of_its_own(extract):
     )
     sts = indirect(ex)
     assert [s.speaker.name_en for s in sts] == ["Ani Badalyan", "Nikol Pashinyan"]
+
+
+def test_a_relay_of_what_someone_said_gives_the_words_to_that_person(extract):
+    ex = extract(
+        DATELINE
+        + "وذكرت وكالة تاس، أنه قال الرئيس الكازاخستاني أمام النواب، إن سحب القوات سيبدأ خلال يومين.\n"
+        + "وأكد أنه يعتبر أن المهمة أنجزت بنجاح كامل.\n"
+    )
+    sts = indirect(ex)
+    assert sts[0].speaker.name_ar == "الرئيس الكازاخستاني" and "سحب القوات" in sts[0].text
+    assert sts[1].speaker.name_ar == "الرئيس الكازاخستاني" and "المهمة أنجزت" in sts[1].text
