@@ -343,7 +343,7 @@ class MentionReader:
         end = k
         if kind == "group":
             end = self._group_complements(toks, k, orgs, ctry)
-            if end == k and not words[0].startswith("ال"):
+            if end == k and len(words) == 1 and not words[0].startswith("ال"):
                 return None, k  # 'قادة'، 'زعماء' name a group only with whom they lead
         # a group takes only its membership (above); a medium its name; a body its
         # complements, words with the article or ل (لرئاسة طاجيكستان، لوزارة الدفاع

@@ -38,7 +38,8 @@ Order = Literal["cue_first", "prep_first", "prep_last", "after"]
 _THAT = frozenset(
     norm(w)
     for w in ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أننا", "إننا",
-              "بأن", "بأنه", "بأنها", "بأنهم", "بأننا", "أنّ", "لأن", "فإن", "فإنه", "فإنها")
+              "بأن", "بأنه", "بأنها", "بأنهم", "بأننا", "أنّ", "لأن", "فإن", "فإنه", "فإنها",
+              "أنهما", "إنهما", "بأنهما")
 )  # fmt: skip
 _ILA = norm("إلى")
 _AN = norm("عن")
@@ -66,6 +67,7 @@ _MODAL_NOUNS = frozenset(
 # 'فيما صرح X أن …': a new clause with its own subject, not a verb of the content before
 _WHILE = frozenset(norm(w) for w in ("فيما", "وفيما", "بينما", "حين"))
 _WADHALIKA = frozenset(norm(w) for w in ("وذلك", "ذلك"))
+_QUOTED_TERM = 2  # words of a quoted term (no speech) that may open an indirect content
 _MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
 
 
@@ -313,8 +315,17 @@ def _sentence_clauses(
         start = _content_start(res, toks, ci, cl, nxt, kind)
         if start is None:
             continue
-        if start < len(toks) and toks[start][2] == '"':
-            continue  # a quotation (short or not speech) follows: not indirect content
+        if (
+            start < len(toks)
+            and toks[start][2] == '"'
+            and (
+                any(a <= nt.raw_start(toks[start][0]) < b for a, b in quoted)
+                or _words(toks[start:nxt]) <= _QUOTED_TERM + 1
+            )
+        ):
+            # a quotation follows: its words are the quote's. A quoted term of two words
+            # opening a longer content ('إن "محاولة انقلاب"، في بلاده كانت …') stays indirect
+            continue
         found.append((ci, cl, start, nxt, "cue_first"))
     out: list[ReportedClause] = []
     for n, (ci, cl, c0, c1, order) in enumerate(found):

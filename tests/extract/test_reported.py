@@ -366,3 +366,25 @@ def test_a_relay_of_what_someone_said_gives_the_words_to_that_person(extract):
     sts = indirect(ex)
     assert sts[0].speaker.name_ar == "الرئيس الكازاخستاني" and "سحب القوات" in sts[0].text
     assert sts[1].speaker.name_ar == "الرئيس الكازاخستاني" and "المهمة أنجزت" in sts[1].text
+
+
+def test_a_quoted_term_opening_the_content_stays_indirect():
+    got = contents(
+        DATELINE + "قال الرئيس القرغيزي إن “عملية تخريب”، في الجنوب كانت هدف المجموعات المسلحة.\n"
+    )
+    assert got == ["“عملية تخريب”، في الجنوب كانت هدف المجموعات المسلحة."]
+
+
+def test_more_present_forms_and_a_dual_subject_report(extract):
+    ex = extract(
+        DATELINE
+        + "الأمين العام للمنظمة ستانيسلاف زاس، يصرّح بأن الدول الأعضاء عرضت حزمة من التدابير.\n"
+        + "وقال وزيرا خارجية البلدين إنهما توصلا إلى هدنة بعد ساعات من التفاوض.\n"
+        + "وكانت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا قد أكدت مشاركة الوزير في القمة.\n"
+    )
+    got = [(s.text.split()[0], s.speaker.name_ar) for s in indirect(ex)]
+    assert got == [
+        ("الأمين", "ستانيسلاف زاس"),
+        ("وقال", "وزيرا خارجية"),
+        ("وكانت", "ماريا زاخاروفا"),
+    ]
