@@ -54,7 +54,10 @@ _STATEMENT_LEAD = frozenset(
         "بيان",
         "بيانا",
         "تغريدة",  # 'وجاء في تغريدة لباشينيان:'
+        "تغريدات",  # 'وحسب "تغريدات" لصادق،'
         "تدوينة",
+        "قول",  # 'وبحسب قول زاس، …'
+        "تعبير",
         "منشور",
         "البيان",
         "بلاغ",
@@ -238,6 +241,14 @@ _APPOSITION = frozenset(("-", "–", "،", ","))
 
 # words that govern the mention after them: it is no subject of the verb that follows
 _GOVERNED_BY = frozenset(norm(w) for w in ("برئاسة", "بحضور", "بمشاركة", "بقيادة", "بدعوة"))
+# nouns of a medium whose name follows ('وفقاً لموقع "…"')
+_MEDIUM_NOUNS = frozenset(norm(w) for w in ("موقع", "صحيفة", "قناة", "وكالة", "مجلة", "إذاعة"))
+
+
+def _is_medium(m: Mention) -> bool:
+    return m.entity is not None and "medium" in m.entity.categories
+
+
 _IN_WHICH = frozenset(norm(w) for w in ("فيها", "فيه"))
 # the object of an attribution phrase as a pronoun, and the gender it gives
 _PRONOUN_OBJECTS = {norm("له"): "m", norm("لها"): "f", norm("لهم"): "p"}
@@ -498,6 +509,7 @@ def _sentence(
             and k - j < 3
             and (
                 toks[k][2] in _STATEMENT_LEAD
+                or (k > j and toks[k][2] == '"')  # 'وحسب "تغريدات" لـX'
                 or (
                     k == j
                     and c.kind == "prep"
@@ -517,6 +529,8 @@ def _sentence(
                         return mx.entity
                     break
         issuer = by_start.get(k) if k > j else None
+        if issuer is not None and issuer.kind == "person" and c.kind == "prep":
+            return issuer.entity  # 'وبحسب قول زاس، …': the one whose words these are
         if issuer is not None and issuer.kind in ("org", "statement"):
             # 'بيان أصدرته المنظمة': the organisation named before
             ent = an.resolve(issuer, recent(k))
@@ -528,11 +542,15 @@ def _sentence(
         m = by_start.get(j)
         if m is None and c.kind == "prep" and j < len(toks) and toks[j][2][:1] == "ل":
             # 'وفقاً لوزير الخارجية الروسي سيرغي لافروف': the name after the ل-title
+            medium = _strip_conj(toks[j][2])[1:] in _MEDIUM_NOUNS
             for x in range(j + 1, min(j + 8, len(toks))):
                 if not toks[x][2].isalpha() and toks[x][2] not in _APPOSITION:
-                    break
+                    if not (medium and toks[x][2] == '"'):
+                        break
+                    continue
                 if (mx := by_start.get(x)) is not None:
-                    if mx.kind == "person":
+                    # (a medium's name after its noun: 'وفقاً لموقع "روسيا اليوم"')
+                    if mx.kind == "person" or (medium and _is_medium(mx)):
                         m = mx
                     break
         if m is not None and m.kind == "org" and (c.gender == "f" or c.kind == "prep"):

@@ -605,3 +605,15 @@ def test_a_given_name_before_a_known_surname_is_that_person_only(extract):
     sts = [e for e in ex.events if e.kind == "statement"]
     assert name(sts[0]) == "Kassym-Jomart Tokayev"
     assert sts[1].speaker.name_ar == "شاهين علييف" and sts[1].speaker.name_en is None
+
+
+def test_an_attribution_phrase_with_a_speech_noun_before_the_name(extract):
+    ex = extract(
+        DATELINE
+        + "قال وزير الخارجية الروسي سيرغي لافروف إن البعثة جاهزة للانتشار على الحدود.\n"
+        + "وبحسب قول زاس، في منتصف الشهر اجتمع قادة الدول عبر الفيديو لبحث الوضع.\n"
+        + "وحسب “تغريدات” لباشينيان، بحث الطرفان في الاجتماع مسائل الحدود المشتركة.\n"
+        + "وسيبحث الوزراء أمن الحدود الجنوبية للدول الأعضاء، وفقًا لموقع «روسيا اليوم» الإخباري.\n"
+    )
+    got = [name(e) for e in ex.events if e.kind == "statement"]
+    assert got == ["Sergey Lavrov", "Stanislav Zas", "Nikol Pashinyan", "RT"]
