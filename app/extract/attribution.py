@@ -85,6 +85,7 @@ class SentenceAttribution:
     own: set[int] = field(default_factory=set)  # cues whose subject is written beside them
     named: list[Entity] = field(default_factory=list)  # people named in the sentence
     content_start: int | None = None  # raw offset of the first complementizer after the first cue
+    relays: dict[int, int] = field(default_factory=dict)  # 'نقلا عن X' cue ti -> its raw start
 
 
 @dataclass
@@ -226,6 +227,10 @@ def _clause_speaker(sa: SentenceAttribution, rc: ReportedClause) -> Entity | Non
     cue = next((c for c in sa.cues if c.raw_start == rc.cue_start), None)
     if cue is None:
         return None
+    for ti, at in sa.relays.items():
+        # 'وأفادت وكالة تاس نقلاً عن X بأن …': the one the medium relays spoke
+        if rc.cue_end <= at < rc.content_start and ti in sa.own:
+            return sa.subjects[ti]
     if cue.kind == "prep":
         # its object must be a speaker ('وبحسب الوزير'); 'ووفقاً للمرسوم، …' has none
         return sa.subjects.get(cue.ti) if cue.ti in sa.own else None
@@ -249,6 +254,8 @@ def _is_medium(m: Mention) -> bool:
     return m.entity is not None and "medium" in m.entity.categories
 
 
+# attribution phrases that relay another's words inside a report ('نقلاً عن X'، 'على لسان X')
+_RELAYING = frozenset(norm(w) for w in ("نقلا", "نقلاً"))
 _IN_WHICH = frozenset(norm(w) for w in ("فيها", "فيه"))
 # the object of an attribution phrase as a pronoun, and the gender it gives
 _PRONOUN_OBJECTS = {norm("له"): "m", norm("لها"): "f", norm("لهم"): "p"}
@@ -553,6 +560,14 @@ def _sentence(
                     if mx.kind == "person" or (medium and _is_medium(mx)):
                         m = mx
                     break
+        if m is None and c.kind == "prep" and j < len(toks) and toks[j][2].startswith("لل"):
+            # 'ووفقاً للمكتب الصحفي لوزارة الدفاع، …': a body with the ل attached, read as
+            # written without it
+            a, b, w = toks[j]
+            plain = [*toks[:j], (a, b, "ال" + w[2:]), *toks[j + 1 :]]
+            mj = next((x for x in rd.mentions(plain) if x.ti == j), None)
+            if mj is not None and mj.kind == "org":
+                m = mj
         if m is not None and m.kind == "org" and (c.gender == "f" or c.kind == "prep"):
             # 'وردت …' or 'وبحسب الدبلوماسية الروسية' (no verb to say the gender)
             fem = an.feminine_reading(toks, m)
@@ -631,6 +646,8 @@ def _sentence(
             break
     main: Entity | None = None
     for c in cues:
+        if c.kind == "prep" and _strip_conj(norm(nt.raw[c.raw_start : c.raw_end])) in _RELAYING:
+            sa.relays[c.ti] = c.raw_start
         ent = relay[1] if relay is not None and c.ti >= relay[0] else subject_of(c)
         if ent is not None:
             sa.subjects[c.ti] = ent

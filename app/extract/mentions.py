@@ -380,6 +380,8 @@ class MentionReader:
         raw = nt.raw[nt.raw_start(toks[i][0]) : nt.raw_end(toks[end - 1][1])].strip(' "-')
         if raw[:1] in ("و", "ف") and norm(raw[1:]).startswith(words[0]):
             raw = raw[1:]
+        if raw.startswith("لل") and not norm(raw).startswith(words[0]):
+            raw = "ال" + raw[2:]  # read after 'وفقاً' with the ل attached ('للمكتب الصحفي')
         label = country = None
         outlet = next(
             (

@@ -617,3 +617,22 @@ def test_an_attribution_phrase_with_a_speech_noun_before_the_name(extract):
     )
     got = [name(e) for e in ex.events if e.kind == "statement"]
     assert got == ["Sergey Lavrov", "Stanislav Zas", "Nikol Pashinyan", "RT"]
+
+
+def test_a_medium_relaying_a_person_gives_the_person(extract):
+    ex = extract(
+        DATELINE
+        + "وأفادت وكالة تاس نقلا عن الأمين العام للمنظمة ستانيسلاف زاس بأن القوات ستغادر خلال أيام.\n"
+    )
+    (st,) = [e for e in ex.events if e.kind == "statement"]
+    assert name(st) == "Stanislav Zas"
+
+
+def test_a_body_after_wifqan_with_the_lam_attached(extract):
+    ex = extract(
+        DATELINE
+        + "ووفقا للمكتب الصحفي لوزارة الدفاع القرغيزية، فإن الدوريات تراقب الحدود ليلا ونهارا.\n"
+        + "وأكد المكتب أن الهدوء يسود على طول الحدود منذ الصباح.\n"
+    )
+    got = [e.speaker.name_ar for e in ex.events if e.kind == "statement"]
+    assert got == ["المكتب الصحفي لوزارة الدفاع القرغيزية"] * 2
