@@ -238,8 +238,10 @@ class PhraseMatcher:
     def __bool__(self) -> bool:
         return bool(self._index)
 
-    def _entries(self, word: str) -> tuple[tuple[tuple[str, ...], Any, str, int], ...]:
-        """Phrases a text word can start, with the length of the clitic it carries (cached)."""
+    def _entries(self, word: str) -> tuple:
+        """Phrases a text word can start, with the length of the clitic it carries (cached):
+        ``()`` when none, else the one-word phrases and the longer ones by their second word,
+        each in the index's order."""
         hit = self._lookup.get(word)
         if hit is not None:
             return hit
@@ -259,38 +261,63 @@ class PhraseMatcher:
                 if (words, phrase, clen) not in seen:
                     seen.add((words, phrase, clen))
                     out.append((words, payload, phrase, clen))
-        hit = tuple(out)
+        singles = tuple(e for e in out if len(e[0]) == 1)
+        longer: dict[str, list] = {}
+        for e in out:
+            if len(e[0]) > 1:
+                longer.setdefault(e[0][1], []).append(e)
+        hit = (singles, {w: tuple(es) for w, es in longer.items()}) if out else ()
         if len(self._lookup) < 200_000:
             self._lookup[word] = hit
         return hit
 
     def find_all(self, tokens: list[tuple[int, int, str]]) -> list[Match]:
-        """Non-overlapping longest matches over word tokens (key offsets)."""
+        """Non-overlapping longest matches over word tokens (key offsets).
+
+        Left to right, a match taking its words: only words that can start a phrase are
+        visited (one pass over the words picks them), and of their phrases only those whose
+        second word follows.
+        """
         out: list[Match] = []
-        lookup = self._lookup
+        get = self._lookup.get
         if self.key is not None:
             key = self.key
             keyed = [(a, b, key(w)) for a, b, w in tokens]
         else:
             keyed = tokens
-        i, n = 0, len(tokens)
-        while i < n:
+        n = len(tokens)
+        # a word not yet looked up (get → True) is a candidate, and looked up below
+        starts = [i for i, t in enumerate(tokens) if get(t[2], True)]
+        i = 0
+        for c in starts:
+            if c < i:
+                continue  # inside the previous match
+            i = c
             s0, _, w0 = tokens[i]
-            entries = lookup.get(w0)
+            entries = get(w0)
             if entries is None:
                 entries = self._entries(w0)
             if not entries:
                 i += 1
                 continue
+            singles, longer = entries
             best: tuple[int, int, Match] | None = None
-            for words, payload, phrase, clen in entries:
-                k = len(words)
-                if i + k > n or (k > 1 and keyed[i + 1][2] != words[1]):
-                    continue
-                if k < 3 or all(keyed[i + j][2] == words[j] for j in range(2, k)):
-                    m = Match(s0, tokens[i + k - 1][1], s0 + clen, payload, phrase)
+            for _words, payload, phrase, clen in singles:
+                if best is None or clen < best[1]:
+                    best = (1, clen, Match(s0, tokens[i][1], s0 + clen, payload, phrase))
+            if i + 1 < n:
+                for words, payload, phrase, clen in longer.get(keyed[i + 1][2], ()):
+                    k = len(words)
+                    if i + k > n or (
+                        k > 2 and any(keyed[i + j][2] != words[j] for j in range(2, k))
+                    ):
+                        continue
                     if best is None or k > best[0] or (k == best[0] and clen < best[1]):
-                        best = (k, clen, m)
+                        best = (
+                            k,
+                            clen,
+                            Match(s0, tokens[i + k - 1][1], s0 + clen, payload, phrase),
+                        )
             if best:
                 out.append(best[2])
                 i += best[0]

@@ -18,9 +18,10 @@ import re
 from functools import lru_cache
 
 from app.extract.discourse import Cue, Discourse, Entity, Mention, _strip_conj
+from app.extract.knowledge import Knowledge, Match
 from app.extract.model import SpeakerRef
 from app.extract.resources import Title, _load
-from app.extract.textnorm import norm
+from app.extract.textnorm import NormText, norm
 
 _RELATIVE_SAY = frozenset(
     norm(w)
@@ -100,6 +101,15 @@ def _suffixed_verb(res, w: str) -> tuple[str, str] | None:
                 if hit is not None and hit[0] == "verb":
                     return hit
     return None
+
+
+def _matches_by_start(kb: Knowledge, nt: NormText, which: str) -> dict[int, Match]:
+    """Key offset → the match of one matcher starting there (matches never overlap), once
+    per article."""
+    memo = nt.cache.get(("by_start", which))
+    if memo is None:
+        memo = nt.cache[("by_start", which)] = {m.start: m for m in kb.matches_in(nt, which)}
+    return memo
 
 
 class MentionReader:
@@ -396,14 +406,17 @@ class MentionReader:
         kb, res, nt = self.kb, self.res, self.nt
         if not toks:
             return []
-        starts = {t[0]: i for i, t in enumerate(toks)}
         ends = {t[1] for t in toks}
 
         def index(which: str) -> dict:
+            """Token index → the matcher's match starting on that token and ending on one of
+            ``toks`` (the article's matches, keyed by start once)."""
+            at = _matches_by_start(kb, nt, which)
             out = {}
-            for m in kb.matches_in(nt, which, toks[0][0], toks[-1][1]):
-                if m.start in starts and m.end in ends:
-                    out[starts[m.start]] = m
+            for i, t in enumerate(toks):
+                m = at.get(t[0])
+                if m is not None and m.end in ends:
+                    out[i] = m
             return out
 
         people, orgs, ctry = index("person"), index("org"), index("country")
