@@ -118,6 +118,33 @@ class MentionReader:
     def __init__(self, d: Discourse) -> None:
         self.d = d
         self.nt, self.kb, self.res = d.nt, d.kb, d.res
+        self._static_inert: dict[str, bool] = {}
+        self._heads: tuple[int, frozenset[str]] = (-1, frozenset())
+
+    def _inert(self, word: str) -> bool:
+        """No mention can start at this word unless a KB match or a country starts there: it
+        opens no institution head (listed, or one the article named before), surname the
+        article wrote, title, deputy or statement noun (``mentions`` skips it)."""
+        static = self._static_inert.get(word)
+        w = _strip_conj(word)
+        if static is None:
+            res, table = self.res, _institutions()
+            static = self._static_inert[word] = not (
+                word in table
+                or w in table
+                or word in res.titles_by_first
+                or w in res.titles_by_first
+                or w in _DEPUTIES
+                or word in res.statement_nouns
+                or w in res.statement_nouns
+            )
+        if not static or w in self.d.surnames:
+            return False
+        seen, heads = self._heads
+        if seen != len(self.d.institutions):  # bodies are only ever added
+            heads = frozenset(h.split()[0] for h in self.d.institutions if len(h.split()) > 1)
+            self._heads = (len(self.d.institutions), heads)
+        return w not in heads
 
     # ---- title-only speakers ----------------------------------------------------------------
     _BOUNDARY = frozenset(norm(w) for w in ("،", ",", ":", '"', "قوله", "قولها", "اليوم", "أمس"))
@@ -424,6 +451,15 @@ class MentionReader:
         out: list[Mention] = []
         i, n = 0, len(toks)
         while i < n:
+            if (
+                i not in people
+                and i not in orgs
+                and i not in outlets
+                and i not in ctry
+                and self._inert(toks[i][2])
+            ):
+                i += 1
+                continue
             if i in people:
                 m = people[i]
                 j = self._tok_index(toks, m.end - 1) + 1
