@@ -7,7 +7,10 @@ For each set — the seeds, the real dev corpus (``~/.cache/csto-real/dev/*.txt`
 ``--generated`` articles of the synthetic bench corpus (bench/corpus.py) — it ingests the files
 with the CLI into a fresh SQLite store and exports it (``export`` and ``export --format
 stories-jsonl``), and also writes the pure extractor's full result (``repr`` of every
-``ArticleExtraction``, each field of each event) for every file. ``save`` keeps these as the
+``ArticleExtraction``, each field of each event) for every file, and the store's rows the
+exports leave out (every row of the article — but its ingest time and the extractor's
+version, a fingerprint of the code —, event, quote, speaker,
+event_country, event_tally and full-text tables, sorted). ``save`` keeps these as the
 reference; ``check`` makes them again and compares byte for byte, naming the first difference.
 Exit status 0 when everything is identical, 1 otherwise.
 
@@ -18,6 +21,7 @@ defaults to ``~/.cache/csto-speed/same-output``.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -41,8 +45,37 @@ def sets(generated: int) -> dict[str, list[Path]]:
     return {name: files for name, files in found.items() if files}
 
 
+STORE_TABLES = {  # table → the columns that say what is stored (not when)
+    "article": "* EXCEPT ingested_at, extractor_version",
+    "event": "*",
+    "quote": "*",
+    "speaker": "*",
+    "event_country": "*",
+    "event_tally": "*",
+    "event_fts": "rowid, *",
+}
+
+
+def store_rows(path: Path) -> bytes:
+    """Every row of the store's tables, sorted, one line each."""
+    db = sqlite3.connect(path)
+    lines = []
+    for table, columns in STORE_TABLES.items():
+        names = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+        if " EXCEPT " in columns:
+            left_out = columns.split(" EXCEPT ")[1].split(", ")
+            names = [n for n in names if n not in left_out]
+        else:
+            names = ["rowid", *names] if columns.startswith("rowid") else names
+        rows = db.execute(f"SELECT {', '.join(names)} FROM {table}").fetchall()
+        lines.append(f"## {table} ({len(rows)} rows: {', '.join(names)})")
+        lines += sorted(repr(row) for row in rows)
+    db.close()
+    return ("\n".join(lines) + "\n").encode()
+
+
 def cli(*args: str) -> bytes:
-    command = [str(ROOT / ".venv" / "bin" / "csto-timeline"), *args]
+    command = [sys.executable, "-m", "app.cli", *args]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
     if done.returncode not in (0, 1):  # 1: some file failed, which is output too
         sys.exit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr.decode()[-2000:]}")
@@ -50,7 +83,7 @@ def cli(*args: str) -> bytes:
 
 
 def outputs(name: str, files: list[Path]) -> dict[str, bytes]:
-    """Every output of one set: the extractor's results, the two exports."""
+    """Every output of one set: the extractor's results, the two exports, the store's rows."""
     from app.extract import extract_article
 
     dumped = []
@@ -59,7 +92,8 @@ def outputs(name: str, files: list[Path]) -> dict[str, bytes]:
         dumped.append(f"## {path.name}\n{extract_article(text)!r}\n")
     found = {f"{name}.extract.txt": "".join(dumped).encode()}
     with tempfile.TemporaryDirectory() as tmp:
-        db = f"sqlite:///{Path(tmp) / 'same.db'}"
+        store = Path(tmp) / "same.db"
+        db = f"sqlite:///{store}"
         listing = Path(tmp) / "in"
         listing.mkdir()
         for path in files:  # one folder, so the ingest sees the set as one batch
@@ -68,6 +102,7 @@ def outputs(name: str, files: list[Path]) -> dict[str, bytes]:
         cli("--db", db, "ingest", "--progress", "plain", str(listing))
         found[f"{name}.export.jsonl"] = cli("--db", db, "export")
         found[f"{name}.stories.jsonl"] = cli("--db", db, "export", "--format", "stories-jsonl")
+        found[f"{name}.store.txt"] = store_rows(store)
     return found
 
 
