@@ -13,6 +13,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -243,8 +245,9 @@ class PhraseMatcher:
     def __bool__(self) -> bool:
         return bool(self._index)
 
-    def _entries(self, word: str) -> tuple[tuple[tuple[str, ...], Any, str, int], ...]:
-        """Phrases a text word can start, with the length of the clitic it carries (cached)."""
+    def _entries(self, word: str) -> list | tuple:
+        """Phrases a text word can start, with the length of the clitic it carries, as a trie
+        of their following words (:func:`_trie`; cached); ``()`` when none."""
         hit = self._lookup.get(word)
         if hit is not None:
             return hit
@@ -264,44 +267,68 @@ class PhraseMatcher:
                 if (words, phrase, clen) not in seen:
                     seen.add((words, phrase, clen))
                     out.append((words, payload, phrase, clen))
-        hit = tuple(out)
+        hit = _trie(out) if out else ()
         if len(self._lookup) < 200_000:
             self._lookup[word] = hit
         return hit
 
     def find_all(self, tokens: list[tuple[int, int, str]]) -> list[Match]:
-        """Non-overlapping longest matches over word tokens (key offsets)."""
+        """Non-overlapping longest matches over word tokens (key offsets).
+
+        Left to right, a match taking its words: only words that can start a phrase are
+        visited (picked in one pass at C speed), and from each the trie of its phrases is
+        walked along the following words.
+        """
         out: list[Match] = []
-        lookup = self._lookup
-        if self.key is not None:
-            key = self.key
-            keyed = [(a, b, key(w)) for a, b, w in tokens]
-        else:
-            keyed = tokens
-        i, n = 0, len(tokens)
-        while i < n:
+        get = self._lookup.get
+        key = self.key
+        n = len(tokens)
+        # a word not yet looked up (get → True) is a candidate, and looked up below
+        starts = compress(count(), map(get, map(itemgetter(2), tokens), repeat(True)))
+        i = 0
+        for c in starts:
+            if c < i:
+                continue  # inside the previous match
+            i = c
             s0, _, w0 = tokens[i]
-            entries = lookup.get(w0)
-            if entries is None:
-                entries = self._entries(w0)
-            if not entries:
+            node = get(w0)
+            if node is None:
+                node = self._entries(w0)
+            if not node:
                 i += 1
                 continue
-            best: tuple[int, int, Match] | None = None
-            for words, payload, phrase, clen in entries:
-                k = len(words)
-                if i + k > n or (k > 1 and keyed[i + 1][2] != words[1]):
-                    continue
-                if k < 3 or all(keyed[i + j][2] == words[j] for j in range(2, k)):
-                    m = Match(s0, tokens[i + k - 1][1], s0 + clen, payload, phrase)
-                    if best is None or k > best[0] or (k == best[0] and clen < best[1]):
-                        best = (k, clen, m)
+            best = None
+            j = i
+            while True:
+                if node[0] is not None:
+                    best = (j - i + 1, node[0])  # the longest phrase ending here so far
+                j += 1
+                if j >= n or not node[1]:
+                    break
+                node = node[1].get(tokens[j][2] if key is None else key(tokens[j][2]))
+                if node is None:
+                    break
             if best:
-                out.append(best[2])
-                i += best[0]
+                k, (clen, payload, phrase) = best
+                out.append(Match(s0, tokens[i + k - 1][1], s0 + clen, payload, phrase))
+                i += k
             else:
                 i += 1
         return out
+
+
+def _trie(entries: list[tuple[tuple[str, ...], Any, str, int]]) -> list:
+    """The phrases one text word starts as a trie over their following words: a node is
+    ``[ending, {next word: node}]``, ``ending`` the ``(clitic length, payload, phrase)`` of the
+    phrase ending there with the shortest clitic (the first listed on a tie), or None."""
+    root: list = [None, {}]
+    for words, payload, phrase, clen in entries:
+        node = root
+        for word in words[1:]:
+            node = node[1].setdefault(word, [None, {}])
+        if node[0] is None or clen < node[0][0]:
+            node[0] = (clen, payload, phrase)
+    return root
 
 
 def _d(s: str | None) -> date | None:
