@@ -11,7 +11,8 @@ and a bounded amount of work per article, whatever the size of the store or of a
    article recorded in ``article_copy`` as a copy of the first stored one;
 3. **candidate stories**, for every event of the batch in one ``SELECT … FROM story_band WHERE
    key IN``: MinHash band keys of each event's words (statements: any speaker, any date;
-   happenings: scoped to their day and its neighbours) and a speaker-day blocking key; a bucket
+   happenings: scoped to their day and its neighbours) and, for statements, a key per sampled
+   content word (features.sample_words) and per sampled word with the speaker; a bucket
    holds at most ``BUCKET_CAP`` stories;
 4. **exact check** (app/stories/match.py) of each event against at most ``SAMPLE`` reports of
    each of its ``MAX_CANDIDATES`` best candidate stories (loaded once for the batch); the best
@@ -23,8 +24,11 @@ and a bounded amount of work per article, whatever the size of the store or of a
    story that reports joined is summarized from grouped reads (app/stories/summary.py), never
    read whole; a new story from its reports in memory.
 
-No pair of events is compared unless LSH or the blocking keys proposed it. An event matching
-several stories merges them into the biggest (the merged id stays a permalink, ``story_alias``);
+No pair of events is compared unless LSH or the blocking keys proposed it. No story holds two
+statements of one article (two answers of one interview are two stories, however alike their
+subject): an event does not join a story holding another statement of its article, and an
+event matching several stories merges those that would not put two together into the biggest
+(the merged id stays a permalink, ``story_alias``);
 a merge, and ``detach_articles`` (an article re-extracted or deleted), recompute the stories
 concerned from their reports — rare, and the only reads of a whole story.
 """
@@ -46,7 +50,7 @@ from app.models import Article, ArticleBand, ArticleCopy, Event, EventCountry, Q
 from app.stories import features
 from app.stories import summary as stored_summary
 from app.stories import tally as story_tally
-from app.stories.match import HAPPENING_DAYS, Report, similarity
+from app.stories.match import HAPPENING_DAYS, Report, parts_of, restated, similarity
 from app.stories.sql import driver_many
 from app.stories.versions import ReportFacts, Summary, summarize
 
@@ -60,7 +64,7 @@ MIN_COPY_BANDS = 2  # ... and at least this many: one of 14 bands of 4 is shared
 # Jaccard 0.3 one time in three, two by a copy (0.8 and more) 99 times in 100
 MAX_CANDIDATES = 6  # stories an event is checked against: those sharing the most band keys
 SAMPLE = 8  # reports of each candidate story it is compared with
-SPEAKER_WORDS = 8  # content words a statement is proposed by, with its speaker
+SAMPLE_WORDS = 8  # content words a statement is proposed by (features.sample_words)
 BUCKET_CAP = 16  # stories a band bucket takes: a fuller one is a key most stories share
 CHUNK = 500  # ids per IN list
 
@@ -247,13 +251,14 @@ def band_keys(row: _Row, hashvalues) -> list[int]:
             for scope in _happening_scopes(row)
             for key in features.band_keys(hashvalues, HAPPENING_THRESHOLD, scope)
         ]
+
     keys = features.band_keys(hashvalues, STATEMENT_THRESHOLD, "st")
+    # reports whose words mostly contain one another (a quote cut short, the reported form of
+    # a quote, another speaker given the same words) share a word of least hash: a key per
+    # sampled word, and per sampled word with the speaker (one speaker in other words)
+    words = features.sample_words(row.report.words.stems, SAMPLE_WORDS)
+    keys += [features.key63("stw", word) for word in words]
     if row.speaker_id:
-        # the same speaker in other words (match.py: a few content words shared) is proposed
-        # by a key per speaker and content word — its most specific words, the longest — so
-        # a prolific speaker's statements are not one bucket that fills up; near-verbatim
-        # words of any speaker are found by the bands above
-        words = sorted(row.report.words.stems, key=lambda w: (-len(w), w))[:SPEAKER_WORDS]
         keys += [features.key63("spkw", row.speaker_id, word) for word in words]
     return keys
 
@@ -480,16 +485,46 @@ class _Batch:
         first = [r for r in rows if r.event_id == story_id]
         return (first + [r for r in rows if r.event_id != story_id])[:SAMPLE]
 
+    @staticmethod
+    def _apart(row: _Row, reports: list[_Row]) -> bool:
+        """Whether ``row`` is another statement than one of ``reports``: an event of its own
+        article that neither restates it (match.restated) nor is, with it, a part of one
+        statement another report carries whole (match.parts_of). Two answers of one
+        interview, two points of one speech, are two stories, however alike their subject."""
+        return any(
+            o.article_id == row.article_id
+            and o.event_id != row.event_id
+            and not restated(row.report, o.report)
+            and not any(parts_of(row.report, o.report, whole.report) for whole in reports)
+            for o in reports
+        )
+
     def _assign(self, row: _Row, stories: list[str], family: set[str]) -> str:
         """The story the event joins: the one it matches; when it matches several, they are
         one story (reports of one statement, in parts or in other words, that met only
         through this one) and merge into the biggest."""
-        matched: set[str] = set()
+        scores: dict[str, float] = {}
         for story_id in stories:
-            for other in self._view(story_id):
-                if similarity(row.report, other.report, copies=other.article_id in family):
-                    matched.add(self.current(story_id))
-                    break
+            if self._apart(row, self.sample.get(story_id, [])):
+                continue  # a story of another statement of its own article
+            best = max(
+                (
+                    similarity(row.report, other.report, copies=other.article_id in family)
+                    for other in self._view(story_id)
+                ),
+                default=0.0,
+            )
+            if best:
+                current = self.current(story_id)
+                scores[current] = max(scores.get(current, 0.0), best)
+        ranked = sorted(scores, key=lambda s: (-scores[s], -self.size.get(s, 0), s))
+        matched = set(ranked[:1])
+        kept = [row, *self.sample.get(ranked[0], [])] if ranked else []  # the story it makes
+        for other in ranked[1:]:
+            rows = self.sample.get(other, [])
+            if not any(self._apart(r, kept) for r in rows):  # else two statements of an article
+                matched.add(other)
+                kept += rows
         if not matched:
             story_id = row.event_id
             self.sample[story_id], self.size[story_id] = [], 0
