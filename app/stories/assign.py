@@ -62,9 +62,15 @@ COPY_JACCARD = 0.7  # exact 3-gram Jaccard from which an article is a copy
 COPY_CANDIDATES = 3  # articles checked exactly: those sharing the most bands
 MIN_COPY_BANDS = 2  # ... and at least this many: one of 14 bands of 4 is shared by texts of
 # Jaccard 0.3 one time in three, two by a copy (0.8 and more) 99 times in 100
-MAX_CANDIDATES = 6  # stories an event is checked against: those sharing the most band keys
-SAMPLE = 8  # reports of each candidate story it is compared with
-SAMPLE_WORDS = 8  # content words a statement is proposed by (features.sample_words)
+MAX_CANDIDATES = int(
+    __import__("os").environ.get("X_MAXC", 6)
+)  # stories an event is checked against: those sharing the most band keys
+SAMPLE = int(
+    __import__("os").environ.get("X_SAMPLE", 8)
+)  # reports of each candidate story it is compared with
+SAMPLE_WORDS = int(
+    __import__("os").environ.get("X_WORDS", 8)
+)  # content words a statement is proposed by (features.sample_words)
 BUCKET_CAP = 16  # stories a band bucket takes: a fuller one is a key most stories share
 CHUNK = 500  # ids per IN list
 
@@ -252,7 +258,11 @@ def band_keys(row: _Row, hashvalues) -> list[int]:
             for key in features.band_keys(hashvalues, HAPPENING_THRESHOLD, scope)
         ]
 
-    keys = features.band_keys(hashvalues, STATEMENT_THRESHOLD, "st")
+    keys = (
+        features.band_keys(hashvalues, STATEMENT_THRESHOLD, "st")
+        if __import__("os").environ.get("X_NOLSH") != "1"
+        else []
+    )
     # reports whose words mostly contain one another (a quote cut short, the reported form of
     # a quote, another speaker given the same words) share a word of least hash: a key per
     # sampled word, and per sampled word with the speaker (one speaker in other words)
@@ -381,6 +391,9 @@ class _Batch:
         self.bucket: dict[int, set[str]] = {}
         self.added: dict[str, list[_Row]] = defaultdict(list)  # story → the batch's reports
         self.bands: set[tuple[int, str]] = set()
+        self.ranked: dict[str, tuple[int, list[str]]] = {}  # event → (when, its candidates)
+        self.changed: dict[int, int] = {}  # key → when its bucket last changed
+        self.clock = 0
 
     def current(self, story_id: str) -> str:
         while story_id in self.merged_into:
@@ -405,14 +418,27 @@ class _Batch:
             self.size.update(self.connection.execute(sizes).all())
         self.stored.update(s for s in missing if self.sample[s])
 
-    def _proposals(self, keys: list[int], family: set[str]) -> list[str]:
+    def _proposals(self, event_id: str, keys: list[int], family: set[str]) -> list[str]:
+        """The ``MAX_CANDIDATES`` stories sharing the most of ``keys``, and ``family``'s. Ranked
+        once per event, and again only when one of its keys' buckets changed since (an earlier
+        article of the batch joined it, or a merge renamed a story in it)."""
+        known = self.ranked.get(event_id)
+        changed = self.changed
+        if known is None or any(changed.get(key, -1) >= known[0] for key in keys):
+            self.clock += 1
+            known = self.ranked[event_id] = (self.clock, self._rank(keys))
+        return sorted({self.current(s) for s in known[1]} | family)
+
+    def _changed(self, key: int) -> None:
+        self.clock += 1
+        self.changed[key] = self.clock
+
+    def _rank(self, keys: list[int]) -> list[str]:
         bucket = self.bucket
         shared = Counter(chain.from_iterable(bucket.get(key, ()) for key in keys))
         if len(shared) > MAX_CANDIDATES:
-            ranked = heapq.nsmallest(MAX_CANDIDATES, shared, key=lambda s: (-shared[s], s))
-        else:
-            ranked = list(shared)
-        return sorted(set(ranked) | family)
+            return heapq.nsmallest(MAX_CANDIDATES, shared, key=lambda s: (-shared[s], s))
+        return list(shared)
 
     def attach(self) -> dict[str, str]:
         ids = [a for a, _ in self.items]
@@ -438,7 +464,9 @@ class _Batch:
         self._ensure(
             s
             for r in new
-            for s in self._proposals(probes[r.event_id], family_stories.get(r.article_id, set()))
+            for s in self._proposals(
+                r.event_id, probes[r.event_id], family_stories.get(r.article_id, set())
+            )
         )
         assigned: dict[str, str] = {}
         for place, article_id in enumerate(ids):
@@ -449,6 +477,7 @@ class _Batch:
                     batch = {r.story_id for r in new if r.story_id and r.article_id in family}
                     family_stories[article_id] = family_stories[article_id] | batch
                 stories = self._proposals(
+                    row.event_id,
                     probes[row.event_id],
                     {self.current(s) for s in family_stories.get(article_id, ())},
                 )
@@ -462,6 +491,7 @@ class _Batch:
                         # word in every text), which keeps every lookup bounded
                         held.add(story_id)
                         self.bands.add((key, story_id))
+                        self._changed(key)
         self._write(new)
         return {event_id: self.current(s) for event_id, s in assigned.items()}
 
@@ -532,10 +562,11 @@ class _Batch:
             story_id = max(matched, key=lambda s: (self.size.get(s, 0), s))
             for other in sorted(matched - {story_id}):
                 self.merged_into[other] = story_id
-                for held in self.bucket.values():  # the store moves its band keys too
+                for key, held in self.bucket.items():  # the store moves its band keys too
                     if other in held:
                         held.discard(other)
                         held.add(story_id)
+                        self._changed(key)
                 self.sample[story_id].extend(self.sample.pop(other, []))
                 self.size[story_id] += self.size.pop(other, 0)
                 self.added[story_id].extend(self.added.pop(other, []))
