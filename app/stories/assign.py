@@ -62,15 +62,9 @@ COPY_JACCARD = 0.7  # exact 3-gram Jaccard from which an article is a copy
 COPY_CANDIDATES = 3  # articles checked exactly: those sharing the most bands
 MIN_COPY_BANDS = 2  # ... and at least this many: one of 14 bands of 4 is shared by texts of
 # Jaccard 0.3 one time in three, two by a copy (0.8 and more) 99 times in 100
-MAX_CANDIDATES = int(
-    __import__("os").environ.get("X_MAXC", 6)
-)  # stories an event is checked against: those sharing the most band keys
-SAMPLE = int(
-    __import__("os").environ.get("X_SAMPLE", 8)
-)  # reports of each candidate story it is compared with
-SAMPLE_WORDS = int(
-    __import__("os").environ.get("X_WORDS", 8)
-)  # content words a statement is proposed by (features.sample_words)
+MAX_CANDIDATES = 6  # stories an event is checked against: those sharing the most band keys
+SAMPLE = 8  # reports of each candidate story it is compared with
+SAMPLE_WORDS = 8  # content words a statement is proposed by (features.sample_words)
 BUCKET_CAP = 16  # stories a band bucket takes: a fuller one is a key most stories share
 CHUNK = 500  # ids per IN list
 
@@ -258,11 +252,7 @@ def band_keys(row: _Row, hashvalues) -> list[int]:
             for key in features.band_keys(hashvalues, HAPPENING_THRESHOLD, scope)
         ]
 
-    keys = (
-        features.band_keys(hashvalues, STATEMENT_THRESHOLD, "st")
-        if __import__("os").environ.get("X_NOLSH") != "1"
-        else []
-    )
+    keys = features.band_keys(hashvalues, STATEMENT_THRESHOLD, "st")
     # reports whose words mostly contain one another (a quote cut short, the reported form of
     # a quote, another speaker given the same words) share a word of least hash: a key per
     # sampled word, and per sampled word with the speaker (one speaker in other words)
@@ -471,11 +461,12 @@ class _Batch:
         assigned: dict[str, str] = {}
         for place, article_id in enumerate(ids):
             family = families.get(article_id, set())
+            if family:  # the stories of its family's events: stored, or grown in this batch
+                family_stories[article_id] = family_stories[article_id] | {
+                    r.story_id for a in family for r in by_article.get(a, ()) if r.story_id
+                }
             for row in by_article.get(article_id, ()):
                 row.recency = (1, place)
-                if family:  # the stories of its family's events: stored, or grown in this batch
-                    batch = {r.story_id for r in new if r.story_id and r.article_id in family}
-                    family_stories[article_id] = family_stories[article_id] | batch
                 stories = self._proposals(
                     row.event_id,
                     probes[row.event_id],
