@@ -111,6 +111,7 @@ class _Row:
                 date_start=self.date_start,
                 date_precision=self.date_precision,
                 words=features.words_of(self.words_text),
+                published=_published_day(self.published),
             )
         return self._report
 
@@ -136,6 +137,14 @@ def _as_date(value) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def _published_day(value) -> dt.date | None:
+    """An article's publication date as a day (None when unknown or not a full date)."""
+    try:
+        return _as_date(value) if value else None
+    except ValueError:
+        return None
 
 
 def _bind_date(connection: Connection):

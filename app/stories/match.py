@@ -14,7 +14,8 @@ LSH (app/stories/features.py) only proposes candidates; this decides, on the wor
   words given to another speaker is a disagreement, kept) or the same speaker (or one left
   unresolved by the extraction) with
   overlapping content words (``SAME_SPEAKER`` of the shorter report's, at least
-  ``SPEAKER_SHARED``) on the same day, or when a report leaves the day unsaid. Words are
+  ``SPEAKER_SHARED``) on the same day, or when a report leaves the day unsaid (and the two
+  were not published more than ``PUBLISHED_DAYS`` apart). Words are
   compared without the attribution (features.frame_words: who spoke, with what title, by
   which verb), which every report of one speaker shares whatever was said. The same speaker
   saying similar things on two different days is two statements unless the wording is
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from app.stories.features import Words, overlap
 
 WINDOW_DAYS = 3
+PUBLISHED_DAYS = 7
 HAPPENING_DAYS = 1
 VERBATIM = 0.5  # share of the shorter report's word pairs found in the other
 SAME_SPEAKER = 0.4  # share of the shorter report's content words found in the other
@@ -54,6 +56,7 @@ class Report:
     date_start: dt.date | None
     date_precision: str | None
     words: Words
+    published: dt.date | None = None  # its article's publication date, when known
 
 
 def _gap(a: Report, b: Report) -> int | None:
@@ -68,6 +71,17 @@ def _gap(a: Report, b: Report) -> int | None:
     if first <= fine.date_start <= last:
         return 0
     return min(abs((fine.date_start - first).days), abs((fine.date_start - last).days))
+
+
+def _published_apart(a: Report, b: Report) -> bool:
+    """Two reports of undated words published more than ``PUBLISHED_DAYS`` apart: outlets
+    carry a statement within days, so in other words they are two occasions (the same words
+    republished later are still found near-verbatim)."""
+    if a.date_start is not None and b.date_start is not None:
+        return False  # the statements' own dates decide
+    if a.published is None or b.published is None:
+        return False
+    return abs((a.published - b.published).days) > PUBLISHED_DAYS
 
 
 def _span(r: Report) -> int:
@@ -138,7 +152,8 @@ def similarity(a: Report, b: Report, *, copies: bool = False) -> float:
     # a report whose speaker the extraction left unresolved may be the other's speaker (not a
     # disagreement: nothing says otherwise)
     same_speaker = a.speaker_id is None or b.speaker_id is None or a.speaker_id == b.speaker_id
-    if same_speaker and not gap:  # the same day, or one undated / only to the month
+    if same_speaker and not gap and not _published_apart(a, b):
+        # the same day, or one undated / only to the month, and not published weeks apart
         ok = _enough(
             words_ratio, words_shared, a.words.stems, b.words.stems, SAME_SPEAKER, SPEAKER_SHARED
         )

@@ -198,3 +198,18 @@ def test_a_quote_cut_short_shares_a_sampled_word_with_the_whole():
     cut = features.Words.of("الوحدات البيلاروسية تسلمت حماية محطة الكهرباء").stems
     assert cut < whole
     assert set(features.sample_words(cut, 8)) & set(features.sample_words(whole, 8))
+
+
+def test_one_speaker_in_other_words_published_weeks_apart_is_two_occasions():
+    import datetime as dt
+
+    near = report("قال باشينيان إن علاقات بلاده بالمنظمة تقترب من نقطة اللاعودة", article="a")
+    later = report("وأكد باشينيان أن بلاده تجاوزت نقطة اللاعودة مع المنظمة", article="b")
+    assert similarity(near, later) > 0.0  # undated, nothing tells them apart
+    september = replace(near, published=dt.date(2024, 9, 12))
+    december = replace(later, published=dt.date(2024, 12, 20))
+    assert similarity(september, december) == 0.0
+    assert similarity(september, replace(december, published=dt.date(2024, 9, 14))) > 0.0
+    # the same words republished months later are still the statement
+    copy = replace(near, article_id="c", published=dt.date(2024, 12, 20))
+    assert similarity(september, copy) > 0.0
