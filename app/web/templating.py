@@ -23,6 +23,7 @@ templates = Jinja2Blocks(directory=str(ROOT / "templates"))
 templates.env.globals["format_date"] = format_date
 templates.env.globals["default_limit"] = DEFAULT_LIMIT
 templates.env.globals["lead_in"] = cards.lead_in
+templates.env.globals["event_card"] = cards.event_card
 templates.env.globals["date_note"] = cards.date_note
 templates.env.globals["role_of"] = cards.role_of
 templates.env.globals["speaker_name"] = cards.speaker_name
