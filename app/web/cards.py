@@ -8,7 +8,6 @@ sentence around it.
 
 from __future__ import annotations
 
-import functools
 import re
 from urllib.parse import quote
 
@@ -16,6 +15,8 @@ from markupsafe import Markup, escape
 
 from app.queries import EventView
 from app.search_terms import SearchTerms, match_spans
+from app.web.html import msg as _msg
+from app.web.html import text as _text
 from app.web.i18n import format_date, t
 from app.web.text import close_bidi
 
@@ -138,17 +139,6 @@ def marked(text: str, terms: SearchTerms | None) -> Markup:
         out += Markup('<mark class="hit">') + escape(text[start:end]) + Markup("</mark>")
         position = end
     return out + escape(text[position:])
-
-
-@functools.lru_cache(maxsize=1024)
-def _msg(key: str, lang: str) -> str:
-    """A fixed message, escaped once (a card prints a dozen of them)."""
-    return str(escape(close_bidi(t(key, lang))))
-
-
-def _text(value) -> str:
-    """Stored text as the templates print it: bidi closed, then escaped."""
-    return str(escape(close_bidi(value) if isinstance(value, str) else value))
 
 
 def event_card(
