@@ -270,6 +270,21 @@ def _dating(
     ]
     if period and content_start is None:
         return period[-1]
+    # 'صرح الوزير، ديسمبر 2024، بأن …': a month with its year set off by commas right after
+    # the cue and its subject is when the words were said
+    aside = [
+        e
+        for e in before
+        if e.kind == "my"
+        and e.year is not None
+        and nt.raw[: e.start].rstrip().endswith((",", "،"))
+        and nt.raw[e.end : e.end + 3].lstrip().startswith((",", "،"))
+        and any(
+            c.raw_end <= e.start and len(nt.raw[c.raw_end : e.start].split()) <= 5 for c in cues
+        )
+    ]
+    if aside and content_start is None:
+        return aside[-1]
     # "قال …، في تصريحات أدلى بها في أفريل 2025، إن": a month with its year (or a period:
     # 'في مقابلة … الأسبوع الماضي') after the cue and a speech or occasion noun or an
     # audience (not 'لفت الانتباه إلى عمل المقر في يناير 2022')

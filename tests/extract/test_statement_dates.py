@@ -273,3 +273,13 @@ def test_a_lead_s_day_after_its_content_and_a_comma_wadhalika_dates_the_speeches
     lead = next(e for e in ex.events if e.speech == "indirect" and "التنسيق بين الجيوش" in e.text)
     assert lead.date.value == "2024-12-05"
     assert event_for(ex, "علينا أن نعمل").date.value == "2024-12-05"
+
+
+def test_a_month_set_off_by_commas_after_the_subject_dates_the_statement(extract):
+    # an undated page: the month and year between commas after the speaker is when he spoke
+    ex = extract(
+        "الحكومة تتريث في قرار الانسحاب\n\n"
+        "وأعلن وزير الخارجية، نوفمبر 2024، أن بلاده لن تتخذ أي خطوة قبل استشارة البرلمان.\n"
+    )
+    (st,) = [e for e in ex.events if e.kind == "statement"]
+    assert st.date is not None and st.date.value == "2024-11"
