@@ -499,7 +499,35 @@ def own_year(nt: NormText, exprs: list[TimeExpr]) -> int | None:
         and not _label_or_horizon(nt, e)
     }
     years |= {int(m.group(1)) for m in NAMED_YEAR.finditer(nt.key)} - past
+    if len(years) > 1:
+        # a year written alone and told as past is recalled ('ساهمت المنظمة في تطبيع الوضع
+        # في عام 2022'): among several years, not the one the article is written in
+        recalled_years = {e.year for e in exprs if e.kind == "y" and _year_told_as_past(nt, e)}
+        rest = years - recalled_years
+        if rest:
+            years = rest
     return next(iter(years)) if len(years) == 1 else None
+
+
+def _year_told_as_past(nt: NormText, e: TimeExpr) -> bool:
+    """A bare year ('في عام 2022') whose sentence holds no future verb, plan or horizon."""
+    k = nt.key_offset(e.start)
+    a = max(nt.key.rfind(".", 0, k), nt.key.rfind("\n", 0, k)) + 1
+    ends = [i for i in (nt.key.find(".", k), nt.key.find("\n", k)) if i >= 0]
+    words = nt.key[a : min(ends) if ends else len(nt.key)].split()
+    return not (
+        placed_ahead(nt, e) or _label_or_horizon(nt, e) or any(_ahead_word(w) for w in words)
+    )
+
+
+def _ahead_word(w: str) -> bool:
+    """A word telling what comes: a future verb (ستعقد، وسيتم), a plan (تخطط، من المقرر)."""
+    return (
+        w in _AHEAD
+        or _strip_wf(w) in _AHEAD
+        or (len(w) >= 5 and w[0] == "س" and w[1] in "يتن")
+        or (len(w) >= 6 and w[:2] in ("وس", "فس") and w[2] in "يتن")
+    )
 
 
 def _label_or_horizon(nt: NormText, e: TimeExpr) -> bool:
@@ -610,14 +638,7 @@ def _told_ahead(
     if e.direction == 1 or placed_ahead(nt, e):
         return True
     cl = _clause(nt, sent, e, lex, speech_spans)
-    words = cl.opening + cl.before + cl.after
-    return any(
-        w in _AHEAD
-        or _strip_wf(w) in _AHEAD
-        or (len(w) >= 5 and w[0] == "س" and w[1] in "يتن")
-        or (len(w) >= 6 and w[:2] in ("وس", "فس") and w[2] in "يتن")
-        for w in words
-    )
+    return any(_ahead_word(w) for w in cl.opening + cl.before + cl.after)
 
 
 def _on_the_eve(

@@ -460,3 +460,13 @@ def test_talks_by_phone_are_a_happening_words_said_by_phone_are_not(extract):
 def test_a_count_of_meetings_over_a_year_is_no_happening(extract):
     body = "وأوضح التقرير أنه جرى تسجيل رقم قياسي لعدد اجتماعات المجلس في العام الحالي.\n"
     assert events_of(extract, body) == []
+
+
+def test_a_year_told_as_past_gives_way_to_the_year_of_an_event_name(extract):
+    # undated: 2022 is recalled; the exercise named for 2025 gives the yearless days their year
+    text = (
+        "وساهمت المنظمة في تهدئة الأوضاع في عام 2022 في آسيا الوسطى.\n"
+        "وستجري قوات المنظمة تدريبات «الدرع المشترك - 2025» في الفترة من 3 إلى 8 أكتوبر.\n"
+    )
+    evs = [e for e in extract(text).events if e.kind == "event" and e.trigger == "exercise"]
+    assert [e.date.value for e in evs] == ["2025-10-03"]
