@@ -21,6 +21,10 @@ formula (يشار إلى أن، الجدير بالذكر) alone does not make i
 last week's decision as much as for a founding. A date inside a quotation is
 read against the date of the statement quoting it.
 
+No event either for a happening wished, possible or denied (``_unreal``: آمل أن نعقد، قد يطلب،
+لن تجرى، برفض إجراء), for a count of happenings (عدد اجتماعات), or for a page stamp (a date
+followed by a clock time). A happening dated by a year alone and told as past is background.
+
 In an undated article a yearless day takes the one year the article writes (``own_year``),
 what ended a month before its latest past full date is recalled (``written_floor``), and so
 is a day of a year the article tells history in (``history_years``).
