@@ -731,6 +731,15 @@ def _main_clause(
     return out
 
 
+# ordinals counting happenings from a date ('الحدث الثالث … منذ أكتوبر'، 'لأول مرة منذ')
+_ORDINALS = frozenset(
+    norm(w)
+    for w in (
+        "أول", "الأول", "الأولى", "ثاني", "الثاني", "الثانية", "ثالث", "الثالث", "الثالثة",
+        "رابع", "الرابع", "الرابعة", "خامس", "الخامس", "الخامسة", "مرة", "مرات",
+    )
+)  # fmt: skip
+
 # nouns counting happenings over a period ('رقم قياسي لعدد اجتماعات المجلس هذا العام')
 _COUNTS = frozenset(norm(w) for w in ("عدد", "مجموع", "مجموعه", "حصيلة", "إجمالي"))
 
@@ -769,6 +778,8 @@ def _happening(
         return None  # 'تترأسه لعام 2022': a period label
     if e.kind == "ago" and e.offset > 0:
         return None  # 'بعد يومين'، 'في غضون أسبوع': a horizon from now, not a day
+    if _since(nt, e) and any(forms(w) & _ORDINALS for w in _last_words(before, 6)):
+        return None  # 'ثالث مناورة منذ أكتوبر'، 'لأول مرة منذ 2020': a count from a date
     k = next((i for i in range(len(before) - 1, -1, -1) if before[i] == "وذلك"), None)
     if k is not None and (
         k >= len(before) - 2 or (k + 1 < len(before) and before[k + 1] in _ATTRIBUTING)

@@ -470,3 +470,11 @@ def test_a_year_told_as_past_gives_way_to_the_year_of_an_event_name(extract):
     )
     evs = [e for e in extract(text).events if e.kind == "event" and e.trigger == "exercise"]
     assert [e.date.value for e in evs] == ["2025-10-03"]
+
+
+def test_a_count_from_a_since_date_is_no_happening_of_that_date(extract):
+    body = "وتعد هذه المناورة الثالثة التي تنظمها الحكومة منذ يناير الماضي.\n"
+    assert events_of(extract, body) == []
+    # a since-date alone still tells when a state of affairs began
+    (ev,) = events_of(extract, "ومنذ 1 يناير 2024 تتولى روسيا رئاسة المنظمة.\n")
+    assert ev.background
