@@ -67,6 +67,9 @@ _MODAL_NOUNS = frozenset(
 # 'فيما صرح X أن …': a new clause with its own subject, not a verb of the content before
 _WHILE = frozenset(norm(w) for w in ("فيما", "وفيما", "بينما", "حين"))
 _WADHALIKA = frozenset(norm(w) for w in ("وذلك", "ذلك"))
+# verbs of saying whose content may follow the subject's comma with no complementizer
+_SAY_VERBS = frozenset(norm(w) for w in ("قال", "قالت", "أضاف", "أضافت", "تابع", "تابعت"))
+_BARE_SUBJECT = 8  # tokens a subject may take before that comma
 _QUOTED_TERM = 2  # words of a quoted term (no speech) that may open an indirect content
 _MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
 
@@ -420,7 +423,26 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
         # 'نفت كازاخستان تلقيها أي طلبات'، 'لم يستبعد زاس إمكانية تفاقم …': the object is what
         # was said; it follows the subject, whose end is the attribution stage's to know
         return cl + 1
+    if verb in _SAY_VERBS and k >= nxt:
+        return _bare_content(res, toks, cl, nxt)
     return None
+
+
+def _bare_content(res: Resources, toks, cl: int, nxt: int) -> int | None:
+    """'وقال المكتب، جرت أمس جلسة جديدة …': content with no complementizer, after the comma
+    that closes the subject, when a verb opens it (not an adverbial: '، خلال مؤتمر صحفي،')."""
+    k = cl + 1
+    while k < min(nxt, cl + _BARE_SUBJECT) and toks[k][2] not in ("،", ","):
+        if not toks[k][2].isalpha():
+            return None
+        k += 1
+    if k >= min(nxt, cl + _BARE_SUBJECT) or k == cl + 1 or k + 1 >= nxt:
+        return None
+    w = toks[k + 1][2]
+    finite = w[:1] in "يت" or w.endswith(("ت", "وا")) or w in res.verbs
+    if not finite or w in res.stopwords or w in res.cue_words or _words(toks[k + 1 : nxt]) < 4:
+        return None
+    return k + 1
 
 
 def _content_noun(w: str, nouns: frozenset[str]) -> bool:

@@ -388,3 +388,12 @@ def test_more_present_forms_and_a_dual_subject_report(extract):
         ("وقال", "وزيرا خارجية"),
         ("وكانت", "ماريا زاخاروفا"),
     ]
+
+
+def test_content_after_the_subjects_comma_without_a_complementizer():
+    got = contents(
+        DATELINE
+        + "وقال المكتب الإعلامي، عقدت أمس جلسة طارئة لمجلس الدفاع بحضور كل الأعضاء.\n"
+        + "وقال الوزير، خلال مؤتمر صحفي عقده في العاصمة مع نظيره.\n"
+    )
+    assert got == ["عقدت أمس جلسة طارئة لمجلس الدفاع بحضور كل الأعضاء."]
