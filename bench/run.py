@@ -621,6 +621,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--app-workers", type=int, default=2)
+    parser.add_argument(
+        "--worker-counts",
+        help="the app workers (= Datasette processes) to serve with, comma-separated "
+        "(default: 1 and --app-workers)",
+    )
     parser.add_argument("--seconds", type=float, default=2, help="per view, server and round")
     parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds")
     parser.add_argument("--urls", type=int, default=240, help="distinct questions per view")
@@ -682,7 +687,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
             events = conn.execute("SELECT count(*) FROM event").fetchone()[0]
-        runs = [serve_figures(db, label, args, w) for w in sorted({1, args.app_workers})]
+        counts = args.worker_counts or f"1,{args.app_workers}"
+        runs = [
+            serve_figures(db, label, args, w) for w in sorted({int(n) for n in counts.split(",")})
+        ]
         report["serve"][label] = {"events": events, "runs": runs}
     if args.during_ingest:
         fresh = files[args.base_articles : args.base_articles + args.during_ingest]

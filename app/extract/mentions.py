@@ -18,9 +18,10 @@ import re
 from functools import lru_cache
 
 from app.extract.discourse import Cue, Discourse, Entity, Mention, _strip_conj
+from app.extract.knowledge import Knowledge, Match
 from app.extract.model import SpeakerRef
 from app.extract.resources import Title, _load
-from app.extract.textnorm import norm
+from app.extract.textnorm import NormText, norm
 
 _RELATIVE_SAY = frozenset(
     norm(w)
@@ -120,12 +121,48 @@ def _suffixed_verb(res, w: str) -> tuple[str, str] | None:
     return None
 
 
+def _matches_by_start(kb: Knowledge, nt: NormText, which: str) -> dict[int, Match]:
+    """Key offset → the match of one matcher starting there (matches never overlap), once
+    per article."""
+    memo = nt.cache.get(("by_start", which))
+    if memo is None:
+        memo = nt.cache[("by_start", which)] = {m.start: m for m in kb.matches_in(nt, which)}
+    return memo
+
+
 class MentionReader:
     """Reads mentions and cues from a sentence's tokens; entities come from ``Discourse``."""
 
     def __init__(self, d: Discourse) -> None:
         self.d = d
         self.nt, self.kb, self.res = d.nt, d.kb, d.res
+        self._static_inert: dict[str, bool] = {}
+        self._heads: tuple[int, frozenset[str]] = (-1, frozenset())
+
+    def _inert(self, word: str) -> bool:
+        """No mention can start at this word unless a KB match or a country starts there: it
+        opens no institution head (listed, or one the article named before), surname the
+        article wrote, title, deputy or statement noun (``mentions`` skips it)."""
+        static = self._static_inert.get(word)
+        w = _strip_conj(word)
+        if static is None:
+            res, table = self.res, _institutions()
+            static = self._static_inert[word] = not (
+                word in table
+                or w in table
+                or word in res.titles_by_first
+                or w in res.titles_by_first
+                or w in _DEPUTIES
+                or word in res.statement_nouns
+                or w in res.statement_nouns
+            )
+        if not static or w in self.d.surnames:
+            return False
+        seen, heads = self._heads
+        if seen != len(self.d.institutions):  # bodies are only ever added
+            heads = frozenset(h.split()[0] for h in self.d.institutions if len(h.split()) > 1)
+            self._heads = (len(self.d.institutions), heads)
+        return w not in heads
 
     # ---- title-only speakers ----------------------------------------------------------------
     _BOUNDARY = frozenset(norm(w) for w in ("،", ",", ":", '"', "قوله", "قولها", "اليوم", "أمس"))
@@ -466,14 +503,17 @@ class MentionReader:
         kb, res, nt = self.kb, self.res, self.nt
         if not toks:
             return []
-        starts = {t[0]: i for i, t in enumerate(toks)}
         ends = {t[1] for t in toks}
 
         def index(which: str) -> dict:
+            """Token index → the matcher's match starting on that token and ending on one of
+            ``toks`` (the article's matches, keyed by start once)."""
+            at = _matches_by_start(kb, nt, which)
             out = {}
-            for m in kb.matches_in(nt, which, toks[0][0], toks[-1][1]):
-                if m.start in starts and m.end in ends:
-                    out[starts[m.start]] = m
+            for i, t in enumerate(toks):
+                m = at.get(t[0])
+                if m is not None and m.end in ends:
+                    out[i] = m
             return out
 
         people, orgs, ctry = index("person"), index("org"), index("country")
@@ -481,6 +521,15 @@ class MentionReader:
         out: list[Mention] = []
         i, n = 0, len(toks)
         while i < n:
+            if (
+                i not in people
+                and i not in orgs
+                and i not in outlets
+                and i not in ctry
+                and self._inert(toks[i][2])
+            ):
+                i += 1
+                continue
             if i in people:
                 m = people[i]
                 j = self._tok_index(toks, m.end - 1) + 1

@@ -21,7 +21,7 @@ from app.web.i18n import filter_error_text, format_date, t
 from app.web.stories import timeline_parts
 from app.web.strip import build_strip
 from app.web.templating import is_fragment_request, render, render_partial
-from app.web.timeline import active_chips, group_by_day
+from app.web.timeline import active_chips, group_by_day, speaker_options
 
 router = APIRouter(tags=["pages"], default_response_class=HTMLResponse)
 
@@ -78,9 +78,20 @@ def _timeline_context(
     members = [country for country, _ in facets.csto]
     charts = _charts(session, lang, filters, filters, "/", members=members)
     labels = facets.labels(lang)
+    # the speaker facet's hundreds of <option>s, remembered per filter set and language as the
+    # facets are (every page of a filter set lists the same ones)
+    options_key = (
+        "speaker_options",
+        parts["counting"],
+        filters.replace(order="asc").to_query(),
+        lang,
+    )
     return {
         **parts,
         **charts,
+        "speaker_options_html": remembered(
+            session, options_key, lambda: speaker_options(facets, filters, lang)
+        ),
         "filters": filters,
         "errors": errors,
         "chips": active_chips(filters, labels, lang),

@@ -14,21 +14,22 @@ from starlette.responses import Response
 
 from app.filters import DEFAULT_LIMIT
 from app.settings import ROOT
-from app.web import cards
+from app.web import cards, svg
 from app.web.i18n import format_date, t
 from app.web.text import close_bidi
-from app.web.timeline import speaker_options
 
 templates = Jinja2Blocks(directory=str(ROOT / "templates"))
 templates.env.globals["format_date"] = format_date
 templates.env.globals["default_limit"] = DEFAULT_LIMIT
 templates.env.globals["lead_in"] = cards.lead_in
+templates.env.globals["event_card"] = cards.event_card
+templates.env.globals["axis_marks"] = svg.axis_marks
+templates.env.globals["strip_marks"] = svg.strip_marks
 templates.env.globals["date_note"] = cards.date_note
 templates.env.globals["role_of"] = cards.role_of
 templates.env.globals["speaker_name"] = cards.speaker_name
 templates.env.globals["source_url"] = cards.source_url
 templates.env.globals["marked"] = cards.marked
-templates.env.globals["speaker_options"] = speaker_options
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
 # Templates change only with a deploy: checking every template's mtime on every render cost ~13%

@@ -60,3 +60,39 @@ def test_single_filter_axis_and_strip_come_from_the_tally(fixture_engine, monkey
             axis = queries._axis_counts(session, filters)
             assert axis and not axis.capped, query
         assert queries._member_months(session, TimelineFilters.from_query({"kind": "event"}))
+
+
+def test_combined_filter_facets_under_the_cap_are_the_exact_counts(fixture_engine):
+    """A bounded facet reads its first FACET_CAP + 1 matches in one pass: under the cap its
+    counts are every matching event's, facet by facet (each under the other filters)."""
+    from sqlalchemy import select
+
+    from app.models import Article, Event, EventCountry
+
+    filters = TimelineFilters.from_query({"country": "KZ", "from": "2021-01-01"})
+    with Session(fixture_engine) as session:
+        facets = queries._facets(session, filters)
+        rows = session.execute(
+            select(Event.id, Event.kind, Event.speaker_id, Article.outlet)
+            .join(Article, Article.id == Event.article_id)
+            .where(*filters.where(counting=True))
+        ).all()
+        under_dates = session.execute(
+            select(EventCountry.country, Event.id)
+            .join(Event, Event.id == EventCountry.event_id)
+            .where(*filters.where(exclude={"country"}, counting=True))
+        ).all()
+    assert not facets.capped and rows
+    kinds: dict[str, int] = {}
+    outlets: dict[str, int] = {}
+    for _, kind, _, outlet in rows:
+        kinds[kind] = kinds.get(kind, 0) + 1
+        if outlet:
+            outlets[outlet] = outlets.get(outlet, 0) + 1
+    assert dict(facets.kinds) == kinds
+    assert dict(facets.outlets) == outlets
+    countries: dict[str, int] = {}
+    for iso2, _ in under_dates:
+        countries[iso2] = countries.get(iso2, 0) + 1
+    listed = {c.iso2: n for c, n in [*facets.csto, *facets.other_countries] if n}
+    assert listed == countries

@@ -250,3 +250,17 @@ def test_range_links_are_the_urls_with_those_dates():
                 path, date_from=first, date_to=last, raw_from=raw_from, raw_to=raw_to, **extra
             )
             assert link(raw_from, raw_to) == expected
+
+
+def test_where_is_remembered_but_each_caller_gets_its_own_list():
+    filters = TimelineFilters.from_query(QueryParams("country=KZ&speaker=x&from=2022"))
+    first = filters.where(exclude={"date"})
+    first.append("appended by a caller")
+    again = filters.where(exclude={"date"})
+    assert "appended by a caller" not in again
+    assert [str(c) for c in again] == [str(c) for c in first[:-1]]
+    # another filter set, or other arguments, are other clauses
+    other = filters.replace(speakers=("y",)).where(exclude={"date"})
+    assert [str(c) for c in other] == [str(c) for c in again]  # the same SQL, other values
+    assert other[0].compile().params != again[0].compile().params
+    assert len(filters.where()) == len(again) + 1  # the date bound

@@ -10,8 +10,7 @@ from types import SimpleNamespace
 from bs4 import BeautifulSoup
 
 from app.search_terms import match_spans, parse_terms, speakers_named
-from app.web.cards import lead_in, role_of
-from app.web.templating import templates
+from app.web.cards import event_card, lead_in, role_of
 from tests.web.test_pages import card_ids
 
 
@@ -84,6 +83,7 @@ def _view(**changes):
     event = SimpleNamespace(
         id="0" * 16, kind="statement", date="2018-05-02", date_precision="day",
         date_basis="explicit", date_note=None, speaker_role_ar="الجنرال", text="نص",
+        background=False, speech="direct",
     )  # fmt: skip
     article = SimpleNamespace(id="1" * 16, outlet=None, published=None, title=None)
     view = SimpleNamespace(event=event, speaker=speaker, article=article, quotes=(), countries=())
@@ -103,28 +103,17 @@ def test_a_bare_title_gives_way_to_the_speakers_known_role():
 def test_an_unknown_outlet_is_said_so_not_a_bare_source_label():
     view = _view()
     assert "بحسب" not in lead_in(view, "ar")
-    html = templates.env.get_template("partials/_event_card.html").render(
-        view=view, lang="ar", t=lambda key, **v: {"card.outlet_unknown": "مصدر غير معروف"}.get(
-            key, key
-        ),
-    )  # fmt: skip
-    card = BeautifulSoup(html, "html.parser")
+    card = BeautifulSoup(event_card(view, "ar"), "html.parser")
     assert card.select_one(".published .outlet.unknown").get_text() == "مصدر غير معروف"
 
 
 def test_the_card_links_the_original_article_when_its_url_is_known():
     view = _view()
     view.article.url = "https://example.org/news/1"
-    html = templates.env.get_template("partials/_event_card.html").render(
-        view=view, lang="ar", t=lambda key, **v: key
-    )
-    card = BeautifulSoup(html, "html.parser")
+    card = BeautifulSoup(event_card(view, "ar"), "html.parser")
     assert card.select_one("a.original")["href"] == "https://example.org/news/1"
     view.article.url = "javascript:alert(1)"  # only web addresses become links
-    html = templates.env.get_template("partials/_event_card.html").render(
-        view=view, lang="ar", t=lambda key, **v: key
-    )
-    assert BeautifulSoup(html, "html.parser").select_one("a.original") is None
+    assert BeautifulSoup(event_card(view, "ar"), "html.parser").select_one("a.original") is None
 
 
 def test_share_meta_names_speaker_date_and_outlet_and_an_event_without_speaker(client, ids):
