@@ -66,6 +66,9 @@ _MODAL_NOUNS = frozenset(
 )
 # 'فيما صرح X أن …': a new clause with its own subject, not a verb of the content before
 _WHILE = frozenset(norm(w) for w in ("فيما", "وفيما", "بينما", "حين"))
+_MIN = norm("من")
+_WARN_VERBS = frozenset(norm(w) for w in ("حذر", "حذرت", "يحذر", "تحذر"))
+_BUT = frozenset(norm(w) for w in ("إلا", "غير"))
 _WADHALIKA = frozenset(norm(w) for w in ("وذلك", "ذلك"))
 # verbs of saying whose content may follow the subject's comma with no complementizer
 _SAY_VERBS = frozenset(norm(w) for w in ("قال", "قالت", "أضاف", "أضافت", "تابع", "تابعت"))
@@ -279,6 +282,7 @@ def _sentence_clauses(
             and any(t[2] in _THAT for t in toks[kept[-1][1] + 1 : c[0]])
             and toks[c[0] - 1][2] not in ("،", ",", ".", "؛")
             and toks[c[0] - 1][2] not in _WHILE
+            and not _concessive_between(toks, kept[-1][1] + 1, c[0])
         ):
             continue
         kept.append(c)
@@ -360,6 +364,12 @@ def _sentence_clauses(
     return out
 
 
+def _concessive_between(toks, a: int, b: int) -> bool:
+    """'على الرغم من أن X أكدوا أنه …، إلا أن الدول الأعضاء تحذر من …': 'إلا أن'/'غير أن'
+    opens the main clause, whose verb is a cue of its own, not a verb of the content before."""
+    return any(toks[k][2] in _THAT and _strip(toks[k - 1][2]) in _BUT for k in range(max(a, 1), b))
+
+
 def _relayed(res: Resources, toks, c: tuple[int, int, str], later) -> bool:
     """'أفادت وكالة X، أنه قال الرئيس … إن …': a past reporting verb right after the relay's
     complementizer, with a subject and a complementizer of its own, reports the one who spoke
@@ -397,6 +407,9 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
             return k + 1 if nw not in ('"', ":") else None
         if w == _ALA and verb in ala and k + 1 < nxt:
             return k + 1 if nw not in ('"', ":") else None
+        if w == _MIN and verb in _WARN_VERBS and k + 1 < nxt and nw not in _THAT:
+            return k + 1 if nw not in ('"', ":") else None  # 'حذر من خطر تسلل …'
+
         if (verb in ala or verb in _AN_VERBS) and _content_noun(w, nouns) and w != _ALA:
             return k
         if verb in _BA_VERBS and w.startswith("ب") and len(w) > 3 and w not in _THAT:

@@ -397,3 +397,13 @@ def test_content_after_the_subjects_comma_without_a_complementizer():
         + "وقال الوزير، خلال مؤتمر صحفي عقده في العاصمة مع نظيره.\n"
     )
     assert got == ["عقدت أمس جلسة طارئة لمجلس الدفاع بحضور كل الأعضاء."]
+
+
+def test_a_concessive_main_clause_reports_on_its_own(extract):
+    ex = extract(
+        DATELINE
+        + "ورغم أن المسؤولين في حكومة طالبان أكدوا أنه لا خطر على الجيران، إلا أن الدول الأعضاء "
+        + "في المنظمة تحذر دائما من خطر تسلل المسلحين عبر الحدود.\n"
+    )
+    got = [(s.speaker.name_ar, s.text.split()[0]) for s in indirect(ex)]
+    assert got == [("المسؤولين في حكومة طالبان", "ورغم"), ("الدول الأعضاء في المنظمة", "تحذر")]
