@@ -636,3 +636,21 @@ def test_a_body_after_wifqan_with_the_lam_attached(extract):
     )
     got = [e.speaker.name_ar for e in ex.events if e.kind == "statement"]
     assert got == ["المكتب الصحفي لوزارة الدفاع القرغيزية"] * 2
+
+
+def test_a_text_cut_before_its_first_speaker_gives_the_opening_quote_to_the_next_named(extract):
+    ex = extract(
+        'وأضاف: "علقنا مشاركتنا في أنشطة الحلف لأنه لم يف بالتزاماته تجاهنا".\n'
+        + "وشدد رئيس الوزراء الأرميني نيكول باشينيان على أن بلاده تقترب من نقطة اللاعودة.\n"
+    )
+    assert name(event_for(ex, "علقنا مشاركتنا")) == "Nikol Pashinyan"
+
+
+def test_a_quote_after_a_named_speaker_is_not_given_to_a_later_one(extract):
+    ex = extract(
+        DATELINE
+        + "قال الأمين العام للمنظمة ستانيسلاف زاس إن البعثة جاهزة للانتشار على الحدود.\n"
+        + 'وأضاف: "لن نتأخر في الرد على أي طلب رسمي من الدول الأعضاء".\n'
+        + "وأكد وزير الخارجية الروسي سيرغي لافروف أن موسكو تدعم الخطوة بالكامل.\n"
+    )
+    assert name(event_for(ex, "لن نتأخر")) == "Stanislav Zas"
