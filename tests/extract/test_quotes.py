@@ -374,3 +374,13 @@ def test_a_quoted_draft_title_is_a_name(extract):
     )
     assert quote_texts(ex) == []
     assert [e.speech for e in ex.events if e.kind == "statement"] == ["indirect"]
+
+
+def test_a_quoted_name_after_forces_a_summit_or_a_mission_is_a_name(extract):
+    ex = extract(
+        DATELINE
+        + 'وأكد الرئيس أن مهمة قوات "حفظ السلام التابعة للحلف الإقليمي" انتهت بنجاح تام.\n'
+        + 'وقال الوزير إن قمة "الأمن المشترك في آسيا الوسطى" ستعقد في الخريف المقبل.\n'
+    )
+    assert quote_texts(ex) == []
+    assert [e.speech for e in ex.events if e.kind == "statement"] == ["indirect", "indirect"]
