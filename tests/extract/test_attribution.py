@@ -654,3 +654,9 @@ def test_a_quote_after_a_named_speaker_is_not_given_to_a_later_one(extract):
         + "وأكد وزير الخارجية الروسي سيرغي لافروف أن موسكو تدعم الخطوة بالكامل.\n"
     )
     assert name(event_for(ex, "لن نتأخر")) == "Stanislav Zas"
+
+
+def test_a_medium_named_in_quotes_speaks_without_a_dangling_mark(extract):
+    ex = extract(DATELINE + 'وقالت وكالة "سبوتنيك" إن الوفد الروسي وصل إلى العاصمة صباح اليوم.\n')
+    (st,) = [e for e in ex.events if e.kind == "statement"]
+    assert st.speaker.name_ar == "وكالة سبوتنيك" and st.speaker.name_en == "Sputnik"
