@@ -331,7 +331,7 @@ def _sentence_clauses(
             )
         ):
             # a quotation follows: its words are the quote's. A quoted term of two words
-            # opening a longer content ('إن "محاولة انقلاب"، في بلاده كانت …') stays indirect
+            # opening a longer content ('إن "عملية تخريب"، في الجنوب كانت …') stays indirect
             continue
         found.append((ci, cl, start, nxt, "cue_first"))
     out: list[ReportedClause] = []
