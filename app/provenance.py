@@ -11,12 +11,15 @@ inference from the body). The rule, in order:
   site's); the same day keeps the text's (both agree); one day apart keeps the URL's (the page
   went up the day after the wire story). Every disagreement is written into the note.
 - outlet: the metadata's ``outlet``, else the outlet a source line at the end of the text
-  credits (``المصدر: "تاس"``: the site carries that outlet's story, and says so), else the
-  site the URL's domain names in the knowledge base, else the page's site name, else — a site
-  the knowledge base does not know — the site's own name as its domain spells it
-  (``al-dstoor.com`` → ``Al-Dstoor``), else the text's. The knowledge base turns each into its
-  English name (``SANA``). The text's outlet comes last: on a web page it is most often the
-  agency a story quotes or credits in passing, not the site that published it.
+  credits (``المصدر: "تاس"``: the site carries that outlet's story, and says so), else a news
+  agency the text's furniture credits (a dateline's ``/تاس/``, ``موسكو/الأناضول``: the extractor
+  reads the page's own name first, so an agency there means the page carries the agency's story
+  and does not name itself — the corpus's convention), else the site the URL's domain names in
+  the knowledge base, else the page's site name, else — a site the knowledge base does not know
+  — the site's own name as its domain spells it (``al-dstoor.com`` → ``Al-Dstoor``), else the
+  text's. The knowledge base turns each into its English name (``SANA``). The text's other
+  outlets come last: a newspaper or channel the text names is most often one a story quotes,
+  not the site that published it.
 - title: the metadata's, else the text's.
 
 Pure: no I/O, no database; the knowledge base is passed in as an :class:`OutletIndex`.
@@ -43,7 +46,11 @@ _URL_DAY = (
     re.compile(rf"/{_YEAR}-(\d{{1,2}})-(\d{{1,2}}){_END}"),  # /2022-01-06/
     re.compile(rf"/{_YEAR}(\d{{2}})(\d{{2}}){_END}"),  # /20220106/, /20220106-slug
     re.compile(rf"[-_]{_YEAR}-(\d{{2}})-(\d{{2}}){_END}"),  # /slug-words-2022-01-06-30851
+    re.compile(rf"/{_YEAR}-(\d{{2}})/(\d{{2}}){_END}"),  # /2022-01/06/c_1310.htm
+    re.compile(rf"/{_YEAR}/(\d{{2}})(\d{{2}})/"),  # /n3/2022/0106/c31662-99.html
 )
+# the day first, as Arabic sites write it: /1101234/06-01-2022-slug
+_URL_DAY_FIRST = re.compile(rf"/(\d{{2}})-(\d{{2}})-{_YEAR}{_END}")
 _URL_MONTH = re.compile(rf"/{_YEAR}/(\d{{1,2}})/(?!\d)")  # /2022/01/slug
 
 
@@ -64,10 +71,13 @@ class OutletIndex:
 
     by_name: dict[str, str]
     by_site: tuple[tuple[str, str, str], ...]  # (host, path prefix, name_en), longest first
+    agencies: frozenset[str] = frozenset()  # English names of the news agencies
 
     @classmethod
     def from_outlets(cls, outlets: Iterable) -> OutletIndex:
-        """From :class:`app.extract.knowledge.Outlet` values (slug, name_en, forms, domains)."""
+        """From :class:`app.extract.knowledge.Outlet` values (slug, name_en, forms, domains,
+        kind)."""
+        outlets = list(outlets)
         by_name: dict[str, str] = {}
         sites = []
         for outlet in outlets:
@@ -77,7 +87,8 @@ class OutletIndex:
                 host, _, path = domain.lower().partition("/")
                 sites.append((host, f"/{path}".rstrip("/"), outlet.name_en))
         sites.sort(key=lambda site: (-len(site[0]) - len(site[1]), site))
-        return cls(by_name=by_name, by_site=tuple(sites))
+        agencies = frozenset(o.name_en for o in outlets if getattr(o, "kind", None) == "agency")
+        return cls(by_name=by_name, by_site=tuple(sites), agencies=agencies)
 
     def named(self, name: str | None) -> str | None:
         """The knowledge base's English name for an outlet named so ('sana', 'سانا',
@@ -147,7 +158,8 @@ def metadata_date(value: str | None, origin: str = "the metadata") -> DateValue 
 
 def url_date(url: str | None) -> DateValue | None:
     """The date in a URL's path (``/2022/01/06/``, ``/2022/1/6/``, ``/2022-01-06/``,
-    ``/20220106/``, ``/20220106-slug``, ``/slug-2022-01-06-123``; ``/2022/01/`` as a month),
+    ``/20220106/``, ``/20220106-slug``, ``/slug-2022-01-06-123``, ``/2022-01/06/``,
+    ``/2022/0106/``, the day first ``/06-01-2022-slug``; ``/2022/01/`` as a month),
     basis ``url``. The query string never counts (``?p=20220106`` is an id)."""
     _, path = _host_and_path(url)
     for pattern in _URL_DAY:
@@ -158,6 +170,13 @@ def url_date(url: str | None) -> DateValue | None:
             except ValueError:
                 continue
             return DateValue(when.isoformat(), "day", "url", f"the URL's path ({match[0]})")
+    for match in _URL_DAY_FIRST.finditer(path):
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            continue
+        return DateValue(when.isoformat(), "day", "url", f"the URL's path ({match[0]})")
     for match in _URL_MONTH.finditer(path):
         year, month = int(match[1]), int(match[2])
         if 1 <= month <= 12:
@@ -204,6 +223,8 @@ def _outlet(meta: SourceMeta, text: str | None, outlets: OutletIndex, article: s
     if credited:
         return credited, "text"
     by_url = outlets.for_url(meta.url)
+    if text in outlets.agencies and text != by_url:
+        return text, "text"  # an agency's own site keeps its basis: the URL says the same
     if by_url:
         return by_url, "url"
     if meta.site_name:
@@ -222,8 +243,9 @@ _QUOTES = "\"'«»“”()[]"
 
 def source_line_outlet(text: str, outlets: OutletIndex) -> str | None:
     """The outlet a source line among the text's last three lines credits (``المصدر: "تاس"``,
-    ``المصدر: وكالة سبوتنيك``), when the knowledge base knows it; None otherwise."""
-    lines = [line.strip() for line in text.rstrip().split("\n")[-3:] if line.strip()]
+    ``المصدر: وكالة سبوتنيك``), when the knowledge base knows it; None otherwise. Blank lines
+    between paragraphs don't count as lines."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][-3:]
     for line in reversed(lines):
         match = _SOURCE_LINE.match(line)
         if match:
@@ -240,8 +262,9 @@ _GENERIC_LABELS = frozenset({"news", "com", "net", "org", "gov", "edu", "co", "i
 def site_label(url: str | None) -> str | None:
     """A site's name as its domain spells it, capitalized: ``www.kawalisserif.com`` →
     ``Kawalisserif``, ``al-dstoor.com`` → ``Al-Dstoor``, ``altaqarub.com`` → ``Al-Taqarub``
-    (the Arabic article, as such names are written in English), ``ar.kabar.kg`` → ``Kabar``; None
-    for a URL without a registered domain (an IP address, ``localhost``)."""
+    (the Arabic article, as such names are written in English), ``onanews.tv`` → ``Ona News``
+    (a news word glued to the name), ``ar.kabar.kg`` → ``Kabar``; None for a URL without a
+    registered domain (an IP address, ``localhost``)."""
     from tld import get_tld
 
     host, _ = _host_and_path(url)
@@ -259,12 +282,18 @@ def site_label(url: str | None) -> str | None:
         label = below[-1]
     if not re.search(r"[a-z]", label):
         return None
+    # a news word glued to the name is a word of its own: onanews → Ona News
+    suffix = ""
+    if match := _NEWS_SUFFIX.match(label):
+        label, suffix = match[1], " " + _SUFFIX_CASE.get(match[2], match[2].capitalize())
     # an Arabic name with its article, written as one word: alalam → al-alam (Al-Alam)
     label = _ARTICLE_PREFIX.sub(r"al-\1", label)
-    return "-".join(part[:1].upper() + part[1:] for part in label.split("-"))
+    return "-".join(part[:1].upper() + part[1:] for part in label.split("-")) + suffix
 
 
 _ARTICLE_PREFIX = re.compile(r"^al(?!l)([a-z]{4,})$")
+_NEWS_SUFFIX = re.compile(r"^([a-z][a-z0-9]{2,}?)(news|tv|press|live|online|today|post|times)$")
+_SUFFIX_CASE = {"tv": "TV"}
 
 
 def _days_apart(a: DateValue, b: DateValue | None) -> int:

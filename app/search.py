@@ -51,9 +51,19 @@ MIN_STEM = 4  # letters left after stripping: shorter stems (امن، قاء) ar
 
 
 def normalize_words(text: str) -> list[str]:
-    """Lower-case, dediacritized, alef/yeh/teh-marbuta-normalized words."""
-    text = unicodedata.normalize("NFKC", text or "").translate(_NORMALIZE)
-    return _NON_WORD.sub(" ", text.lower()).split()
+    """Lower-case, dediacritized, alef/yeh/teh-marbuta-normalized words.
+
+    Whitespace-delimited pieces are normalized one by one (cached: they recur across events),
+    which gives exactly the words of the whole text normalized at once: NFKC never composes
+    across whitespace (a whitespace character composes with no mark and stays no word
+    character) and lower-casing looks at nothing beyond it."""
+    return [word for piece in (text or "").split() for word in _piece_words(piece)]
+
+
+@lru_cache(maxsize=65536)
+def _piece_words(piece: str) -> tuple[str, ...]:
+    text = unicodedata.normalize("NFKC", piece).translate(_NORMALIZE)
+    return tuple(_NON_WORD.sub(" ", text.lower()).split())
 
 
 @lru_cache(maxsize=65536)

@@ -115,15 +115,20 @@ def view_keys(
 
 
 def add_event(counter: Counter, keys: list[tuple[str, str]], n: int = 1) -> None:
-    counter["", "", "", ""] += n
+    """Add ``n`` events with these keys: the total, each key alone, and each key under each
+    filter key of another dimension (a counted-only key under its ``COUNTED_UNDER`` ones)."""
+    get = counter.get  # a Counter's ``+=`` through get: the same rows in the same order
+    row = ("", "", "", "")
+    counter[row] = get(row, 0) + n
+    filters = [(by_dim, by_value) for by_dim, by_value in keys if by_dim not in COUNTED_UNDER]
     for dim, value in keys:
-        counter["", "", dim, value] += n
+        row = ("", "", dim, value)
+        counter[row] = get(row, 0) + n
         under = COUNTED_UNDER.get(dim)
-        for by_dim, by_value in keys:
-            if by_dim == dim or by_dim in COUNTED_UNDER:
-                continue
-            if under is None or by_dim in under:
-                counter[by_dim, by_value, dim, value] += n
+        for by_dim, by_value in filters:
+            if by_dim != dim and (under is None or by_dim in under):
+                row = (by_dim, by_value, dim, value)
+                counter[row] = get(row, 0) + n
 
 
 def count_events(

@@ -482,6 +482,15 @@ def test_no_form_is_claimed_by_two_outlets():
     assert not clashes, clashes
 
 
+def test_common_word_forms_of_outlets_are_their_own_and_unclaimed():
+    """`common_variants_ar` (العالم، تشرين): forms that are also common words, each of one
+    outlet and none of them an ordinary form of any outlet."""
+    forms = {norm(f) for o in items("outlets.json") for f in o["variants_ar"]}
+    common = [norm(f) for o in items("outlets.json") for f in o.get("common_variants_ar", [])]
+    assert common and len(common) == len(set(common))
+    assert not set(common) & forms
+
+
 def test_outlet_names_are_unique():
     names = [o["name_en"] for o in items("outlets.json")]
     assert len(names) == len(set(names))
@@ -505,6 +514,8 @@ def test_outlet_names_are_unique():
         ("كازإنفورم", "Kazinform"),
         ("كابار", "Kabar"),
         ("خوفار", "Khovar"),
+        ("رياليست عربي", "Realist Arabic"),
+        ("الجزيرة مباشر", "Al Jazeera Mubasher"),
     ],
 )
 def test_outlet_forms_resolve(form, name_en):

@@ -51,6 +51,9 @@ def decide(meta: SourceMeta, published=None, outlet=None, title=None):
         ("https://site.example/ar/middle-east/20220106-slug", "2022-01-06", "day"),
         ("https://site.example/main/words-of-the-title-2023-02-02-30851", "2023-02-02", "day"),
         ("https://site.example/2022/01/slug", "2022-01", "month"),
+        ("https://site.example/2022-01/06/c_1310412345.htm", "2022-01-06", "day"),
+        ("https://site.example/n3/2022/0106/c31662-9942345.html", "2022-01-06", "day"),
+        ("https://site.example/world/1101234/06-01-2022-words", "2022-01-06", "day"),
     ],
 )
 def test_a_date_in_the_url_path_is_read(url, value, precision):
@@ -68,6 +71,8 @@ def test_a_date_in_the_url_path_is_read(url, value, precision):
         "https://site.example/a-20220106x/slug",  # digits inside a word
         "https://site.example/item-2022-1-6",  # a slug's date is written in full
         "https://site.example/v2-2022-01-067/x",
+        "https://site.example/news/12-31-2022-words",  # month first is no day-first date
+        "https://site.example/2022/1399/slug",
         None,
     ],
 )
@@ -181,7 +186,11 @@ def test_the_outlet_comes_from_the_urls_domain(url, outlet):
         ("https://www.dw.com/en/slug/a-1", "Dw"),  # DW's Arabic site is dw.com/ar only
         ("https://www.kawalisserif.com/2025/11/27/x/", "Kawalisserif"),
         ("https://al-dstoor.com/archives/1", "Al-Dstoor"),
-        ("https://www.alnahdapress.com/news/1", "Al-Nahdapress"),
+        ("https://www.alnahdapress.com/news/1", "Al-Nahda Press"),
+        ("https://onanews.tv/x", "Ona News"),  # a news word glued to the name
+        ("https://strategianews.net/x", "Strategia News"),
+        ("https://nabaatv.net/x", "Nabaa TV"),
+        ("https://tvnews.com/x", "Tvnews"),  # no name before the news word
         ("https://allnewsnow.com/x", "Allnewsnow"),  # all…, not the article
         ("https://alto.com/x", "Alto"),  # too short to be al + a name
         ("https://ar.weekly.kg/news/x", "Weekly"),
@@ -198,6 +207,40 @@ def test_a_site_the_knowledge_base_does_not_know_is_named_by_its_domain(url, out
 def test_without_a_site_the_texts_outlet_stands(url):
     decided = decide(SourceMeta(url=url), outlet="TASS")
     assert (decided.outlet, decided.outlet_basis) == ("TASS", "text")
+
+
+@dataclass(frozen=True)
+class KindedOutlet(Outlet):
+    kind: str | None = None
+
+
+def test_an_agency_the_texts_furniture_credits_wins_over_the_site_that_carries_it():
+    outlets = OutletIndex.from_outlets(
+        [
+            KindedOutlet("tass", "TASS", ("تاس",), ("tass.com",), kind="agency"),
+            KindedOutlet("news-tn", "News.tn", (), ("news.tn",), kind="site"),
+            KindedOutlet("al-ahram", "Al-Ahram", ("الأهرام",), ("ahram.org.eg",), kind="newspaper"),
+        ]
+    )
+    meta = SourceMeta(url="https://cms.news.tn/x")
+    agency = resolve(
+        meta, text_published=None, text_outlet="TASS", text_title=None, outlets=outlets
+    )
+    assert (agency.outlet, agency.outlet_basis) == ("TASS", "text")
+    # a newspaper the text names is most often one a story quotes: the site stands
+    paper = resolve(
+        meta, text_published=None, text_outlet="Al-Ahram", text_title=None, outlets=outlets
+    )
+    assert (paper.outlet, paper.outlet_basis) == ("News.tn", "url")
+    # the record's own outlet still wins
+    given = resolve(
+        SourceMeta(url=meta.url, outlet="News.tn"),
+        text_published=None,
+        text_outlet="TASS",
+        text_title=None,
+        outlets=outlets,
+    )
+    assert given.outlet == "News.tn"
 
 
 def test_the_records_outlet_wins_and_is_named_as_the_knowledge_base_names_it():
@@ -243,6 +286,19 @@ def test_every_domain_in_the_knowledge_base_is_well_formed_and_claimed_once():
     for outlet in outlets:
         for domain in outlet.domains:
             assert index.for_url(f"https://www.{domain}/some/article") == outlet.name_en, domain
+
+
+def test_a_source_line_between_blank_lines_still_credits_the_outlet():
+    text = 'قال المتحدث إن "الاجتماع انتهى".\n\nالمصدر: روسيا اليوم\n\nاقرأ أيضا\n\n'
+    decided = resolve(
+        SourceMeta(url="https://sana.sy/?p=1"),
+        text_published=None,
+        text_outlet=None,
+        text_title=None,
+        outlets=OUTLETS,
+        text=text,
+    )
+    assert (decided.outlet, decided.outlet_basis) == ("RT", "text")
 
 
 def test_a_source_line_at_the_end_credits_the_outlet_over_the_site():

@@ -131,5 +131,9 @@ def test_normalize_words_is_the_camel_tools_chain_in_one_table():
     every_arabic = "".join(chr(c) for c in range(0x0600, 0x0700)) + " ﻷ ﷲ ـ ۱۲ ی ک"
     texts = [*SENTENCES.values(), every_arabic, "أَحمدُ إلى مدرسةٍ ـــ آخر ٱلكتاب Ünïcode İ"]
     texts += [every_arabic[i::7] for i in range(7)]
+    # normalized a whitespace-delimited piece at a time, the words are those of the whole text:
+    # odd spaces, a mark after a space, a ligature of several words, a Greek final sigma
+    texts += ["روسيا\u00a0وكازاخستان\u3000أمس\x1cو", "قال \u064e\u0301 ثم \u0651أ", "ﷺ ﷻ ﷲ"]
+    texts += ["ΟΔΟΣ ΟΔΟΣ. Σ ΑΣ\tΣΑ", "a\u2028b\u0085c \u200b d"]
     for text in texts:
         assert normalize_words(text) == _camel_chain(text)

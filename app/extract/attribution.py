@@ -18,7 +18,7 @@ from app.extract.discourse import Cue, Discourse, Entity, Mention, _strip_conj
 from app.extract.knowledge import Knowledge
 from app.extract.mentions import MentionReader
 from app.extract.quotes import Quote
-from app.extract.reported import ReportedClause
+from app.extract.reported import BACK_OBJECTS, ReportedClause
 from app.extract.resources import Resources
 from app.extract.segment import Paragraph, Sentence
 from app.extract.textnorm import NormText, norm
@@ -54,7 +54,10 @@ _STATEMENT_LEAD = frozenset(
         "بيان",
         "بيانا",
         "تغريدة",  # 'وجاء في تغريدة لباشينيان:'
+        "تغريدات",  # 'وحسب "تغريدات" لصادق،'
         "تدوينة",
+        "قول",  # 'وبحسب قول زاس، …'
+        "تعبير",
         "منشور",
         "البيان",
         "بلاغ",
@@ -82,6 +85,7 @@ class SentenceAttribution:
     own: set[int] = field(default_factory=set)  # cues whose subject is written beside them
     named: list[Entity] = field(default_factory=list)  # people named in the sentence
     content_start: int | None = None  # raw offset of the first complementizer after the first cue
+    relays: dict[int, int] = field(default_factory=dict)  # 'نقلا عن X' cue ti -> its raw start
 
 
 @dataclass
@@ -124,8 +128,14 @@ def attribute(
         for si, sent in enumerate(para.sentences):
             sa = _sentence(an, rd, nt, pi, sent, speech, res, quote_speakers)
             sentences[(pi, si)] = sa
+            last = None
             for ri, rc in clauses.get((pi, si), ()):
-                reported_speakers[ri] = _clause_speaker(sa, rc)
+                reported_speakers[ri] = ent = _clause_speaker(sa, rc)
+                last = ent or last
+            if last is not None and (not an.speakers or an.speakers[-1] is not last):
+                # a relayed speaker ('أفادت الوكالة أنه قال الرئيس إن …') or a clause of its
+                # own ('…، فيما صرح X أن') is the one the next bare verb goes on with
+                an.note(last, spoke=True)
     _name_titles(an, sentences, quote_speakers, reported_speakers)
     return Attribution(sentences, quote_speakers, reported_speakers)
 
@@ -217,6 +227,10 @@ def _clause_speaker(sa: SentenceAttribution, rc: ReportedClause) -> Entity | Non
     cue = next((c for c in sa.cues if c.raw_start == rc.cue_start), None)
     if cue is None:
         return None
+    for ti, at in sa.relays.items():
+        # 'وأفادت وكالة تاس نقلاً عن X بأن …': the one the medium relays spoke
+        if rc.cue_end <= at < rc.content_start and ti in sa.own:
+            return sa.subjects[ti]
     if cue.kind == "prep":
         # its object must be a speaker ('وبحسب الوزير'); 'ووفقاً للمرسوم، …' has none
         return sa.subjects.get(cue.ti) if cue.ti in sa.own else None
@@ -230,6 +244,21 @@ _BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذ
 # an apposition between a title and the name: 'وفقاً للمساعد الرئاسي - يوري …'
 _APPOSITION = frozenset(("-", "–", "،", ","))
 
+# words that govern the mention after them: it is no subject of the verb that follows
+_GOVERNED_BY = frozenset(norm(w) for w in ("برئاسة", "بحضور", "بمشاركة", "بقيادة", "بدعوة"))
+# nouns of a medium whose name follows ('وفقاً لموقع "…"')
+_MEDIUM_NOUNS = frozenset(norm(w) for w in ("موقع", "صحيفة", "قناة", "وكالة", "مجلة", "إذاعة"))
+
+
+def _is_medium(m: Mention) -> bool:
+    return m.entity is not None and "medium" in m.entity.categories
+
+
+# attribution phrases that relay another's words inside a report ('نقلاً عن X'، 'على لسان X')
+_RELAYING = frozenset(norm(w) for w in ("نقلا", "نقلاً"))
+_IN_WHICH = frozenset(norm(w) for w in ("فيها", "فيه"))
+# the object of an attribution phrase as a pronoun, and the gender it gives
+_PRONOUN_OBJECTS = {norm("له"): "m", norm("لها"): "f", norm("لهم"): "p"}
 _SVO_GAP = frozenset(
     norm(w) for w in ("،", ",", "كانت", "كان", "وكانت", "وكان", "قد", "الذي", "التي")
 )
@@ -246,6 +275,7 @@ FEATURE_WEIGHTS = {
     "previous_sentence_topic": 2.0,  # 'وقلل الأمين العام X من أهمية الخطوة. وقال:'
     "spoke": 1.0,  # an entity that already spoke in the article
     "gender_agrees": 0.5,  # قال / قالت with the entity's gender (a body takes قالت)
+    "number_disagrees": -1.0,  # a singular verb and a group (القادة، الدول الأعضاء)
     "recency": -0.05,  # per speaker that spoke since
 }
 _SPEAKER_POOL = 10  # how many earlier speakers are candidates
@@ -272,6 +302,8 @@ def _speaker_candidates(an: Discourse, gender: str | None) -> list[tuple[dict, E
         feats = {"spoke": 1, "recency": len(seen) - 1}
         if _agrees(ent, gender):
             feats["gender_agrees"] = 1
+        elif gender in ("m", "f") and "plural" in ent.categories:
+            feats["number_disagrees"] = 1  # a bare 'وأضاف' does not go on with 'القادة'
         out.append((feats, ent))
         if len(out) >= _SPEAKER_POOL:
             break
@@ -350,7 +382,8 @@ def _topic_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> En
             return None
         if m.kind not in ("person", "org", "role", "country"):
             continue
-        if m.ti > 0 and _strip_conj(toks[m.ti - 1][2]) in _PREPS:
+        before = _strip_conj(toks[m.ti - 1][2]) if m.ti > 0 else ""
+        if before in _PREPS or before in _GOVERNED_BY:
             if m.kind == "country":
                 continue  # 'في روسيا، انتقد الوزير …': a place, not the subject
             return None
@@ -436,6 +469,18 @@ def _sentence(
         return (*named, *sa.subjects.values())
 
     def subject_of(c: Cue) -> Entity | None:
+        if c.kind == "verb" and c.ti + 1 < len(toks) and toks[c.ti + 1][2] in _IN_WHICH:
+            # 'بعد تصريحات رئيس الوزراء X، في وقت سابق، قال فيها': the author of the speech
+            # the relative verb is said in
+            for k in range(c.ti - 1, max(-1, c.ti - 16), -1):
+                if _strip_conj(toks[k][2]) in res.speech_nouns:
+                    for x in range(k + 1, c.ti):
+                        if (mx := by_start.get(x)) is not None and mx.kind == "person":
+                            return mx.entity
+                    break
+        if c.kind == "prep" and c.ti + 1 < len(toks) and toks[c.ti + 1][2] in _PRONOUN_OBJECTS:
+            # 'ووفقاً له، …'، 'وطبقاً لها، …': the speaker just reported, of that gender
+            return _ranked(_speaker_candidates(an, _PRONOUN_OBJECTS[toks[c.ti + 1][2]]))
         # 'وكان X قد اتهم المنظمة …': the subject written before قد, not the object after
         if c.kind == "verb" and c.ti >= 2 and toks[c.ti - 1][2] == "قد":
             k = c.ti - 1
@@ -454,7 +499,12 @@ def _sentence(
         j = c.ti + 1
         while (
             j < len(toks)
-            and (toks[j][2] in _ADVERBS or toks[j][2] in _BACK_REFS or toks[j][2] == '"')
+            and (
+                toks[j][2] in _ADVERBS
+                or toks[j][2] in _BACK_REFS
+                or toks[j][2] in BACK_OBJECTS  # 'هذا ما صرح به X'
+                or toks[j][2] == '"'
+            )
             and (j - c.ti <= 3)
         ):
             j += 1  # (a name in quotes: 'وقال "لافروف" للصحفيين')
@@ -466,6 +516,7 @@ def _sentence(
             and k - j < 3
             and (
                 toks[k][2] in _STATEMENT_LEAD
+                or (k > j and toks[k][2] == '"')  # 'وحسب "تغريدات" لـX'
                 or (
                     k == j
                     and c.kind == "prep"
@@ -485,6 +536,8 @@ def _sentence(
                         return mx.entity
                     break
         issuer = by_start.get(k) if k > j else None
+        if issuer is not None and issuer.kind == "person" and c.kind == "prep":
+            return issuer.entity  # 'وبحسب قول زاس، …': the one whose words these are
         if issuer is not None and issuer.kind in ("org", "statement"):
             # 'بيان أصدرته المنظمة': the organisation named before
             ent = an.resolve(issuer, recent(k))
@@ -496,13 +549,25 @@ def _sentence(
         m = by_start.get(j)
         if m is None and c.kind == "prep" and j < len(toks) and toks[j][2][:1] == "ل":
             # 'وفقاً لوزير الخارجية الروسي سيرغي لافروف': the name after the ل-title
+            medium = _strip_conj(toks[j][2])[1:] in _MEDIUM_NOUNS
             for x in range(j + 1, min(j + 8, len(toks))):
                 if not toks[x][2].isalpha() and toks[x][2] not in _APPOSITION:
-                    break
+                    if not (medium and toks[x][2] == '"'):
+                        break
+                    continue
                 if (mx := by_start.get(x)) is not None:
-                    if mx.kind == "person":
+                    # (a medium's name after its noun: 'وفقاً لموقع "روسيا اليوم"')
+                    if mx.kind == "person" or (medium and _is_medium(mx)):
                         m = mx
                     break
+        if m is None and c.kind == "prep" and j < len(toks) and toks[j][2].startswith("لل"):
+            # 'ووفقاً للمكتب الصحفي لوزارة الدفاع، …': a body with the ل attached, read as
+            # written without it
+            a, b, w = toks[j]
+            plain = [*toks[:j], (a, b, "ال" + w[2:]), *toks[j + 1 :]]
+            mj = next((x for x in rd.mentions(plain) if x.ti == j), None)
+            if mj is not None and mj.kind == "org":
+                m = mj
         if m is not None and m.kind == "org" and (c.gender == "f" or c.kind == "prep"):
             # 'وردت …' or 'وبحسب الدبلوماسية الروسية' (no verb to say the gender)
             fem = an.feminine_reading(toks, m)
@@ -541,6 +606,8 @@ def _sentence(
                     m = named
             # (a country just before the verb ends the previous clause's matter: '… إلى جانب
             # أرمينيا، وقالت:' — a country speaks only right after its verb or opening)
+            if m is not None and m.ti > 0 and _strip_conj(toks[m.ti - 1][2]) in _GOVERNED_BY:
+                m = None  # 'خلال جلسة برئاسة الرئيس الروسي X قال': X chairs, another speaks
             if m is not None and m.kind in ("person", "org", "role"):
                 ent = an.resolve(m)
                 if ent is None and m.kind == "role":
@@ -579,6 +646,8 @@ def _sentence(
             break
     main: Entity | None = None
     for c in cues:
+        if c.kind == "prep" and _strip_conj(norm(nt.raw[c.raw_start : c.raw_end])) in _RELAYING:
+            sa.relays[c.ti] = c.raw_start
         ent = relay[1] if relay is not None and c.ti >= relay[0] else subject_of(c)
         if ent is not None:
             sa.subjects[c.ti] = ent

@@ -191,10 +191,22 @@ def _grammar() -> dict[str, re.Pattern]:
             for k in ("num", "lat", "dmy", "same", "y", "rel", "wd", "per", "ago")
         )
     )
+    # most texts hold no Latin letter: there the same scan without the (slow, case-blind)
+    # Latin months, whose first letters are checked by one quick search
+    g["_lat0"] = re.compile(
+        "(?i:" + "|".join(sorted({n[0] for n in _LATIN_MONTH_RE.split("|")})) + ")"
+    )
+    g["_any_ar"] = re.compile(
+        "|".join(
+            f"(?:{g['_' + k].pattern})"
+            for k in ("num", "dmy", "same", "y", "rel", "wd", "per", "ago")
+        )
+    )
     return g
 
 
 _KINDS = ("num", "lat", "sep", "range", "dmy", "same", "my", "y", "y_in", "rel", "wd", "per", "ago")
+_KINDS_AR = tuple(k for k in _KINDS if k != "lat")  # a text without Latin letters
 _MARGIN = 48  # characters around a trigger where an expression holding it may lie
 
 
@@ -261,8 +273,10 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
     key = nt.key
     k1 = len(key) if k1 is None else k1
     cands: list[tuple[int, int, TimeExpr]] = []
-    windows = _windows(key, k0, k1, g["_any"])
-    present = {kind for kind in _KINDS if any(g["_" + kind].search(key, a, b) for a, b in windows)}
+    latin = g["_lat0"].search(key, k0, k1) is not None
+    windows = _windows(key, k0, k1, g["_any" if latin else "_any_ar"])
+    kinds = _KINDS if latin else _KINDS_AR
+    present = {kind for kind in kinds if any(g["_" + kind].search(key, a, b) for a, b in windows)}
 
     def scan(kind: str):
         if kind not in present:

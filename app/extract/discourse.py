@@ -23,7 +23,11 @@ from app.extract.model import SpeakerRef
 from app.extract.resources import Resources
 from app.extract.textnorm import NormText, norm
 
-_GENDER: dict[str, str] = {}  # person slug -> grammatical gender read from the KB's titles
+_GENDER: dict[str, str] = {}
+# 'رئيس' before a body: of a country it is the head of state, of any other body its head
+_HEAD_CATEGORIES = frozenset(
+    {"head_of_state", "head_of_body"}
+)  # person slug -> grammatical gender read from the KB's titles
 
 
 @dataclass(frozen=True)
@@ -203,6 +207,10 @@ class Discourse:
         return False
 
     def resolve_role(self, m: Mention) -> Entity | None:
+        if m.org and not m.country and m.categories <= _HEAD_CATEGORIES:
+            head = self._organisation_head(m)
+            if head is not None:
+                return head
         generic = all("*" in self.res.compatible.get(c, frozenset()) for c in m.categories)
         pool = self.speakers if generic else self.history
         for ent in reversed(pool):
@@ -223,6 +231,29 @@ class Discourse:
         holders = [p for p in holders if self._named_in_text(p)]
         if len(holders) == 1:
             return self.person_entity(holders[0], m.title_raw, set(m.categories))
+        return None
+
+    def _organisation_head(self, m: Mention) -> Entity | None:
+        """'رئيس المنظمة' of an intergovernmental organisation is its secretary general: the
+        latest one in the discourse, else the holder at the article's date whom the article
+        names. The head of any other body (رئيس الوفد، رئيس مكتب الرئاسة) speaks as written."""
+        org = self.kb.organisations.get(m.org)
+        if org is None or org.kind != "intergovernmental":
+            return None
+        for ent in reversed(self.history):
+            p = self.kb.people.get(ent.ref.slug or "") if ent.ref.kind == "person" else None
+            if (
+                p is not None
+                and p.organisation == org.slug
+                and "secretary_general" in ent.categories
+            ):
+                return ent
+        if self.period is None:
+            return None
+        holders = self.kb.holders({"secretary_general"}, None, org.slug, *self.period)
+        holders = [p for p in holders if self._named_in_text(p)]
+        if len(holders) == 1:
+            return self.person_entity(holders[0], m.title_raw, {"secretary_general"})
         return None
 
     def _named_in_text(self, p: Person) -> bool:

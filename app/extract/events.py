@@ -70,6 +70,10 @@ class _Lexicon:
     signing_verbs: frozenset[str]  # وقع: 'signed', but 'occurred' after a relative pronoun
     relatives: frozenset[str]  # الذي، التي …
     transmission: frozenset[str]  # نقلت، أوردت: reporting when 'عن' names the source
+    unreal: frozenset[str]  # آمل، يمكن، يجب: a content clause wished, possible or due
+    negations: frozenset[str]  # لن، لم، عدم، رفض
+    negation_exceptions: frozenset[str]  # 'لا يقل عن': no negation of a happening
+    hypothetical: frozenset[str]  # ربما، لعل
 
 
 def forms(word: str) -> frozenset[str]:
@@ -87,6 +91,8 @@ def _forms(word: str) -> frozenset[str]:
     for pre in ("بال", "لل", "كال", "ال", "ب", "ل", "ك"):
         if w.startswith(pre) and len(w) - len(pre) >= 3:
             bases.add(w[len(pre) :])
+    if len(w) >= 5 and w[0] == "س" and w[1] in "يتن":
+        bases.add(w[1:])  # the future: ستعقد → تعقد
     for b in bases:
         out.add(b)
         if len(b) > 4 and b.endswith("ا") and not b.endswith("ءا"):
@@ -97,6 +103,16 @@ def _forms(word: str) -> frozenset[str]:
         for suf in ("هما", "هم", "ها", "ه"):
             if len(b) > len(suf) + 3 and b.endswith(suf):
                 out.add(b[: -len(suf)])
+    for b in [*(out - {word}), w]:
+        # a dual or plural ending: a verb's (تعقدان، يعقدون، عقدوا) or a noun's in ة
+        # (قمتان، قمتين، and before a pronoun قمتي-هما)
+        for suf in ("ان", "ين", "ون", "وا", "ي"):
+            if len(b) - len(suf) >= 3 and b.endswith(suf):
+                stemmed = b[: -len(suf)]
+                if stemmed.endswith("ت"):
+                    out.add(stemmed[:-1] + "ه")
+                if suf != "ي":  # 'ي' only as the dual's before a pronoun: a nisba is no dual
+                    out.add(stemmed)
     return frozenset(out)
 
 
@@ -135,6 +151,10 @@ def lexicon() -> _Lexicon:
         signing_verbs=frozenset(norm(w) for w in data["signing_verbs"]),
         relatives=frozenset(res.relative_markers),
         transmission=frozenset(res.transmission_verbs),
+        unreal=frozenset(norm(w) for w in data["unreal_governors"]),
+        negations=frozenset(norm(w) for w in data["negations"]),
+        negation_exceptions=frozenset(norm(w) for w in data["negation_exceptions"]),
+        hypothetical=frozenset(norm(w) for w in data["hypothetical"]),
     )
 
 
@@ -148,16 +168,27 @@ def _is_comp(t: str, lex: _Lexicon) -> bool:
     return t in lex.complementizers or (t[:1] in ("و", "ف") and t[1:] in lex.complementizers)
 
 
+@dataclass(frozen=True)
+class _Clause:
+    before: list[str]  # the clause's words before the date, in text order
+    after: list[str]  # and after it
+    governor: list[str]  # the two words before the complementizer opening the clause, if one does
+    opening: list[str]  # and the two words after it
+
+
 def _clause(
     nt: NormText,
     sent: Sentence,
     e: TimeExpr,
     lex: _Lexicon,
     speech_spans: list[tuple[int, int]],
-) -> tuple[list[str], list[str]]:
+    others: tuple[TimeExpr, ...] = (),
+) -> _Clause:
     """The words of ``e``'s clause before it (in text order) and after it, up to a stop: a
     full stop, a colon, a complementizer, the edge of the quotation ``e`` is in (or of any
-    quotation, for a date outside quotes)."""
+    quotation, for a date outside quotes). The sentence's next date (``others``) opens a
+    clause of its own ('علق … في فبراير مشاركة بلاده، وفي يونيو أعلن …': what follows June is
+    June's); a date coordinated after a previous one ('وفي يونيو') reads nothing before it."""
     lo, hi = sent.start, sent.end
     inside = next(((a, b) for a, b in speech_spans if a <= e.start < b), None)
     if inside is not None:
@@ -165,16 +196,32 @@ def _clause(
     else:
         lo = max([lo] + [b for a, b in speech_spans if b <= e.start])
         hi = min([hi] + [a for a, b in speech_spans if a >= e.end])
+    hi = min([hi] + [o.start for o in others if o.start >= e.end])
     toks = nt.tokens_in(nt.key_offset(lo), nt.key_offset(hi))
     ks, ke = nt.key_offset(e.start), nt.key_offset(e.end)
+    prev = max((o.end for o in others if o.end <= e.start and o.start >= lo), default=None)
+    if prev is not None and _coordinated(nt, prev, e):
+        toks = [x for x in toks if x[0] >= ks]
     before: list[str] = []
-    for _a, _b, t in reversed([x for x in toks if x[1] <= ks]):
+    governor: list[str] = []
+    opening: list[str] = []
+    earlier = [x for x in toks if x[1] <= ks]
+    full = embedded = False
+    for j in range(len(earlier) - 1, -1, -1):
+        t = earlier[j][2]
         if t in _STOPS or _is_comp(t, lex):
+            # a relative clause or 'وذلك' between the date and the complementizer ('تأمل أن
+            # تعود …، وذلك عشية القمة التي تستضيفها … غدا'): the date is not the content's
+            if _is_comp(t, lex) and not embedded:
+                governor = [x[2] for x in earlier[max(0, j - 2) : j] if x[2][:1].isalnum()]
+                opening = [x[2] for x in earlier[j + 1 : j + 3] if x[2][:1].isalnum()]
             break
+        embedded = embedded or t in lex.relatives or t == "وذلك"
+        if full:
+            continue  # read on to the clause's start only for its governor and opening
         if t[:1].isalnum():
             before.append(t)
-        if _content_words(before) >= _WINDOW:
-            break
+        full = _content_words(before) >= _WINDOW
     after: list[str] = []
     for _a, _b, t in (x for x in toks if x[0] >= ke):
         if t in _STOPS or _is_comp(t, lex):
@@ -183,7 +230,18 @@ def _clause(
             after.append(t)
         if _content_words(after) >= _WINDOW:
             break
-    return before[::-1], after
+    return _Clause(before[::-1], after, governor, opening)
+
+
+def _coordinated(nt: NormText, prev_end: int, e: TimeExpr) -> bool:
+    """``e`` opens a clause coordinated after the date that ends at ``prev_end``: the word
+    right before it is 'و'/'وفي'/'ثم' ('… في فبراير …، وفي يونيو أعلن')."""
+    words = [t[2] for t in nt.tokens_in(nt.key_offset(prev_end), nt.key_offset(e.start))]
+    words = [w for w in words if w[:1].isalnum()]
+    return bool(words) and words[-1] in _COORDINATORS
+
+
+_COORDINATORS = frozenset(norm(w) for w in ("و", "وفي", "ثم", "وفى", "وخلال", "وبعد"))
 
 
 def _content_words(words: list[str]) -> int:
@@ -272,6 +330,8 @@ def find_trigger(
         cat = _category(w, lex)
         if cat is None or (acts_only and cat not in lex.act_categories):
             continue
+        if _negated(words, i, lex):
+            continue  # 'برفض إجراء تدريبات'، 'عدم المشاركة': a happening denied
         if (w in lex.signing_verbs or _strip_wf(w) in lex.signing_verbs) and (
             i > 0 and words[i - 1] in lex.relatives
         ):
@@ -282,6 +342,52 @@ def find_trigger(
             continue
         return w, cat
     return None
+
+
+def _negated(words: list[str], i: int, lex: _Lexicon) -> bool:
+    """A negation or a refusal among the two words before ``words[i]``."""
+    return any(_is_negation(words, j, lex) for j in range(max(0, i - 2), i))
+
+
+def _is_negation(words: list[str], j: int, lex: _Lexicon) -> bool:
+    """``words[j]`` negates what follows: 'لن'، 'لم'، 'عدم'، 'رفض' (also 'برفض'), and 'لا'
+    unless a quantity or a continuation follows ('لا يقل عن'، 'لا يزال')."""
+    w = words[j]
+    if not (w in lex.negations or forms(w) & lex.negations):
+        return False
+    nxt = words[j + 1] if j + 1 < len(words) else ""
+    return _strip_wf(w) != "لا" or nxt not in lex.negation_exceptions
+
+
+def _unreal(cl: _Clause, lex: _Lexicon) -> bool:
+    """The clause tells a happening wished, possible, due or denied, not one that happens: its
+    content clause is governed by a hope or a possibility ('آمل أن نعقد اجتماعا يوم
+    الاثنين'، 'أعرب عن أمله بأن تسهم القمة في 23 نوفمبر'); 'ربما' or 'قد' with a present verb
+    ('قد يطلب … في عام 2025') is in it; a negation is the first word after the date ('تدريبات
+    … في عام 2023 لن تجرى'; after a comma, 'فيما لم يشارك', it opens another clause)."""
+    if any(forms(w) & lex.unreal for w in cl.governor):
+        return True
+    words = cl.opening + _last_words(cl.before, _BEFORE) + cl.after[:_AFTER]
+    for j, w in enumerate(words):
+        if _strip_wf(w) in lex.hypothetical or w in lex.hypothetical:
+            return True
+        # 'وكان الوضع قد تصاعد': a past verb in ت after كان is the pluperfect, no 'may'
+        if (
+            w in ("قد", "وقد")
+            and j + 1 < len(words)
+            and _present_verb(words[j + 1])
+            and (words[j + 1][0] != "ت" or not any(_strip_wf(x) in _KANA for x in words[:j]))
+        ):
+            return True
+    return bool(cl.after) and _is_negation(cl.after, 0, lex)
+
+
+_KANA = frozenset(norm(w) for w in ("كان", "كانت", "كانوا"))
+
+
+def _present_verb(word: str) -> bool:
+    """A present-tense verb by its prefix (يطلب، تعقد، نبحث) — 'قد' before it is 'may'."""
+    return len(word) >= 4 and word[0] in "يتن"
 
 
 def _category(word: str, lex: _Lexicon) -> str | None:
@@ -388,9 +494,20 @@ def own_year(nt: NormText, exprs: list[TimeExpr]) -> int | None:
         if e.year is not None
         and e.year not in past
         and not (_since(nt, e) or norm(e.text).startswith("منذ"))
+        and not _label_or_horizon(nt, e)
     }
     years |= {int(m.group(1)) for m in NAMED_YEAR.finditer(nt.key)} - past
     return next(iter(years)) if len(years) == 1 else None
+
+
+def _label_or_horizon(nt: NormText, e: TimeExpr) -> bool:
+    """A year that labels a period or sets a horizon ('مساهمة أرمينيا لعام 2024'، 'ميزانية
+    2025'، 'حتى عام 2030'): set ahead of time, it is not the year the article is written in."""
+    if e.kind == "y" and norm(e.text).startswith("ل"):
+        return True
+    k = nt.key_offset(e.start)
+    words = nt.key[max(0, k - 24) : k].split()
+    return bool(words) and _strip_wf(words[-1]) in lexicon().horizon
 
 
 def in_year(e: TimeExpr, year: int) -> DateValue | None:
@@ -464,6 +581,41 @@ def _placed(words: list[str], trigger: str, lex: _Lexicon) -> bool:
 _EVE_NOUNS = frozenset(
     norm(w) for w in ("رحلة", "زيارة", "جولة", "قمة", "اجتماع", "لقاء", "محادثات", "وصول")
 )
+
+
+# words telling a happening as planned or ahead ('من المقرر'، 'تخطط'، 'المقبل')
+_AHEAD = frozenset(
+    norm(w)
+    for w in (
+        "سوف", "المقبل", "المقبلة", "القادم", "القادمة", "المقرر", "المقررة", "المزمع",
+        "تخطط", "يخطط", "نخطط", "تعتزم", "يعتزم", "نعتزم", "خطة", "يهدف", "تهدف", "مرتقب",
+    )
+)  # fmt: skip
+
+
+def _told_ahead(
+    nt: NormText,
+    sent: Sentence,
+    e: TimeExpr,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+) -> bool:
+    """The date's clause tells its happening as ahead: a future verb (ستعقد، سيتم), a plan
+    (من المقرر، تخطط) or a date placed ahead (بحلول، اعتبارا من). A happening dated by a year
+    alone and told as past is recalled: a reporter gives this year's happenings their day or
+    month ('زار الأمين العام البلاد في عام 2022' is background; 'تخطط الدول خلال العام
+    2021 لإجراء تدريبات' is the plan)."""
+    if e.direction == 1 or placed_ahead(nt, e):
+        return True
+    cl = _clause(nt, sent, e, lex, speech_spans)
+    words = cl.opening + cl.before + cl.after
+    return any(
+        w in _AHEAD
+        or _strip_wf(w) in _AHEAD
+        or (len(w) >= 5 and w[0] == "س" and w[1] in "يتن")
+        or (len(w) >= 6 and w[:2] in ("وس", "فس") and w[2] in "يتن")
+        for w in words
+    )
 
 
 def _on_the_eve(
@@ -552,16 +704,26 @@ def _main_clause(
     return out
 
 
+# a clock time right after a date: the page's stamp, not a happening's day
+_STAMP_TIME = re.compile(r"\s*[0-9]{1,2}:[0-9]{2}")
+
+
 def _happening(
     nt: NormText,
     sent: Sentence,
     e: TimeExpr,
     lex: _Lexicon,
     speech_spans: list[tuple[int, int]],
+    others: tuple[TimeExpr, ...] = (),
 ) -> tuple[str, str, bool] | None:
     """The trigger that makes ``e`` the date of a happening and whether a reporting verb
     announced it (its subject is then the actor), or None (module docstring)."""
-    before, after = _clause(nt, sent, e, lex, speech_spans)
+    if _STAMP_TIME.match(nt.key, nt.key_offset(e.end)):
+        return None  # '… - بلس 48، اليوم الاثنين 30 يونيو 2025 12:53 مساء': a page stamp
+    cl = _clause(nt, sent, e, lex, speech_spans, others)
+    if _unreal(cl, lex):
+        return None
+    before, after = cl.before, cl.after
     # a relative clause after the date is another clause ('…الأسبوع الماضي، الأمر الذي يسمح
     # بالانسحاب'): its antecedent is the last word read
     after = after[: next((i for i, w in enumerate(after) if w in lex.relatives), len(after))]
@@ -606,10 +768,49 @@ def _happening(
         return _decided(nt, sent, e, lex, speech_spans)
     # a reporting verb after the date ends its clause ('في 6 يناير، قال …')
     near = next((i for i in range(len(after)) if _cue_at(after, i, lex)), len(after))
-    hit = find_trigger(_last_words(before, _BEFORE), lex, nearest_last=True) or find_trigger(
-        after[: min(near, _AFTER)], lex
+    hit = (
+        find_trigger(_last_words(before, _BEFORE), lex, nearest_last=True)
+        or find_trigger(after[: min(near, _AFTER)], lex)
+        or _opening_verb(nt, sent, e, lex, speech_spans, others)
     )
     return (*hit, False) if hit else None
+
+
+# words before a sentence's verb that leave it the main verb ('وقد افتتح'، 'كما عقدت')
+_VERB_LEADS = frozenset(norm(w) for w in ("قد", "وقد", "فقد", "كما", "ثم", "وكانت", "وكان"))
+
+
+def _opening_verb(
+    nt: NormText,
+    sent: Sentence,
+    e: TimeExpr,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+    others: tuple[TimeExpr, ...] = (),
+) -> tuple[str, str] | None:
+    """The trigger verb opening a sentence whose main clause holds the date, however long its
+    subject ('افتتح اجتماع مجلس وزراء خارجية الدول الأعضاء في المنظمة أعماله في المدينة
+    اليوم'): the verb of the clause dates the happening. None when a stop, a complementizer, a
+    quotation, a relative clause, another date or a reporting verb comes between."""
+    if any(sent.start <= a < e.start for a, _b in speech_spans) or any(
+        sent.start <= o.start < e.start for o in others
+    ):
+        return None
+    toks = [t[2] for t in nt.tokens_in(nt.key_offset(sent.start), nt.key_offset(e.start))]
+    if any(t in _STOPS or _is_comp(t, lex) or t in lex.relatives for t in toks):
+        return None
+    words = [t for t in toks if t[:1].isalnum()]
+    if any(_cue_at(words, i, lex) for i in range(len(words))):
+        return None
+    while words and words[0] in _VERB_LEADS:
+        words = words[1:]
+    if not words or not words[0][:1].isalpha():
+        return None
+    hit = find_trigger(words[:1], lex)
+    # a verb, not a noun opening the subject: no article, no ة/ات
+    if hit is None or words[0].startswith(("ال", "وال")) or words[0].endswith(("ه", "ات")):
+        return None
+    return hit
 
 
 def build_events(
@@ -656,7 +857,8 @@ def build_events(
                 continue
             seen: set[str] = set()
             for e in sexprs:
-                hit = _happening(nt, sent, e, lex, speech_spans)
+                others = tuple(o for o in sexprs if o is not e)
+                hit = _happening(nt, sent, e, lex, speech_spans, others)
                 if hit is None:
                     continue
                 r = ref
@@ -684,6 +886,7 @@ def build_events(
                     or (_since(nt, e) and recalled(dv, published, days=SINCE_DAYS))
                     or (published is None and _recalling(nt, sent))
                     or int(dv.value[:4]) in past
+                    or (dv.precision == "year" and not _told_ahead(nt, sent, e, lex, speech_spans))
                 )
                 countries = countries_between(cmentions, sent.start, sent.end)
                 events.append(

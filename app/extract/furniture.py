@@ -17,7 +17,7 @@ from app.extract.dates import TimeExpr
 from app.extract.knowledge import Knowledge
 from app.extract.resources import Resources
 from app.extract.segment import Paragraph
-from app.extract.textnorm import NormText
+from app.extract.textnorm import NormText, norm
 
 _SENT_END = re.compile(r"[.!?؟]\s*$")
 _ISSUE_LINE = re.compile(r"(?:السنة|العدد)\s*[\d٠-٩]")
@@ -214,6 +214,9 @@ def name_spans(nt: NormText, kb: Knowledge) -> tuple[tuple[int, int], ...]:
     time word inside one is part of the name ('روسيا اليوم'، 'اليوم السابع'), no date."""
     out = []
     for m in kb.outlet_matcher.find_all(nt.tokens_in(0, len(nt.key))):
+        # a form that is also a phrase ('الشرق اليوم': the East today) keeps its time word
+        if m.form in kb.outlets[m.payload].common_forms:
+            continue
         if " " in nt.key[m.start : m.end].strip():
             out.append(nt.raw_span(m.start, m.end))
     return tuple(out)
@@ -223,14 +226,28 @@ def _outlet_kind(kb: Knowledge, name_en: str) -> str | None:
     return next((o.kind for o in kb.outlets.values() if o.name_en == name_en), None)
 
 
+def _common(kb: Knowledge, m) -> bool:
+    """The match is an outlet's name that is also a common word (الخبر، العالم، تشرين)."""
+    o = kb.outlets[m.payload]
+    return o.common_word or m.form in o.common_forms
+
+
+# a photo's credit names the photo's source, not the story's: '© Sputnik / …', 'الصورة: رويترز'
+_PHOTO_CREDIT = re.compile(r"©|(?<![^\W\d_])(?:ال)?صور[ةه]|(?<![^\W\d_])تصوير|photo|getty", re.I)
+
+
 def _outlet_line(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
-    """A masthead: a line that is nothing but an outlet's name ('ريا نوفوستي'، 'الأهرام')."""
+    """A masthead: a line that is nothing but an outlet's name ('ريا نوفوستي'، 'الأهرام',
+    'Sputnik'). A form that is also a common word alone on a line is a section label
+    ('العالم'), no masthead; a common-word outlet (الأخبار) keeps its own rule."""
     k0, k1 = nt.key_offset(p.start), nt.key_offset(p.end)
     words = [t for t in nt.tokens_in(k0, k1) if t[2][:1].isalnum()]
     if not words or len(words) > 5:
         return None
     ms = kb.outlet_matcher.find_all(nt.tokens_in(k0, k1))
     if len(ms) == 1 and ms[0].start <= words[0][0] and ms[0].end >= words[-1][1]:
+        if ms[0].form in kb.outlets[ms[0].payload].common_forms:
+            return None
         return kb.outlets[ms[0].payload].name_en
     return None
 
@@ -245,8 +262,7 @@ def _outlet_in(nt: NormText, a: int, b: int, kb: Knowledge, last: bool = False) 
     ms = [
         m
         for m in ms
-        if not kb.outlets[m.payload].common_word
-        or (words and m.start <= words[0][0] and m.end >= words[-1][1])
+        if not _common(kb, m) or (words and m.start <= words[0][0] and m.end >= words[-1][1])
     ]
     if not ms:
         return None
@@ -269,6 +285,8 @@ def _furniture_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge)
     firsts = [p for p in paras[:3] if nt.raw[p.start : p.end].strip()]
     for p in firsts[:2]:
         text = nt.raw[p.start : p.end]
+        if _PHOTO_CREDIT.search(text):
+            continue
         seg = _SEGMENT_SEP.split(text.strip(), maxsplit=1)
         if len(seg) == 2 and len(seg[0].split()) <= 4:
             a = p.start + text.index(seg[0])
@@ -293,13 +311,16 @@ def _furniture_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge)
     return None
 
 
-def _whole(nt: NormText, a: int, b: int, kb: Knowledge) -> bool:
-    """``raw[a:b]`` is nothing but one outlet's name."""
+def _whole(nt: NormText, a: int, b: int, kb: Knowledge, labelled: bool = False) -> bool:
+    """``raw[a:b]`` is nothing but one outlet's name; a form that is also a common word only
+    when ``labelled`` (a segment of a 'SITE - SECTION' or 'SITE:' line, not a bare line)."""
     k0, k1 = nt.key_offset(a), nt.key_offset(b)
     toks = nt.tokens_in(k0, k1)
     words = [t for t in toks if t[2][:1].isalnum()]
     ms = kb.outlet_matcher.find_all(toks)
-    return bool(words) and len(ms) == 1 and ms[0].start <= words[0][0] and ms[0].end >= words[-1][1]
+    if not (words and len(ms) == 1 and ms[0].start <= words[0][0] and ms[0].end >= words[-1][1]):
+        return False
+    return labelled or ms[0].form not in kb.outlets[ms[0].payload].common_forms
 
 
 def _footer_outlet(
@@ -322,33 +343,151 @@ def _footer_outlet(
     return None
 
 
+# a tatweel standing alone between spaces is a dash ('موسكو ـ «القدس العربي»:')
+_LONE_TATWEEL = re.compile(r"(?:(?<=\s)|^)\u0640+(?=\s)")
+
+
+def _dashed(text: str) -> str:
+    """``text`` with each lone tatweel written as a dash (same length: offsets hold)."""
+    return _LONE_TATWEEL.sub(lambda m: "-" * len(m.group()), text)
+
+
 def _leading_outlet(nt: NormText, p: Paragraph, kb: Knowledge) -> str | None:
-    """'موسكو (رويترز) -' / 'موسكو - سبوتنيك.' at the start of the first body paragraph."""
-    text = nt.raw[p.start : min(p.end, p.start + 60)]
+    """The outlet a body paragraph opens with: 'موسكو (رويترز) -' / 'موسكو - سبوتنيك.', the
+    agency in brackets first ('(د ب أ) قال …'), the site's own name before a dash ('الشرق
+    اليوم – أفادت …'), or an outlet right after a place and a slash or dash ('موسكو/الأناضول
+    أعلن …', 'كازاخستان/ نبأ- أكد …', 'بيروت - الميادين نت قال …')."""
+    text = _dashed(nt.raw[p.start : min(p.end, p.start + 60)])
     m = re.match(
         r"^[^.،:\"“«]{0,40}?(?:\(([^)]{1,30})\)\s*[-–—:]|[-–—]\s*([^.\-–—:]{1,30})[.:\-–—])", text
     )
-    if not m or len(text[: m.start(1) if m.group(1) else m.start(2)].split()) > 4:
-        return None  # a place name of a few words, then the outlet: not a body sentence
-    g = 1 if m.group(1) else 2
-    return _outlet_in(nt, p.start + m.start(g), p.start + m.end(g), kb, last=True)
+    if m and len(text[: m.start(1) if m.group(1) else m.start(2)].split()) <= 4:
+        # a place name of a few words, then the outlet: not a body sentence
+        g = 1 if m.group(1) else 2
+        name = _outlet_in(nt, p.start + m.start(g), p.start + m.end(g), kb, last=True)
+        if name:
+            return name
+    m = re.match(r"^\s*\(([^()]{1,30})\)", text)
+    if m and _whole(nt, p.start + m.start(1), p.start + m.end(1), kb, labelled=True):
+        return _outlet_in(nt, p.start + m.start(1), p.start + m.end(1), kb)
+    m = re.match(r"^\s*([^\-–—:.،\n/(]{2,30}?)\s*[-–—]", text)
+    if m and _whole(nt, p.start + m.start(1), p.start + m.end(1), kb, labelled=True):
+        return _outlet_in(nt, p.start + m.start(1), p.start + m.end(1), kb)
+    m = re.match(r"^\s*[^\W\d_][^/\-–—:.،\n(]{0,25}?\s*[/\-–—]\s*", text)
+    if m and len(text[: m.end()].split()) <= 3:
+        k0 = nt.key_offset(p.start + m.end())
+        toks = nt.tokens_in(k0, nt.key_offset(min(p.end, p.start + m.end() + 40)))
+        ms = kb.outlet_matcher.find_all(toks)
+        if ms and toks and ms[0].start == toks[0][0]:
+            after = nt.key[ms[0].end : ms[0].end + 2].lstrip(" ")[:1]
+            # a common word is the outlet only with a mark after it ('كازاخستان/ نبأ-')
+            spaced = not _common(kb, ms[0]) and nt.key[ms[0].end : ms[0].end + 1].isspace()
+            if not after or after in "-–—:.\n" or spaced:
+                return kb.outlets[ms[0].payload].name_en
+    return None
+
+
+_SEGMENT = re.compile(r"[^-–—/:|()]+")
 
 
 def _short_line_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
-    """A short line naming the outlet: 'مينسك-سانا', 'بيشكك/ الأناضول', 'موسكو: «الشرق الأوسط»'
-    among the first lines, or '(واج)' as the last line."""
-    cands = [p for p in paras[:6]] + [
-        p for p in paras[-2:] if p.noise or len(nt.raw[p.start : p.end].split()) <= 3
-    ]
-    for p in cands:
-        text = nt.raw[p.start : p.end].strip()
+    """A short line of the page's top naming the outlet in one of its segments: 'مينسك-سانا',
+    'بيشكك/ الأناضول', 'موسكو: «الشرق الأوسط»', a site and its section ('العالم - أوروبا',
+    'العالم-آسيا'), a site's label ('تشرين:'); or '(واج)' as the last line."""
+    for p in paras[:10]:
+        text = _dashed(nt.raw[p.start : p.end])
         words = re.findall(r"[^\W\d_]+", text)
-        if not words or len(words) > 5:
+        if not words or len(words) > 5 or _PHOTO_CREDIT.search(text):
             continue
-        if not (re.search(r"[-–—/:]", text) or (text.startswith("(") and text.endswith(")"))):
+        if not re.search(r"[-–—/:|]", text) and not (
+            text.strip().startswith("(") and text.strip().endswith(")")
+        ):
             continue
-        name = _outlet_in(nt, p.start, p.end, kb, last=True)
-        if name:
+        for m in _SEGMENT.finditer(text):
+            a, b = p.start + m.start(), p.start + m.end()
+            if m.group().strip() and _whole(nt, a, b, kb, labelled=True):
+                return _outlet_in(nt, a, b, kb)
+    for p in paras[-2:]:
+        text = nt.raw[p.start : p.end].strip()
+        if not (p.noise or len(text.split()) <= 3) or not re.search(r"[^\W\d_]", text):
+            continue
+        if _PHOTO_CREDIT.search(text):
+            continue
+        if (text.startswith("(") and text.endswith(")")) or re.search(r"[-–—/:]", text):
+            name = _outlet_in(nt, p.start, p.end, kb, last=True)
+            if name:
+                return name
+    return None
+
+
+# the site's own copyright line among the last ones: 'جميع الحقوق محفوظة © اليوم السابع 2023',
+# '© 2023 سكاي نيوز عربية', 'جميع الحقوق محفوظة لموقع صدى البلد'
+_COPYRIGHT = re.compile(r"©|\(c\)|حقوق|copyright", re.I)
+
+
+def _copyright_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
+    """The one outlet a short copyright line among the last six names: the publisher."""
+    for p in reversed(paras[-6:]):
+        text = nt.raw[p.start : p.end]
+        if not _COPYRIGHT.search(text) or len(text.split()) > 14:
+            continue
+        toks = nt.tokens_in(nt.key_offset(p.start), nt.key_offset(p.end))
+        names = {
+            kb.outlets[m.payload].name_en
+            for m in kb.outlet_matcher.find_all(toks)
+            if m.form not in kb.outlets[m.payload].common_forms
+        }
+        if len(names) == 1:
+            return names.pop()
+    return None
+
+
+# a newspaper's header names its editors: 'رئيس مجلسي الإدارة والتحرير' / 'رئيس التحرير' /
+# 'الإشراف العام', the name on the next line
+_EDITOR_TITLE = re.compile(
+    r"^\s*(?:رئيس\s+(?:مجلس[يى]\s+الإدارة\s+و)?التحرير|الإشراف\s+العام)\s*:?\s*$"
+)
+
+
+def _editors_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
+    """The outlet whose editor (``masthead_ar`` in outlets.json) a header line names right
+    under an editor's title, among the first ten lines."""
+    for pi, p in enumerate(paras[1:10], start=1):
+        if not _EDITOR_TITLE.match(nt.raw[paras[pi - 1].start : paras[pi - 1].end]):
+            continue
+        name = norm(nt.raw[p.start : p.end].strip()).replace(" ", "")
+        for o in kb.outlets.values():
+            if any(norm(n).replace(" ", "") == name for n in o.masthead):
+                return o.name_en
+    return None
+
+
+# the page's own address printed in its header ('date 2025-11-27 https://sarabic.ae/…')
+_HOST = re.compile(r"https?://(?:www\.)?([^/\s:]+)", re.I)
+
+
+def _address_outlet(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
+    """The outlet whose site a URL on one of the first lines is on, when the line holds
+    little else (a stamp line, not a sentence citing a link)."""
+    for p in paras[:3]:
+        text = nt.raw[p.start : p.end]
+        for m in _HOST.finditer(text):
+            rest = re.findall(r"[^\W\d_]{2,}", _URL.sub(" ", text[: m.start()]))
+            if len(rest) > 3:
+                continue
+            host = m.group(1).lower()
+            for o in kb.outlets.values():
+                if any(host == d or host.endswith("." + d) for d in o.domains if "/" not in d):
+                    return o.name_en
+    return None
+
+
+def _publisher(nt: NormText, paras: tuple[Paragraph, ...], kb: Knowledge) -> str | None:
+    """The page's own name as a newspaper, site or channel (not an agency): a masthead among
+    the first two lines, else its copyright line."""
+    masthead = next((o for p in paras[:2] if (o := _outlet_line(nt, p, kb))), None)
+    for name in (masthead, _copyright_outlet(nt, paras, kb)):
+        if name is not None and _outlet_kind(kb, name) != "agency":
             return name
     return None
 
@@ -419,22 +558,41 @@ def find_outlet(
     res: Resources,
 ) -> str | None:
     """The publishing outlet, by the positional rules of the README (first that applies)."""
-    # the publisher's own masthead (a newspaper, site or channel, not an agency) over the
-    # agency its dateline credits: 'القدس العربي' above 'موسكو – (د ب أ):'
-    masthead = next((o for p in paras[:2] if (o := _outlet_line(nt, p, kb))), None)
-    if masthead is not None and _outlet_kind(kb, masthead) == "agency":
-        masthead = None
-    outlet = _footer_outlet(nt, paras, res, kb) or masthead or fur.dateline_outlet
+    # the publisher's own masthead or copyright line (a newspaper, site or channel, not an
+    # agency) over the agency its dateline credits: 'القدس العربي' above 'موسكو – (د ب أ):'
+    own = _publisher(nt, paras, kb)
+    outlet = _footer_outlet(nt, paras, res, kb) or own or fur.dateline_outlet
     if outlet is None and body:
-        outlet = _leading_outlet(nt, paras[min(body)], kb)
+        # the first body paragraph of a sentence's length (not a '• 0' counter line)
+        first = next(
+            (
+                pi
+                for pi in sorted(body)
+                if len(nt.raw[paras[pi].start : paras[pi].end].split()) >= 6
+            ),
+            min(body),
+        )
+        outlet = _leading_outlet(nt, paras[first], kb)
     if outlet is None and fur.dateline_para is not None:
         # a page header's date line came first ('| 2023-09-04 19:20:15 |'); the agency is
         # named by the dateline under it ('مينسك 4 سبتمبر 2023 (شينخوا) انطلقت …')
         outlet = _dateline(nt, paras, exprs_by_para, kb, first=fur.dateline_para + 1)[3]
     if outlet is None:
+        outlet = _address_outlet(nt, paras, kb) or _editors_outlet(nt, paras, kb)
+    if outlet is None:
         outlet = _furniture_outlet(nt, paras, kb)
     if outlet is None:
         outlet = _short_line_outlet(nt, paras, kb)
     if outlet is None:
-        outlet = next((o for p in paras[:3] if (o := _outlet_line(nt, p, kb))), None)
+        # a line of the page's top that is only an outlet's name: a masthead under the
+        # editors' names, a byline under the headline, an image credit ('Sputnik')
+        outlet = next(
+            (
+                o
+                for p in paras[:10]
+                if not _PHOTO_CREDIT.search(nt.raw[p.start : p.end])
+                and (o := _outlet_line(nt, p, kb))
+            ),
+            None,
+        )
     return outlet

@@ -13,6 +13,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -183,6 +185,11 @@ class Outlet:
     forms: tuple[str, ...]
     common_word: bool = False  # الخبر، الأخبار: an outlet only where a line holds nothing else
     domains: tuple[str, ...] = ()  # its sites: "sana.sy", "dw.com/ar" (host, optional path)
+    # forms that are also common words (العالم، تشرين، نبأ): the outlet only as a labelled
+    # segment of page furniture ('العالم - أوروبا', 'تشرين:'), never a bare line or a phrase
+    common_forms: tuple[str, ...] = ()
+    # the names its pages print under 'رئيس التحرير' in their header (its editors)
+    masthead: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -238,8 +245,9 @@ class PhraseMatcher:
     def __bool__(self) -> bool:
         return bool(self._index)
 
-    def _entries(self, word: str) -> tuple[tuple[tuple[str, ...], Any, str, int], ...]:
-        """Phrases a text word can start, with the length of the clitic it carries (cached)."""
+    def _entries(self, word: str) -> list | tuple:
+        """Phrases a text word can start, with the length of the clitic it carries, as a trie
+        of their following words (:func:`_trie`; cached); ``()`` when none."""
         hit = self._lookup.get(word)
         if hit is not None:
             return hit
@@ -259,44 +267,68 @@ class PhraseMatcher:
                 if (words, phrase, clen) not in seen:
                     seen.add((words, phrase, clen))
                     out.append((words, payload, phrase, clen))
-        hit = tuple(out)
+        hit = _trie(out) if out else ()
         if len(self._lookup) < 200_000:
             self._lookup[word] = hit
         return hit
 
     def find_all(self, tokens: list[tuple[int, int, str]]) -> list[Match]:
-        """Non-overlapping longest matches over word tokens (key offsets)."""
+        """Non-overlapping longest matches over word tokens (key offsets).
+
+        Left to right, a match taking its words: only words that can start a phrase are
+        visited (picked in one pass at C speed), and from each the trie of its phrases is
+        walked along the following words.
+        """
         out: list[Match] = []
-        lookup = self._lookup
-        if self.key is not None:
-            key = self.key
-            keyed = [(a, b, key(w)) for a, b, w in tokens]
-        else:
-            keyed = tokens
-        i, n = 0, len(tokens)
-        while i < n:
+        get = self._lookup.get
+        key = self.key
+        n = len(tokens)
+        # a word not yet looked up (get → True) is a candidate, and looked up below
+        starts = compress(count(), map(get, map(itemgetter(2), tokens), repeat(True)))
+        i = 0
+        for c in starts:
+            if c < i:
+                continue  # inside the previous match
+            i = c
             s0, _, w0 = tokens[i]
-            entries = lookup.get(w0)
-            if entries is None:
-                entries = self._entries(w0)
-            if not entries:
+            node = get(w0)
+            if node is None:
+                node = self._entries(w0)
+            if not node:
                 i += 1
                 continue
-            best: tuple[int, int, Match] | None = None
-            for words, payload, phrase, clen in entries:
-                k = len(words)
-                if i + k > n or (k > 1 and keyed[i + 1][2] != words[1]):
-                    continue
-                if k < 3 or all(keyed[i + j][2] == words[j] for j in range(2, k)):
-                    m = Match(s0, tokens[i + k - 1][1], s0 + clen, payload, phrase)
-                    if best is None or k > best[0] or (k == best[0] and clen < best[1]):
-                        best = (k, clen, m)
+            best = None
+            j = i
+            while True:
+                if node[0] is not None:
+                    best = (j - i + 1, node[0])  # the longest phrase ending here so far
+                j += 1
+                if j >= n or not node[1]:
+                    break
+                node = node[1].get(tokens[j][2] if key is None else key(tokens[j][2]))
+                if node is None:
+                    break
             if best:
-                out.append(best[2])
-                i += best[0]
+                k, (clen, payload, phrase) = best
+                out.append(Match(s0, tokens[i + k - 1][1], s0 + clen, payload, phrase))
+                i += k
             else:
                 i += 1
         return out
+
+
+def _trie(entries: list[tuple[tuple[str, ...], Any, str, int]]) -> list:
+    """The phrases one text word starts as a trie over their following words: a node is
+    ``[ending, {next word: node}]``, ``ending`` the ``(clitic length, payload, phrase)`` of the
+    phrase ending there with the shortest clitic (the first listed on a tie), or None."""
+    root: list = [None, {}]
+    for words, payload, phrase, clen in entries:
+        node = root
+        for word in words[1:]:
+            node = node[1].setdefault(word, [None, {}])
+        if node[0] is None or clen < node[0][0]:
+            node[0] = (clen, payload, phrase)
+    return root
 
 
 def _d(s: str | None) -> date | None:
@@ -559,9 +591,11 @@ def _load_knowledge(data_dir: Path) -> Knowledge:
             forms=tuple(o.get("variants_ar") or ()),
             common_word=bool(o.get("common_word")),
             domains=tuple(o.get("domains") or ()),
+            common_forms=tuple(o.get("common_variants_ar") or ()),
+            masthead=tuple(o.get("masthead_ar") or ()),
         )
         kb.outlets[out.slug] = out
-        for f in out.forms:
+        for f in (*out.forms, *out.common_forms):
             kb.outlet_matcher.add(f, out.slug)
 
     for p in _load_json("people.json", data_dir).get("people", []):

@@ -18,9 +18,10 @@ import re
 from functools import lru_cache
 
 from app.extract.discourse import Cue, Discourse, Entity, Mention, _strip_conj
+from app.extract.knowledge import Knowledge, Match
 from app.extract.model import SpeakerRef
 from app.extract.resources import Title, _load
-from app.extract.textnorm import norm
+from app.extract.textnorm import NormText, norm
 
 _RELATIVE_SAY = frozenset(
     norm(w)
@@ -88,6 +89,24 @@ _ADDRESSEES = frozenset(
                       "لقناة", "لصحيفة", "لموقع", "للتلفزيون", "لإذاعة", "للمراسلين")
 )  # fmt: skip
 _GENERAL = frozenset(norm(w) for w in ("العام", "العامة"))
+# what a group's name may go on with: its membership ('الدول الأعضاء'، 'القادة المشاركون')
+_MEMBERSHIP = frozenset(
+    norm(w) for w in ("الأعضاء", "أعضاء", "المشاركون", "المشاركين", "المشاركة", "الأعضاء،")
+)
+_FI = norm("في")
+_GROUP_BODIES = frozenset(norm(w) for w in ("المنظمة", "الحلف", "الاتحاد", "المجموعة", "الرابطة"))
+
+
+# verbs that take their object as a pronoun before what is said ('واتهمها بأنها …')
+_OBJECT_VERBS = frozenset(norm(w) for w in ("اتهم", "اتهمت", "واتهم", "واتهمت"))
+
+
+def object_verb(res, w: str) -> tuple[str, str] | None:
+    """An accusation verb with its object pronoun (اتهمها، اتهمهم): a reporting cue."""
+    for suf in ("هما", "هم", "ها", "ه"):
+        if w.endswith(suf) and w[: -len(suf)] in _OBJECT_VERBS:
+            return res.cue_words.get(w[: -len(suf)])
+    return None
 
 
 def _suffixed_verb(res, w: str) -> tuple[str, str] | None:
@@ -102,12 +121,48 @@ def _suffixed_verb(res, w: str) -> tuple[str, str] | None:
     return None
 
 
+def _matches_by_start(kb: Knowledge, nt: NormText, which: str) -> dict[int, Match]:
+    """Key offset → the match of one matcher starting there (matches never overlap), once
+    per article."""
+    memo = nt.cache.get(("by_start", which))
+    if memo is None:
+        memo = nt.cache[("by_start", which)] = {m.start: m for m in kb.matches_in(nt, which)}
+    return memo
+
+
 class MentionReader:
     """Reads mentions and cues from a sentence's tokens; entities come from ``Discourse``."""
 
     def __init__(self, d: Discourse) -> None:
         self.d = d
         self.nt, self.kb, self.res = d.nt, d.kb, d.res
+        self._static_inert: dict[str, bool] = {}
+        self._heads: tuple[int, frozenset[str]] = (-1, frozenset())
+
+    def _inert(self, word: str) -> bool:
+        """No mention can start at this word unless a KB match or a country starts there: it
+        opens no institution head (listed, or one the article named before), surname the
+        article wrote, title, deputy or statement noun (``mentions`` skips it)."""
+        static = self._static_inert.get(word)
+        w = _strip_conj(word)
+        if static is None:
+            res, table = self.res, _institutions()
+            static = self._static_inert[word] = not (
+                word in table
+                or w in table
+                or word in res.titles_by_first
+                or w in res.titles_by_first
+                or w in _DEPUTIES
+                or word in res.statement_nouns
+                or w in res.statement_nouns
+            )
+        if not static or w in self.d.surnames:
+            return False
+        seen, heads = self._heads
+        if seen != len(self.d.institutions):  # bodies are only ever added
+            heads = frozenset(h.split()[0] for h in self.d.institutions if len(h.split()) > 1)
+            self._heads = (len(self.d.institutions), heads)
+        return w not in heads
 
     # ---- title-only speakers ----------------------------------------------------------------
     _BOUNDARY = frozenset(norm(w) for w in ("،", ",", ":", '"', "قوله", "قولها", "اليوم", "أمس"))
@@ -136,6 +191,8 @@ class MentionReader:
             ):
                 break
             end += 1
+        while end - 1 > j and toks[end - 1][2] in self._COMPLEMENT_PREPS:
+            end -= 1  # 'رئيس المنظمة في اجتماع …': the occasion is no complement of the title
         nt = self.nt
         title_raw = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[end - 1][1])].strip(' "-')
         comp = [
@@ -253,6 +310,17 @@ class MentionReader:
         ref = SpeakerRef(name_ar=raw, kind="organisation")
         return Entity(f"s:{norm(raw)}", ref, frozenset({"organisation", "document"}), "m")
 
+    def _given_name_before(self, toks, j: int, people, cats: set[str]) -> int | None:
+        """Token of a known surname after one or two words at ``j`` that are words of that
+        person's own names (never another person's given name before a namesake's surname)."""
+        span = self._name_span(toks, j)
+        x = next((x for x in range(j + 1, min(span, j + 3)) if x in people), None)
+        if x is None or people[x].start != toks[x][0]:
+            return None
+        p = self._person_for(people[x], cats)
+        words = {w for f in p.forms for w in norm(f).split()}
+        return x if all(toks[k][2] in words for k in range(j, x)) else None
+
     def _person_for(self, m, cats: set[str]):
         """The person a surname names among namesakes (سركيسيان، جاباروف): the one whose role
         at the article's date matches the title written beside it, else whose role ever did,
@@ -300,7 +368,7 @@ class MentionReader:
                 return words, "", ent.gender, "again", i + 1
         return None
 
-    def institution_entity(self, toks, i: int, inst, orgs, ctry) -> tuple[Entity, int]:
+    def institution_entity(self, toks, i: int, inst, orgs, ctry) -> tuple[Entity | None, int]:
         """'الخدمة الصحفية لوزارة الدفاع'، 'إذاعة أزاتليك'، 'القادة': the body as written, up to
         a comma, a complementizer, a cue, a time word or a function word; a head alone after
         the same head with a complement is that body again. Its English name is the head's,
@@ -310,8 +378,13 @@ class MentionReader:
             return self.d.institutions[" ".join(words)], k
         res, nt, n = self.res, self.nt, len(toks)
         end = k
-        # a group takes nothing more; a medium its name; a body its complements, words with
-        # the article or ل (لرئاسة طاجيكستان، لوزارة الدفاع الروسية) and bodies or countries
+        if kind == "group":
+            end = self._group_complements(toks, k, orgs, ctry)
+            if end == k and len(words) == 1 and not words[0].startswith("ال"):
+                return None, k  # 'قادة'، 'زعماء' name a group only with whom they lead
+        # a group takes only its membership (above); a medium its name; a body its
+        # complements, words with the article or ل (لرئاسة طاجيكستان، لوزارة الدفاع
+        # الروسية) and bodies or countries
         while kind != "group" and end < n and end - k < (5 if kind == "medium" else 8):
             w = toks[end][2]
             if kind == "medium" and w in ('"', "(", ")"):
@@ -344,6 +417,8 @@ class MentionReader:
         raw = nt.raw[nt.raw_start(toks[i][0]) : nt.raw_end(toks[end - 1][1])].strip(' "-')
         if raw[:1] in ("و", "ف") and norm(raw[1:]).startswith(words[0]):
             raw = raw[1:]
+        if raw.startswith("لل") and not norm(raw).startswith(words[0]):
+            raw = "ال" + raw[2:]  # read after 'وفقاً' with the ل attached ('للمكتب الصحفي')
         label = country = None
         outlet = next(
             (
@@ -376,6 +451,38 @@ class MentionReader:
         self.d.institutions[head] = ent
         return ent, end
 
+    def _group_complements(self, toks, k: int, orgs, ctry) -> int:
+        """What a group's name takes ('الدول الأعضاء في المنظمة'، 'قادة منظمة …'، 'القادة
+        الأوروبيون'): membership words, a nisba, a body or country in construct, and 'في' +
+        a body or country (or 'المنظمة'); never an object of its verb ('وبحث القادة الوضع')."""
+        n = len(toks)
+        end = k
+        while end < n and end - k < 8:
+            w = toks[end][2]
+            if end in orgs:
+                end = self._tok_index(toks, orgs[end].end - 1) + 1
+                continue
+            if end in ctry and ctry[end].payload[0] != "none":
+                end = self._tok_index(toks, ctry[end].end - 1) + 1
+                continue
+            if w in _MEMBERSHIP:
+                end += 1
+                continue
+            nxt = end + 1
+            if (
+                w == _FI
+                and nxt < n
+                and (
+                    nxt in orgs
+                    or (nxt in ctry and ctry[nxt].payload[0] != "none")
+                    or toks[nxt][2] in _GROUP_BODIES
+                )
+            ):
+                end = nxt + 1 if toks[nxt][2] in _GROUP_BODIES else nxt  # (the body is next)
+                continue
+            break
+        return end
+
     # ---- mentions -------------------------------------------------------------------------
     def title_at(self, toks, i: int):
         w = toks[i][2]
@@ -396,14 +503,17 @@ class MentionReader:
         kb, res, nt = self.kb, self.res, self.nt
         if not toks:
             return []
-        starts = {t[0]: i for i, t in enumerate(toks)}
         ends = {t[1] for t in toks}
 
         def index(which: str) -> dict:
+            """Token index → the matcher's match starting on that token and ending on one of
+            ``toks`` (the article's matches, keyed by start once)."""
+            at = _matches_by_start(kb, nt, which)
             out = {}
-            for m in kb.matches_in(nt, which, toks[0][0], toks[-1][1]):
-                if m.start in starts and m.end in ends:
-                    out[starts[m.start]] = m
+            for i, t in enumerate(toks):
+                m = at.get(t[0])
+                if m is not None and m.end in ends:
+                    out[i] = m
             return out
 
         people, orgs, ctry = index("person"), index("org"), index("country")
@@ -411,6 +521,15 @@ class MentionReader:
         out: list[Mention] = []
         i, n = 0, len(toks)
         while i < n:
+            if (
+                i not in people
+                and i not in orgs
+                and i not in outlets
+                and i not in ctry
+                and self._inert(toks[i][2])
+            ):
+                i += 1
+                continue
             if i in people:
                 m = people[i]
                 j = self._tok_index(toks, m.end - 1) + 1
@@ -441,9 +560,10 @@ class MentionReader:
             inst = self._institution_at(toks, i)
             if inst is not None:
                 ent, j = self.institution_entity(toks, i, inst, orgs, ctry)
-                out.append(Mention(i, j, "org", ent, gender=ent.gender))
-                i = j
-                continue
+                if ent is not None:
+                    out.append(Mention(i, j, "org", ent, gender=ent.gender))
+                    i = j
+                    continue
             cm = ctry.get(i)
             if (
                 cm is not None
@@ -525,6 +645,11 @@ class MentionReader:
                 )
                 if j_name is not None:
                     j = j_name
+                if j not in people:
+                    # a short form the knowledge base does not list, a given name of the
+                    # person before the surname ('رئيس كازاخستان قاسم توكاييف'): that person
+                    x = self._given_name_before(toks, j, people, cats)
+                    j = x if x is not None else j
                 if j in people:
                     m = people[j]
                     jj = self._tok_index(toks, m.end - 1) + 1
@@ -667,6 +792,9 @@ class MentionReader:
             if w in _ON_ITS_BEHALF:
                 j += 1  # 'المتحدثة الرسمية باسمها': the body named before
                 continue
+            if w == "(" and j + 2 < n and toks[j + 2][2] == ")" and toks[j + 1][2].isascii():
+                j += 3  # a body's abbreviation in Latin letters: 'لمنظمة … (CSTO) X'
+                continue
             if w in ('"', "-") or w in _ORG_WORDS:
                 if w in _ORG_WORDS:
                     org = org or "*"
@@ -724,7 +852,13 @@ class MentionReader:
         if end > k and toks[j][2] in ("،", ","):
             # an unknown name in apposition must be closed: a comma, a colon, a verb, the end
             nxt = toks[end][2] if end < n else ""
-            if nxt not in ("،", ",", ":", "", "قد") and nxt not in self.res.cue_words:
+            # (or a complementizer after a name of two words: '…، ألكسندر بانكين إن')
+            closed = nxt in self.res.complementizers and end - k >= 2
+            if (
+                nxt not in ("،", ",", ":", "", "قد")
+                and nxt not in self.res.cue_words
+                and not closed
+            ):
                 return None
         return k if end > k else None
 
@@ -840,6 +974,8 @@ class MentionReader:
 
             if hit is None and i > 0 and toks[i - 1][2] == "ما":
                 hit = _suffixed_verb(res, t)  # 'هذا ما أعلنته الوزارة'
+            if hit is None:
+                hit = object_verb(res, t)
             last = i
             # a phrase of several words first: 'ورد في' is not the verb 'ردّ'
             multi = any(

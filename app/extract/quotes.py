@@ -201,6 +201,18 @@ def _named(cue_toks: list[str], res: Resources) -> bool:
     return any(f in res.naming_words for f in forms)
 
 
+def _described(cue_toks: list[str]) -> bool:
+    """A describing verb (وصف، وصفت، وُصفت، وصفه) in the sentence and بـ/بأنها right before the
+    mark: the quotation is the label it gives ('وصف الخطوة بأنها "…"'، 'وُصفت بـ"…"')."""
+    words = [t for t in cue_toks if _WORD_RE.fullmatch(t)]
+    return bool(words) and words[-1] in _AS and any(_DESCRIBE_RE.fullmatch(w) for w in words)
+
+
+# a describing verb, with a conjunction and an object pronoun: وصف، ووصفت، وصفها، فوصفوا
+_DESCRIBE_RE = re.compile(norm("[وف]?وصف(?:ت|وا|ه|ها|هم)?"))
+_LABEL_WORDS = 4  # a longer quotation after وصف is what was said ('بأنه "ليس أكثر من …"')
+_AS = frozenset(norm(w) for w in ("ب", "بأنه", "بأنها", "بأنهم", "بأنهما", "كـ", "ك"))
+
 _POSSESSIVES = ("ها", "هم", "ه")
 _TEH_MARBUTA = norm("ة")  # خطتها → خطة
 
@@ -210,7 +222,7 @@ def _kb_name(nt: NormText, k0: int, k1: int, kb: Knowledge) -> bool:
     words = [t for t in toks if _WORD_RE.fullmatch(t[2])]
     if not words:
         return True
-    for which in ("org", "outlet", "country"):
+    for which in ("org", "outlet", "country", "person"):
         ms = kb.matches_in(nt, which, words[0][0], words[-1][1])
         if len(ms) == 1 and ms[0].start == words[0][0] and ms[0].end == words[-1][1]:
             return True
@@ -313,6 +325,8 @@ def find_quotes(
             kq0, kq1 = nt.key_offset(ra), nt.key_offset(rb)
             nwords = len(_WORD_RE.findall(key, kq0, kq1))
             speech = nwords >= 3 and not _kb_name(nt, kq0, kq1, kb) and not _named(cue_toks, res)
+            if speech and nwords <= _LABEL_WORDS and _described(cue_toks):
+                speech = False  # 'ووصفت X بأنها "سر من الأسرار"': a label, not words said
             cued = (
                 not speech
                 and cm is None

@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from app.extract.mentions import AMBIGUOUS_CUES, _suffixed_verb
+from app.extract.mentions import AMBIGUOUS_CUES, _suffixed_verb, object_verb
 from app.extract.quotes import Quote
 from app.extract.resources import Resources, _load
-from app.extract.segment import Paragraph
+from app.extract.segment import Paragraph, Sentence
 from app.extract.textnorm import NormText, norm
 
 Order = Literal["cue_first", "prep_first", "prep_last", "after"]
@@ -38,18 +38,23 @@ Order = Literal["cue_first", "prep_first", "prep_last", "after"]
 _THAT = frozenset(
     norm(w)
     for w in ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أننا", "إننا",
-              "بأن", "بأنه", "بأنها", "بأنهم", "بأننا", "أنّ", "لأن", "فإن", "فإنه", "فإنها")
+              "بأن", "بأنه", "بأنها", "بأنهم", "بأننا", "أنّ", "لأن", "فإن", "فإنه", "فإنها",
+              "أنهما", "إنهما", "بأنهما")
 )  # fmt: skip
 _ILA = norm("إلى")
 _AN = norm("عن")
 _ALA = norm("على")
 _BA_VERBS = frozenset(norm(w) for w in ("أفاد", "أفادت"))
+_ACCUSE = frozenset(norm(w) for w in ("اتهم", "اتهمت"))
+_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 _DENIAL_VERBS = frozenset(norm(w) for w in ("نفى", "نفت", "استبعد", "استبعدت", "يستبعد", "تستبعد"))
 _FEELING_VERBS = frozenset(norm(w) for w in ("أعرب", "أعربت", "معربا", "معربة", "عبر", "عبرت"))
 # verbs after which 'عن' + content is reported speech (أعلن عن استقرار الوضع)
 _AN_VERBS = frozenset(norm(w) for w in ("أعلن", "أعلنت", "كشف", "كشفت"))
 # 'صرّح بذلك'، 'قال ذلك'، 'أكد هذا': the content was given before the cue
 _BACK_REFS = frozenset(norm(w) for w in ("بذلك", "ذلك", "هذا", "بهذا", "هذه", "بهذه"))
+# the object of 'هذا ما صرح به X'، 'هذا ما أعلن عنه X' after its verb
+BACK_OBJECTS = frozenset(norm(w) for w in ("به", "عنه"))
 # attribution phrases that end a sentence's content ('…، حسبما أفاد X')
 _AFTER_PREPS = frozenset(norm(w) for w in ("حسبما", "وحسبما", "كما", "وكما"))
 # رد is also a noun ('في رد على سؤال'); دعا also invites ('دعت الدول ممثلين كمراقبين') and
@@ -59,7 +64,10 @@ _AMBIGUOUS = AMBIGUOUS_CUES | {norm(w) for w in ("رد", "دعا", "ودعا", "
 _MODAL_NOUNS = frozenset(
     norm(w) for w in ("إمكانية", "احتمال", "نية", "استعداد", "رغبة", "عزم", "ضرورة")
 )
+# 'فيما صرح X أن …': a new clause with its own subject, not a verb of the content before
+_WHILE = frozenset(norm(w) for w in ("فيما", "وفيما", "بينما", "حين"))
 _WADHALIKA = frozenset(norm(w) for w in ("وذلك", "ذلك"))
+_QUOTED_TERM = 2  # words of a quoted term (no speech) that may open an indirect content
 _MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
 
 
@@ -94,6 +102,8 @@ def _cue_kind(res: Resources, toks, i: int) -> tuple[str, int] | None:
     hit = res.cue_words.get(t)
     if hit is None and i > 0 and toks[i - 1][2] == "ما":
         hit = _suffixed_verb(res, t)  # 'هذا ما أعلنته الوزارة'
+    if hit is None:
+        hit = object_verb(res, t)  # 'واتهمها بأنها …'
     if hit is not None:
         return hit[0], i
     if (t in res.transmission_verbs or _strip(t) in res.transmission_verbs) and any(
@@ -152,17 +162,24 @@ def find_reported(
 ) -> tuple[ReportedClause, ...]:
     """Every reported-speech clause of the body, in text order."""
     out: list[ReportedClause] = []
+    prev: tuple[int, int, Sentence] | None = None  # the body sentence before: (pi, si, it)
     for pi in sorted(body):
         para = paragraphs[pi]
         for si, sent in enumerate(para.sentences):
             quoted = _quoted_spans(quotes, pi, sent.start, sent.end)
+            after: list[ReportedClause] = []
+            if prev is not None:
+                ppi, psi, ps = prev
+                done = out and out[-1].paragraph == ppi and out[-1].sentence == psi
+                if not done and not _quoted_spans(quotes, ppi, ps.start, ps.end):
+                    after = _attributed_after(nt, res, pi, si, ps.start, sent.start, sent.end)
             found = _sentence_clauses(nt, res, pi, si, sent.start, sent.end, quoted)
-            if not found and si > 0:
-                prev = para.sentences[si - 1]
-                done = out and out[-1].paragraph == pi and out[-1].sentence == si - 1
-                if not done and not _quoted_spans(quotes, pi, prev.start, prev.end):
-                    found = _attributed_after(nt, res, pi, si, prev.start, sent.start, sent.end)
+            if after:
+                # the sentence gives its words to the one before ('صرح بذلك X'، 'أفاد Y أن
+                # هذا ما صرح به X'): a relay's clause around the back-reference is none
+                found = after + [c for c in found if c.cue_start >= after[0].cue_end]
             out.extend(found)
+            prev = (pi, si, sent)
     return tuple(out)
 
 
@@ -173,12 +190,28 @@ def _attributed_after(
     its words to the sentence before it."""
     toks = nt.tokens_in(nt.key_offset(s0), nt.key_offset(s1))
     ci = 1 if toks and toks[0][2] in ("و", "ف") else 0
+    lead = _cue_kind(res, toks, ci) if ci < len(toks) else None
+    if lead is not None and lead[0] == "verb":
+        # a relay before the back-reference: 'أفاد تلفزيون X أن هذا ما صرح به Y'
+        that = next((k for k in range(lead[1] + 1, min(len(toks), lead[1] + 9))
+                     if toks[k][2] in _THAT), None)  # fmt: skip
+        if (
+            that is not None
+            and that + 2 < len(toks)
+            and toks[that + 2][2] == "ما"
+            and _strip(toks[that + 1][2]) in _BACK_REFS
+        ):
+            ci = that + 1
     if ci + 2 < len(toks) and _strip(toks[ci][2]) in _BACK_REFS and toks[ci + 1][2] == "ما":
-        # 'هذا ما أعلنته وزارة الدفاع': the verb carries the object pronoun
+        # 'هذا ما أعلنته وزارة الدفاع': the verb carries the object pronoun, or its object
+        # follows as به/عنه ('هذا ما صرح به X')
         ci += 2
         hit = _suffixed_verb(res, toks[ci][2])
         if hit is None:
-            return []
+            plain = res.cue_words.get(toks[ci][2])
+            if plain is None or ci + 1 >= len(toks) or toks[ci + 1][2] not in BACK_OBJECTS:
+                return []
+            return _after_clause(nt, pi, si, p0, s0, s1, toks, ci, ci + 1)
         hit = ("verb", ci)
     else:
         hit = _cue_kind(res, toks, ci) if ci < len(toks) else None
@@ -186,14 +219,19 @@ def _attributed_after(
             return []
         if toks[hit[1] + 1][2] not in _BACK_REFS:
             return []
+    return _after_clause(nt, pi, si, p0, s0, s1, toks, ci, hit[1])
+
+
+def _after_clause(nt: NormText, pi, si, p0, s0, s1, toks, ci: int, cl: int):
+    """The clause of the sentence before (``p0``–``s0``), given to the cue ``ci``–``cl``."""
     prev = nt.tokens_in(nt.key_offset(p0), nt.key_offset(s0))
     if _words(prev) < 3:
         return []
-    cue_a, cue_b = nt.raw_span(toks[ci][0], toks[hit[1]][1])
+    cue_a, cue_b = nt.raw_span(toks[ci][0], toks[cl][1])
     c_end = nt.raw_end(prev[-1][1])
     while c_end > p0 and nt.raw[c_end - 1] in " ،,؛;-.":
         c_end -= 1
-    return [ReportedClause(pi, si, p0, s1, cue_a, cue_b, p0, c_end, "after", hit[1])]
+    return [ReportedClause(pi, si, p0, s1, cue_a, cue_b, p0, c_end, "after", cl)]
 
 
 def _sentence_clauses(
@@ -225,16 +263,19 @@ def _sentence_clauses(
     # bare verb after the content's subject ('صرح X بأن الوزارة أبلغت المنظمة …'); a
     # coordinated verb (وأضاف) or a participle opens a new clause
     kept: list[tuple[int, int, str]] = []
-    for c in cues:
-        if c[0] > 0 and toks[c[0] - 1][2] in _THAT:
+    for n, c in enumerate(cues):
+        relayed = c[0] > 0 and toks[c[0] - 1][2] in _THAT and _relayed(res, toks, c, cues[n + 1 :])
+        if c[0] > 0 and toks[c[0] - 1][2] in _THAT and not relayed:
             continue
         w = toks[c[0]][2]
         bare = c[2] == "verb" and not (len(w) > 3 and w[0] in "وف") and w not in _THAT
         if (
             bare
+            and not relayed
             and kept
             and any(t[2] in _THAT for t in toks[kept[-1][1] + 1 : c[0]])
             and toks[c[0] - 1][2] not in ("،", ",", ".", "؛")
+            and toks[c[0] - 1][2] not in _WHILE
         ):
             continue
         kept.append(c)
@@ -274,8 +315,17 @@ def _sentence_clauses(
         start = _content_start(res, toks, ci, cl, nxt, kind)
         if start is None:
             continue
-        if start < len(toks) and toks[start][2] == '"':
-            continue  # a quotation (short or not speech) follows: not indirect content
+        if (
+            start < len(toks)
+            and toks[start][2] == '"'
+            and (
+                any(a <= nt.raw_start(toks[start][0]) < b for a, b in quoted)
+                or _words(toks[start:nxt]) <= _QUOTED_TERM + 1
+            )
+        ):
+            # a quotation follows: its words are the quote's. A quoted term of two words
+            # opening a longer content ('إن "محاولة انقلاب"، في بلاده كانت …') stays indirect
+            continue
         found.append((ci, cl, start, nxt, "cue_first"))
     out: list[ReportedClause] = []
     for n, (ci, cl, c0, c1, order) in enumerate(found):
@@ -307,6 +357,16 @@ def _sentence_clauses(
     return out
 
 
+def _relayed(res: Resources, toks, c: tuple[int, int, str], later) -> bool:
+    """'أفادت وكالة X، أنه قال الرئيس … إن …': a past reporting verb right after the relay's
+    complementizer, with a subject and a complementizer of its own, reports the one who spoke
+    (the relay's own content is then empty)."""
+    if c[2] != "verb" or _strip(toks[c[0]][2]) not in res.verbs:
+        return False
+    nxt = later[0][0] if later else len(toks)
+    return any(t[2] in _THAT for t in toks[c[1] + 2 : min(nxt, c[1] + _MAX_SUBJECT)])
+
+
 def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) -> int | None:
     """Token where the content of a cue-first clause begins: after أن/إن/بأن (or إلى أن, a
     colon); after عن for أعلن/كشف unless an act follows; after على for أكد/شدد (أكد على
@@ -315,6 +375,8 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
     استقرار الأوضاع …)."""
     ala, ila, nouns = _lexicon()
     verb = _strip(toks[ci][2])
+    if verb.endswith("وا") and len(verb) > 4:
+        verb = verb[:-2]  # 'وشددوا على أهمية …': the plural of شدد
     k = cl + 1
     while k < nxt and k - cl <= _MAX_SUBJECT:
         w = toks[k][2]
@@ -332,10 +394,12 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
             return k + 1 if nw not in ('"', ":") else None
         if w == _ALA and verb in ala and k + 1 < nxt:
             return k + 1 if nw not in ('"', ":") else None
-        if (verb in ala or verb in _AN_VERBS) and (w in nouns or w[1:] in nouns) and w != _ALA:
+        if (verb in ala or verb in _AN_VERBS) and _content_noun(w, nouns) and w != _ALA:
             return k
         if verb in _BA_VERBS and w.startswith("ب") and len(w) > 3 and w not in _THAT:
             return k  # 'أفادت السلطات، بانتهاك حدودها …': the content after ب
+        if _accusation(verb) and _verbal_noun_after_ba(w):
+            return k  # 'اتهم X المنظمة بالتقصير في …': what the accused is said to do
         if w == _AN and verb in _FEELING_VERBS:
             return None  # 'أعرب عن أمله في أن …': a feeling or wish, not a statement
         if w == _AN and verb in _AN_VERBS:
@@ -357,6 +421,23 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
         # was said; it follows the subject, whose end is the attribution stage's to know
         return cl + 1
     return None
+
+
+def _content_noun(w: str, nouns: frozenset[str]) -> bool:
+    """A content noun, also with a clitic before or a possessive after ('استعدادهم')."""
+    forms = {w, w[1:]}
+    forms |= {f[: -len(suf)] for f in tuple(forms) for suf in _OBJECT_SUFFIXES if f.endswith(suf)}
+    return any(f in nouns for f in forms)
+
+
+def _accusation(verb: str) -> bool:
+    return verb in _ACCUSE or any(verb == v + suf for v in _ACCUSE for suf in _OBJECT_SUFFIXES)
+
+
+def _verbal_noun_after_ba(w: str) -> bool:
+    """'بالتقصير'، 'بمحاولة': ب with a definite word or a feminine verbal noun (not a name
+    beginning with ب: بوتين)."""
+    return len(w) > 4 and (w.startswith(norm("بال")) or (w[0] == "ب" and w.endswith(norm("ة"))))
 
 
 def _strip(t: str) -> str:

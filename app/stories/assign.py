@@ -11,7 +11,8 @@ and a bounded amount of work per article, whatever the size of the store or of a
    article recorded in ``article_copy`` as a copy of the first stored one;
 3. **candidate stories**, for every event of the batch in one ``SELECT … FROM story_band WHERE
    key IN``: MinHash band keys of each event's words (statements: any speaker, any date;
-   happenings: scoped to their day and its neighbours) and a speaker-day blocking key; a bucket
+   happenings: scoped to their day and its neighbours) and, for statements, a key per sampled
+   content word (features.sample_words) and per sampled word with the speaker; a bucket
    holds at most ``BUCKET_CAP`` stories;
 4. **exact check** (app/stories/match.py) of each event against at most ``SAMPLE`` reports of
    each of its ``MAX_CANDIDATES`` best candidate stories (loaded once for the batch); the best
@@ -23,8 +24,11 @@ and a bounded amount of work per article, whatever the size of the store or of a
    story that reports joined is summarized from grouped reads (app/stories/summary.py), never
    read whole; a new story from its reports in memory.
 
-No pair of events is compared unless LSH or the blocking keys proposed it. An event matching
-several stories merges them into the biggest (the merged id stays a permalink, ``story_alias``);
+No pair of events is compared unless LSH or the blocking keys proposed it. No story holds two
+statements of one article (two answers of one interview are two stories, however alike their
+subject): an event does not join a story holding another statement of its article, and an
+event matching several stories merges those that would not put two together into the biggest
+(the merged id stays a permalink, ``story_alias``);
 a merge, and ``detach_articles`` (an article re-extracted or deleted), recompute the stories
 concerned from their reports — rare, and the only reads of a whole story.
 """
@@ -46,7 +50,7 @@ from app.models import Article, ArticleBand, ArticleCopy, Event, EventCountry, Q
 from app.stories import features
 from app.stories import summary as stored_summary
 from app.stories import tally as story_tally
-from app.stories.match import HAPPENING_DAYS, Report, similarity
+from app.stories.match import HAPPENING_DAYS, Report, parts_of, restated, similarity
 from app.stories.sql import driver_many
 from app.stories.versions import ReportFacts, Summary, summarize
 
@@ -60,7 +64,7 @@ MIN_COPY_BANDS = 2  # ... and at least this many: one of 14 bands of 4 is shared
 # Jaccard 0.3 one time in three, two by a copy (0.8 and more) 99 times in 100
 MAX_CANDIDATES = 6  # stories an event is checked against: those sharing the most band keys
 SAMPLE = 8  # reports of each candidate story it is compared with
-SPEAKER_WORDS = 8  # content words a statement is proposed by, with its speaker
+SAMPLE_WORDS = 8  # content words a statement is proposed by (features.sample_words)
 BUCKET_CAP = 16  # stories a band bucket takes: a fuller one is a key most stories share
 CHUNK = 500  # ids per IN list
 
@@ -107,6 +111,7 @@ class _Row:
                 date_start=self.date_start,
                 date_precision=self.date_precision,
                 words=features.words_of(self.words_text),
+                published=_published_day(self.published),
             )
         return self._report
 
@@ -132,6 +137,14 @@ def _as_date(value) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def _published_day(value) -> dt.date | None:
+    """An article's publication date as a day (None when unknown or not a full date)."""
+    try:
+        return _as_date(value) if value else None
+    except ValueError:
+        return None
 
 
 def _bind_date(connection: Connection):
@@ -247,13 +260,14 @@ def band_keys(row: _Row, hashvalues) -> list[int]:
             for scope in _happening_scopes(row)
             for key in features.band_keys(hashvalues, HAPPENING_THRESHOLD, scope)
         ]
+
     keys = features.band_keys(hashvalues, STATEMENT_THRESHOLD, "st")
+    # reports whose words mostly contain one another (a quote cut short, the reported form of
+    # a quote, another speaker given the same words) share a word of least hash: a key per
+    # sampled word, and per sampled word with the speaker (one speaker in other words)
+    words = features.sample_words(row.report.words.stems, SAMPLE_WORDS)
+    keys += [features.key63("stw", word) for word in words]
     if row.speaker_id:
-        # the same speaker in other words (match.py: a few content words shared) is proposed
-        # by a key per speaker and content word — its most specific words, the longest — so
-        # a prolific speaker's statements are not one bucket that fills up; near-verbatim
-        # words of any speaker are found by the bands above
-        words = sorted(row.report.words.stems, key=lambda w: (-len(w), w))[:SPEAKER_WORDS]
         keys += [features.key63("spkw", row.speaker_id, word) for word in words]
     return keys
 
@@ -376,6 +390,9 @@ class _Batch:
         self.bucket: dict[int, set[str]] = {}
         self.added: dict[str, list[_Row]] = defaultdict(list)  # story → the batch's reports
         self.bands: set[tuple[int, str]] = set()
+        self.ranked: dict[str, tuple[int, list[str]]] = {}  # event → (when, its candidates)
+        self.changed: dict[int, int] = {}  # key → when its bucket last changed
+        self.clock = 0
 
     def current(self, story_id: str) -> str:
         while story_id in self.merged_into:
@@ -400,14 +417,27 @@ class _Batch:
             self.size.update(self.connection.execute(sizes).all())
         self.stored.update(s for s in missing if self.sample[s])
 
-    def _proposals(self, keys: list[int], family: set[str]) -> list[str]:
+    def _proposals(self, event_id: str, keys: list[int], family: set[str]) -> list[str]:
+        """The ``MAX_CANDIDATES`` stories sharing the most of ``keys``, and ``family``'s. Ranked
+        once per event, and again only when one of its keys' buckets changed since (an earlier
+        article of the batch joined it, or a merge renamed a story in it)."""
+        known = self.ranked.get(event_id)
+        changed = self.changed
+        if known is None or any(changed.get(key, -1) >= known[0] for key in keys):
+            self.clock += 1
+            known = self.ranked[event_id] = (self.clock, self._rank(keys))
+        return sorted({self.current(s) for s in known[1]} | family)
+
+    def _changed(self, key: int) -> None:
+        self.clock += 1
+        self.changed[key] = self.clock
+
+    def _rank(self, keys: list[int]) -> list[str]:
         bucket = self.bucket
         shared = Counter(chain.from_iterable(bucket.get(key, ()) for key in keys))
         if len(shared) > MAX_CANDIDATES:
-            ranked = heapq.nsmallest(MAX_CANDIDATES, shared, key=lambda s: (-shared[s], s))
-        else:
-            ranked = list(shared)
-        return sorted(set(ranked) | family)
+            return heapq.nsmallest(MAX_CANDIDATES, shared, key=lambda s: (-shared[s], s))
+        return list(shared)
 
     def attach(self) -> dict[str, str]:
         ids = [a for a, _ in self.items]
@@ -433,17 +463,21 @@ class _Batch:
         self._ensure(
             s
             for r in new
-            for s in self._proposals(probes[r.event_id], family_stories.get(r.article_id, set()))
+            for s in self._proposals(
+                r.event_id, probes[r.event_id], family_stories.get(r.article_id, set())
+            )
         )
         assigned: dict[str, str] = {}
         for place, article_id in enumerate(ids):
             family = families.get(article_id, set())
+            if family:  # the stories of its family's events: stored, or grown in this batch
+                family_stories[article_id] = family_stories[article_id] | {
+                    r.story_id for a in family for r in by_article.get(a, ()) if r.story_id
+                }
             for row in by_article.get(article_id, ()):
                 row.recency = (1, place)
-                if family:  # the stories of its family's events: stored, or grown in this batch
-                    batch = {r.story_id for r in new if r.story_id and r.article_id in family}
-                    family_stories[article_id] = family_stories[article_id] | batch
                 stories = self._proposals(
+                    row.event_id,
                     probes[row.event_id],
                     {self.current(s) for s in family_stories.get(article_id, ())},
                 )
@@ -457,6 +491,7 @@ class _Batch:
                         # word in every text), which keeps every lookup bounded
                         held.add(story_id)
                         self.bands.add((key, story_id))
+                        self._changed(key)
         self._write(new)
         return {event_id: self.current(s) for event_id, s in assigned.items()}
 
@@ -480,16 +515,46 @@ class _Batch:
         first = [r for r in rows if r.event_id == story_id]
         return (first + [r for r in rows if r.event_id != story_id])[:SAMPLE]
 
+    @staticmethod
+    def _apart(row: _Row, reports: list[_Row]) -> bool:
+        """Whether ``row`` is another statement than one of ``reports``: an event of its own
+        article that neither restates it (match.restated) nor is, with it, a part of one
+        statement another report carries whole (match.parts_of). Two answers of one
+        interview, two points of one speech, are two stories, however alike their subject."""
+        return any(
+            o.article_id == row.article_id
+            and o.event_id != row.event_id
+            and not restated(row.report, o.report)
+            and not any(parts_of(row.report, o.report, whole.report) for whole in reports)
+            for o in reports
+        )
+
     def _assign(self, row: _Row, stories: list[str], family: set[str]) -> str:
         """The story the event joins: the one it matches; when it matches several, they are
         one story (reports of one statement, in parts or in other words, that met only
         through this one) and merge into the biggest."""
-        matched: set[str] = set()
+        scores: dict[str, float] = {}
         for story_id in stories:
-            for other in self._view(story_id):
-                if similarity(row.report, other.report, copies=other.article_id in family):
-                    matched.add(self.current(story_id))
-                    break
+            if self._apart(row, self.sample.get(story_id, [])):
+                continue  # a story of another statement of its own article
+            best = max(
+                (
+                    similarity(row.report, other.report, copies=other.article_id in family)
+                    for other in self._view(story_id)
+                ),
+                default=0.0,
+            )
+            if best:
+                current = self.current(story_id)
+                scores[current] = max(scores.get(current, 0.0), best)
+        ranked = sorted(scores, key=lambda s: (-scores[s], -self.size.get(s, 0), s))
+        matched = set(ranked[:1])
+        kept = [row, *self.sample.get(ranked[0], [])] if ranked else []  # the story it makes
+        for other in ranked[1:]:
+            rows = self.sample.get(other, [])
+            if not any(self._apart(r, kept) for r in rows):  # else two statements of an article
+                matched.add(other)
+                kept += rows
         if not matched:
             story_id = row.event_id
             self.sample[story_id], self.size[story_id] = [], 0
@@ -497,10 +562,11 @@ class _Batch:
             story_id = max(matched, key=lambda s: (self.size.get(s, 0), s))
             for other in sorted(matched - {story_id}):
                 self.merged_into[other] = story_id
-                for held in self.bucket.values():  # the store moves its band keys too
+                for key, held in self.bucket.items():  # the store moves its band keys too
                     if other in held:
                         held.discard(other)
                         held.add(story_id)
+                        self._changed(key)
                 self.sample[story_id].extend(self.sample.pop(other, []))
                 self.size[story_id] += self.size.pop(other, 0)
                 self.added[story_id].extend(self.added.pop(other, []))

@@ -14,6 +14,7 @@ hashed to 63-bit integers, prefixed by what they index, and stored in ``story_ba
 from __future__ import annotations
 
 import hashlib
+import heapq
 import itertools
 import json
 import zlib
@@ -32,6 +33,7 @@ from app.stories.versions import words_key
 CALENDAR = Path(__file__).resolve().parent.parent / "extract" / "data" / "calendar.json"
 NUM_PERM = 64
 SEED = 20261203
+SUBJECT = "csto"  # organisations.json slug of the organisation every article is about
 SCHEME = "affine32"  # datasketch 2's default; the stored band keys depend on it
 
 # Arabic function words (normalized as app.search does): particles, prepositions, pronouns,
@@ -93,6 +95,13 @@ def variants(words: list[str]) -> frozenset[str]:
 def bigrams(words: list[str]) -> frozenset[str]:
     """Adjacent word pairs: what near-verbatim wording shares and a paraphrase does not."""
     return frozenset(f"{a} {b}" for a, b in itertools.pairwise(words))
+
+
+def sample_words(words: Iterable[str], k: int) -> list[str]:
+    """The ``k`` words of least hash (a bottom-k sketch): of two sets one of which contains
+    most of the other, these share a word unless the containment is small — whichever is the
+    longer — so a quote cut short still shares keys with the whole."""
+    return heapq.nsmallest(k, set(words), key=_crc32)
 
 
 def shingles(words: list[str], n: int = 3) -> frozenset[str]:
@@ -231,6 +240,10 @@ def frame_words() -> frozenset[str]:
         phrases += [w for forms in speech[name].values() for w in forms]
     for name in ("prepositions", "nouns", "complementizers", "transmission_verbs"):
         phrases += speech[name]
+    # the organisation this corpus is about is named by nearly every report, whatever it says
+    for organisation in load("organisations")["organisations"]:
+        if organisation.get("slug") == SUBJECT:
+            phrases += [organisation.get("name_ar", ""), *organisation.get("variants_ar", [])]
     countries = load("countries")["countries"]
     phrases += [a for c in countries for a in c.get("adjectives_ar", [])]
     names = {w for c in countries for n in c.get("names_ar", []) for w in stems(n)}

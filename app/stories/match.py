@@ -2,16 +2,20 @@
 
 LSH (app/stories/features.py) only proposes candidates; this decides, on the words themselves:
 
-- never two events of one article (an article reports a statement once; its other quotes are
-  other statements or other parts of the speech);
+- two events of one article only when the article restates the words (``restated``: a quote
+  given again, or a quote and its reported form); its other quotes are other statements — and
+  the store keeps them apart (assign: no story holds two statements of one article, unless
+  another outlet carries both whole, ``parts_of``);
 - a republished article (a near-duplicate, see ``assign``): its events join the original's
   when their words overlap, whatever speaker or date the copy's extraction gave them — those
   differences are disagreements to show, not other statements;
 - a statement: the dates within ``WINDOW_DAYS`` (or one undated, or one only to the month of
   the other), and either near-verbatim wording (shared word pairs: any speaker — the same
-  words given to another speaker is a disagreement, kept) or the same speaker with
+  words given to another speaker is a disagreement, kept) or the same speaker (or one left
+  unresolved by the extraction) with
   overlapping content words (``SAME_SPEAKER`` of the shorter report's, at least
-  ``SPEAKER_SHARED``) on the same day, or when a report leaves the day unsaid. Words are
+  ``SPEAKER_SHARED``) on the same day, or when a report leaves the day unsaid (and the two
+  were not published more than ``PUBLISHED_DAYS`` apart). Words are
   compared without the attribution (features.frame_words: who spoke, with what title, by
   which verb), which every report of one speaker shares whatever was said. The same speaker
   saying similar things on two different days is two statements unless the wording is
@@ -28,13 +32,17 @@ from dataclasses import dataclass
 from app.stories.features import Words, overlap
 
 WINDOW_DAYS = 3
+PUBLISHED_DAYS = 7
 HAPPENING_DAYS = 1
-VERBATIM = 0.6  # share of the shorter report's word pairs found in the other
+VERBATIM = 0.5  # share of the shorter report's word pairs found in the other
 SAME_SPEAKER = 0.4  # share of the shorter report's content words found in the other
 SPEAKER_SHARED = 2  # ... and at least this many (the attribution's words left out)
 HAPPENING = 0.5
 COPY = 0.5
 MIN_SHARED = 3
+ONE_ARTICLE = 0.7  # share of the shorter report's content words, for two events of one article
+ONE_ARTICLE_SHARED = 4  # ... and at least this many
+PART_OF = 0.6  # share of a part's content words found in the whole statement
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,7 @@ class Report:
     date_start: dt.date | None
     date_precision: str | None
     words: Words
+    published: dt.date | None = None  # its article's publication date, when known
 
 
 def _gap(a: Report, b: Report) -> int | None:
@@ -62,6 +71,17 @@ def _gap(a: Report, b: Report) -> int | None:
     if first <= fine.date_start <= last:
         return 0
     return min(abs((fine.date_start - first).days), abs((fine.date_start - last).days))
+
+
+def _published_apart(a: Report, b: Report) -> bool:
+    """Two reports of undated words published more than ``PUBLISHED_DAYS`` apart: outlets
+    carry a statement within days, so in other words they are two occasions (the same words
+    republished later are still found near-verbatim)."""
+    if a.date_start is not None and b.date_start is not None:
+        return False  # the statements' own dates decide
+    if a.published is None or b.published is None:
+        return False
+    return abs((a.published - b.published).days) > PUBLISHED_DAYS
 
 
 def _span(r: Report) -> int:
@@ -85,11 +105,34 @@ def _enough(
     return ratio >= floor and shared >= max(need, 1)
 
 
+def restated(a: Report, b: Report) -> bool:
+    """Two events of one article that are one statement: the article repeats the words (a
+    quote given again, or a quote and the reported form of it) — most of the shorter one's
+    content words in the other. Anything less is another statement of the article."""
+    ratio, shared = overlap(a.words.stems, b.words.stems)
+    return a.kind == b.kind and ratio >= ONE_ARTICLE and shared >= ONE_ARTICLE_SHARED
+
+
+def parts_of(a: Report, b: Report, whole: Report) -> bool:
+    """Whether two events of one article are parts of one statement that another outlet
+    carries whole: most of each one's content words in ``whole`` (one outlet cuts into two
+    quotes what another gives in one)."""
+    if whole.article_id == a.article_id or whole.kind != a.kind:
+        return False
+    return all(_contained(part.words.stems, whole.words.stems) >= PART_OF for part in (a, b))
+
+
+def _contained(part: frozenset, whole: frozenset) -> float:
+    return len(part & whole) / len(part) if part and len(part & whole) >= MIN_SHARED else 0.0
+
+
 def similarity(a: Report, b: Report, *, copies: bool = False) -> float:
     """How surely ``a`` and ``b`` report the same thing: 0 when they don't, else the share of
     words (or word pairs) they have in common."""
-    if a.article_id == b.article_id or a.kind != b.kind:
+    if a.kind != b.kind:
         return 0.0
+    if a.article_id == b.article_id:
+        return overlap(a.words.stems, b.words.stems)[0] if restated(a, b) else 0.0
     words_ratio, words_shared = overlap(a.words.stems, b.words.stems)
     if copies:
         ok = _enough(words_ratio, words_shared, a.words.stems, b.words.stems, COPY)
@@ -106,8 +149,11 @@ def similarity(a: Report, b: Report, *, copies: bool = False) -> float:
     pairs_ratio, pairs_shared = overlap(a.words.bigrams, b.words.bigrams)
     if _enough(pairs_ratio, pairs_shared, a.words.bigrams, b.words.bigrams, VERBATIM):
         return max(pairs_ratio, words_ratio)
-    same_speaker = a.speaker_id is not None and a.speaker_id == b.speaker_id
-    if same_speaker and not gap:  # the same day, or one undated / only to the month
+    # a report whose speaker the extraction left unresolved may be the other's speaker (not a
+    # disagreement: nothing says otherwise)
+    same_speaker = a.speaker_id is None or b.speaker_id is None or a.speaker_id == b.speaker_id
+    if same_speaker and not gap and not _published_apart(a, b):
+        # the same day, or one undated / only to the month, and not published weeks apart
         ok = _enough(
             words_ratio, words_shared, a.words.stems, b.words.stems, SAME_SPEAKER, SPEAKER_SHARED
         )

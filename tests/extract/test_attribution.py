@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from app.extract import extract_article
 from tests.extract.conftest import event_for
 
 DATELINE = "١٤ يناير ٢٠٢٢\n"
@@ -466,3 +467,172 @@ def test_definite_title_with_a_nisba_stays_a_role_not_a_body(extract):
         + 'وقال الزعيم البيلاروسي: "الغرب يستعد لمواجهة طويلة معنا".\n'
     )
     assert name(event_for(ex, "الغرب يستعد")) == "Alexander Lukashenko"
+
+
+def test_head_of_an_intergovernmental_organisation_is_its_secretary_general(extract):
+    ex = extract(
+        "١٤ يناير ٢٠٢٤\n"
+        "قال الأمين العام لمنظمة معاهدة الأمن الجماعي إيمانغالي تاسماغامبيتوف إن المنظمة منفتحة.\n"
+        "ولم يستبعد رئيس منظمة معاهدة الأمن الجماعي أن تتوسع عضويتها في السنوات المقبلة.\n"
+    )
+    last = [e for e in ex.events if e.kind == "statement"][-1]
+    assert "تتوسع" in last.text and name(last) == "Imangali Tasmagambetov"
+
+
+def test_a_title_before_an_occasion_ends_before_its_preposition(extract):
+    ex = extract(
+        DATELINE + "صرح رئيس منظمة معاهدة الأمن الجماعي في مؤتمر صحفي بأن الحدود تحت المراقبة.\n"
+    )
+    (st,) = [e for e in ex.events if e.kind == "statement"]
+    assert st.speaker.name_ar == "رئيس منظمة معاهدة الأمن الجماعي"
+
+
+def test_an_attribution_phrase_with_a_pronoun_takes_the_speaker_of_its_gender(extract):
+    ex = extract(
+        DATELINE
+        + "قال وزير الخارجية الروسي سيرغي لافروف إن الاجتماع سيعقد في موعده المحدد.\n"
+        + "وأكدت المتحدثة باسم الوزارة ماريا زاخاروفا أن التحضيرات اكتملت منذ أيام.\n"
+        + "ووفقاً له، فإن الوزراء سيبحثون الوضع على الحدود الجنوبية.\n"
+        + "وطبقا لها، فإن الوفود بدأت تصل إلى العاصمة.\n"
+    )
+    sts = [e for e in ex.events if e.kind == "statement"]
+    by = {e.text.split("،")[0]: name(e) for e in sts}
+    assert by["ووفقاً له"] == "Sergey Lavrov" and by["وطبقا لها"] == "Maria Zakharova"
+
+
+def test_an_unknown_name_in_apposition_may_end_at_the_complementizer(extract):
+    ex = extract(
+        DATELINE
+        + "قال نائب وزير الدفاع البيلاروسي، فيكتور غولوفكو إن التدريبات ستجري في موعدها.\n"
+        + 'وأضاف غولوفكو: "لن نغير خططنا بسبب الضغوط الخارجية".\n'
+    )
+    assert event_for(ex, "لن نغير").speaker.name_ar == "فيكتور غولوفكو"
+
+
+def test_a_relative_verb_said_in_a_statement_takes_its_author(extract):
+    ex = extract(
+        DATELINE
+        + "جاء الرد بعد تصريحات رئيس الوزراء الأرميني نيكول باشينيان، الأسبوع الماضي، قال فيها "
+        + '"إن الحلف لم يف بوعوده تجاهنا"، فيما كان وزير الخارجية الروسي سيرغي لافروف قد قال إن '
+        + "الأبواب مفتوحة.\n"
+    )
+    assert name(event_for(ex, "إن الحلف لم")) == "Nikol Pashinyan"
+
+
+def test_words_given_to_the_sentence_before_by_a_back_reference(extract):
+    ex = extract(
+        DATELINE
+        + "موسكو، 19 يوليو. لم يتراجع خطر تهريب السلاح عبر الحدود، بل ازداد. هذا ما صرح به "
+        + "الأمين العام للمنظمة ستانيسلاف زاس في جلسة مجلس الأمن.\n"
+        + "لا تزال الاتصالات مع الحكومة مقطوعة منذ أسابيع.\n\n"
+        + "أفادت قناة محلية أن هذا ما صرح به رئيس الأركان العامة الأرمني الفريق إدوارد أسريان.\n"
+    )
+    sts = [e for e in ex.events if e.kind == "statement"]
+    got = [(e.text.split()[0], e.speaker.name_ar if e.speaker else None) for e in sts]
+    assert got == [("لم", "ستانيسلاف زاس"), ("لا", "إدوارد أسريان")]
+
+
+def test_a_group_speaks_with_its_membership_and_plural_verbs_go_on_with_it(extract):
+    ex = extract(
+        DATELINE
+        + "قال وزير الخارجية الروسي سيرغي لافروف إن الاجتماع سيعقد في موعده المحدد.\n"
+        + "وأعربت الدول الأعضاء عن انزعاجها من تدهور الأوضاع الحدودية.\n"
+        + "وشددوا على أهمية الحوار بين جميع الأطراف دون استثناء.\n"
+        + "لكن الدول الأعضاء في المنظمة ترى أن خطر التسلل ما زال قائما.\n"
+    )
+    sts = [e for e in ex.events if e.kind == "statement"]
+    got = {e.text.split()[0]: e.speaker.name_ar for e in sts}
+    assert got["وشددوا"] == "الدول الأعضاء"
+    assert got["لكن"] == "الدول الأعضاء في المنظمة"
+
+
+def test_leaders_of_a_body_speak_and_a_singular_bare_verb_skips_them(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال مجلس الأمن الجماعي في بيان: "نؤكد تمسكنا بنظام أمني عادل ومتوازن للجميع".\n'
+        + "وأكد قادة منظمة معاهدة الأمن الجماعي، حرصهم على تطوير التعاون مع الأمم المتحدة.\n"
+        + 'وأضاف: "نعلن استعدادنا للعمل مع كل الشركاء في المنطقة".\n'
+    )
+    sts = [e for e in ex.events if e.kind == "statement"]
+    assert sts[1].speech == "indirect" and sts[1].speaker.name_ar.startswith("قادة منظمة")
+    assert event_for(ex, "نعلن استعدادنا").speaker.name_ar == "مجلس الأمن الجماعي"
+
+
+def test_a_latin_abbreviation_in_brackets_does_not_end_the_title():
+    ex = extract_article(
+        "قال الأمين العام لمنظمة معاهدة الأمن الجماعي (CSTO) ستانيسلاف زاس إن الوضع على الحدود مستقر.\n"
+    )
+    (st,) = [e for e in ex.events if e.kind == "statement"]
+    assert name(st) == "Stanislav Zas"
+
+
+def test_an_official_representative_is_a_spokesperson_as_written(extract):
+    ex = extract(
+        DATELINE
+        + "قالت وزارة الخارجية الأرمينية إن المحادثات جارية حول البعثة.\n"
+        + "وأعلن الممثل الرسمي لوزارة الخارجية الروسية أن القرار بيد يريفان وحدها.\n"
+    )
+    last = [e for e in ex.events if e.kind == "statement"][-1]
+    assert last.speaker.name_ar == "الممثل الرسمي لوزارة الخارجية الروسية"
+
+
+def test_two_governments_speak_together(extract):
+    ex = extract(
+        DATELINE
+        + "قالت وزارة الخارجية الروسية إن الميزانية ستعدل قريبا.\n"
+        + "وأعلنت حكومتا أرمينيا وفرنسا في بيان مشترك أن التعاون الدفاعي سيتوسع.\n"
+    )
+    last = [e for e in ex.events if e.kind == "statement"][-1]
+    assert last.speaker.name_ar == "حكومتا أرمينيا وفرنسا"
+
+
+def test_the_chair_of_a_meeting_is_no_subject_of_the_verb_after_it(extract):
+    ex = extract(
+        DATELINE
+        + "وصف رئيس كازاخستان قاسم جومارت توكاييف الأحداث بأنها محاولة انقلاب.\n"
+        + "وخلال جلسة برئاسة الرئيس الروسي فلاديمير بوتين قال إن المخربين تلقوا تدريبا في الخارج.\n"
+    )
+    last = [e for e in ex.events if e.kind == "statement"][-1]
+    assert name(last) == "Kassym-Jomart Tokayev"
+
+
+def test_a_given_name_before_a_known_surname_is_that_person_only(extract):
+    ex = extract(
+        DATELINE
+        + "أكد رئيس كازاخستان قاسم توكاييف أن النظام عاد إلى كل المدن.\n"
+        + "وقال وزير الخارجية الأذربيجاني شاهين علييف إن الحدود هادئة منذ أسابيع.\n"
+    )
+    sts = [e for e in ex.events if e.kind == "statement"]
+    assert name(sts[0]) == "Kassym-Jomart Tokayev"
+    assert sts[1].speaker.name_ar == "شاهين علييف" and sts[1].speaker.name_en is None
+
+
+def test_an_attribution_phrase_with_a_speech_noun_before_the_name(extract):
+    ex = extract(
+        DATELINE
+        + "قال وزير الخارجية الروسي سيرغي لافروف إن البعثة جاهزة للانتشار على الحدود.\n"
+        + "وبحسب قول زاس، في منتصف الشهر اجتمع قادة الدول عبر الفيديو لبحث الوضع.\n"
+        + "وحسب “تغريدات” لباشينيان، بحث الطرفان في الاجتماع مسائل الحدود المشتركة.\n"
+        + "وسيبحث الوزراء أمن الحدود الجنوبية للدول الأعضاء، وفقًا لموقع «روسيا اليوم» الإخباري.\n"
+    )
+    got = [name(e) for e in ex.events if e.kind == "statement"]
+    assert got == ["Sergey Lavrov", "Stanislav Zas", "Nikol Pashinyan", "RT"]
+
+
+def test_a_medium_relaying_a_person_gives_the_person(extract):
+    ex = extract(
+        DATELINE
+        + "وأفادت وكالة تاس نقلا عن الأمين العام للمنظمة ستانيسلاف زاس بأن القوات ستغادر خلال أيام.\n"
+    )
+    (st,) = [e for e in ex.events if e.kind == "statement"]
+    assert name(st) == "Stanislav Zas"
+
+
+def test_a_body_after_wifqan_with_the_lam_attached(extract):
+    ex = extract(
+        DATELINE
+        + "ووفقا للمكتب الصحفي لوزارة الدفاع القرغيزية، فإن الدوريات تراقب الحدود ليلا ونهارا.\n"
+        + "وأكد المكتب أن الهدوء يسود على طول الحدود منذ الصباح.\n"
+    )
+    got = [e.speaker.name_ar for e in ex.events if e.kind == "statement"]
+    assert got == ["المكتب الصحفي لوزارة الدفاع القرغيزية"] * 2

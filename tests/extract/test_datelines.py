@@ -227,3 +227,121 @@ def test_yearless_dateline_ignores_a_future_year_without_a_footer(extract):
         "وتتولى طاجيكستان رئاسة المجلس اعتبارا من 1 مارس 2019، بعد اجتماع عقد في 5 مايو 2017.\n"
     )
     assert ex.published.value == "2017-10-14"
+
+
+# ---- the site's own furniture: section labels, self-datelines, bylines, image credits --------
+
+_BODY = "وأوضح المتحدث أن الاجتماع المقبل للمجلس سيعقد في الخريف بحضور كل الوزراء.\n"
+
+
+def test_site_and_section_label_names_the_outlet_and_a_bare_section_word_does_not(extract):
+    # 'العالم' is Al-Alam's name and the common word "world": a 'SITE - SECTION' label
+    # names the site (spaced or glued dash), a bare line 'العالم' is only a section
+    for label in ("العالم - أوروبا", "العالم-آسيا والمحيط"):
+        assert extract(label + "\n" + _BODY).outlet == "Al-Alam"
+    assert extract("العالم\n\n" + _BODY).outlet is None
+
+
+def test_a_sites_colon_label_over_the_lead_names_it(extract):
+    ex = extract("قمة الوزراء تبدأ اليوم\nتشرين:\nتستضيف العاصمة اليوم اجتماعا للوزراء.\n")
+    assert ex.outlet == "Tishreen"
+    # the same word as a month in a dateline is no outlet
+    ex = extract("دمشق، 3 تشرين الأول 2023 - أعلنت الوزارة أن الاجتماع سيعقد قريبا في العاصمة.\n")
+    assert ex.outlet is None
+
+
+def test_a_body_opening_with_the_sites_own_name_and_a_dash(extract):
+    ex = extract("الشرق اليوم – أفادت وكالة محلية بأن التدريبات بدأت في الجبال الشمالية.\n")
+    assert ex.outlet == "Al-Sharq Today"
+
+
+def test_place_slash_outlet_at_the_start_of_the_first_body_paragraph(extract):
+    ex = extract(
+        "عنوان عن الاجتماع\n• 00:00\n• 3\nموسكو/الأناضول أعلن الكرملين، الجمعة، موعد القمة المقبلة.\n"
+    )
+    assert ex.outlet == "Anadolu Agency"
+    ex = extract("يريفان/ نبأ- قال رئيس الوزراء إن بلاده تدرس كل الخيارات المتاحة أمامها.\n")
+    assert ex.outlet == "Nabaa TV"
+    # two places, no outlet
+    assert extract("موسكو/يريفان- قال الوزير إن المحادثات كانت بناءة ومثمرة.\n").outlet is None
+
+
+def test_outlet_name_alone_on_a_line_under_the_headline_and_editors(extract):
+    ex = extract(
+        "رئيس التحرير\nفلان الفلاني\nالوزير ينفي طلب المساعدة من الحلفاء\nصدى البلد\n\n" + _BODY
+    )
+    assert ex.outlet == "Sada El Balad"
+
+
+def test_a_latin_image_credit_line_of_an_outlet(extract):
+    ex = extract(
+        "عنوان الخبر هنا\nقال المتحدث إن الموقف لم يتغير منذ الشهر الماضي.\nSputnik\n" + _BODY
+    )
+    assert ex.outlet == "Sputnik"
+
+
+def test_a_photo_credit_names_the_photos_source_not_the_story(extract):
+    for credit in ("© Sputnik / مصور الوكالة", "الصورة: رويترز", "تصوير: الأناضول"):
+        assert extract("عنوان الخبر هنا\n" + credit + "\n" + _BODY).outlet is None, credit
+
+
+def test_the_pages_own_address_on_its_stamp_line(extract):
+    ex = extract("date 2025-11-27 https://sarabic.ae/20251127/slug-1234.html\n" + _BODY)
+    assert ex.outlet == "Sputnik"
+    # a link cited inside a sentence is no address of the page
+    ex = extract(
+        "وأشار التقرير الذي نشره موقع الوكالة الروسية على الرابط https://sarabic.ae/x إلى ذلك.\n"
+        + _BODY
+    )
+    assert ex.outlet is None
+
+
+def test_a_lone_tatweel_is_a_dash_in_a_dateline(extract):
+    ex = extract("عنوان الخبر\nلندن ـ «القدس العربي»:\n" + _BODY)
+    assert ex.outlet == "Al-Quds Al-Arabi"
+    # a tatweel inside a word stretches it and is no dash
+    assert extract("عنوان الخبر\nلنـــدن «القدس»\n" + _BODY).outlet is None
+
+
+def test_an_outlet_right_after_a_place_and_a_dash_with_no_punctuation(extract):
+    ex = extract("بيروت - الميادين نت قال مسؤول في الحكومة إن المحادثات ستستأنف قريبا.\n")
+    assert ex.outlet == "Al Mayadeen"
+    # a verb after the dash: a place and its sentence, no outlet
+    assert extract("كازاخستان – وصل الوزير إلى العاصمة لحضور الاجتماع.\n").outlet is None
+    # a common word after the dash is the sentence's subject, not an outlet named 'العالم'
+    assert extract("موسكو - العالم يترقب نتائج الاجتماع المقبل للمجلس.\n").outlet is None
+
+
+def test_an_agency_in_brackets_opening_the_body(extract):
+    ex = extract("(د ب أ) قال مسؤول في الحكومة إن المحادثات ستستأنف قريبا في العاصمة.\n")
+    assert ex.outlet == "dpa"
+
+
+def test_the_sites_copyright_line_names_the_publisher_over_the_datelines_agency(extract):
+    body = "موسكو (رويترز) - قال مسؤول في الحكومة إن المحادثات ستستأنف قريبا في العاصمة.\n"
+    for footer, outlet in (
+        ("جميع الحقوق محفوظة © اليوم السابع 2023", "Youm7"),
+        ("© 2023 سكاي نيوز عربية", "Sky News Arabia"),
+        ("جميع الحقوق محفوظة لموقع صدى البلد", "Sada El Balad"),
+    ):
+        assert extract(body + "اقرأ أيضا\n" + footer + "\n").outlet == outlet
+    # an agency's photo credit at the end is no publisher: the dateline's agency stands
+    assert extract(body + "الصورة: © سبوتنيك\n").outlet == "Reuters"
+
+
+def test_a_phrase_like_outlet_name_keeps_its_time_word_and_a_brand_does_not():
+    from app.extract.furniture import name_spans
+    from app.extract.knowledge import load_knowledge
+    from app.extract.textnorm import normalize_text
+
+    kb = load_knowledge()
+    # 'الشرق اليوم' is a site's name and "the East today": only a labelled line is the site
+    assert name_spans(normalize_text("تتغير خريطة الشرق اليوم بسرعة."), kb) == ()
+    assert name_spans(normalize_text("قال لقناة روسيا اليوم إن الوضع هادئ."), kb) != ()
+
+
+def test_a_newspaper_header_naming_its_editor_names_the_outlet(extract):
+    header = "رئيس مجلسى الإدارة والتحرير\nمحمد الباز\nعنوان الخبر عن الاجتماع\n"
+    assert extract(header + _BODY).outlet == "Al-Dostor"
+    # the name alone, under no editor's title, is a person in the text, no masthead
+    assert extract("عنوان الخبر\nمحمد الباز\n" + _BODY).outlet is None

@@ -338,3 +338,112 @@ def test_a_happening_on_the_eve_of_the_occasion_reported_is_the_day_before(extra
 def test_the_eve_phrase_alone_is_no_happening(extract):
     body = "وأبدى الرئيس، عشية زيارته إلى العاصمة، تفاؤله بمستقبل العلاقات.\n"
     assert events_of(extract, body) == []
+
+
+# --- what does not happen (stop 16: classes of the stop-15 blind articles) ---
+
+
+def test_a_hoped_for_meeting_is_no_event(extract):
+    # a hope governs the content clause: the meeting may never be held
+    body = 'وقال الوزير: "نأمل أن نعقد لقاء مع نظرائنا يوم الاثنين المقبل".\n'
+    assert events_of(extract, body) == []
+    body = "وأعرب الرئيس عن أمله بأن تسهم القمة المقررة في 25 مارس في تعزيز التعاون.\n"
+    assert events_of(extract, body) == []
+
+
+def test_a_possible_happening_is_no_event(extract):
+    body = "وحذر الوزير من أنه قد يطلب إرسال مراقبين بعد انتهاء مهمة القوات في عام 2025.\n"
+    assert events_of(extract, body) == []
+
+
+def test_a_denied_or_refused_happening_is_no_event(extract):
+    body = "وأعلنت الحكومة أن مناورات المنظمة في عام 2024 لن تجرى على أراضيها.\n"
+    assert events_of(extract, body) == []
+    body = "وانتقد الوزير موقف البرلمان برفض إجراء تدريبات مشتركة في مايو 2024.\n"
+    assert events_of(extract, body) == []
+
+
+def test_at_least_is_no_negation(extract):
+    body = "وقتل ما لا يقل عن خمسة أشخاص في اشتباكات على الحدود يوم الأحد الماضي.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.trigger == "clash" and ev.date.value == "2024-03-17"
+
+
+def test_a_negation_in_the_next_clause_denies_nothing(extract):
+    # after a comma, 'فيما لم يحضر' opens another clause: the summit was held
+    body = "وعقدت المنظمة قمتها في 18 مارس 2024، فيما لم يحضر رئيس الوزراء من دون إعلان.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.trigger == "meeting" and ev.date.value == "2024-03-18"
+
+
+def test_a_page_stamp_with_a_clock_time_is_no_event(extract):
+    body = (
+        "وقال الوزير إن الوضع هادئ.\n"
+        "الوزير: الهجمات على القرى تثير القلق - موقع الأخبار،"
+        " اليوم الأربعاء 20 مارس 2024 10:15 صباحا\n"
+    )
+    assert events_of(extract, body) == []
+
+
+def test_the_next_coordinated_date_takes_the_words_after_it(extract):
+    # 'في يونيو' opens its own clause: the withdrawal after it is not February's, and the
+    # announcement of an intention to withdraw is no act
+    body = (
+        "وجمدت الحكومة في فبراير الماضي مساهمتها في الميزانية وفي يونيو الماضي أعلنت عن نيتها"
+        " الانسحاب من المنظمة.\n"
+    )
+    evs = events_of(extract, body)
+    assert [e.date.value for e in evs] == ["2024-02"]
+    assert evs[0].trigger == "decision"
+
+
+def test_a_label_year_is_not_the_year_an_undated_article_is_written_in(extract):
+    # 'لعام 2026' labels a budget set ahead of time: 'أبريل الماضي' gets no year from it
+    text = (
+        "وأوقفت الحكومة في أبريل الماضي مشاركتها في تدريبات الحلف.\n"
+        "وحددت الحكومة حصتها لعام 2026 بمبلغ مليون دولار.\n"
+    )
+    assert [e for e in extract(text).events if e.kind == "event"] == []
+
+
+def test_a_happening_dated_by_a_year_alone_and_told_as_past_is_background(extract):
+    # this year's news gets its day or month; a year alone recalls
+    (ev,) = events_of(extract, "وقال الوزير إن الأمين العام زار البلاد في عام 2024 مرتين.\n")
+    assert ev.trigger == "visit" and ev.background
+    (ev,) = events_of(extract, "وتخطط الدول الأعضاء لإجراء مناورات واسعة خلال عام 2024.\n")
+    assert ev.trigger == "exercise" and not ev.background
+    (ev,) = events_of(extract, "وستجري القوات المشتركة تدريبات جديدة في عام 2024.\n")
+    assert not ev.background
+
+
+def test_trigger_forms_take_the_future_and_the_dual():
+    assert norm("تعقد") in forms(norm("وستعقدان"))
+    assert norm("قمة") in forms(norm("قمتيهما"))
+    assert norm("قمة") in forms(norm("القمتين"))
+    assert norm("عقد") in forms(norm("عقدوا"))
+    # a nisba is no dual: 'حربي' (military) is not 'حرب' (war)
+    assert norm("حرب") not in forms(norm("الحربي"))
+
+
+def test_a_held_summit_of_two_bodies_in_a_month_ahead_is_an_event(extract):
+    body = "وأضاف أن المنظمتين ستعقدان قمتيهما في العاصمة خلال أبريل المقبل.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.trigger == "meeting" and ev.date.value == "2024-04"
+    body = "وستقام المرحلة النشطة من المناورات في الفترة من 2 إلى 6 أبريل.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.date.value == "2024-04-02"
+
+
+def test_a_verb_opening_the_sentence_dates_its_happening_past_a_long_subject(extract):
+    body = (
+        "وافتتح منتدى رؤساء أركان جيوش البلدان المنضوية تحت لواء المنظمة والدول المراقبة"
+        " أعماله في مدينة ساحلية صباح اليوم.\n"
+    )
+    (ev,) = events_of(extract, body)
+    assert ev.trigger == "start" and ev.date.value == "2024-03-20"
+    # a reporting verb or a relative clause before the date takes the verb's place
+    body = (
+        "وأشار رئيس لجنة الدفاع والأمن في البرلمان المحلي وأعضاء لجنته البارزون إلى التعاون"
+        " مع الحلفاء في الأسبوع الماضي.\n"
+    )
+    assert events_of(extract, body) == []

@@ -346,3 +346,31 @@ def test_a_narration_paragraph_stops_a_quote_left_open(extract):
         + 'وسنغادر فور طلب السلطات ذلك".\n'
     )
     assert quote_texts(extract(text))[0] == "الوضع هادئ في كل المناطق."
+
+
+def test_a_quoted_person_name_is_a_name_not_speech(extract):
+    ex = extract(
+        DATELINE + "أكد الرئيس الروسي “فلاديمير بوتين”، أن التعاون العسكري سيتوسع قريبا.\n"
+    )
+    assert quote_texts(ex) == []
+    (st,) = [e for e in ex.events if e.kind == "statement"]
+    assert st.speech == "indirect" and st.speaker.name_en == "Vladimir Putin"
+
+
+def test_a_short_quoted_label_after_a_describing_verb_is_no_speech(extract):
+    ex = extract(
+        DATELINE
+        + "ووصفت الحكومة نتائج المحادثات بأنها “خطوة إلى الأمام”.\n"
+        + "وطرحت القمة خطة وُصفت بـ”بالغة الأهمية للمنطقة”، قد تغير التعاون.\n"
+        + 'ووصف الوزير هذا السيناريو بأنه "ليس أكثر من فرضية بعيدة".\n'
+    )
+    assert quote_texts(ex) == ["ليس أكثر من فرضية بعيدة"]
+
+
+def test_a_quoted_draft_title_is_a_name(extract):
+    ex = extract(
+        DATELINE
+        + 'أعلنت المنظمة أن مسودة "برنامج حماية الحدود المشتركة للدول" قد أقرت في الاجتماع.\n'
+    )
+    assert quote_texts(ex) == []
+    assert [e.speech for e in ex.events if e.kind == "statement"] == ["indirect"]

@@ -330,4 +330,61 @@ def test_member_countries_as_a_group_announce(extract):
         + "أعلنت البلدان الأعضاء في المنظمة أنها ستجري تدريبات مشتركة قرب الحدود الجنوبية.\n"
     )
     (st,) = indirect(ex)
-    assert st.speaker.name_ar == "البلدان"
+    assert st.speaker.name_ar == "البلدان الأعضاء في المنظمة"  # the group with its membership
+
+
+def test_an_accusation_reports_what_the_accused_is_said_to_do():
+    got = contents(
+        DATELINE
+        + "اتهم الرئيس القرغيزي الجانب الآخر بالتحضير لهجوم على القرى الحدودية.\n"
+        + "وهاجم الوزير الحلف مجددا، واتهمه بأنه يخطط لتوسيع قواعده في المنطقة.\n"
+        + "واتهم بوتين الغرب بمحاولة زعزعة استقرار آسيا الوسطى.\n"
+    )
+    assert got == [
+        "بالتحضير لهجوم على القرى الحدودية.",
+        "يخطط لتوسيع قواعده في المنطقة.",
+        "بمحاولة زعزعة استقرار آسيا الوسطى.",
+    ]
+
+
+def test_a_while_clause_inside_a_content_is_a_clause_of_its_own(extract):
+    ex = extract(
+        DATELINE
+        + "وكانت المتحدثة باسم الخارجية الأرمنية آني باداليان قد أفادت بأن الوزير لن يحضر، "
+        + "فيما صرح رئيس الوزراء نيكول باشينيان أن بلاده جمدت مشاركتها في المنظمة.\n"
+    )
+    sts = indirect(ex)
+    assert [s.speaker.name_en for s in sts] == ["Ani Badalyan", "Nikol Pashinyan"]
+
+
+def test_a_relay_of_what_someone_said_gives_the_words_to_that_person(extract):
+    ex = extract(
+        DATELINE
+        + "وذكرت وكالة تاس، أنه قال الرئيس الكازاخستاني أمام النواب، إن سحب القوات سيبدأ خلال يومين.\n"
+        + "وأكد أنه يعتبر أن المهمة أنجزت بنجاح كامل.\n"
+    )
+    sts = indirect(ex)
+    assert sts[0].speaker.name_ar == "الرئيس الكازاخستاني" and "سحب القوات" in sts[0].text
+    assert sts[1].speaker.name_ar == "الرئيس الكازاخستاني" and "المهمة أنجزت" in sts[1].text
+
+
+def test_a_quoted_term_opening_the_content_stays_indirect():
+    got = contents(
+        DATELINE + "قال الرئيس القرغيزي إن “عملية تخريب”، في الجنوب كانت هدف المجموعات المسلحة.\n"
+    )
+    assert got == ["“عملية تخريب”، في الجنوب كانت هدف المجموعات المسلحة."]
+
+
+def test_more_present_forms_and_a_dual_subject_report(extract):
+    ex = extract(
+        DATELINE
+        + "الأمين العام للمنظمة ستانيسلاف زاس، يصرّح بأن الدول الأعضاء عرضت حزمة من التدابير.\n"
+        + "وقال وزيرا خارجية البلدين إنهما توصلا إلى هدنة بعد ساعات من التفاوض.\n"
+        + "وكانت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا قد أكدت مشاركة الوزير في القمة.\n"
+    )
+    got = [(s.text.split()[0], s.speaker.name_ar) for s in indirect(ex)]
+    assert got == [
+        ("الأمين", "ستانيسلاف زاس"),
+        ("وقال", "وزيرا خارجية"),
+        ("وكانت", "ماريا زاخاروفا"),
+    ]

@@ -166,3 +166,16 @@ def test_a_quote_spanning_two_stories_merges_them_and_the_old_id_redirects(engin
         response = client.get(f"/stories/{gone}", follow_redirects=False)
         assert response.status_code == 308
         assert response.headers["location"] == f"/stories/{merged}"
+
+
+def test_two_answers_of_one_interview_stay_two_stories_when_a_report_sums_up_both(engine, tmp_path):
+    ingest(engine, tmp_path / "1", tass=articles.TASS_TWO_ANSWERS)
+    ingest(engine, tmp_path / "2", rt=articles.RT_BOTH_ANSWERS)
+    with Session(engine) as session:
+        situation = story_of(session, "TASS", "إطلاق النار")
+        observers = story_of(session, "TASS", "بعثة مراقبين على الحدود")
+        summed = story_of(session, "RT", "بعثة مراقبين")
+        # RT's report matches both answers: it joins one, and never makes the two one story
+        assert situation != observers
+        assert summed in {situation, observers}
+        assert tally_rows(session) == expected_tally(session)
