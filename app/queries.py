@@ -640,6 +640,14 @@ def country_counts(
             func.coalesce(matched, 0) if matched is not None else literal(0),
         )
         .outerjoin(counts, counts.c.iso2 == Country.iso2)
+        # only the rows listed below (a speaker's events name a few of the ~250 countries)
+        .where(
+            or_(
+                counts.c.n.is_not(None),
+                Country.csto_member.is_(True),
+                Country.iso2.in_(filters.countries),
+            )
+        )
         .order_by(Country.iso2)
     ).all():
         most = max(most, seen)

@@ -136,8 +136,26 @@ def attribute(
                 # a relayed speaker ('أفادت الوكالة أنه قال الرئيس إن …') or a clause of its
                 # own ('…، فيما صرح X أن') is the one the next bare verb goes on with
                 an.note(last, spoke=True)
+    _opening_cataphora(sentences, quote_speakers, quotes)
     _name_titles(an, sentences, quote_speakers, reported_speakers)
     return Attribution(sentences, quote_speakers, reported_speakers)
+
+
+def _opening_cataphora(
+    sentences: dict[tuple[int, int], SentenceAttribution],
+    quote_speakers: dict[int, Entity | None],
+    quotes: tuple[Quote, ...],
+) -> None:
+    """A text cut before its first speaker is named ('وأضاف: "…"' opening it, the page's
+    lead lost): the quotes before anyone spoke go to the first person the text then names as
+    the subject of a reporting verb."""
+    spoke = [sa for _k, sa in sorted(sentences.items()) if sa.speaker is not None and sa.cues]
+    if not spoke or not spoke[0].explicit or spoke[0].speaker.ref.kind != "person":
+        return
+    first = spoke[0]
+    for qi, ent in quote_speakers.items():
+        if ent is None and quotes[qi].end <= first.cues[0].raw_start:
+            quote_speakers[qi] = first.speaker
 
 
 def _name_titles(

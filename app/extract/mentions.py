@@ -415,6 +415,8 @@ class MentionReader:
         if end == k and head in self.d.institutions:
             return self.d.institutions[head], end
         raw = nt.raw[nt.raw_start(toks[i][0]) : nt.raw_end(toks[end - 1][1])].strip(' "-')
+        if kind == "medium" and raw.count('"') % 2:
+            raw = " ".join(raw.replace('"', " ").split())  # 'وكالة "سبوتنيك' ends at its name
         if raw[:1] in ("و", "ف") and norm(raw[1:]).startswith(words[0]):
             raw = raw[1:]
         if raw.startswith("لل") and not norm(raw).startswith(words[0]):

@@ -66,7 +66,13 @@ _MODAL_NOUNS = frozenset(
 )
 # 'فيما صرح X أن …': a new clause with its own subject, not a verb of the content before
 _WHILE = frozenset(norm(w) for w in ("فيما", "وفيما", "بينما", "حين"))
+_MIN = norm("من")
+_WARN_VERBS = frozenset(norm(w) for w in ("حذر", "حذرت", "يحذر", "تحذر"))
+_BUT = frozenset(norm(w) for w in ("إلا", "غير"))
 _WADHALIKA = frozenset(norm(w) for w in ("وذلك", "ذلك"))
+# verbs of saying whose content may follow the subject's comma with no complementizer
+_SAY_VERBS = frozenset(norm(w) for w in ("قال", "قالت", "أضاف", "أضافت", "تابع", "تابعت"))
+_BARE_SUBJECT = 8  # tokens a subject may take before that comma
 _QUOTED_TERM = 2  # words of a quoted term (no speech) that may open an indirect content
 _MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
 
@@ -276,6 +282,7 @@ def _sentence_clauses(
             and any(t[2] in _THAT for t in toks[kept[-1][1] + 1 : c[0]])
             and toks[c[0] - 1][2] not in ("،", ",", ".", "؛")
             and toks[c[0] - 1][2] not in _WHILE
+            and not _concessive_between(toks, kept[-1][1] + 1, c[0])
         ):
             continue
         kept.append(c)
@@ -324,7 +331,7 @@ def _sentence_clauses(
             )
         ):
             # a quotation follows: its words are the quote's. A quoted term of two words
-            # opening a longer content ('إن "محاولة انقلاب"، في بلاده كانت …') stays indirect
+            # opening a longer content ('إن "عملية تخريب"، في الجنوب كانت …') stays indirect
             continue
         found.append((ci, cl, start, nxt, "cue_first"))
     out: list[ReportedClause] = []
@@ -355,6 +362,12 @@ def _sentence_clauses(
             ReportedClause(pi, si, start, end, cue_a, cue_b, c_start, c_end, order, cl, colon)
         )
     return out
+
+
+def _concessive_between(toks, a: int, b: int) -> bool:
+    """'على الرغم من أن X أكدوا أنه …، إلا أن الدول الأعضاء تحذر من …': 'إلا أن'/'غير أن'
+    opens the main clause, whose verb is a cue of its own, not a verb of the content before."""
+    return any(toks[k][2] in _THAT and _strip(toks[k - 1][2]) in _BUT for k in range(max(a, 1), b))
 
 
 def _relayed(res: Resources, toks, c: tuple[int, int, str], later) -> bool:
@@ -394,6 +407,9 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
             return k + 1 if nw not in ('"', ":") else None
         if w == _ALA and verb in ala and k + 1 < nxt:
             return k + 1 if nw not in ('"', ":") else None
+        if w == _MIN and verb in _WARN_VERBS and k + 1 < nxt and nw not in _THAT:
+            return k + 1 if nw not in ('"', ":") else None  # 'حذر من خطر تسلل …'
+
         if (verb in ala or verb in _AN_VERBS) and _content_noun(w, nouns) and w != _ALA:
             return k
         if verb in _BA_VERBS and w.startswith("ب") and len(w) > 3 and w not in _THAT:
@@ -420,7 +436,26 @@ def _content_start(res: Resources, toks, ci: int, cl: int, nxt: int, kind: str) 
         # 'نفت كازاخستان تلقيها أي طلبات'، 'لم يستبعد زاس إمكانية تفاقم …': the object is what
         # was said; it follows the subject, whose end is the attribution stage's to know
         return cl + 1
+    if verb in _SAY_VERBS and k >= nxt:
+        return _bare_content(res, toks, cl, nxt)
     return None
+
+
+def _bare_content(res: Resources, toks, cl: int, nxt: int) -> int | None:
+    """'وقال المكتب، جرت أمس جلسة جديدة …': content with no complementizer, after the comma
+    that closes the subject, when a verb opens it (not an adverbial: '، خلال مؤتمر صحفي،')."""
+    k = cl + 1
+    while k < min(nxt, cl + _BARE_SUBJECT) and toks[k][2] not in ("،", ","):
+        if not toks[k][2].isalpha():
+            return None
+        k += 1
+    if k >= min(nxt, cl + _BARE_SUBJECT) or k == cl + 1 or k + 1 >= nxt:
+        return None
+    w = toks[k + 1][2]
+    finite = w[:1] in "يت" or w.endswith(("ت", "وا")) or w in res.verbs
+    if not finite or w in res.stopwords or w in res.cue_words or _words(toks[k + 1 : nxt]) < 4:
+        return None
+    return k + 1
 
 
 def _content_noun(w: str, nouns: frozenset[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -84,9 +85,14 @@ def speaker_options(facets: Facets, filters: TimelineFilters, lang: str) -> Mark
     out = []
     for speaker, n in facets.speakers:
         name = (speaker.name_en or speaker.name_ar) if lang == "en" else speaker.name_ar
+        value, label = _option_parts(speaker.id, name)
         selected = " selected" if speaker.id in chosen else ""
-        out.append(
-            f'<option value="{escape(close_bidi(speaker.id))}"{selected}>'
-            f"{escape(close_bidi(name))} ({n}{plus})</option>"
-        )
+        out.append(f'<option value="{value}"{selected}>{label} ({n}{plus})</option>')
     return Markup("\n".join(out))
+
+
+@functools.lru_cache(maxsize=8192)
+def _option_parts(slug: str, name: str) -> tuple[str, str]:
+    """A speaker's id and name as an option prints them (escaped once per name: a fresh filter
+    set lists the same hundreds of speakers with other counts)."""
+    return str(escape(close_bidi(slug))), str(escape(close_bidi(name)))

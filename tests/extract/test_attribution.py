@@ -472,25 +472,23 @@ def test_definite_title_with_a_nisba_stays_a_role_not_a_body(extract):
 def test_head_of_an_intergovernmental_organisation_is_its_secretary_general(extract):
     ex = extract(
         "١٤ يناير ٢٠٢٤\n"
-        "قال الأمين العام لمنظمة معاهدة الأمن الجماعي إيمانغالي تاسماغامبيتوف إن المنظمة منفتحة.\n"
-        "ولم يستبعد رئيس منظمة معاهدة الأمن الجماعي أن تتوسع عضويتها في السنوات المقبلة.\n"
+        "قال تاسماغامبيتوف إن المنظمة منفتحة على كل الشركاء.\n"
+        "وأوضح رئيس منظمة الأمن الجماعي أن عضويتها قد تتوسع في السنوات المقبلة.\n"
     )
     last = [e for e in ex.events if e.kind == "statement"][-1]
     assert "تتوسع" in last.text and name(last) == "Imangali Tasmagambetov"
 
 
 def test_a_title_before_an_occasion_ends_before_its_preposition(extract):
-    ex = extract(
-        DATELINE + "صرح رئيس منظمة معاهدة الأمن الجماعي في مؤتمر صحفي بأن الحدود تحت المراقبة.\n"
-    )
+    ex = extract(DATELINE + "أعلن رئيس منظمة الأمن الجماعي في مؤتمر صحفي أن الحدود تحت المراقبة.\n")
     (st,) = [e for e in ex.events if e.kind == "statement"]
-    assert st.speaker.name_ar == "رئيس منظمة معاهدة الأمن الجماعي"
+    assert st.speaker.name_ar == "رئيس منظمة الأمن الجماعي"
 
 
 def test_an_attribution_phrase_with_a_pronoun_takes_the_speaker_of_its_gender(extract):
     ex = extract(
         DATELINE
-        + "قال وزير الخارجية الروسي سيرغي لافروف إن الاجتماع سيعقد في موعده المحدد.\n"
+        + "قال سيرغي لافروف إن الاجتماع سيعقد في موعده المحدد.\n"
         + "وأكدت المتحدثة باسم الوزارة ماريا زاخاروفا أن التحضيرات اكتملت منذ أيام.\n"
         + "ووفقاً له، فإن الوزراء سيبحثون الوضع على الحدود الجنوبية.\n"
         + "وطبقا لها، فإن الوفود بدأت تصل إلى العاصمة.\n"
@@ -512,7 +510,7 @@ def test_an_unknown_name_in_apposition_may_end_at_the_complementizer(extract):
 def test_a_relative_verb_said_in_a_statement_takes_its_author(extract):
     ex = extract(
         DATELINE
-        + "جاء الرد بعد تصريحات رئيس الوزراء الأرميني نيكول باشينيان، الأسبوع الماضي، قال فيها "
+        + "وجاء ذلك إثر تصريحات أدلى بها باشينيان، الأسبوع الماضي، قال فيها "
         + '"إن الحلف لم يف بوعوده تجاهنا"، فيما كان وزير الخارجية الروسي سيرغي لافروف قد قال إن '
         + "الأبواب مفتوحة.\n"
     )
@@ -523,9 +521,9 @@ def test_words_given_to_the_sentence_before_by_a_back_reference(extract):
     ex = extract(
         DATELINE
         + "موسكو، 19 يوليو. لم يتراجع خطر تهريب السلاح عبر الحدود، بل ازداد. هذا ما صرح به "
-        + "الأمين العام للمنظمة ستانيسلاف زاس في جلسة مجلس الأمن.\n"
+        + "زاس، الأمين العام للمنظمة، أمام مجلس الأمن.\n"
         + "لا تزال الاتصالات مع الحكومة مقطوعة منذ أسابيع.\n\n"
-        + "أفادت قناة محلية أن هذا ما صرح به رئيس الأركان العامة الأرمني الفريق إدوارد أسريان.\n"
+        + "وذكرت قناة محلية أن هذا ما صرح به الفريق إدوارد أسريان قائد الأركان الأرمنية.\n"
     )
     sts = [e for e in ex.events if e.kind == "statement"]
     got = [(e.text.split()[0], e.speaker.name_ar if e.speaker else None) for e in sts]
@@ -535,7 +533,7 @@ def test_words_given_to_the_sentence_before_by_a_back_reference(extract):
 def test_a_group_speaks_with_its_membership_and_plural_verbs_go_on_with_it(extract):
     ex = extract(
         DATELINE
-        + "قال وزير الخارجية الروسي سيرغي لافروف إن الاجتماع سيعقد في موعده المحدد.\n"
+        + "قال سيرغي لافروف إن الاجتماع سيعقد في موعده المحدد.\n"
         + "وأعربت الدول الأعضاء عن انزعاجها من تدهور الأوضاع الحدودية.\n"
         + "وشددوا على أهمية الحوار بين جميع الأطراف دون استثناء.\n"
         + "لكن الدول الأعضاء في المنظمة ترى أن خطر التسلل ما زال قائما.\n"
@@ -550,7 +548,7 @@ def test_leaders_of_a_body_speak_and_a_singular_bare_verb_skips_them(extract):
     ex = extract(
         DATELINE
         + 'وقال مجلس الأمن الجماعي في بيان: "نؤكد تمسكنا بنظام أمني عادل ومتوازن للجميع".\n'
-        + "وأكد قادة منظمة معاهدة الأمن الجماعي، حرصهم على تطوير التعاون مع الأمم المتحدة.\n"
+        + "وشدد قادة منظمة معاهدة الأمن الجماعي، على حرصهم على تطوير التعاون مع الأمم المتحدة.\n"
         + 'وأضاف: "نعلن استعدادنا للعمل مع كل الشركاء في المنطقة".\n'
     )
     sts = [e for e in ex.events if e.kind == "statement"]
@@ -560,7 +558,7 @@ def test_leaders_of_a_body_speak_and_a_singular_bare_verb_skips_them(extract):
 
 def test_a_latin_abbreviation_in_brackets_does_not_end_the_title():
     ex = extract_article(
-        "قال الأمين العام لمنظمة معاهدة الأمن الجماعي (CSTO) ستانيسلاف زاس إن الوضع على الحدود مستقر.\n"
+        "أوضح الأمين العام لمنظمة الأمن الجماعي (CSTO) ستانيسلاف زاس أن الوضع على الحدود مستقر.\n"
     )
     (st,) = [e for e in ex.events if e.kind == "statement"]
     assert name(st) == "Stanislav Zas"
@@ -570,7 +568,7 @@ def test_an_official_representative_is_a_spokesperson_as_written(extract):
     ex = extract(
         DATELINE
         + "قالت وزارة الخارجية الأرمينية إن المحادثات جارية حول البعثة.\n"
-        + "وأعلن الممثل الرسمي لوزارة الخارجية الروسية أن القرار بيد يريفان وحدها.\n"
+        + "وصرح الممثل الرسمي لوزارة الخارجية الروسية بأن القرار بيد يريفان وحدها.\n"
     )
     last = [e for e in ex.events if e.kind == "statement"][-1]
     assert last.speaker.name_ar == "الممثل الرسمي لوزارة الخارجية الروسية"
@@ -590,7 +588,7 @@ def test_the_chair_of_a_meeting_is_no_subject_of_the_verb_after_it(extract):
     ex = extract(
         DATELINE
         + "وصف رئيس كازاخستان قاسم جومارت توكاييف الأحداث بأنها محاولة انقلاب.\n"
-        + "وخلال جلسة برئاسة الرئيس الروسي فلاديمير بوتين قال إن المخربين تلقوا تدريبا في الخارج.\n"
+        + "وفي اجتماع بحضور بوتين قال إن المخربين تلقوا تدريبا في الخارج.\n"
     )
     last = [e for e in ex.events if e.kind == "statement"][-1]
     assert name(last) == "Kassym-Jomart Tokayev"
@@ -610,7 +608,7 @@ def test_a_given_name_before_a_known_surname_is_that_person_only(extract):
 def test_an_attribution_phrase_with_a_speech_noun_before_the_name(extract):
     ex = extract(
         DATELINE
-        + "قال وزير الخارجية الروسي سيرغي لافروف إن البعثة جاهزة للانتشار على الحدود.\n"
+        + "قال سيرغي لافروف إن البعثة جاهزة للانتشار على الحدود.\n"
         + "وبحسب قول زاس، في منتصف الشهر اجتمع قادة الدول عبر الفيديو لبحث الوضع.\n"
         + "وحسب “تغريدات” لباشينيان، بحث الطرفان في الاجتماع مسائل الحدود المشتركة.\n"
         + "وسيبحث الوزراء أمن الحدود الجنوبية للدول الأعضاء، وفقًا لموقع «روسيا اليوم» الإخباري.\n"
@@ -636,3 +634,27 @@ def test_a_body_after_wifqan_with_the_lam_attached(extract):
     )
     got = [e.speaker.name_ar for e in ex.events if e.kind == "statement"]
     assert got == ["المكتب الصحفي لوزارة الدفاع القرغيزية"] * 2
+
+
+def test_a_text_cut_before_its_first_speaker_gives_the_opening_quote_to_the_next_named(extract):
+    ex = extract(
+        'وأضاف: "علقنا مشاركتنا في أنشطة الحلف لأنه لم يف بالتزاماته تجاهنا".\n'
+        + "وشدد رئيس الوزراء الأرميني نيكول باشينيان على أن بلاده تقترب من نقطة اللاعودة.\n"
+    )
+    assert name(event_for(ex, "علقنا مشاركتنا")) == "Nikol Pashinyan"
+
+
+def test_a_quote_after_a_named_speaker_is_not_given_to_a_later_one(extract):
+    ex = extract(
+        DATELINE
+        + "قال ستانيسلاف زاس إن البعثة جاهزة للانتشار على الحدود.\n"
+        + 'وأضاف: "لن نتأخر في الرد على أي طلب رسمي من الدول الأعضاء".\n'
+        + "وأكد لافروف أن موسكو تدعم الخطوة بالكامل.\n"
+    )
+    assert name(event_for(ex, "لن نتأخر")) == "Stanislav Zas"
+
+
+def test_a_medium_named_in_quotes_speaks_without_a_dangling_mark(extract):
+    ex = extract(DATELINE + 'وقالت وكالة "سبوتنيك" إن الوفد الروسي وصل إلى العاصمة صباح اليوم.\n')
+    (st,) = [e for e in ex.events if e.kind == "statement"]
+    assert st.speaker.name_ar == "وكالة سبوتنيك" and st.speaker.name_en == "Sputnik"

@@ -350,8 +350,8 @@ def test_an_accusation_reports_what_the_accused_is_said_to_do():
 def test_a_while_clause_inside_a_content_is_a_clause_of_its_own(extract):
     ex = extract(
         DATELINE
-        + "وكانت المتحدثة باسم الخارجية الأرمنية آني باداليان قد أفادت بأن الوزير لن يحضر، "
-        + "فيما صرح رئيس الوزراء نيكول باشينيان أن بلاده جمدت مشاركتها في المنظمة.\n"
+        + "وأفادت باداليان، المتحدثة باسم الخارجية، بأن الوزير لن يحضر، "
+        + "فيما صرح باشينيان أن بلاده جمدت مشاركتها في المنظمة.\n"
     )
     sts = indirect(ex)
     assert [s.speaker.name_en for s in sts] == ["Ani Badalyan", "Nikol Pashinyan"]
@@ -380,7 +380,7 @@ def test_more_present_forms_and_a_dual_subject_report(extract):
         DATELINE
         + "الأمين العام للمنظمة ستانيسلاف زاس، يصرّح بأن الدول الأعضاء عرضت حزمة من التدابير.\n"
         + "وقال وزيرا خارجية البلدين إنهما توصلا إلى هدنة بعد ساعات من التفاوض.\n"
-        + "وكانت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا قد أكدت مشاركة الوزير في القمة.\n"
+        + "وكانت زاخاروفا قد أكدت مشاركة الوزير في القمة.\n"
     )
     got = [(s.text.split()[0], s.speaker.name_ar) for s in indirect(ex)]
     assert got == [
@@ -388,3 +388,22 @@ def test_more_present_forms_and_a_dual_subject_report(extract):
         ("وقال", "وزيرا خارجية"),
         ("وكانت", "ماريا زاخاروفا"),
     ]
+
+
+def test_content_after_the_subjects_comma_without_a_complementizer():
+    got = contents(
+        DATELINE
+        + "وقال المكتب الإعلامي، عقدت أمس جلسة طارئة لمجلس الدفاع بحضور كل الأعضاء.\n"
+        + "وقال الوزير، خلال مؤتمر صحفي عقده في العاصمة مع نظيره.\n"
+    )
+    assert got == ["عقدت أمس جلسة طارئة لمجلس الدفاع بحضور كل الأعضاء."]
+
+
+def test_a_concessive_main_clause_reports_on_its_own(extract):
+    ex = extract(
+        DATELINE
+        + "ورغم أن المسؤولين في حركة طالبان أكدوا أنه لا خطر على الجيران، إلا أن الدول الأعضاء "
+        + "في المنظمة تحذر دائما من خطر تسلل المسلحين عبر الحدود.\n"
+    )
+    got = [(s.speaker.name_ar, s.text.split()[0]) for s in indirect(ex)]
+    assert got == [("المسؤولين في حركة طالبان", "ورغم"), ("الدول الأعضاء في المنظمة", "تحذر")]
