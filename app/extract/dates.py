@@ -117,7 +117,9 @@ def _grammar() -> dict[str, re.Pattern]:
         ),
         "dmy": re.compile(
             _w(
-                rf"{lead}{day}(?:\s+من)?\s+(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction}|{sameyear}|{yrel})?"
+                # a day's digits may be glued to the month name ('3سبتمبر 2023')
+                rf"{lead}{day}(?:\s+من)?(?:\s+|(?<=\d))(?:شهر\s+)?{monthx}"
+                rf"(?:{yearpart}|\s+{direction}|{sameyear}|{yrel})?"
             )
         ),
         # page stamps with a month name: '16/نوفمبر/2021'، '16-نوفمبر-2021', and month first

@@ -159,6 +159,31 @@ def _labelled_stamp(
     return None, None, None, None
 
 
+# the stored page's own date stamp opening the text ('date 2025-09-16 أعلن …'): a label in
+# Latin letters and an ISO date, glued to the first line or on a line of its own
+_PAGE_STAMP = re.compile(r"\s*date\s+(?=(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d))", re.I)
+
+
+def _page_stamp(
+    nt: NormText, paras: tuple[Paragraph, ...], exprs_by_para: dict[int, tuple[TimeExpr, ...]]
+) -> tuple[TimeExpr | None, int | None, tuple[int, int] | None, str | None]:
+    """The ISO date of a page stamp opening the text (see ``_PAGE_STAMP``), its span blocked
+    so that the first sentence does not begin with it."""
+    if not paras:
+        return None, None, None, None
+    p = paras[0]
+    m = _PAGE_STAMP.match(nt.raw, p.start, p.end)
+    if m is None:
+        return None, None, None, None
+    e = next((x for x in exprs_by_para.get(0, ()) if x.start == m.end() and x.full), None)
+    if e is None:
+        return None, None, None, None
+    end = e.end
+    while end < p.end and nt.raw[end] in " \t":
+        end += 1
+    return e, 0, (p.start, end), None
+
+
 # "موسكو - 20 - 12 (كونا) --": a place, the day and month as numbers, the agency in brackets
 _NUMERIC_DATELINE = re.compile(
     r"^\s*[^\W\d_][^\d()\n]{0,30}?\s*[-–—،,]\s*(?P<d>[0-3]?\d)\s*[-–—/.]\s*(?P<m>[01]?\d)"
@@ -530,6 +555,8 @@ def read_furniture(
         dl_expr, dl_para, dl_span, dl_outlet = _numeric_dateline(nt, paras, kb)
     if dl_expr is None:
         dl_expr, dl_para, dl_span, dl_outlet = _labelled_stamp(nt, paras, exprs_by_para)
+    if dl_expr is None:
+        dl_expr, dl_para, dl_span, dl_outlet = _page_stamp(nt, paras, exprs_by_para)
     datelines = (
         {dl_para}
         if dl_para is not None and dl_span == (paras[dl_para].start, paras[dl_para].end)

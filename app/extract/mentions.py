@@ -71,6 +71,17 @@ def _institutions() -> dict[str, tuple[tuple[tuple[str, ...], str, str, str], ..
 _MASDAR = re.compile(r"^ت[^اوي](?:[^اوي]ي|ا[^اوي])[^اوي]$")
 
 
+def _pronoun_suffixed(word: str) -> bool:
+    """A word carrying a possessive pronoun ('مقرها'، 'رئيسهم'): a noun, never a name part."""
+    return len(word) > 5 and word.endswith(("ها", "هم", "هما"))
+
+
+def addressee(word: str) -> bool:
+    """Whom a speaker addresses ('للصحفيين'، 'للأمريكيين'): never part of a title or a name —
+    the listed words and a ل + article plural nisba of people (…يين)."""
+    return word in _ADDRESSEES or (word.startswith("لل") and word.endswith("يين") and len(word) > 6)
+
+
 def _not_a_name(word: str, raw: str) -> bool:
     """``word`` (normalized) / ``raw`` (as written) cannot open a personal name."""
     w = _strip_conj(word)
@@ -181,7 +192,7 @@ class MentionReader:
             w = toks[end][2]
             if (
                 w in self._BOUNDARY
-                or w in _ADDRESSEES
+                or addressee(w)
                 or (w in res.stopwords and w not in self._COMPLEMENT_PREPS)
                 or w in res.complementizers
                 or w in res.cue_words
@@ -751,6 +762,8 @@ class MentionReader:
         if not self._plain_word(toks, k):
             return False
         w = toks[k][2]
+        if addressee(w):
+            return False  # 'قال الوزير للأمريكيين': the listeners, not the title's complement
         if self._article(toks, k) or w.startswith("لل"):
             return True
         if w in self.res.institution_nouns:
@@ -770,6 +783,8 @@ class MentionReader:
         n = len(toks)
         while j < n and j not in people:
             w = toks[j][2]
+            if addressee(w):
+                break  # 'قال الوزير للأمريكيين': the listeners, not the title's nisba
             if j in ctry and ctry[j].payload[0] != "none":
                 country = country or ctry[j].payload[1]
                 j = self._tok_index(toks, ctry[j].end - 1) + 1
@@ -942,6 +957,9 @@ class MentionReader:
             w = toks[k][2]
             if not w.isalpha() or w in res.stopwords or _strip_conj(w) in res.verbs:
                 break
+            bare = _strip_conj(w)
+            if k == j and bare != w and (bare in res.stopwords or _pronoun_suffixed(w)):
+                break  # 'وعلى حد تعبير'، '، ومقرها موسكو،': a conjunction's phrase, no name
             if w in res.verbs or w in res.participles or w in res.present or w in res.months:
                 break
             # 'عبد الله'، 'جمال الدين'، 'جمال الدينوف': a name's second part may take the article

@@ -162,3 +162,22 @@ def test_a_labelled_publication_stamp_in_the_footer(extract):
     # without its label the last line's date is no stamp
     bare = extract(text + "\n\nالأربعاء 5 أبريل 2023 - 09:40\n").published
     assert bare is None or bare.basis != "explicit"
+
+
+def test_the_page_s_own_iso_stamp_opening_the_text_is_its_date(extract):
+    # the stored page begins with its date stamp, glued to the first sentence
+    ex = extract(" date 2025-09-16 أعلن وزير الدفاع أن المناورات المشتركة بدأت في المنطقة.\n")
+    assert ex.published.value == "2025-09-16"
+    assert ex.published.basis == "explicit"
+    # the same words later in the text are no stamp
+    ex = extract(
+        "اجتمع الوزراء في مينسك لبحث التعاون.\n"
+        "وأشار الموقع في أرشيفه إلى صفحة بعنوان date 2025-09-16 عن المناورات المشتركة والتدريبات.\n"
+    )
+    assert ex.published is None
+
+
+def test_a_day_glued_to_its_month_name():
+    assert days("في مقابلة نشرت اليوم الأحد 3سبتمبر 2023 قال") == [(2023, 9, 3)]
+    assert days("العدد 13سبتمبر") == [(None, 9, 13)]
+    assert days("الكتيبة3 سبتمبر") == []  # a digit glued to the word before is no day

@@ -531,3 +531,48 @@ def test_surname_of_namesakes_alone_is_the_one_named_before(extract):
         + 'وأضاف جاباروف: "سنعيد بناء كل المنازل المتضررة قبل الشتاء".\n'
     )
     assert event_for(ex, "سنعيد بناء").speaker.name_en == "Akylbek Japarov"
+
+
+def test_whom_a_speaker_addresses_is_no_part_of_the_title(extract):
+    # 'للأمريكيين' is the listeners (a plural nisba of people), not the minister's country
+    ex = extract(
+        DATELINE
+        + "وأبلغ وزير دفاع روسيا البيضاء فيكتور خرينين الضيوف أنه يمكنهم مشاهدة كل شيء.\n"
+        + "وقال الوزير للأمريكيين اللذين رفضا التحدث إلى الصحفيين “سنعرض كل ما يهمكما في هذه المناورات”.\n"
+        + "وقال الوزير “سنفتح لكم كل الميادين في هذه المناورات الكبيرة”.\n"
+    )
+    assert speaker(ex, "سنعرض") == "Viktor Khrenin"
+    assert speaker(ex, "سنفتح") == "Viktor Khrenin"
+
+
+def test_words_after_a_title_that_are_no_name(extract):
+    # an adverb, a phrase opened by a conjunction: the title speaks, resolved to the person
+    ex = extract(
+        DATELINE
+        + "أعلن رئيس كازاخستان قاسم جومارت توكاييف أن بلاده مستعدة لاستضافة التدريبات.\n"
+        + 'وأكد الرئيس الكازاخستاني كذلك أهمية التعاون، قائلاً إن "الكوارث الطبيعية أظهرت حاجتنا إلى العمل المشترك".\n'
+        + 'وأكد الأمين العام لمنظمة معاهدة الأمن الجماعي ستانيسلاف زاس أن المنظمة جاهزة.\n'
+        + 'وقال الأمين العام للمنظمة، ومقرها موسكو، إن "القوات مستعدة للانتشار إذا طلب الأعضاء ذلك".\n'
+    )
+    assert speaker(ex, "الكوارث") == "Kassym-Jomart Tokayev"
+    assert speaker(ex, "القوات مستعدة") == "Stanislav Zas"
+
+
+def test_an_attribution_phrase_with_a_conjunction_is_no_name_before_the_title(extract):
+    ex = extract(
+        DATELINE
+        + 'وأفاد الممثل الدائم لطاجيكستان لدى المنظمة حسن سلطانوف بأن "الحدود مع أفغانستان طويلة وصعبة".\n'
+        + 'وعلى حد تعبير الممثل الدائم لطاجيكستان، فإن "هذه الظروف تتطلب منا استجابة مناسبة وسريعة".\n'
+    )
+    sp = event_for(ex, "هذه الظروف").speaker
+    assert sp is not None and "سلطانوف" in sp.name_ar
+
+
+def test_a_second_name_word_that_starts_like_a_conjunction(extract):
+    # 'والي' is a surname here, not 'و' + 'إلى'
+    ex = extract(
+        DATELINE
+        + "أعلن المتحدث باسم الرئاسة الكازاخية، بيريك والي، اليوم، أن القمة ستعقد عبر الفيديو.\n"
+    )
+    (ev,) = [e for e in ex.events if e.speech == "indirect"]
+    assert "والي" in ev.speaker.name_ar
