@@ -23,7 +23,9 @@ from app.extract.resources import Resources
 from app.extract.segment import Paragraph, Sentence
 from app.extract.textnorm import NormText, norm
 
-_ADVERBS = frozenset(
+# honorifics before a title: 'رحب فخامة الرئيس X'، 'وقال معالي الوزير'
+_HONORIFICS = frozenset(norm(w) for w in ("فخامة", "سيادة", "معالي", "سعادة", "سمو", "جلالة"))
+_ADVERBS = _HONORIFICS | frozenset(
     norm(w)
     for w in (
         "أيضا",
@@ -395,8 +397,9 @@ def _topic_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> En
     """The subject of a sentence whose cue has none of its own: a person or body opening the
     sentence ('أما رئيس الوزراء … فانتقد …، قائلاً:'، 'انتقد الوزير X الغرب، معتبرا أن'), not one
     after a preposition ('خلال اتصال مع الرئيس …')."""
+    lead = _fronted(toks)
     for m in mentions:
-        if m.ti >= cue.ti or m.ti > 5:
+        if m.ti >= cue.ti or m.ti - lead > 5:
             return None
         if m.kind not in ("person", "org", "role", "country"):
             continue
@@ -413,6 +416,32 @@ def _topic_subject(an: Discourse, toks, mentions: list[Mention], cue: Cue) -> En
             continue  # 'موسكو - انتقد الوزير X …، معتبرا': a place before its subject
         return ent if _agrees(ent, cue.gender) else None
     return None
+
+
+def _verb_over_source(toks, cues: list[Cue], c: Cue, sa: SentenceAttribution, res) -> Cue | None:
+    """An attribution phrase inside a verb's clause, before its content ('وأضاف X وفقا لبيان
+    صادر عن الوزارة أن …'), names where the words were given: the verb's subject speaks."""
+    if c.kind != "prep":
+        return None
+    verb = next((x for x in reversed(cues) if x.ti < c.ti and x.kind == "verb"), None)
+    if (
+        verb is None
+        or sa.subjects.get(verb.ti) is None
+        or "organisation" in sa.subjects[verb.ti].categories
+    ):
+        return None
+    between = (t[2] for t in toks[verb.ti + 1 : c.ti])
+    if any(w in res.complementizers or w in (":", '"', ".") for w in between):
+        return None
+    return verb
+
+
+def _fronted(toks) -> int:
+    """Tokens a sentence opens with before its clause: a fronted phrase closed by a comma
+    within its first six tokens ('في بداية اللقاء، رحب …') and honorifics ('فخامة')."""
+    comma = next((i for i, t in enumerate(toks[:6]) if t[2] in ("،", ",")), None)
+    lead = comma + 1 if comma is not None else 0
+    return lead + sum(1 for t in toks[lead : lead + 8] if t[2] in _HONORIFICS)
 
 
 def _sentence_topic(an: Discourse, toks, mentions: list[Mention]) -> Entity | None:
@@ -609,6 +638,9 @@ def _sentence(
             ent = rd.national_body(toks, j)  # 'وقالت الرئاسة الأوكرانية': a body and its nisba
             if ent is not None:
                 return ent
+            ent = rd.untitled_person(toks, j, c.gender)  # 'وقال فاسيلييف: …'
+            if ent is not None:
+                return ent
         if c.kind == "verb":
             # SVO: a mention right before the verb (a comma or an auxiliary may intervene)
             j = c.ti
@@ -702,6 +734,10 @@ def _sentence(
         region_cues = [c for c in cues if q.cue_start <= c.raw_start < mark]
         ent = None
         for c in reversed(region_cues):  # the reporting verb nearest the quote
+            verb = _verb_over_source(toks, region_cues, c, sa, res)
+            if verb is not None:
+                ent = sa.subjects[verb.ti]  # 'وأضاف X وفقا لبيان صادر عن الوزارة أن "…"'
+                break
             if c.ti in sa.subjects:
                 ent = _complement_speaker(nt, toks, by_start, c, mark) or sa.subjects[c.ti]
                 break

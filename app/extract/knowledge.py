@@ -423,6 +423,9 @@ class Knowledge:
         default_factory=lambda: PhraseMatcher(allow_article=False, key=phonetic_key)
     )
     common_words: frozenset[str] = frozenset()  # normalized words a fuzzy name never is
+    # normalized first words of people's full names ('فيكتور'، 'سيرغي'): a given name that
+    # opens the name of a person the knowledge base lacks
+    given_names: frozenset[str] = frozenset()
     org_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
     outlet_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
     country_matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
@@ -655,6 +658,16 @@ def _build_fuzzy_people(kb: Knowledge, res) -> None:
             for words, _payload, _phrase in entries:
                 common.update(words)
     kb.common_words = frozenset(common)
+    surnames = {norm(x) for p in kb.people.values() for x in p.surnames}
+    kb.given_names = frozenset(
+        w
+        for p in kb.people.values()
+        for f in p.forms
+        if len(words := _PHRASE_TOKEN.findall(norm(f))) >= 2
+        and (w := words[0]) not in common
+        and w not in surnames
+        and len(w) >= 3
+    )
     common_keys = {phonetic_key(w) for w in common}
     owners: dict[tuple[str, ...], set[str]] = {}
     phrases: dict[tuple[str, ...], tuple[str, tuple[str, str]]] = {}

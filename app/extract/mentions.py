@@ -82,6 +82,26 @@ def addressee(word: str) -> bool:
     return word in _ADDRESSEES or (word.startswith("لل") and word.endswith("يين") and len(word) > 6)
 
 
+# endings of transliterated surnames (Slavic, Armenian, Georgian, Persian and Turkic):
+# 'فاسيلييف'، 'سيرديوكوف'، 'بوشيلين' is not one, 'ميرزويان'، 'زاده'، 'أوغلو'
+_SURNAME_ENDINGS = tuple(
+    norm(w)
+    for w in ("وف", "يف", "وفا", "يفا", "ينكو", "يان", "سكي", "سكايا", "فيتش", "زاده",
+              "شفيلي", "أوغلو", "باييف", "ييفا", "وفيتش")
+)  # fmt: skip
+_FEMININE_SURNAME_ENDINGS = tuple(norm(w) for w in ("وفا", "يفا", "سكايا", "ييفا"))
+# what may close an untitled name after a verb: an occasion or a place ('خلال مؤتمر'، 'في')
+_NAME_CLOSERS = frozenset(norm(w) for w in ("خلال", "في", "أثناء", "عبر", "أمام", "اليوم", "أمس"))
+# 'وقال X لوكالة …'، 'لقناة …': the medium addressed
+_NAME_CLOSER_NOUNS = frozenset(
+    norm(w) for w in ("وكالة", "قناة", "صحيفة", "موقع", "إذاعة", "التلفزيون", "الصحفيين")
+)
+
+
+def _surname_like(word: str) -> bool:
+    return word == norm("زاده") or (len(word) >= 5 and word.endswith(_SURNAME_ENDINGS))
+
+
 def _not_a_name(word: str, raw: str) -> bool:
     """``word`` (normalized) / ``raw`` (as written) cannot open a personal name."""
     w = _strip_conj(word)
@@ -229,10 +249,12 @@ class MentionReader:
     # ---- anonymous speakers ------------------------------------------------------------------
     _ANON = frozenset(
         norm(w) for w in ("دبلوماسي", "مصدر", "مسؤول", "مسئول", "مصادر", "دبلوماسيون",
-                          "دبلوماسيين", "مسؤولون", "مسؤولين", "خبير", "محلل", "ضابط", "مراسل")
+                          "دبلوماسيين", "مسؤولون", "مسؤولين", "مسؤولو", "مسئولو", "خبير",
+                          "محلل", "ضابط", "مراسل")
     )  # fmt: skip
     _PLURAL = frozenset(
-        norm(w) for w in ("مصادر", "دبلوماسيون", "دبلوماسيين", "مسؤولون", "مسؤولين")
+        norm(w)
+        for w in ("مصادر", "دبلوماسيون", "دبلوماسيين", "مسؤولون", "مسؤولين", "مسؤولو", "مسئولو")
     )
     _ANON_STOP = frozenset(
         norm(w) for w in ("طلب", "طلبت", "رفض", "رفضت", "فضل", "فضلت", "اشترط", "اشترطت",
@@ -279,6 +301,68 @@ class MentionReader:
         ref = SpeakerRef(name_ar=phrase, role_ar=phrase, country=country, kind="person")
         cats = {"anonymous"} | ({"plural"} if _strip_conj(toks[j][2]) in self._PLURAL else set())
         return Entity(f"a:{norm(phrase)}", ref, frozenset(cats), "m")
+
+    def untitled_person(self, toks, j: int, gender: str | None) -> Entity | None:
+        """A person the knowledge base lacks, named with no title right after a reporting
+        verb ('وقال فاسيلييف: …'، 'وقال حبيب الله واحد زاده خلال مؤتمر صحفي إن …'): up to
+        four name words, closed by a colon, a comma, a complementizer, a quotation mark or a
+        preposition, of which one has a surname's ending or the first is a given name of the
+        knowledge base. Anything else after a verb (شهود عيان، سكان محليون) is no name."""
+        n = len(toks)
+        k = j
+        while k < n and k - j < 4 and self._name_word(toks, k, first=k == j):
+            k += 1
+        if k == j:
+            return None
+        nxt = toks[k][2] if k < n else ""
+        if not (
+            nxt in ("،", ",", ":", '"', "")
+            or nxt in self.res.complementizers
+            or nxt in _NAME_CLOSERS
+            or addressee(nxt)
+            or (nxt[:1] == "ل" and _strip_conj(nxt[1:]) in _NAME_CLOSER_NOUNS)
+        ):
+            return None
+        words = [_strip_conj(toks[j][2]), *(t[2] for t in toks[j + 1 : k])]
+        if not (
+            any(_surname_like(w) for w in words) or (k - j >= 2 and words[0] in self.kb.given_names)
+        ):
+            return None
+        nt = self.nt
+        name_raw = nt.raw[nt.raw_start(toks[j][0]) : nt.raw_end(toks[k - 1][1])]
+        key = f"u:{norm(name_raw)}"
+        known = self.d.surnames.get(toks[k - 1][2])
+        if known is not None and k - j == 1:
+            return known  # the surname alone of a person named in full before
+        if gender is None:
+            gender = "f" if words[-1].endswith(_FEMININE_SURNAME_ENDINGS) else "m"
+        ent = Entity(key, SpeakerRef(name_ar=name_raw, kind="person"), frozenset(), gender)
+        if len(toks[k - 1][2]) >= 4:
+            self.d.surnames.setdefault(toks[k - 1][2], ent)
+        return ent
+
+    def _name_word(self, toks, k: int, first: bool) -> bool:
+        res = self.res
+        w = toks[k][2]
+        bare = _strip_conj(w) if first else w
+        if not w.isalpha() or len(bare) < 2:
+            return False
+        if (
+            w in res.stopwords
+            or bare in res.stopwords
+            or bare in res.verbs
+            or w in res.participles
+            or w in res.present
+            or w in res.months
+            or w in res.weekdays
+            or w in res.titles_by_first
+            or w in res.cue_words
+            or w in res.complementizers
+            or addressee(w)
+        ):
+            return False
+        # a name's second part may take the article ('حبيب الله'، 'جمال الدين'), no other word
+        return not (self._article(toks, k) and not (k > 0 and w.startswith(_NAME_ARTICLE_PARTS)))
 
     def national_body(self, toks, j: int) -> Entity | None:
         """'وقالت الرئاسة الأوكرانية'، 'وقال البرلمان القرغيزي': a definite noun that is no
@@ -970,6 +1054,8 @@ class MentionReader:
                 break
             if k > j and w.startswith("لل") and len(w) > 4:
                 break  # 'لـ' + article: 'للصحفيين'، 'للمنظمة' is never part of a name
+            if k > j and bare != w and bare.startswith("ال") and len(bare) >= 5:
+                break  # 'و' + article: 'بالإعلان والمعاهدة' coordinates nouns (not 'والي')
             if k > j and toks[k][0] > toks[k - 1][1] + 1:
                 break  # names are contiguous words
             k += 1

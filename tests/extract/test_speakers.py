@@ -576,3 +576,50 @@ def test_a_second_name_word_that_starts_like_a_conjunction(extract):
     )
     (ev,) = [e for e in ex.events if e.speech == "indirect"]
     assert "والي" in ev.speaker.name_ar
+
+
+def test_a_person_the_knowledge_base_lacks_named_without_a_title(extract):
+    # a surname's ending or a known given name makes the words after the verb a name;
+    # other words after a verb (شهود عيان) are nobody's name
+    ex = extract(
+        DATELINE
+        + 'وقال فاسيلييف: "أحد التحديات الرئيسية للمنظمة هو الوضع في أفغانستان".\n'
+        + 'وأضاف: "لم تظهر هذه الجماعات بالصدفة في تلك المنطقة".\n'
+        + "وقال حبيب الله واحد زاده خلال مؤتمر صحفي إن العمال كانوا يعملون في البناء.\n"
+        + "وقالت إيفانوفا للصحفيين إن الوضع على الحدود هادئ.\n"
+        + "وقال شهود عيان إن القصف استمر حتى الصباح.\n"
+    )
+    assert speaker(ex, "أحد التحديات") == "فاسيلييف"
+    assert speaker(ex, "لم تظهر") == "فاسيلييف"
+    indirect = {e.speaker.name_ar for e in ex.events if e.speech == "indirect"}
+    assert indirect == {"حبيب الله واحد زاده", "إيفانوفا"}
+
+
+def test_an_honorific_before_the_title(extract):
+    ex = extract(
+        DATELINE
+        + "في بداية اللقاء، رحب فخامة الرئيس إمام علي رحمن بالضيوف، مشيرًا إلى أن “هذا اللقاء يخدم الصداقة بين شعوبنا”.\n"
+        + "وقال معالي الوزير سيرغي لافروف إن “الحوار هو الطريق الوحيد إلى الحل”.\n"
+    )
+    assert speaker(ex, "هذا اللقاء") == "Emomali Rahmon"
+    assert speaker(ex, "الحوار هو") == "Sergey Lavrov"
+
+
+def test_a_source_phrase_inside_the_verb_s_clause_does_not_take_the_words(extract):
+    ex = extract(
+        DATELINE
+        + "أكد وزير الخارجية الروسي سيرغي لافروف أن موسكو مستعدة للحوار.\n"
+        + 'وأضاف لافروف وفقا لبيان صادر عن وزارة الخارجية الروسية أن "الحوار مع الجيران يبقى أولويتنا الأولى".\n'
+    )
+    assert speaker(ex, "الحوار مع") == "Sergey Lavrov"
+
+
+def test_the_prosecutor_general_speaks_as_written_and_officials_in_construct(extract):
+    ex = extract(
+        DATELINE
+        + "أعلن النائب العام في طاجيكستان أن خمسة عمال قتلوا في الهجمات.\n"
+        + "وأكد مسؤولو الإدارة أنهم لن يسمحوا بتضرر العلاقات.\n"
+    )
+    speakers = [e.speaker.name_ar for e in ex.events if e.speech == "indirect"]
+    assert speakers[0].startswith("النائب العام")
+    assert speakers[1].startswith("مسؤولو")
