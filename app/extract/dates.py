@@ -131,7 +131,9 @@ def _grammar() -> dict[str, re.Pattern]:
         # a span of days: 'من 11 إلى 20 سبتمبر'، 'من 1-6 أيلول المقبل' — dated by its first day
         "range": re.compile(
             _w(
-                rf"(?:من|بين)\s+(?:ال\s*)?(?P<d>[0-3]?\d)\s*(?:-|–|الي|حتي|و)\s*(?:ال\s*)?[0-3]?\d"
+                # (with a dash the span needs no 'من': 'في 28-29 أكتوبر')
+                rf"(?:(?:من|بين)\s+(?:ال\s*)?(?P<d>[0-3]?\d)\s*(?:-|–|الي|حتي|و)"
+                rf"|(?<![\d/.-])(?P<d0>[0-3]?\d)\s*[-–])\s*(?:ال\s*)?[0-3]?\d"
                 rf"(?:\s+من)?\s+(?:شهر\s+)?{monthx}(?:{yearpart}|\s+{direction}|{yrel})?"
             )
         ),
@@ -329,7 +331,7 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
             add(m, dict(kind="dmy", year=y, month=mo, day=d, weekday=wdv))
     for m in scan("range"):
         gd = m.groupdict()
-        d, mo = int(gd["d"]), _month(gd, res)
+        d, mo = int(gd.get("d") or gd["d0"]), _month(gd, res)
         if mo and 1 <= d <= 31:
             y = int(gd["y"]) if gd.get("y") else None
             add(

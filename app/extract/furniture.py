@@ -184,6 +184,34 @@ def _page_stamp(
     return e, 0, (p.start, end), None
 
 
+# a stamp closing a paragraph of the page's top: a full date, a comma and the outlet alone
+# ('… لا تنويان مهاجمة أوروبا. 28.10.2025, سبوتنيك عربي')
+_OUTLET_STAMP_TAIL = re.compile(r"\s*[,،]\s*(?P<o>[^\d,،.:()]{2,30}?)\s*$")
+
+
+def _outlet_stamp(
+    nt: NormText,
+    paras: tuple[Paragraph, ...],
+    exprs_by_para: dict[int, tuple[TimeExpr, ...]],
+    kb: Knowledge,
+) -> tuple[TimeExpr | None, int | None, tuple[int, int] | None, str | None]:
+    """A 'DATE, OUTLET' stamp ending one of the first paragraphs (see ``_OUTLET_STAMP_TAIL``):
+    the date is the publication's, the outlet the publisher."""
+    for pi, p in enumerate(paras[:6]):
+        for e in exprs_by_para.get(pi, ()):
+            if not e.full or e.deictic:
+                continue
+            m = _OUTLET_STAMP_TAIL.match(nt.raw, e.end, p.end)
+            if m is None:
+                continue
+            outlet = _outlet_in(
+                nt, e.end + m.start("o") - m.start(), e.end + m.end("o") - m.start(), kb
+            )
+            if outlet is not None:
+                return e, pi, (e.start, p.end), outlet
+    return None, None, None, None
+
+
 # "موسكو - 20 - 12 (كونا) --": a place, the day and month as numbers, the agency in brackets
 _NUMERIC_DATELINE = re.compile(
     r"^\s*[^\W\d_][^\d()\n]{0,30}?\s*[-–—،,]\s*(?P<d>[0-3]?\d)\s*[-–—/.]\s*(?P<m>[01]?\d)"
@@ -557,6 +585,8 @@ def read_furniture(
         dl_expr, dl_para, dl_span, dl_outlet = _labelled_stamp(nt, paras, exprs_by_para)
     if dl_expr is None:
         dl_expr, dl_para, dl_span, dl_outlet = _page_stamp(nt, paras, exprs_by_para)
+    if dl_expr is None:
+        dl_expr, dl_para, dl_span, dl_outlet = _outlet_stamp(nt, paras, exprs_by_para, kb)
     datelines = (
         {dl_para}
         if dl_para is not None and dl_span == (paras[dl_para].start, paras[dl_para].end)

@@ -52,7 +52,7 @@ def test_clause_before_a_quote_after_an_unspaced_full_stop_is_reported(extract):
     )
     (ind,) = [e for e in ex.events if e.speech == "indirect"]
     assert "البعثة أنجزت مهامها" in ind.text
-    assert ind.speaker.name_en == "Collective Security Treaty Organization"
+    assert ind.speaker.name_en == "Collective Security Treaty Organization (CSTO)"
 
 
 def indirect(ex):
@@ -303,7 +303,7 @@ def test_statement_issued_by_the_organisation_named_before(extract):
         + "تعقد منظمة معاهدة الأمن الجماعي اجتماعا طارئا اليوم، وذكر بيان أصدرته المنظمة أنه سيتم بحث الوضع على الحدود الجنوبية.\n"
     )
     (st,) = indirect(ex)
-    assert st.speaker.name_en == "Collective Security Treaty Organization"
+    assert st.speaker.name_en == "Collective Security Treaty Organization (CSTO)"
 
 
 def test_agency_named_in_brackets_speaks(extract):

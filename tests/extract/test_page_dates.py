@@ -181,3 +181,21 @@ def test_a_day_glued_to_its_month_name():
     assert days("في مقابلة نشرت اليوم الأحد 3سبتمبر 2023 قال") == [(2023, 9, 3)]
     assert days("العدد 13سبتمبر") == [(None, 9, 13)]
     assert days("الكتيبة3 سبتمبر") == []  # a digit glued to the word before is no day
+
+
+def test_a_date_and_outlet_stamp_closing_the_lead(extract):
+    ex = extract(
+        "أكد الرئيس البيلاروسي أن بلاده لا تنوي مهاجمة أحد. 28.10.2025, سبوتنيك عربي\n"
+        "وأشار الرئيس في المؤتمر إلى أن الحوار ممكن.\n"
+    )
+    assert ex.published.value == "2025-10-28"
+    assert ex.outlet == "Sputnik"
+    # a date and a comma before words that name no outlet are no stamp
+    ex = extract("قال الوزير إن الاجتماع عقد في 28.10.2025, في العاصمة.\n")
+    assert ex.published is None or ex.published.value != "2025-10-28"
+
+
+def test_a_span_of_days_with_a_dash_is_dated_by_its_first_day():
+    assert days("يعقد المؤتمر في 28-29 أكتوبر/تشرين الأول 2025 في مينسك") == [(2025, 10, 28)]
+    assert days("من 1-6 أيلول المقبل") == [(None, 9, 1)]
+    assert days("بتاريخ 2025-10-28 قال") == [(2025, 10, 28)]  # an ISO date is no span
