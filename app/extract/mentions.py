@@ -129,11 +129,16 @@ _GROUP_BODIES = frozenset(norm(w) for w in ("المنظمة", "الحلف", "ا�
 
 
 # verbs that take their object as a pronoun before what is said ('واتهمها بأنها …')
-_OBJECT_VERBS = frozenset(norm(w) for w in ("اتهم", "اتهمت", "واتهم", "واتهمت"))
+# ('وأبلغهم الوزير أن …': the addressee as a pronoun, then the subject)
+_OBJECT_VERBS = frozenset(
+    norm(w)
+    for w in ("اتهم", "اتهمت", "واتهم", "واتهمت", "أبلغ", "أبلغت", "وأبلغ", "وأبلغت", "أخبر",
+              "أخبرت", "وأخبر", "وأخبرت")
+)  # fmt: skip
 
 
 def object_verb(res, w: str) -> tuple[str, str] | None:
-    """An accusation verb with its object pronoun (اتهمها، اتهمهم): a reporting cue."""
+    """An accusation or a telling verb with its object pronoun (اتهمها، أبلغهم): a cue."""
     for suf in ("هما", "هم", "ها", "ه"):
         if w.endswith(suf) and w[: -len(suf)] in _OBJECT_VERBS:
             return res.cue_words.get(w[: -len(suf)])

@@ -623,3 +623,12 @@ def test_the_prosecutor_general_speaks_as_written_and_officials_in_construct(ext
     speakers = [e.speaker.name_ar for e in ex.events if e.speech == "indirect"]
     assert speakers[0].startswith("النائب العام")
     assert speakers[1].startswith("مسؤولو")
+
+
+def test_a_telling_verb_with_its_addressee_as_a_pronoun(extract):
+    ex = extract(
+        DATELINE
+        + "حضر ضباط أجانب التدريبات اليوم، وأبلغهم وزير دفاع روسيا البيضاء فيكتور خرينين أن الضيوف يمكنهم مشاهدة كل شيء.\n"
+    )
+    (ev,) = [e for e in ex.events if e.speech == "indirect"]
+    assert ev.speaker.name_en == "Viktor Khrenin"
