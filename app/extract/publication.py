@@ -281,9 +281,10 @@ def _publication(
         if dv is not None:
             return _weighed(dv, dateline, [e for e in body_exprs if not quoted(e)])
 
-    # "today" with a full date in the body
+    # "today" with a full date in the body; inside a quotation only with its weekday, which
+    # must agree (a quotation left open may run over the reporter's 'وذلك اليوم الأربعاء …')
     for e in body_exprs:
-        if e.full and e.deictic and e.offset == 0 and not quoted(e):
+        if e.full and e.deictic and e.offset == 0 and (not quoted(e) or _weekday_agrees(e)):
             dv = resolve(e, None)
             if dv is not None:
                 note = f"the body says today is '{e.text}'"
@@ -400,6 +401,16 @@ def _period(published: DateValue | None) -> tuple[date, date] | None:
     if len(parts) == 1:
         return date(parts[0], 1, 1), date(parts[0], 12, 31)
     return None
+
+
+def _weekday_agrees(e: TimeExpr) -> bool:
+    """A full date written with its weekday, the two agreeing ('الأربعاء 27 نوفمبر 2024')."""
+    if e.weekday is None or e.year is None or e.month is None or e.day is None:
+        return False
+    try:
+        return date(e.year, e.month, e.day).weekday() == e.weekday
+    except ValueError:
+        return False
 
 
 def publication_date(

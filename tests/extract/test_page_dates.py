@@ -199,3 +199,18 @@ def test_a_span_of_days_with_a_dash_is_dated_by_its_first_day():
     assert days("يعقد المؤتمر في 28-29 أكتوبر/تشرين الأول 2025 في مينسك") == [(2025, 10, 28)]
     assert days("من 1-6 أيلول المقبل") == [(None, 9, 1)]
     assert days("بتاريخ 2025-10-28 قال") == [(2025, 10, 28)]  # an ISO date is no span
+
+
+def test_today_with_its_weekday_and_full_date_counts_inside_an_open_quotation(extract):
+    # 27 November 2024 is a Wednesday; the quotation opened before it is never closed
+    ex = extract(
+        'أكد الأمين العام أن رفض التعامل مع المنظمة " يكشف تجاهلا مقلقا للأمن، وذلك اليوم الأربعاء 27 نوفمبر 2024.\n'
+        "وأشار إلى أن الحوار ممكن مع الجميع.\n"
+    )
+    assert ex.published.value == "2024-11-27"
+    # a weekday that disagrees with the date gives nothing from inside the quotation
+    ex = extract(
+        'أكد الأمين العام أن رفض التعامل مع المنظمة " يكشف تجاهلا مقلقا للأمن، وذلك اليوم الخميس 27 نوفمبر 2024.\n'
+        "وأشار إلى أن الحوار ممكن مع الجميع.\n"
+    )
+    assert ex.published is None or ex.published.value != "2024-11-27"
