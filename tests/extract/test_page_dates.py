@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (Arabic test sentences are kept whole)
 """Dates from real page furniture (issue 9, item 6): Latin-script dates, stamps glued to a
 section label, month/day/year stamps weighed against the body's weekday, the slashed
 dateline 'CITY في DAY MONTH/AGENCY:', and no year taken from the rest of the corpus.
