@@ -71,6 +71,10 @@ def _institutions() -> dict[str, tuple[tuple[tuple[str, ...], str, str, str], ..
 _MASDAR = re.compile(r"^ت[^اوي](?:[^اوي]ي|ا[^اوي])[^اوي]$")
 
 
+# heads of a body that speak in construct with a country ('سفارة الصين'، 'حكومة قرغيزستان')
+_CONSTRUCT_HEADS = frozenset(norm(w) for w in ("سفارة", "قنصلية", "حكومة", "رئاسة", "بعثة"))
+
+
 def _pronoun_suffixed(word: str) -> bool:
     """A word carrying a possessive pronoun ('مقرها'، 'رئيسهم'): a noun, never a name part."""
     return len(word) > 5 and word.endswith(("ها", "هم", "هما"))
@@ -186,6 +190,7 @@ class MentionReader:
             static = self._static_inert[word] = not (
                 word in table
                 or w in table
+                or w in _CONSTRUCT_HEADS  # a head in construct: 'سفارة الصين'
                 or word in res.titles_by_first
                 or w in res.titles_by_first
                 or w in _DEPUTIES
@@ -460,6 +465,14 @@ class MentionReader:
             k = len(words)
             if i + k <= len(toks) and all(toks[i + x][2] == words[x] for x in range(1, k)):
                 return words, en, gender, kind, i + k
+        bare = _strip_conj(t)
+        if not bare.startswith("ال") and i + 1 < len(toks) and toks[i + 1][2].isalpha():
+            # a body's head in construct with its country or body ('سفارة الصين'، 'سفارة روسيا')
+            for words, en, gender, kind in (
+                table.get("ال" + bare, ()) if bare in _CONSTRUCT_HEADS else ()
+            ):
+                if len(words) == 1 and kind == "body" and toks[i + 1][2] not in self.res.stopwords:
+                    return (bare,), en, gender, kind, i + 1
         # 'وقال المكتب، …' after 'المكتب الصحفي لوزارة الدفاع': the body named before
         for head in reversed(self.d.institutions):
             words = tuple(head.split())

@@ -632,3 +632,23 @@ def test_a_telling_verb_with_its_addressee_as_a_pronoun(extract):
     )
     (ev,) = [e for e in ex.events if e.speech == "indirect"]
     assert ev.speaker.name_en == "Viktor Khrenin"
+
+
+def test_a_body_s_head_in_construct_with_its_country_speaks(extract):
+    ex = extract(
+        DATELINE
+        + "قالت سفارة الصين في طاجيكستان، اليوم الجمعة، إن ثلاثة عمال قتلوا في هجوم على الحدود.\n"
+        + "وأكدت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا أن روسيا ستقف دائما إلى جانب أرمينيا، وقالت: “سنكون هناك دائما وسنساعد دائما”.\n"
+    )
+    speakers = [e.speaker.name_ar for e in ex.events if e.speech == "indirect"]
+    assert speakers[0].startswith("سفارة الصين")
+    # 'إلى جانب أرمينيا' is no body: the quotation is the spokeswoman's
+    assert speaker(ex, "سنكون هناك") == "Maria Zakharova"
+
+
+def test_a_leader_named_only_by_nationality_speaks_as_written(extract):
+    ex = extract(
+        DATELINE + "قال الزعيم الأرميني يوم الثلاثاء إنه لن يشارك في قمة الأسبوع المقبل.\n"
+    )
+    (ev,) = [e for e in ex.events if e.speech == "indirect"]
+    assert ev.speaker.name_ar == "الزعيم الأرميني"
