@@ -75,6 +75,12 @@ _MASDAR = re.compile(r"^ت[^اوي](?:[^اوي]ي|ا[^اوي])[^اوي]$")
 _CONSTRUCT_HEADS = frozenset(norm(w) for w in ("سفارة", "قنصلية", "حكومة", "رئاسة", "بعثة"))
 
 
+@lru_cache(maxsize=1)
+def _content_nouns() -> frozenset[str]:
+    """Nouns that open what was said ('أكد عدم وجود …'، 'أكدت مقتل …'): never a name."""
+    return frozenset(norm(w) for w in _load("speech.json").get("content_nouns", ()))
+
+
 def _pronoun_suffixed(word: str) -> bool:
     """A word carrying a possessive pronoun ('مقرها'، 'رئيسهم'): a noun, never a name part."""
     return len(word) > 5 and word.endswith(("ها", "هم", "هما"))
@@ -223,6 +229,7 @@ class MentionReader:
             if (
                 w in self._BOUNDARY
                 or addressee(w)
+                or w in _content_nouns()
                 or (w in res.stopwords and w not in self._COMPLEMENT_PREPS)
                 or w in res.complementizers
                 or w in res.cue_words
@@ -1060,6 +1067,8 @@ class MentionReader:
             if not w.isalpha() or w in res.stopwords or _strip_conj(w) in res.verbs:
                 break
             bare = _strip_conj(w)
+            if w in _content_nouns():
+                break
             if k == j and bare != w and (bare in res.stopwords or _pronoun_suffixed(w)):
                 break  # 'وعلى حد تعبير'، '، ومقرها موسكو،': a conjunction's phrase, no name
             if w in res.verbs or w in res.participles or w in res.present or w in res.months:

@@ -174,6 +174,11 @@ def _trim(nt: NormText, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# an event's name ends in its year joined by a dash ('زاباد-2025'، 'التفاعل - 2024')
+_EVENT_YEAR = re.compile(r"[-–]\s*(?:19|20)\d\d\W*$")
+_EVENT_NAME_WORDS = 6
+
+
 def _is_cue(tokens: list[str], res: Resources) -> bool:
     for i, t in enumerate(tokens):
         if t in res.cue_words or t in res.speech_nouns:
@@ -335,6 +340,8 @@ def find_quotes(
             )
             if speech and nwords <= _NAME_WORDS and cue_toks and cue_toks[-1] in _NAME_PREPS:
                 speech = False  # 'قوات من "وحدة حفظ السلام"': a name governed by a preposition
+            if speech and nwords <= _EVENT_NAME_WORDS and _EVENT_YEAR.search(key, kq0, kq1):
+                speech = False  # '"الأخوة غير القابلة للتدمير-2024"': an exercise's name
             attr_end = None
             if speech and cm is not None:
                 attr_end = _trailing_attribution(

@@ -384,3 +384,14 @@ def test_a_quoted_name_after_forces_a_summit_or_a_mission_is_a_name(extract):
     )
     assert quote_texts(ex) == []
     assert [e.speech for e in ex.events if e.kind == "statement"] == ["indirect", "indirect"]
+
+
+def test_an_event_s_name_ending_in_its_year_is_no_quotation(extract):
+    ex = extract(
+        "١ يونيو ٢٠٢٤\n"
+        'أعلن الرئيس أن بلاده تستعد لتنظيم تدريبات المنظمة "الأخوة غير القابلة للتدمير-2024" و"الصخر-2024" على أراضيها.\n'
+        'وقال الوزير: "نحن نستعد جيدا لعام 2024".\n'
+    )
+    texts = quote_texts(ex)
+    assert not any("2024" in t and "الأخوة" in t for t in texts)
+    assert "نحن نستعد جيدا لعام 2024" in texts  # a sentence ending in a year is still speech

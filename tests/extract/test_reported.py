@@ -407,3 +407,13 @@ def test_a_concessive_main_clause_reports_on_its_own(extract):
     )
     got = [(s.speaker.name_ar, s.text.split()[0]) for s in indirect(ex)]
     assert got == [("المسؤولين في حركة طالبان", "ورغم"), ("الدول الأعضاء في المنظمة", "تحذر")]
+
+
+def test_a_confirmed_killing_or_denied_existence_is_reported_content(extract):
+    ex = extract(
+        "١ ديسمبر ٢٠٢٥\n"
+        "أكدت السفارة الصينية في طاجيكستان، اليوم الجمعة، مقتل ثلاثة مواطنين في هجوم مسلح.\n"
+        "وأكد وزير الدفاع القرغيزي عدم وجود أي تهديد للحدود في الوقت الحالي.\n"
+    )
+    speakers = [e.speaker.name_ar for e in ex.events if e.speech == "indirect"]
+    assert speakers == ["السفارة الصينية", "وزير الدفاع القرغيزي"]  # the content is no name
