@@ -395,3 +395,14 @@ def test_an_event_s_name_ending_in_its_year_is_no_quotation(extract):
     texts = quote_texts(ex)
     assert not any("2024" in t and "الأخوة" in t for t in texts)
     assert "نحن نستعد جيدا لعام 2024" in texts  # a sentence ending in a year is still speech
+
+
+def test_a_company_s_quoted_name_is_no_quotation(extract):
+    # the name does not take the reporting cue from the reported clause around it
+    ex = extract(
+        "١ ديسمبر ٢٠٢٥\n"
+        'وقالت وزارة الخارجية، في بيان، إن الهجوم استهدف شركة "إل إل سي شاهين إس إم" في الجنوب.\n'
+    )
+    assert quote_texts(ex) == []
+    (ev,) = [e for e in ex.events if e.kind == "statement"]
+    assert ev.speech == "indirect" and "الهجوم استهدف" in ev.text
