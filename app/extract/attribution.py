@@ -278,7 +278,12 @@ def _is_medium(m: Mention) -> bool:
 _RELAYING = frozenset(norm(w) for w in ("نقلا", "نقلاً"))
 _IN_WHICH = frozenset(norm(w) for w in ("فيها", "فيه"))
 # the object of an attribution phrase as a pronoun, and the gender it gives
-_PRONOUN_OBJECTS = {norm("له"): "m", norm("لها"): "f", norm("لهم"): "p"}
+# ('بحسب قوله، …'، 'وفق تعبيرها': his or her words, of the speaker just reported)
+_PRONOUN_OBJECTS = {norm("له"): "m", norm("لها"): "f", norm("لهم"): "p"} | {
+    norm(noun + suffix): gender
+    for noun in ("قول", "تعبير", "كلام", "رأي", "تصريح", "تصريحات")
+    for suffix, gender in (("ه", "m"), ("ها", "f"), ("هم", "p"))
+}
 _SVO_GAP = frozenset(
     norm(w) for w in ("،", ",", "كانت", "كان", "وكانت", "وكان", "قد", "الذي", "التي")
 )

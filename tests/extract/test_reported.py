@@ -417,3 +417,18 @@ def test_a_confirmed_killing_or_denied_existence_is_reported_content(extract):
     )
     speakers = [e.speaker.name_ar for e in ex.events if e.speech == "indirect"]
     assert speakers == ["السفارة الصينية", "وزير الدفاع القرغيزي"]  # the content is no name
+
+
+def test_according_to_his_words_is_the_speaker_just_reported(extract):
+    ex = extract(
+        "١ ديسمبر ٢٠٢٥\n"
+        "صرح الأمين العام للمنظمة إيمانغالي تاسماغامبيتوف لوكالة تاس بأن الباب مفتوح أمام عودة أرمينيا.\n"
+        "بحسب قوله، تتوقع المنظمة عودة يريفان إلى العمل الفعال تدريجيا.\n"
+        "وقالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن موسكو تتابع الوضع عن كثب.\n"
+        "وبحسب تعبيرها، فإن الغرب يحاول زعزعة المنطقة.\n"
+    )
+    def said(prefix):
+        return next(e.speaker.name_en for e in ex.events if e.text.startswith(prefix))
+
+    assert said("بحسب قوله") == "Imangali Tasmagambetov"
+    assert said("وبحسب تعبيرها") == "Maria Zakharova"
