@@ -427,6 +427,7 @@ def test_according_to_his_words_is_the_speaker_just_reported(extract):
         "وقالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن موسكو تتابع الوضع عن كثب.\n"
         "وبحسب تعبيرها، فإن الغرب يحاول زعزعة المنطقة.\n"
     )
+
     def said(prefix):
         return next(e.speaker.name_en for e in ex.events if e.text.startswith(prefix))
 
