@@ -174,6 +174,14 @@ def _trim(nt: NormText, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_POSSESSIVE_WORD = re.compile(r"[^\W\d_]{3,}(?:ها|هم|هما|نا|كم)(?![^\W\d_])")
+
+
+def _possessive_in(key: str, a: int, b: int) -> bool:
+    """A word of ``key[a:b]`` carries a possessive pronoun ('لمسؤوليتها'، 'حدودنا')."""
+    return _POSSESSIVE_WORD.search(key, a, b) is not None
+
+
 # an event's name ends in its year joined by a dash ('زاباد-2025'، 'التفاعل - 2024')
 _EVENT_YEAR = re.compile(r"[-–]\s*(?:19|20)\d\d\W*$")
 _EVENT_NAME_WORDS = 6
@@ -338,8 +346,16 @@ def find_quotes(
                 and om is not None
                 and (cue_key.rstrip().endswith(":") or _is_cue(cue_toks, res))
             )
-            if speech and nwords <= _NAME_WORDS and cue_toks and cue_toks[-1] in _NAME_PREPS:
-                speech = False  # 'قوات من "وحدة حفظ السلام"': a name governed by a preposition
+            if (
+                speech
+                and nwords <= _NAME_WORDS
+                and cue_toks
+                and cue_toks[-1] in _NAME_PREPS
+                and not _possessive_in(key, kq0, kq1)
+            ):
+                # 'قوات من "وحدة حفظ السلام"': a name governed by a preposition (a name has no
+                # possessive pronoun: 'في "المناطق الخاضعة لمسؤوليتها فقط"' is words said)
+                speech = False
             if speech and nwords <= _EVENT_NAME_WORDS and _EVENT_YEAR.search(key, kq0, kq1):
                 speech = False  # '"الأخوة غير القابلة للتدمير-2024"': an exercise's name
             attr_end = None

@@ -406,3 +406,14 @@ def test_a_company_s_quoted_name_is_no_quotation(extract):
     assert quote_texts(ex) == []
     (ev,) = [e for e in ex.events if e.kind == "statement"]
     assert ev.speech == "indirect" and "الهجوم استهدف" in ev.text
+
+
+def test_a_short_quotation_after_a_preposition_with_a_possessive_is_words_said(extract):
+    ex = extract(
+        "١ سبتمبر ٢٠٢١\n"
+        'وقال الأمين العام إن المنظمة دفاعية، مشيراً إلى أنها تنشر قواتها في "المناطق الخاضعة لمسؤوليتها فقط".\n'
+        'وأرسلت الدول قوات من "وحدة حفظ السلام" إلى البلاد.\n'
+    )
+    texts = quote_texts(ex)
+    assert "المناطق الخاضعة لمسؤوليتها فقط" in texts
+    assert "وحدة حفظ السلام" not in texts  # a name governed by a preposition
