@@ -211,8 +211,18 @@ def _main_clause_subject(
     coordinated with و/ف (وقال X …، مضيفاً), or one after a full stop the text left unspaced
     — not a verb inside a complement clause (… أن بلاده أبلغت)."""
     first_verb = next((x for x in cues if x.kind == "verb"), None)
-    for prev in reversed([x for x in cues if x.ti < c.ti]):
-        if prev.ti not in sa.subjects or prev.kind != "verb":
+    before = [x for x in cues if x.ti < c.ti]
+    for n, prev in enumerate(reversed(before)):
+        if prev.kind != "verb":
+            continue
+        if prev.ti not in sa.subjects:
+            w = toks[prev.ti][2]
+            if len(w) > 3 and w[0] in "وف" and n == 0:
+                # 'عبّر الوزير X عن أسفه وقال إن …، مضيفا أن': a bare coordinated verb goes on
+                # with the subject of the verb before it, and so does the participle
+                earlier = next((x for x in reversed(before[:-1]) if x.ti in sa.subjects), None)
+                if earlier is not None:
+                    return sa.subjects[earlier.ti]
             continue
         w = toks[prev.ti][2]
         coordinated = len(w) > 3 and w[0] in "وف"

@@ -658,3 +658,13 @@ def test_a_medium_named_in_quotes_speaks_without_a_dangling_mark(extract):
     ex = extract(DATELINE + 'وقالت وكالة "سبوتنيك" إن الوفد الروسي وصل إلى العاصمة صباح اليوم.\n')
     (st,) = [e for e in ex.events if e.kind == "statement"]
     assert st.speaker.name_ar == "وكالة سبوتنيك" and st.speaker.name_en == "Sputnik"
+
+
+def test_a_participle_after_a_bare_coordinated_verb_goes_with_that_verb_s_subject(extract):
+    # the sentence opens with another subject; 'وقال' has none of its own: it goes on with
+    # the minister of the clause before it, and so does 'مضيفا'
+    ex = extract(
+        DATELINE
+        + 'صرّحت "طالبان" إنها مستعدة لتشديد أمن الحدود، إذ عبّر وزير الخارجية الأفغاني أمير خان متقي عن أسفه وقال إن كابل مستعدة للتنسيق، مضيفا أن "الإجراءات المشتركة ضد العناصر الخبيثة ضرورة ملحة".\n'
+    )
+    assert "متقي" in event_for(ex, "الإجراءات المشتركة").speaker.name_ar
