@@ -42,6 +42,7 @@ _RELATIVE_SAY = frozenset(
 _NISBA_F = norm("ية")
 _ON_ITS_BEHALF = frozenset(norm(w) for w in ("باسمه", "باسمها", "باسمهم"))
 _DEPUTIES = frozenset(norm(w) for w in ("نائب", "مساعد", "نائبة", "مساعدة"))
+_FIRST = frozenset(norm(w) for w in ("الأول", "الأولى", "أول"))
 _BIHI = frozenset(norm(w) for w in ("به", "بها"))
 _ORG_WORDS = frozenset(norm(w) for w in ("المنظمة", "للمنظمة", "المنظمه", "منظمة"))
 # nouns of a body whose name may follow in quotes: حركة "طالبان"
@@ -613,10 +614,17 @@ class MentionReader:
                 k = len(t.words)
                 if i + k <= len(toks) and all(toks[i + j][2] == t.words[j] for j in range(1, k)):
                     return t, i + k
-        if _strip_conj(w) in _DEPUTIES and i + 1 < len(toks):
+        base = _strip_conj(w)
+        base = base[2:] if base.startswith("ال") and base[2:] in _DEPUTIES else base
+        if base in _DEPUTIES and i + 1 < len(toks):
             # 'نائب قائد القوات الخاصة'، 'مساعد وزير الدفاع': the deputy of a title the list
-            # lacks in that form is a title of its own, never its holder
-            t, k = self.title_at(toks, i + 1)
+            # lacks in that form is a title of its own, never its holder; also with the
+            # article, an ordinal and ل ('النائب الأول لوزير الدفاع')
+            j = i + 2 if toks[i + 1][2] in _FIRST else i + 1
+            t, k = self.title_at(toks, j) if j < len(toks) else (None, j)
+            if t is None and j < len(toks) and toks[j][2][:1] == "ل" and len(toks[j][2]) > 3:
+                a, b, x = toks[j]
+                t, k = self.title_at([*toks[:j], (a, b, x[1:]), *toks[j + 1 :]], j)
             if t is not None:
                 return Title((w, *t.words), "deputy", t.gender, t.needs_country), k
         return None, i
@@ -964,6 +972,20 @@ class MentionReader:
         if k < n and toks[k][2] in ("،", ","):
             k += 1
         t2, k2 = self.title_at(toks, k) if k < n else (None, k)
+        if t2 is not None and t2.category != "military" and k > j:
+            # a second office in apposition, then a rank or a known name ('النائب الأول لوزير
+            # الدفاع، رئيس الأركان العامة للقوات المسلحة الكازاخستانية الفريق X،')
+            for x in range(k2, min(n, k2 + 9)):
+                w = toks[x][2]
+                if x in people:
+                    return x
+                t3, k3 = self.title_at(toks, x)
+                if t3 is not None and t3.category == "military":
+                    end = self._name_span(toks, k3)
+                    return k3 if end > k3 else None
+                if not w.isalpha() or w in self.res.cue_words or w in self.res.complementizers:
+                    return None
+            return None
         if t2 is not None and t2.category == "military":
             k = k2
         elif k > j and k + 1 < n and k + 1 in people and self._article(toks, k):

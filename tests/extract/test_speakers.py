@@ -652,3 +652,13 @@ def test_a_leader_named_only_by_nationality_speaks_as_written(extract):
     )
     (ev,) = [e for e in ex.events if e.speech == "indirect"]
     assert ev.speaker.name_ar == "الزعيم الأرميني"
+
+
+def test_a_first_deputy_of_a_title_and_a_second_office_before_the_rank(extract):
+    ex = extract(
+        DATELINE
+        + 'وقال النائب الأول لوزير الدفاع الفريق مارات خوسينوف، "تعتبر دول المنظمة شركاء وحلفاء استراتيجيين".\n'
+        + 'وقال النائب الأول لوزير الدفاع، رئيس الأركان العامة للقوات المسلحة الكازاخستانية الفريق ماكسات أدينوف، "ستكون التدريبات نموذجا للتعاون الفعال".\n'
+    )
+    assert speaker(ex, "تعتبر دول") == "مارات خوسينوف"
+    assert speaker(ex, "ستكون التدريبات") == "ماكسات أدينوف"
