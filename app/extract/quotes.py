@@ -191,6 +191,9 @@ def _is_cue(tokens: list[str], res: Resources) -> bool:
     for i, t in enumerate(tokens):
         if t in res.cue_words or t in res.speech_nouns:
             return True
+        if i > 0 and tokens[i - 1] == "ما" and _suffixed_verb(res, t) is not None:
+            return True  # 'وأدان ما وصفه بـ"…"'، 'ما قاله'
+
         for prep in res.prep_first.get(t, ()):
             if tuple(tokens[i + 1 : i + len(prep)]) == prep[1:]:
                 return True

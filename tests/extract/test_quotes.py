@@ -417,3 +417,15 @@ def test_a_short_quotation_after_a_preposition_with_a_possessive_is_words_said(e
     texts = quote_texts(ex)
     assert "المناطق الخاضعة لمسؤوليتها فقط" in texts
     assert "وحدة حفظ السلام" not in texts  # a name governed by a preposition
+
+
+def test_what_a_speaker_called_something_and_a_cited_statement_are_quotations(extract):
+    ex = extract(
+        "١ ديسمبر ٢٠٢٥\n"
+        "وقال الرئيس إن الحكومة ستعزز الحدود. "
+        'وأدان ما وصفه ب"الأعمال غير القانونية والاستفزازية لمواطنين أجانب"، موجهاً المسؤولين لاتخاذ تدابير.\n'
+        'كما أورد البيان أن "الوضع على الحدود مستقر حالياً وتدرس لجنة مشتركة أسباب الصراع".\n'
+    )
+    texts = quote_texts(ex)
+    assert "الأعمال غير القانونية والاستفزازية لمواطنين أجانب" in texts
+    assert "الوضع على الحدود مستقر حالياً وتدرس لجنة مشتركة أسباب الصراع" in texts
