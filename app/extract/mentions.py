@@ -73,7 +73,7 @@ _MASDAR = re.compile(r"^ت[^اوي](?:[^اوي]ي|ا[^اوي])[^اوي]$")
 
 
 # heads of a body that speak in construct with a country ('سفارة الصين'، 'حكومة قرغيزستان')
-_CONSTRUCT_HEADS = frozenset(norm(w) for w in ("سفارة", "قنصلية", "حكومة", "رئاسة", "بعثة"))
+_CONSTRUCT_HEADS = frozenset(norm(w) for w in ("سفارة", "قنصلية", "حكومة", "رئاسة", "بعثة", "لجنة"))
 
 
 @lru_cache(maxsize=1)
@@ -542,6 +542,10 @@ class MentionReader:
             raw = raw[1:]
         if raw.startswith("لل") and not norm(raw).startswith(words[0]):
             raw = "ال" + raw[2:]  # read after 'وفقاً' with the ل attached ('للمكتب الصحفي')
+        short = norm(raw)
+        for earlier in reversed(list(self.d.institutions.values())):
+            if norm(earlier.ref.name_ar).startswith(short + " "):
+                return earlier, end  # 'لجنة الدولة' after 'لجنة الدولة للأمن القومي': that body
         label = country = None
         outlet = next(
             (

@@ -662,3 +662,13 @@ def test_a_first_deputy_of_a_title_and_a_second_office_before_the_rank(extract):
     )
     assert speaker(ex, "تعتبر دول") == "مارات خوسينوف"
     assert speaker(ex, "ستكون التدريبات") == "ماكسات أدينوف"
+
+
+def test_a_committee_speaks_and_its_shortened_name_is_the_same_body(extract):
+    ex = extract(
+        DATELINE
+        + "أفادت لجنة الدولة للأمن القومي في طاجيكستان بمقتل شخصين خلال النزاع على الحدود.\n"
+        + "هذا وأفادت لجنة الدولة أن مواطنين اثنين قتلا خلال النزاع المسلح.\n"
+    )
+    speakers = [e.speaker.name_ar for e in ex.events if e.kind == "statement"]
+    assert speakers == ["لجنة الدولة للأمن القومي", "لجنة الدولة للأمن القومي"]
