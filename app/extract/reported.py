@@ -256,7 +256,7 @@ def _sentence_clauses(
     cues: list[tuple[int, int, str]] = []  # (first token, last token, kind)
     i = 0
     while i < len(toks):
-        if any(a <= nt.raw_start(toks[i][0]) < b for a, b in quoted):
+        if quoted and _inside(nt.raw_start(toks[i][0]), quoted):
             i += 1  # words inside a quotation are the speaker's, not cues
             continue
         hit = _cue_kind(res, toks, i)
@@ -465,8 +465,16 @@ def _content_noun(w: str, nouns: frozenset[str]) -> bool:
     return any(f in nouns for f in forms)
 
 
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+# an accusation verb, alone or with its object pronoun
+_ACCUSATIONS = _ACCUSE | {v + suf for v in _ACCUSE for suf in _OBJECT_SUFFIXES}
+
+
 def _accusation(verb: str) -> bool:
-    return verb in _ACCUSE or any(verb == v + suf for v in _ACCUSE for suf in _OBJECT_SUFFIXES)
+    return verb in _ACCUSATIONS
 
 
 def _verbal_noun_after_ba(w: str) -> bool:
