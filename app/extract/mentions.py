@@ -512,6 +512,8 @@ class MentionReader:
             ``toks`` (the article's matches, keyed by start once)."""
             at = _matches_by_start(kb, nt, which)
             out = {}
+            if not at:  # the article has none
+                return out
             for i, t in enumerate(toks):
                 m = at.get(t[0])
                 if m is not None and m.end in ends:

@@ -1,12 +1,14 @@
-"""NormText's offset helpers against their plain definitions (the fast paths must agree)."""
+"""The extractor's lookup helpers against their plain definitions (the fast paths must agree)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.extract.dates import _trigger_hits
 from app.extract.mentions import object_verb
 from app.extract.reported import _accusation
 from app.extract.resources import load_resources
@@ -46,3 +48,14 @@ def test_accusation_verbs_with_their_object_pronouns():
         assert object_verb(res, word) is None, word
     assert _accusation("اتهم") and _accusation("اتهمتهم") and _accusation("اتهمه")
     assert not _accusation("واتهمه") and not _accusation("قال")
+
+
+def test_trigger_hits_are_the_windows_each_trigger_occurs_in():
+    month, year = re.compile("يناير|مارس"), re.compile(r"(?:19|20)\d\d")
+    key = "في يناير الماضي ... عام 2022 ... في مارس 2021"
+    windows = [(0, 15), (16, 28), (29, len(key))]
+    hits = _trigger_hits(key, windows, [month, year, month])  # a trigger two kinds share
+    assert list(hits) == [month, year]
+    assert hits[month] == [(0, 15), (29, len(key))]
+    assert hits[year] == [(16, 28), (29, len(key))]
+    assert _trigger_hits(key, [], [month]) == {month: []}
