@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from app.extract.frozen import quick_init
 from app.extract.model import DateValue
 from app.extract.resources import Resources, load_resources
 from app.extract.textnorm import NormText, norm
@@ -29,6 +30,7 @@ from app.extract.textnorm import NormText, norm
 WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+@quick_init
 @dataclass(frozen=True)
 class TimeExpr:
     """A time expression: raw offsets and the fields read from it."""

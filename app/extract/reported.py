@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from app.extract.frozen import quick_init
 from app.extract.mentions import AMBIGUOUS_CUES, _suffixed_verb, object_verb
 from app.extract.quotes import Quote
 from app.extract.resources import Resources, _load
@@ -77,6 +78,7 @@ _QUOTED_TERM = 2  # words of a quoted term (no speech) that may open an indirect
 _MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
 
 
+@quick_init
 @dataclass(frozen=True)
 class ReportedClause:
     """A stretch of indirect speech: raw offsets of the clause, its cue and its content."""
@@ -169,15 +171,16 @@ def find_reported(
     """Every reported-speech clause of the body, in text order."""
     out: list[ReportedClause] = []
     prev: tuple[int, int, Sentence] | None = None  # the body sentence before: (pi, si, it)
+    speech = tuple(q for q in quotes if q.speech and q.words >= 3)  # all _quoted_spans reads
     for pi in sorted(body):
         para = paragraphs[pi]
         for si, sent in enumerate(para.sentences):
-            quoted = _quoted_spans(quotes, pi, sent.start, sent.end)
+            quoted = _quoted_spans(speech, pi, sent.start, sent.end)
             after: list[ReportedClause] = []
             if prev is not None:
                 ppi, psi, ps = prev
                 done = out and out[-1].paragraph == ppi and out[-1].sentence == psi
-                if not done and not _quoted_spans(quotes, ppi, ps.start, ps.end):
+                if not done and not _quoted_spans(speech, ppi, ps.start, ps.end):
                     after = _attributed_after(nt, res, pi, si, ps.start, sent.start, sent.end)
             found = _sentence_clauses(nt, res, pi, si, sent.start, sent.end, quoted)
             if after:
