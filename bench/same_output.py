@@ -1,10 +1,13 @@
 """The "same output" check for speed work: a faster extractor or writer must not change a byte.
 
-    python -m bench.same_output save   [--dir DIR] [--generated 200]
-    python -m bench.same_output check  [--dir DIR] [--generated 200]
+    PYTHONHASHSEED=0 python -m bench.same_output save   [--dir DIR] [--generated 200] [--dev DIR]
+    PYTHONHASHSEED=0 python -m bench.same_output check  [--dir DIR] [--generated 200] [--dev DIR]
 
-For each set — the seeds, the real dev corpus (``~/.cache/csto-real/dev/*.txt``) and the first
-``--generated`` articles of the synthetic bench corpus (bench/corpus.py) — it ingests the files
+(a fixed hash seed: on one dev article the extractor's fuzzy speaker match depends on it.)
+For each set — the seeds, the real dev corpus (``--dev``, default ``~/.cache/csto-real/dev``:
+give ``save`` and ``check`` the same copy, that folder grows) and the first
+``--generated`` articles of the synthetic bench corpus (bench/corpus.py), and the seeds with
+those generated articles in one batch — it ingests the files
 with the CLI into a fresh SQLite store and exports it (``export`` and ``export --format
 stories-jsonl``), and also writes the pure extractor's full result (``repr`` of every
 ``ArticleExtraction``, each field of each event) for every file, and the store's rows the
@@ -32,16 +35,18 @@ DEFAULT_DIR = Path.home() / ".cache" / "csto-speed" / "same-output"
 REAL_DEV = Path.home() / ".cache" / "csto-real" / "dev"
 
 
-def sets(generated: int) -> dict[str, list[Path]]:
+def sets(generated: int, dev: Path = REAL_DEV) -> dict[str, list[Path]]:
     from bench.corpus import corpus_dir, write_corpus
 
     found = {
         "seeds": sorted((ROOT / "seeds").glob("*.txt")),
-        "dev": sorted(REAL_DEV.glob("*.txt")),
+        "dev": sorted(dev.glob("*.txt")),
     }
     if generated:
         corpus, _ = write_corpus(corpus_dir(ROOT / "bench" / "out", generated), generated)
         found["generated"] = sorted(corpus.glob("*.txt"))[:generated]
+        # the seeds and the generated articles in one batch: the corpus context across both
+        found["mixed"] = found["seeds"] + found["generated"]
     return {name: files for name, files in found.items() if files}
 
 
@@ -128,11 +133,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("action", choices=("save", "check"))
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--generated", type=int, default=200, help="synthetic articles (0: none)")
+    parser.add_argument(
+        "--dev", type=Path, default=REAL_DEV, help="real dev texts (a copy: that folder can grow)"
+    )
     args = parser.parse_args(argv)
     reference = args.dir / "reference"
     reference.mkdir(parents=True, exist_ok=True)
     same = True
-    for name, files in sets(args.generated).items():
+    for name, files in sets(args.generated, args.dev).items():
         for filename, data in outputs(name, files).items():
             kept = reference / filename
             if args.action == "save":

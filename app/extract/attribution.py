@@ -511,7 +511,10 @@ def _sentence(
         if q.start < sent.end and q.end > sent.start  # also one running on from before
     ]
     toks = nt.tokens_in(k0, k1)
-    if inside:  # tokens inside speech quotes are not narration
+    if len(inside) == 1:  # tokens inside speech quotes are not narration
+        ((a, b),) = inside
+        toks = [t for t in toks if not a <= t[0] < b]
+    elif inside:
         toks = [t for t in toks if not any(a <= t[0] < b for a, b in inside)]
     mentions = rd.mentions(toks)
     cues = rd.cues(toks)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.extract.frozen import quick_init
 from app.extract.knowledge import Knowledge
 from app.extract.quotes import Quote
 from app.extract.textnorm import NormText, norm
@@ -33,6 +34,7 @@ _MEDIA_NOUNS = frozenset(
 )
 
 
+@quick_init
 @dataclass(frozen=True)
 class CountryMention:
     start: int  # raw offsets

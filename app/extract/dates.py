@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from app.extract.frozen import quick_init
 from app.extract.model import DateValue
 from app.extract.resources import Resources, load_resources
 from app.extract.textnorm import NormText, norm
@@ -29,6 +30,7 @@ from app.extract.textnorm import NormText, norm
 WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+@quick_init
 @dataclass(frozen=True)
 class TimeExpr:
     """A time expression: raw offsets and the fields read from it."""
@@ -229,6 +231,18 @@ def _windows(key: str, k0: int, k1: int, trigger: re.Pattern) -> list[tuple[int,
     return out
 
 
+def _trigger_hits(
+    key: str, windows: list[tuple[int, int]], triggers: list[re.Pattern]
+) -> dict[re.Pattern, list[tuple[int, int]]]:
+    """Each trigger → the windows it occurs in, in order (several kinds share a trigger: each
+    window is searched once per trigger)."""
+    out: dict[re.Pattern, list[tuple[int, int]]] = {}
+    for trigger in triggers:
+        if trigger not in out:
+            out[trigger] = [(a, b) for a, b in windows if trigger.search(key, a, b)]
+    return out
+
+
 def _dir(word: str | None, res: Resources) -> int | None:
     if not word:
         return None
@@ -280,15 +294,15 @@ def find_time_expressions(nt: NormText, k0: int = 0, k1: int | None = None) -> t
     latin = g["_lat0"].search(key, k0, k1) is not None
     windows = _windows(key, k0, k1, g["_any" if latin else "_any_ar"])
     kinds = _KINDS if latin else _KINDS_AR
-    present = {kind for kind in kinds if any(g["_" + kind].search(key, a, b) for a, b in windows)}
+    hits = _trigger_hits(key, windows, [g["_" + kind] for kind in kinds])
 
     def scan(kind: str):
-        if kind not in present:
+        found = hits.get(g["_" + kind])
+        if not found:
             return
-        pat, trig = g[kind], g["_" + kind]
-        for a, b in windows:
-            if trig.search(key, a, b):
-                yield from pat.finditer(key, a, b)
+        pat = g[kind]
+        for a, b in found:
+            yield from pat.finditer(key, a, b)
 
     def add(m: re.Match, expr_kwargs: dict) -> None:
         a, b = m.start(), m.end()

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from app.extract.frozen import quick_init
 from app.extract.knowledge import Knowledge, Organisation, Person
 from app.extract.model import SpeakerRef
 from app.extract.resources import Resources
@@ -30,6 +31,7 @@ _HEAD_CATEGORIES = frozenset(
 )  # person slug -> grammatical gender read from the KB's titles
 
 
+@quick_init
 @dataclass(frozen=True)
 class Entity:
     """A discourse entity that can speak."""
@@ -40,6 +42,7 @@ class Entity:
     gender: str = "m"
 
 
+@quick_init
 @dataclass(frozen=True)
 class Mention:
     ti: int  # first token index
@@ -53,6 +56,7 @@ class Mention:
     title_raw: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Cue:
     ti: int

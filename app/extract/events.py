@@ -42,6 +42,7 @@ from pathlib import Path
 from app.extract.context import CorpusContext
 from app.extract.countries import countries_between
 from app.extract.dates import TimeExpr, as_date, placed_ahead, resolve
+from app.extract.frozen import quick_init
 from app.extract.model import DateValue, ExtractedEvent
 from app.extract.resources import load_resources
 from app.extract.segment import Paragraph, Sentence
@@ -172,6 +173,7 @@ def _is_comp(t: str, lex: _Lexicon) -> bool:
     return t in lex.complementizers or (t[:1] in ("و", "ف") and t[1:] in lex.complementizers)
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Clause:
     before: list[str]  # the clause's words before the date, in text order

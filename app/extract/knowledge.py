@@ -18,6 +18,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from app.extract.frozen import quick_init
 from app.extract.textnorm import norm
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -204,6 +205,7 @@ class Country:
     non_country_phrases_ar: tuple[str, ...]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Match:
     """A KB phrase found in a key string (key offsets, clitic included in ``start``)."""

@@ -146,14 +146,14 @@ _OBJECT_VERBS = frozenset(
     for w in ("اتهم", "اتهمت", "واتهم", "واتهمت", "أبلغ", "أبلغت", "وأبلغ", "وأبلغت", "أخبر",
               "أخبرت", "وأخبر", "وأخبرت")
 )  # fmt: skip
+# each such verb with each object pronoun → the verb (no word ends in two of the pronouns)
+_WITH_OBJECT = {v + suf: v for v in _OBJECT_VERBS for suf in ("هما", "هم", "ها", "ه")}
 
 
 def object_verb(res, w: str) -> tuple[str, str] | None:
     """An accusation or a telling verb with its object pronoun (اتهمها، أبلغهم): a cue."""
-    for suf in ("هما", "هم", "ها", "ه"):
-        if w.endswith(suf) and w[: -len(suf)] in _OBJECT_VERBS:
-            return res.cue_words.get(w[: -len(suf)])
-    return None
+    verb = _WITH_OBJECT.get(w)
+    return None if verb is None else res.cue_words.get(verb)
 
 
 def _suffixed_verb(res, w: str) -> tuple[str, str] | None:
@@ -644,6 +644,8 @@ class MentionReader:
             ``toks`` (the article's matches, keyed by start once)."""
             at = _matches_by_start(kb, nt, which)
             out = {}
+            if not at:  # the article has none
+                return out
             for i, t in enumerate(toks):
                 m = at.get(t[0])
                 if m is not None and m.end in ends:
@@ -1137,13 +1139,13 @@ class MentionReader:
                 hit = object_verb(res, t)
             last = i
             # a phrase of several words first: 'ورد في' is not the verb 'ردّ'
-            multi = any(
-                len(p) > 1 and tuple(x[2] for x in toks[i + 1 : i + len(p)]) == p[1:]
-                for p in res.prep_first.get(t, ())
+            preps = res.prep_first.get(t, ())
+            multi = bool(preps) and any(
+                len(p) > 1 and tuple(x[2] for x in toks[i + 1 : i + len(p)]) == p[1:] for p in preps
             )
             if hit is None or multi:
                 hit = None
-                for prep in res.prep_first.get(t, ()):
+                for prep in preps:
                     if tuple(x[2] for x in toks[i + 1 : i + len(prep)]) == prep[1:]:
                         hit = ("prep", "m")
                         # the subject follows the whole phrase ('على حد تعبير X'), and a

@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from app.extract.frozen import quick_init
+
 EventKind = Literal["statement", "event"]
 Speech = Literal["direct", "indirect"]
 Precision = Literal["day", "month", "year"]
 DateBasis = Literal["explicit", "relative", "inferred", "metadata", "url"]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Span:
     """A stretch of the raw article text."""
@@ -25,6 +28,7 @@ class Span:
     text: str
 
 
+@quick_init
 @dataclass(frozen=True)
 class DateValue:
     """A calendar date known to a precision, and how it was obtained.
@@ -39,6 +43,7 @@ class DateValue:
     note: str = ""
 
 
+@quick_init
 @dataclass(frozen=True)
 class SpeakerRef:
     """Who spoke: a knowledge-base entry, or a name found by the title + name pattern."""
@@ -53,6 +58,7 @@ class SpeakerRef:
     wikidata: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class ExtractedEvent:
     """A statement (with its quotations) or a dated non-quote event.

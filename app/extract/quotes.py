@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from app.extract.frozen import quick_init
 from app.extract.knowledge import Knowledge
 from app.extract.mentions import _suffixed_verb
 from app.extract.resources import Resources
@@ -39,6 +40,7 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _CLITICS = frozenset("وف")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Quote:
     """A quotation's content (raw offsets, trimmed) and what we know about it."""
@@ -59,6 +61,7 @@ class Quote:
     cued: bool = False
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Mark:
     k: int  # key offset

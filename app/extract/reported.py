@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from app.extract.frozen import quick_init
 from app.extract.mentions import AMBIGUOUS_CUES, _suffixed_verb, object_verb
 from app.extract.quotes import Quote
 from app.extract.resources import Resources, _load
@@ -77,6 +78,7 @@ _QUOTED_TERM = 2  # words of a quoted term (no speech) that may open an indirect
 _MAX_SUBJECT = 30  # tokens allowed between a cue and its complementizer (subject, time, place)
 
 
+@quick_init
 @dataclass(frozen=True)
 class ReportedClause:
     """A stretch of indirect speech: raw offsets of the clause, its cue and its content."""
@@ -169,15 +171,16 @@ def find_reported(
     """Every reported-speech clause of the body, in text order."""
     out: list[ReportedClause] = []
     prev: tuple[int, int, Sentence] | None = None  # the body sentence before: (pi, si, it)
+    speech = tuple(q for q in quotes if q.speech and q.words >= 3)  # all _quoted_spans reads
     for pi in sorted(body):
         para = paragraphs[pi]
         for si, sent in enumerate(para.sentences):
-            quoted = _quoted_spans(quotes, pi, sent.start, sent.end)
+            quoted = _quoted_spans(speech, pi, sent.start, sent.end)
             after: list[ReportedClause] = []
             if prev is not None:
                 ppi, psi, ps = prev
                 done = out and out[-1].paragraph == ppi and out[-1].sentence == psi
-                if not done and not _quoted_spans(quotes, ppi, ps.start, ps.end):
+                if not done and not _quoted_spans(speech, ppi, ps.start, ps.end):
                     after = _attributed_after(nt, res, pi, si, ps.start, sent.start, sent.end)
             found = _sentence_clauses(nt, res, pi, si, sent.start, sent.end, quoted)
             if after:
@@ -256,7 +259,7 @@ def _sentence_clauses(
     cues: list[tuple[int, int, str]] = []  # (first token, last token, kind)
     i = 0
     while i < len(toks):
-        if any(a <= nt.raw_start(toks[i][0]) < b for a, b in quoted):
+        if quoted and _inside(nt.raw_start(toks[i][0]), quoted):
             i += 1  # words inside a quotation are the speaker's, not cues
             continue
         hit = _cue_kind(res, toks, i)
@@ -465,8 +468,16 @@ def _content_noun(w: str, nouns: frozenset[str]) -> bool:
     return any(f in nouns for f in forms)
 
 
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+# an accusation verb, alone or with its object pronoun
+_ACCUSATIONS = _ACCUSE | {v + suf for v in _ACCUSE for suf in _OBJECT_SUFFIXES}
+
+
 def _accusation(verb: str) -> bool:
-    return verb in _ACCUSE or any(verb == v + suf for v in _ACCUSE for suf in _OBJECT_SUFFIXES)
+    return verb in _ACCUSATIONS
 
 
 def _verbal_noun_after_ba(w: str) -> bool:

@@ -11,16 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.extract.frozen import quick_init
 from app.extract.resources import Resources
 from app.extract.textnorm import NormText
 
 
+@quick_init
 @dataclass(frozen=True)
 class Sentence:
     start: int
     end: int
 
 
+@quick_init
 @dataclass(frozen=True)
 class Paragraph:
     start: int

@@ -87,9 +87,9 @@ class _Clauses:
         t = toks[i][2]
         if t in self.res.cue_words or t in self.res.speech_nouns:
             return True
-        return any(
-            tuple(x[2] for x in toks[i + 1 : i + len(p)]) == p[1:]
-            for p in self.res.prep_first.get(t, ())
+        preps = self.res.prep_first.get(t)
+        return bool(preps) and any(
+            tuple(x[2] for x in toks[i + 1 : i + len(p)]) == p[1:] for p in preps
         )
 
     def governs(self, a: int, e: TimeExpr) -> bool:

@@ -93,11 +93,11 @@ class NormText:
     def tokens_in(self, k0: int, k1: int) -> list[tuple[int, int, str]]:
         """Tokens lying inside ``key[k0:k1]``."""
         i = bisect_left(self._tok_starts, k0)
-        j = bisect_left(self._tok_starts, k1)
-        out = list(self.tokens[i:j])
-        while out and out[-1][1] > k1:
-            out.pop()
-        return out
+        j = bisect_left(self._tok_starts, k1, i)
+        tokens = self.tokens
+        while j > i and tokens[j - 1][1] > k1:  # the last one may run past k1
+            j -= 1
+        return list(tokens[i:j])
 
     def raw_start(self, k: int) -> int:
         """Raw offset where key offset ``k`` begins."""
