@@ -78,6 +78,9 @@ class _Lexicon:
     negations: frozenset[str]  # لن، لم، عدم، رفض
     negation_exceptions: frozenset[str]  # 'لا يقل عن': no negation of a happening
     hypothetical: frozenset[str]  # ربما، لعل
+    documents: frozenset[str]  # الصادر، المؤرخة: a document's date in a noun phrase
+    publishing: frozenset[str]  # نشر: 'published' beside a text, not 'deployed'
+    texts: frozenset[str]  # نص، مقابلة، موقع: what is published, and where
 
 
 def forms(word: str) -> frozenset[str]:
@@ -159,6 +162,9 @@ def lexicon() -> _Lexicon:
         negations=frozenset(norm(w) for w in data["negations"]),
         negation_exceptions=frozenset(norm(w) for w in data["negation_exceptions"]),
         hypothetical=frozenset(norm(w) for w in data["hypothetical"]),
+        documents=frozenset(norm(w) for w in data["document_participles"]),
+        publishing=frozenset(norm(w) for w in data["publishing_verbs"]),
+        texts=frozenset(norm(w) for w in data["publishing_texts"]),
     )
 
 
@@ -342,7 +348,7 @@ def find_trigger(
             i > 0 and words[i - 1] in lex.relatives
         ):
             continue
-        if _transmits(words, i, lex):
+        if _transmits(words, i, lex) or _publishes(words, i, lex):
             continue
         if acts_only and forms(w) & lex.aspect and not _complement_trigger(words, i, lex):
             continue
@@ -406,6 +412,15 @@ def _complement_trigger(words: list[str], i: int, lex: _Lexicon) -> bool:
     return any(
         _category(w, lex) is not None and not forms(w) & lex.aspect for w in words[i + 1 : i + 6]
     )
+
+
+def _publishes(words: list[str], i: int, lex: _Lexicon) -> bool:
+    """``words[i]`` is 'نشر' beside a text or a site (the two words before it, the three after:
+    'تم نشر نصها على موقع المنظمة'، 'في مقابلة نشرت اليوم'): a publication, not a deployment."""
+    if not forms(words[i]) & lex.publishing:
+        return False
+    near = words[max(0, i - 2) : i] + words[i + 1 : i + 4]
+    return any(forms(w) & lex.texts for w in near)
 
 
 def _transmits(words: list[str], i: int, lex: _Lexicon) -> bool:
@@ -800,6 +815,10 @@ def _happening(
             return call, "meeting", False
         # 'في مؤتمر صحفي اليوم': the date of a statement (and of a decision it announces)
         return _decided(nt, sent, e, lex, speech_spans)
+    if cue is not None and _has_phrase(before[cue + 1 :], lex.speech_occasions):
+        # 'وأضاف في مقابلة مع صحيفة … نشرت اليوم أن …': a speech occasion between the verb and
+        # the date, however far, makes the date the words' (the interview's, not a happening)
+        return _decided(nt, sent, e, lex, speech_spans)
     if cue is not None:
         # 'أعلن، يوم الأربعاء، خلال اجتماع …، بدء انسحاب القوات': a verb announcing an act
         # dates that act; otherwise the date is the statement's ('وأضاف … اليوم')
@@ -937,6 +956,8 @@ def build_events(
                     or (published is None and _recalling(nt, sent))
                     or int(dv.value[:4]) in past
                     or (dv.precision == "year" and not _told_ahead(nt, sent, e, lex, speech_spans))
+                    or _past_month(e, dv, published or floor)
+                    or _cited_document(nt, sent, e, lex, speech_spans, others)
                 )
                 countries = countries_between(cmentions, sent.start, sent.end)
                 events.append(
@@ -954,6 +975,28 @@ def build_events(
                     )
                 )
     return _finest(events)
+
+
+def _past_month(e: TimeExpr, dv: DateValue, published: DateValue | None) -> bool:
+    """A happening dated by a month alone that ended before the article's month began ('انعقد
+    في سبتمبر الماضي' in October) is recalled: news of the last weeks is told with its day. A
+    week ('الأسبوع الماضي', stored as its month) is recent and stays news."""
+    return dv.precision == "month" and e.unit != "week" and recalled(dv, published, days=0)
+
+
+def _cited_document(
+    nt: NormText,
+    sent: Sentence,
+    e: TimeExpr,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+    others: tuple[TimeExpr, ...],
+) -> bool:
+    """The date is a document's, cited in a noun phrase ('قرار المجلس الصادر في 23 سبتمبر'،
+    'القرار الصادر عن المجلس في …'، 'الرسالة المؤرخة في …'): the sentence tells what is done with
+    the document now, its issue is recalled."""
+    before = _clause(nt, sent, e, lex, speech_spans, others).before
+    return any(_strip_wf(w) in lex.documents for w in _last_words(before, 6))
 
 
 def _finest(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

@@ -478,3 +478,41 @@ def test_a_count_from_a_since_date_is_no_happening_of_that_date(extract):
     # a since-date alone still tells when a state of affairs began
     (ev,) = events_of(extract, "ومنذ 1 يناير 2024 تتولى روسيا رئاسة المنظمة.\n")
     assert ev.background
+
+
+# --- stop 19: classes of the former blind part (sentences written for these tests) ---
+
+
+def test_a_cited_document_s_date_is_background(extract):
+    # the sentence tells what is asked of the decision now; its issue is recalled
+    body = "وشدد المندوب على تنفيذ قرار المجلس الصادر في 12 مارس 2024 بشأن دعم الحدود.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.background and ev.trigger == "decision"
+    body = "ودعا الوزير إلى احترام القرار الصادر عن مجلس المنظمة في 5 مايو 2023.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.background
+
+
+def test_a_speech_occasion_far_between_the_verb_and_the_date_dates_the_words(extract):
+    body = "وأضاف الوزير في مقابلة مع مجلة أسبوعية فرنسية صدرت اليوم الأربعاء أن الحوار مستمر.\n"
+    assert events_of(extract, body) == []
+
+
+def test_publishing_a_text_is_no_deployment(extract):
+    body = "وتحدث المندوب أمام المجلس عن الحدود، في كلمة تم نشر نصها على موقع المنظمة في 18 مارس.\n"
+    assert events_of(extract, body) == []
+    # forces deployed stay a deployment
+    (ev,) = events_of(extract, "ونشرت المنظمة قوات إضافية في المنطقة يوم 18 مارس.\n")
+    assert ev.trigger == "deployment"
+
+
+def test_a_happening_dated_by_a_past_month_alone_is_recalled(extract):
+    # published in March: a summit of last month told with its month only is recalled
+    (ev,) = events_of(extract, "ومن المعروف أن قمة المنظمة عقدت في فبراير الماضي بموسكو.\n")
+    assert ev.background and ev.date.value == "2024-02"
+    # this month, and last week, are news
+    (ev,) = events_of(extract, "وعقدت قمة المنظمة في مارس الجاري بموسكو.\n")
+    assert not ev.background
+    ex = extract("موسكو 2 مارس 2024 (خاص) -\nوعقدت قمة المنظمة الأسبوع الماضي بموسكو.\n")
+    (ev,) = [e for e in ex.events if e.kind == "event"]
+    assert ev.date.value == "2024-02" and not ev.background
