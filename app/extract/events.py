@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from app.extract.context import CorpusContext
@@ -559,12 +560,14 @@ def _label_or_horizon(nt: NormText, e: TimeExpr) -> bool:
     return bool(words) and _strip_wf(words[-1]) in lexicon().horizon
 
 
-def in_year(e: TimeExpr, year: int) -> DateValue | None:
+def in_year(
+    e: TimeExpr, year: int, how: str = "the one year the article writes"
+) -> DateValue | None:
     """A day and month (or a month) written without a year, in ``year``; None when a weekday
     written with it disagrees ('الاثنين 18 أكتوبر' is no Monday that year)."""
     if e.year is not None or e.year_shift is not None or e.month is None:
         return None
-    note = f"'{e.text}' has no year: {year}, the one year the article writes"
+    note = f"'{e.text}' has no year: {year}, {how}"
     if e.kind == "my" and e.part is None:
         return DateValue(f"{year:04d}-{e.month:02d}", "month", "inferred", note)
     if e.kind != "dmy" or e.day is None:
@@ -925,8 +928,11 @@ def build_events(
                     )  # fmt: skip
                 continue
             seen: set[str] = set()
+            ends = _span_ends(nt, sexprs)
             for e in sexprs:
-                others = tuple(o for o in sexprs if o is not e)
+                if any(e is b for b in ends.values()):
+                    continue  # the last day of a span: its happening is dated by the first
+                others = tuple(o for o in sexprs if o is not e and o is not ends.get(id(e)))
                 hit = _happening(nt, sent, e, lex, speech_spans, others)
                 if hit is None:
                     continue
@@ -942,6 +948,10 @@ def build_events(
                 dv = resolve(e, r)
                 if dv is None and r is None and year is not None:
                     dv = in_year(e, year)
+                if dv is None and r is None and published is not None:
+                    # a publication date known to the month (or year) still gives a yearless
+                    # day its year: the one that puts it nearest the publication's month
+                    dv = in_year(e, _year_near(e, published), "the publication date's")
                 if dv is None or dv.value in seen:
                     continue
                 seen.add(dv.value)
@@ -975,6 +985,33 @@ def build_events(
                     )
                 )
     return _finest(events)
+
+
+_SPAN_FROM = norm("من")
+_SPAN_TO = frozenset(norm(w) for w in ("إلى", "الى", "حتى", "-", "–"))
+
+
+def _span_ends(nt: NormText, exprs: list[TimeExpr]) -> dict[int, TimeExpr]:
+    """Spans across months, 'من 26 سبتمبر إلى 13 أكتوبر، تجري التدريبات': the last day (by
+    ``id`` of the first) — one happening dated by its first day, which reads the clause past
+    the span's end."""
+    out: dict[int, TimeExpr] = {}
+    for a, b in pairwise(exprs):
+        ka, kb = nt.key_offset(a.end), nt.key_offset(b.start)
+        before = nt.key[max(0, nt.key_offset(a.start) - 12) : nt.key_offset(a.start)].split()
+        if nt.key[ka:kb].strip() in _SPAN_TO and before and before[-1] == _SPAN_FROM:
+            out[id(a)] = b
+    return out
+
+
+def _year_near(e: TimeExpr, published: DateValue) -> int:
+    """The year of a yearless month ``e`` nearest an imprecise publication date (a day of
+    December in an article of January is the year before)."""
+    year = int(published.value[:4])
+    if published.precision != "month" or e.month is None:
+        return year
+    gap = e.month - int(published.value[5:7])
+    return year - 1 if gap > 6 else year + 1 if gap < -6 else year
 
 
 def _past_month(e: TimeExpr, dv: DateValue, published: DateValue | None) -> bool:

@@ -516,3 +516,28 @@ def test_a_happening_dated_by_a_past_month_alone_is_recalled(extract):
     ex = extract("موسكو 2 مارس 2024 (خاص) -\nوعقدت قمة المنظمة الأسبوع الماضي بموسكو.\n")
     (ev,) = [e for e in ex.events if e.kind == "event"]
     assert ev.date.value == "2024-02" and not ev.background
+
+
+def test_a_span_across_months_is_one_happening_dated_by_its_first_day(extract):
+    # the words after the span's last day are the happening's; the last day is no event
+    body = "يذكر أنه من 28 فبراير إلى 13 مارس، تجري تدريبات القيادة والأركان في البلاد.\n"
+    evs = events_of(extract, body)
+    assert [(e.date.value, e.trigger) for e in evs] == [("2024-02-28", "exercise")]
+
+
+def test_a_publication_date_known_to_the_month_gives_a_yearless_day_its_year(extract):
+    from collections import Counter
+
+    from app.extract import CorpusContext
+
+    # the year of 26 September comes from other articles; 'أكتوبر الجاري' gives the month
+    ctx = CorpusContext(day_years={(9, 26): Counter({2022: 1})}, years=Counter({2022: 1}))
+    text = (
+        "وكانت الوحدات قد وصلت إلى البلاد في 26 سبتمبر.\n"
+        "وتجري المرحلة النشطة من التدريبات في الفترة من 3 إلى 7 أكتوبر الجاري.\n"
+    )
+    ex = extract(text, context=ctx)
+    assert ex.published.precision == "month" and ex.published.value == "2022-10"
+    evs = [e for e in ex.events if e.kind == "event"]
+    assert [e.date.value for e in evs] == ["2022-09-26", "2022-10-03"]
+    assert "publication date" in evs[1].date.note
