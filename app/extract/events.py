@@ -914,6 +914,7 @@ def build_events(
         pexprs = [e for e in exprs_by_para.get(pi, ()) if e is not dl_expr]
         for si, sent in enumerate(p.sentences):
             sexprs = [e for e in pexprs if sent.start <= e.start < sent.end]
+            sexprs = sorted(sexprs + _verb_weekdays(nt, sent, sexprs, lex), key=lambda x: x.start)
             if not sexprs:
                 eve = _on_the_eve(nt, sent, lex, speech_spans, published)
                 if eve is not None:
@@ -985,6 +986,42 @@ def build_events(
                     )
                 )
     return _finest(events)
+
+
+def _verb_weekdays(
+    nt: NormText, sent: Sentence, exprs: list[TimeExpr], lex: _Lexicon
+) -> list[TimeExpr]:
+    """A bare weekday right after a past trigger verb ('المناورات التي بدأت الجمعة'، 'وصلت
+    القوات الأحد إلى …'), which the date grammar leaves alone as it may be a name: the latest
+    such day (the verb tells it as past). A present verb ('تبدأ الخميس') is left undated."""
+    weekdays = load_resources().weekdays
+    toks = nt.tokens_in(nt.key_offset(sent.start), nt.key_offset(sent.end))
+    out: list[TimeExpr] = []
+    for (_a0, _b0, prev), (a, b, t) in pairwise(toks):
+        if t not in weekdays or not _past_trigger_verb(prev, lex):
+            continue
+        start, end = nt.raw_span(a, b)
+        if any(x.start <= start < x.end or start <= x.start < end for x in exprs):
+            continue
+        nxt = nt.key[b : b + 12].split()
+        if nxt and nxt[0] in _WEEKDAY_NAMES:
+            continue  # 'الخميس الماضي' or a weekday's own words: the grammar's
+        out.append(TimeExpr(start, end, "wd", weekday=weekdays[t], text=nt.raw[start:end]))
+    return out
+
+
+# words after a weekday that the date grammar reads with it
+_WEEKDAY_NAMES = frozenset(norm(w) for w in ("الماضي", "المقبل", "القادم", "المنصرم", "الفائت"))
+
+
+def _past_trigger_verb(word: str, lex: _Lexicon) -> bool:
+    """A trigger verb in the past: no article, no noun ending (ة، ات), no present prefix
+    (يبدأ، تبدأ، نعقد، ستبدأ) unless it ends in the feminine past's ت (تولت، انطلقت)."""
+    w = _strip_wf(word)
+    plural = w.endswith("ات") and len(w) > 5  # مناورات، اجتماعات; not بدأت
+    if find_trigger([word], lex) is None or w.startswith("ال") or w.endswith("ه") or plural:
+        return False
+    return w.endswith("ت") or w[:1] not in "يتنس"
 
 
 _SPAN_FROM = norm("من")

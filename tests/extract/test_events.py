@@ -541,3 +541,13 @@ def test_a_publication_date_known_to_the_month_gives_a_yearless_day_its_year(ext
     evs = [e for e in ex.events if e.kind == "event"]
     assert [e.date.value for e in evs] == ["2022-09-26", "2022-10-03"]
     assert "publication date" in evs[1].date.note
+
+
+def test_a_bare_weekday_after_a_past_trigger_verb_is_the_latest_such_day(extract):
+    # published Wednesday 20 March: the drills that began 'الأحد' began on the 17th
+    body = "وتتواصل التدريبات التي انطلقت الأحد بمشاركة وحدات من خمس دول.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.date.value == "2024-03-17" and ev.trigger == "start"
+    # a present verb is left undated; a noun with a weekday's name is no date
+    assert events_of(extract, "وتنطلق الأحد تدريبات بمشاركة وحدات من خمس دول.\n") == []
+    assert events_of(extract, "وتحدث الخطيب في صلاة الجمعة عن التدريبات.\n") == []
