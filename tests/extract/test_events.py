@@ -551,3 +551,10 @@ def test_a_bare_weekday_after_a_past_trigger_verb_is_the_latest_such_day(extract
     # a present verb is left undated; a noun with a weekday's name is no date
     assert events_of(extract, "وتنطلق الأحد تدريبات بمشاركة وحدات من خمس دول.\n") == []
     assert events_of(extract, "وتحدث الخطيب في صلاة الجمعة عن التدريبات.\n") == []
+
+
+def test_a_worsening_and_a_closure_are_happenings(extract):
+    (ev,) = events_of(extract, "وتدهور الوضع على الحدود بين البلدين مساء يوم 18 مارس.\n")
+    assert ev.trigger == "clash" and ev.date.value == "2024-03-18"
+    (ev,) = events_of(extract, "وأغلقت الشرطة الطريق الرئيسي إلى المعبر يوم الاثنين الماضي.\n")
+    assert ev.trigger == "decision" and ev.date.value == "2024-03-18"
