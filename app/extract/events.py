@@ -351,6 +351,10 @@ def find_trigger(
             continue
         if _transmits(words, i, lex) or _publishes(words, i, lex):
             continue
+        if forms(w) & lex.background_triggers and any(
+            forms(x) & _ANNIVERSARY for x in words[max(0, i - 3) : i]
+        ):
+            continue  # 'الذكرى الثلاثين لتأسيس المنظمة': the anniversary is now, not the founding
         if acts_only and forms(w) & lex.aspect and not _complement_trigger(words, i, lex):
             continue
         return w, cat
@@ -413,6 +417,9 @@ def _complement_trigger(words: list[str], i: int, lex: _Lexicon) -> bool:
     return any(
         _category(w, lex) is not None and not forms(w) & lex.aspect for w in words[i + 1 : i + 6]
     )
+
+
+_ANNIVERSARY = frozenset(norm(w) for w in ("ذكرى", "الذكرى", "ذكري"))
 
 
 def _publishes(words: list[str], i: int, lex: _Lexicon) -> bool:

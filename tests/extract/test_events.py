@@ -558,3 +558,18 @@ def test_a_worsening_and_a_closure_are_happenings(extract):
     assert ev.trigger == "clash" and ev.date.value == "2024-03-18"
     (ev,) = events_of(extract, "وأغلقت الشرطة الطريق الرئيسي إلى المعبر يوم الاثنين الماضي.\n")
     assert ev.trigger == "decision" and ev.date.value == "2024-03-18"
+
+
+def test_an_agreement_signed_on_a_date_cited_in_a_noun_phrase_is_background(extract):
+    body = "وبموجب الاتفاق الموقع في 2 مارس، تنسحب الوحدات من المنطقة تدريجيا.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.background
+    # the signing itself, told with its verb, is news
+    (ev,) = events_of(extract, "ووقع الجانبان الاتفاقية في 2 مارس بموسكو.\n")
+    assert ev.trigger == "signing" and not ev.background
+
+
+def test_an_anniversary_of_a_founding_is_held_now(extract):
+    body = "وأقيم حفل بمناسبة الذكرى الثلاثين لتأسيس المنظمة في 14 مارس.\n"
+    (ev,) = events_of(extract, body)
+    assert ev.trigger == "ceremony" and not ev.background and ev.date.value == "2024-03-14"
