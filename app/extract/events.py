@@ -103,6 +103,8 @@ def _forms(word: str) -> frozenset[str]:
         bases.add(w[1:])  # the future: ستعقد → تعقد
     for b in bases:
         out.add(b)
+        if len(b) >= 4 and b.endswith("ت") and not b.endswith("ات"):
+            out.add(b[:-1])  # a verb's feminine past: اعتقلت → اعتقل (a noun ends in ة)
         if len(b) > 4 and b.endswith("ا") and not b.endswith("ءا"):
             out.add(b[:-1])
         for suf in ("تهما", "تهم", "تها", "ته"):

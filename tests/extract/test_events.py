@@ -573,3 +573,12 @@ def test_an_anniversary_of_a_founding_is_held_now(extract):
     body = "وأقيم حفل بمناسبة الذكرى الثلاثين لتأسيس المنظمة في 14 مارس.\n"
     (ev,) = events_of(extract, body)
     assert ev.trigger == "ceremony" and not ev.background and ev.date.value == "2024-03-14"
+
+
+def test_a_trigger_verb_s_feminine_past_is_its_form():
+    # the lexicon lists the masculine past; 'اعتقلت'، 'هاجمت' are the same verbs
+    assert norm("اعتقل") in forms(norm("واعتقلت"))
+    assert find_trigger(norm("هاجمت مجموعة مسلحة مركزا حدوديا").split())[1] == "clash"
+    # a plural in ات is no feminine verb; a three-letter word keeps its ت
+    assert norm("مناور") not in forms(norm("مناورات"))
+    assert norm("وق") not in forms(norm("الوقت"))
