@@ -80,6 +80,7 @@ class _Lexicon:
     negation_exceptions: frozenset[str]  # 'لا يقل عن': no negation of a happening
     hypothetical: frozenset[str]  # ربما، لعل
     documents: frozenset[str]  # الصادر، المؤرخة: a document's date in a noun phrase
+    happening_verbs: frozenset[str]  # أجرى، جرت: a verb telling that something took place
     publishing: frozenset[str]  # نشر: 'published' beside a text, not 'deployed'
     texts: frozenset[str]  # نص، مقابلة، موقع: what is published, and where
 
@@ -166,6 +167,7 @@ def lexicon() -> _Lexicon:
         negation_exceptions=frozenset(norm(w) for w in data["negation_exceptions"]),
         hypothetical=frozenset(norm(w) for w in data["hypothetical"]),
         documents=frozenset(norm(w) for w in data["document_participles"]),
+        happening_verbs=frozenset(norm(w) for w in data["happening_verbs"]),
         publishing=frozenset(norm(w) for w in data["publishing_verbs"]),
         texts=frozenset(norm(w) for w in data["publishing_texts"]),
     )
@@ -1005,10 +1007,19 @@ def _verb_weekdays(
     such day (the verb tells it as past). A present verb ('تبدأ الخميس') is left undated."""
     weekdays = load_resources().weekdays
     toks = nt.tokens_in(nt.key_offset(sent.start), nt.key_offset(sent.end))
+    opening = toks[0][2] if toks else ""
+    opens = _past_trigger_verb(opening, lex) or _strip_wf(opening) in lex.happening_verbs
     out: list[TimeExpr] = []
-    for (_a0, _b0, prev), (a, b, t) in pairwise(toks):
-        if t not in weekdays or not _past_trigger_verb(prev, lex):
+    for i, ((_a0, _b0, prev), (a, b, t)) in enumerate(pairwise(toks), start=1):
+        if t not in weekdays:
             continue
+        # right after a past trigger verb, or after the subject of a past verb opening the
+        # sentence ('ووصل الوزير الأحد إلى …'، 'وأجرت القوات المشتركة الثلاثاء تدريبات')
+        after_subject = opens and i <= 4 and all(x[2][:1].isalpha() for x in toks[:i])
+        if not (_past_trigger_verb(prev, lex) or after_subject):
+            continue
+        if t == norm("الاثنين") and prev.endswith(("ين", "ان")):
+            continue  # 'البلدين الاثنين': 'the two', no Monday
         start, end = nt.raw_span(a, b)
         if any(x.start <= start < x.end or start <= x.start < end for x in exprs):
             continue

@@ -582,3 +582,15 @@ def test_a_trigger_verb_s_feminine_past_is_its_form():
     # a plural in ات is no feminine verb; a three-letter word keeps its ت
     assert norm("مناور") not in forms(norm("مناورات"))
     assert norm("وق") not in forms(norm("الوقت"))
+
+
+def test_a_bare_weekday_after_the_subject_of_an_opening_past_verb_dates_the_clause(extract):
+    # published Wednesday 20 March
+    (ev,) = events_of(extract, "ووصل الوزير الأحد إلى العاصمة في زيارة رسمية.\n")
+    assert ev.date.value == "2024-03-17"
+    (ev,) = events_of(extract, "وأجرت القوات المشتركة الثلاثاء تدريبات على الحدود.\n")
+    assert ev.trigger == "exercise" and ev.date.value == "2024-03-19"
+    (ev,) = events_of(extract, "واندلعت الاشتباكات ليل الأحد على الحدود.\n")
+    assert ev.trigger == "clash" and ev.date.value == "2024-03-17"
+    # 'الاثنين' after a dual is 'the two'
+    assert events_of(extract, "وزار الرئيسان البلدين الاثنين.\n") == []
