@@ -807,6 +807,8 @@ def _happening(
         return None  # 'تترأسه لعام 2022': a period label
     if e.kind == "ago" and e.offset > 0:
         return None  # 'بعد يومين'، 'في غضون أسبوع': a horizon from now, not a day
+    if _superseded_plan(before):
+        return None  # 'تأجيل الاجتماع الذي كان مقررا في 25 مارس': the date no longer holds
     if _since(nt, e) and any(forms(w) & _ORDINALS for w in _last_words(before, 6)):
         return None  # 'ثالث مناورة منذ أكتوبر'، 'لأول مرة منذ 2020': a count from a date
     k = next((i for i in range(len(before) - 1, -1, -1) if before[i] == "وذلك"), None)
@@ -1042,6 +1044,23 @@ def _past_trigger_verb(word: str, lex: _Lexicon) -> bool:
     if find_trigger([word], lex) is None or w.startswith("ال") or w.endswith("ه") or plural:
         return False
     return w.endswith("ت") or w[:1] not in "يتنس"
+
+
+_PLANNED = frozenset(
+    norm(w) for w in ("مقرر", "مقررا", "مقررة", "مزمعا", "مزمعة", "مخططا", "مخططة")
+)
+
+
+def _superseded_plan(before: list[str]) -> bool:
+    """'الاجتماع الذي كان مقررا في 25 مارس'، 'الزيارة التي كانت مقررة يوم الأحد': a plan told in
+    the past names a date that no longer holds (the happening was moved or called off)."""
+    tail = _last_words(before, 4)
+    for i, w in enumerate(tail):
+        if i and _strip_wf(w) in _PLANNED and _strip_wf(tail[i - 1]) in _KANA:
+            return True  # 'كان مقررا'، 'كانت مقررة'
+        if i > 1 and w == norm("المقرر") and tail[i - 1] == "من" and tail[i - 2] in _KANA:
+            return True  # 'كان من المقرر'
+    return False
 
 
 _SPAN_FROM = norm("من")

@@ -594,3 +594,11 @@ def test_a_bare_weekday_after_the_subject_of_an_opening_past_verb_dates_the_clau
     assert ev.trigger == "clash" and ev.date.value == "2024-03-17"
     # 'الاثنين' after a dual is 'the two'
     assert events_of(extract, "وزار الرئيسان البلدين الاثنين.\n") == []
+
+
+def test_a_plan_told_in_the_past_names_a_date_that_no_longer_holds(extract):
+    assert events_of(extract, "وتم تأجيل الاجتماع الذي كان مقررا في 25 مارس.\n") == []
+    assert events_of(extract, "وأرجئت القمة التي كان من المقرر عقدها في 25 مارس.\n") == []
+    # a plan that holds is a happening ahead
+    (ev,) = events_of(extract, "ومن المقرر أن تعقد القمة في 25 مارس.\n")
+    assert ev.date.value == "2024-03-25"
