@@ -220,7 +220,7 @@ def _clause(
     before: list[str] = []
     governor: list[str] = []
     opening: list[str] = []
-    earlier = [x for x in toks if x[1] <= ks]
+    earlier = _names_folded([x for x in toks if x[1] <= ks])
     full = embedded = False
     for j in range(len(earlier) - 1, -1, -1):
         t = earlier[j][2]
@@ -238,7 +238,7 @@ def _clause(
             before.append(t)
         full = _content_words(before) >= _WINDOW
     after: list[str] = []
-    for _a, _b, t in (x for x in toks if x[0] >= ke):
+    for _a, _b, t in _names_folded([x for x in toks if x[0] >= ke]):
         if t in _STOPS or _is_comp(t, lex):
             break
         if t[:1].isalnum():
@@ -246,6 +246,26 @@ def _clause(
         if _content_words(after) >= _WINDOW:
             break
     return _Clause(before[::-1], after, governor, opening)
+
+
+_QUOTE_MARKS = frozenset('"«»“”')
+_NAME = "اسم"  # what a quoted name counts as: one content word, no trigger
+
+
+def _names_folded(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``toks`` with each short quoted stretch (a name: 'تدريبات "الأخوة غير القابلة للتدمير -
+    2024" و"الصخر - 2024" في الخريف') folded into one word, so a name's length does not put the
+    trigger before it out of the date's reach; a mark left unpaired stays as it is."""
+    marks = [i for i, t in enumerate(toks) if t[2] in _QUOTE_MARKS]
+    out: list[tuple[int, int, str]] = []
+    last = 0
+    for i, j in zip(marks[::2], marks[1::2], strict=False):
+        if j - i > 10:
+            continue
+        out += toks[last:i]
+        out.append((toks[i][0], toks[j][1], _NAME))
+        last = j + 1
+    return out + toks[last:]
 
 
 def _coordinated(nt: NormText, prev_end: int, e: TimeExpr) -> bool:
@@ -652,6 +672,7 @@ _AHEAD = frozenset(
     for w in (
         "سوف", "المقبل", "المقبلة", "القادم", "القادمة", "المقرر", "المقررة", "المزمع",
         "تخطط", "يخطط", "نخطط", "تعتزم", "يعتزم", "نعتزم", "خطة", "يهدف", "تهدف", "مرتقب",
+        "تستعد", "يستعد", "نستعد", "تتحضر", "يتحضر", "نتحضر", "تحضيرا", "استعدادا",
     )
 )  # fmt: skip
 

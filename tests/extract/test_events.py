@@ -602,3 +602,15 @@ def test_a_plan_told_in_the_past_names_a_date_that_no_longer_holds(extract):
     # a plan that holds is a happening ahead
     (ev,) = events_of(extract, "ومن المقرر أن تعقد القمة في 25 مارس.\n")
     assert ev.date.value == "2024-03-25"
+
+
+def test_a_quoted_name_counts_as_one_word_of_the_clause(extract):
+    # the exercises' long quoted names do not put their trigger out of the date's reach
+    body = (
+        'وتستعد البلاد لاستضافة تدريبات "الدرع الجماعي الذي لا يقهر - 2024"'
+        ' و"الجبل الصامد - 2024" على أراضيها في خريف العام الجاري.\n'
+    )
+    (ev,) = events_of(extract, body)
+    assert ev.trigger == "exercise" and ev.date.value == "2024"
+    # preparing places the happening ahead: not a year told as past
+    assert not ev.background
