@@ -25,6 +25,12 @@ No event either for a happening wished, possible or denied (``_unreal``: آمل 
 لن تجرى، برفض إجراء), for a count of happenings (عدد اجتماعات), or for a page stamp (a date
 followed by a clock time). A happening dated by a year alone and told as past is background.
 
+A document's date cited in a noun phrase (قرار المجلس الصادر في …، الاتفاق الموقع في …) and a
+happening dated by a past month alone (انعقد في سبتمبر الماضي, read in October) are background;
+a plan told in the past (كان مقررا في) names a date that no longer holds. A span across months
+(من 26 سبتمبر إلى 13 أكتوبر) is one happening of its first day; a bare weekday after a past verb
+(التي بدأت الجمعة، ووصل الوزير الأحد) is the latest such day; a quoted name counts as one word.
+
 In an undated article a yearless day takes the one year the article writes (``own_year``),
 what ended a month before its latest past full date is recalled (``written_floor``), and so
 is a day of a year the article tells history in (``history_years``).
