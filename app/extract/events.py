@@ -25,6 +25,12 @@ No event either for a happening wished, possible or denied (``_unreal``: آمل 
 لن تجرى، برفض إجراء), for a count of happenings (عدد اجتماعات), or for a page stamp (a date
 followed by a clock time). A happening dated by a year alone and told as past is background.
 
+A document's date cited in a noun phrase (قرار المجلس الصادر في …، الاتفاق الموقع في …) and a
+happening dated by a past month alone (انعقد في سبتمبر الماضي, read in October) are background;
+a plan told in the past (كان مقررا في) names a date that no longer holds. A span across months
+(من 26 سبتمبر إلى 13 أكتوبر) is one happening of its first day; a bare weekday after a past verb
+(التي بدأت الجمعة، ووصل الوزير الأحد) is the latest such day; a quoted name counts as one word.
+
 In an undated article a yearless day takes the one year the article writes (``own_year``),
 what ended a month before its latest past full date is recalled (``written_floor``), and so
 is a day of a year the article tells history in (``history_years``).
@@ -37,6 +43,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from app.extract.context import CorpusContext
@@ -79,6 +86,10 @@ class _Lexicon:
     negations: frozenset[str]  # لن، لم، عدم، رفض
     negation_exceptions: frozenset[str]  # 'لا يقل عن': no negation of a happening
     hypothetical: frozenset[str]  # ربما، لعل
+    documents: frozenset[str]  # الصادر، المؤرخة: a document's date in a noun phrase
+    happening_verbs: frozenset[str]  # أجرى، جرت: a verb telling that something took place
+    publishing: frozenset[str]  # نشر: 'published' beside a text, not 'deployed'
+    texts: frozenset[str]  # نص، مقابلة، موقع: what is published, and where
 
 
 def forms(word: str) -> frozenset[str]:
@@ -100,6 +111,8 @@ def _forms(word: str) -> frozenset[str]:
         bases.add(w[1:])  # the future: ستعقد → تعقد
     for b in bases:
         out.add(b)
+        if len(b) >= 4 and b.endswith("ت") and not b.endswith("ات"):
+            out.add(b[:-1])  # a verb's feminine past: اعتقلت → اعتقل (a noun ends in ة)
         if len(b) > 4 and b.endswith("ا") and not b.endswith("ءا"):
             out.add(b[:-1])
         for suf in ("تهما", "تهم", "تها", "ته"):
@@ -160,6 +173,10 @@ def lexicon() -> _Lexicon:
         negations=frozenset(norm(w) for w in data["negations"]),
         negation_exceptions=frozenset(norm(w) for w in data["negation_exceptions"]),
         hypothetical=frozenset(norm(w) for w in data["hypothetical"]),
+        documents=frozenset(norm(w) for w in data["document_participles"]),
+        happening_verbs=frozenset(norm(w) for w in data["happening_verbs"]),
+        publishing=frozenset(norm(w) for w in data["publishing_verbs"]),
+        texts=frozenset(norm(w) for w in data["publishing_texts"]),
     )
 
 
@@ -211,7 +228,7 @@ def _clause(
     before: list[str] = []
     governor: list[str] = []
     opening: list[str] = []
-    earlier = [x for x in toks if x[1] <= ks]
+    earlier = _names_folded([x for x in toks if x[1] <= ks])
     full = embedded = False
     for j in range(len(earlier) - 1, -1, -1):
         t = earlier[j][2]
@@ -229,7 +246,7 @@ def _clause(
             before.append(t)
         full = _content_words(before) >= _WINDOW
     after: list[str] = []
-    for _a, _b, t in (x for x in toks if x[0] >= ke):
+    for _a, _b, t in _names_folded([x for x in toks if x[0] >= ke]):
         if t in _STOPS or _is_comp(t, lex):
             break
         if t[:1].isalnum():
@@ -237,6 +254,26 @@ def _clause(
         if _content_words(after) >= _WINDOW:
             break
     return _Clause(before[::-1], after, governor, opening)
+
+
+_QUOTE_MARKS = frozenset('"«»“”')
+_NAME = "اسم"  # what a quoted name counts as: one content word, no trigger
+
+
+def _names_folded(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``toks`` with each short quoted stretch (a name: 'تدريبات "الأخوة غير القابلة للتدمير -
+    2024" و"الصخر - 2024" في الخريف') folded into one word, so a name's length does not put the
+    trigger before it out of the date's reach; a mark left unpaired stays as it is."""
+    marks = [i for i, t in enumerate(toks) if t[2] in _QUOTE_MARKS]
+    out: list[tuple[int, int, str]] = []
+    last = 0
+    for i, j in zip(marks[::2], marks[1::2], strict=False):
+        if j - i > 10:
+            continue
+        out += toks[last:i]
+        out.append((toks[i][0], toks[j][1], _NAME))
+        last = j + 1
+    return out + toks[last:]
 
 
 def _coordinated(nt: NormText, prev_end: int, e: TimeExpr) -> bool:
@@ -344,8 +381,12 @@ def find_trigger(
             i > 0 and words[i - 1] in lex.relatives
         ):
             continue
-        if _transmits(words, i, lex):
+        if _transmits(words, i, lex) or _publishes(words, i, lex):
             continue
+        if forms(w) & lex.background_triggers and any(
+            forms(x) & _ANNIVERSARY for x in words[max(0, i - 3) : i]
+        ):
+            continue  # 'الذكرى الثلاثين لتأسيس المنظمة': the anniversary is now, not the founding
         if acts_only and forms(w) & lex.aspect and not _complement_trigger(words, i, lex):
             continue
         return w, cat
@@ -408,6 +449,18 @@ def _complement_trigger(words: list[str], i: int, lex: _Lexicon) -> bool:
     return any(
         _category(w, lex) is not None and not forms(w) & lex.aspect for w in words[i + 1 : i + 6]
     )
+
+
+_ANNIVERSARY = frozenset(norm(w) for w in ("ذكرى", "الذكرى", "ذكري"))
+
+
+def _publishes(words: list[str], i: int, lex: _Lexicon) -> bool:
+    """``words[i]`` is 'نشر' beside a text or a site (the two words before it, the three after:
+    'تم نشر نصها على موقع المنظمة'، 'في مقابلة نشرت اليوم'): a publication, not a deployment."""
+    if not forms(words[i]) & lex.publishing:
+        return False
+    near = words[max(0, i - 2) : i] + words[i + 1 : i + 4]
+    return any(forms(w) & lex.texts for w in near)
 
 
 def _transmits(words: list[str], i: int, lex: _Lexicon) -> bool:
@@ -546,12 +599,14 @@ def _label_or_horizon(nt: NormText, e: TimeExpr) -> bool:
     return bool(words) and _strip_wf(words[-1]) in lexicon().horizon
 
 
-def in_year(e: TimeExpr, year: int) -> DateValue | None:
+def in_year(
+    e: TimeExpr, year: int, how: str = "the one year the article writes"
+) -> DateValue | None:
     """A day and month (or a month) written without a year, in ``year``; None when a weekday
     written with it disagrees ('الاثنين 18 أكتوبر' is no Monday that year)."""
     if e.year is not None or e.year_shift is not None or e.month is None:
         return None
-    note = f"'{e.text}' has no year: {year}, the one year the article writes"
+    note = f"'{e.text}' has no year: {year}, {how}"
     if e.kind == "my" and e.part is None:
         return DateValue(f"{year:04d}-{e.month:02d}", "month", "inferred", note)
     if e.kind != "dmy" or e.day is None:
@@ -625,6 +680,7 @@ _AHEAD = frozenset(
     for w in (
         "سوف", "المقبل", "المقبلة", "القادم", "القادمة", "المقرر", "المقررة", "المزمع",
         "تخطط", "يخطط", "نخطط", "تعتزم", "يعتزم", "نعتزم", "خطة", "يهدف", "تهدف", "مرتقب",
+        "تستعد", "يستعد", "نستعد", "تتحضر", "يتحضر", "نتحضر", "تحضيرا", "استعدادا",
     )
 )  # fmt: skip
 
@@ -780,6 +836,8 @@ def _happening(
         return None  # 'تترأسه لعام 2022': a period label
     if e.kind == "ago" and e.offset > 0:
         return None  # 'بعد يومين'، 'في غضون أسبوع': a horizon from now, not a day
+    if _superseded_plan(before):
+        return None  # 'تأجيل الاجتماع الذي كان مقررا في 25 مارس': the date no longer holds
     if _since(nt, e) and any(forms(w) & _ORDINALS for w in _last_words(before, 6)):
         return None  # 'ثالث مناورة منذ أكتوبر'، 'لأول مرة منذ 2020': a count from a date
     k = next((i for i in range(len(before) - 1, -1, -1) if before[i] == "وذلك"), None)
@@ -801,6 +859,10 @@ def _happening(
             # happening; 'وقال في اتصال هاتفي' only dates the words
             return call, "meeting", False
         # 'في مؤتمر صحفي اليوم': the date of a statement (and of a decision it announces)
+        return _decided(nt, sent, e, lex, speech_spans)
+    if cue is not None and _has_phrase(before[cue + 1 :], lex.speech_occasions):
+        # 'وأضاف في مقابلة مع صحيفة … نشرت اليوم أن …': a speech occasion between the verb and
+        # the date, however far, makes the date the words' (the interview's, not a happening)
         return _decided(nt, sent, e, lex, speech_spans)
     if cue is not None:
         # 'أعلن، يوم الأربعاء، خلال اجتماع …، بدء انسحاب القوات': a verb announcing an act
@@ -894,6 +956,7 @@ def build_events(
         pexprs = [e for e in exprs_by_para.get(pi, ()) if e is not dl_expr]
         for si, sent in enumerate(p.sentences):
             sexprs = [e for e in pexprs if sent.start <= e.start < sent.end]
+            sexprs = sorted(sexprs + _verb_weekdays(nt, sent, sexprs, lex), key=lambda x: x.start)
             if not sexprs:
                 eve = _on_the_eve(nt, sent, lex, speech_spans, published)
                 if eve is not None:
@@ -908,8 +971,11 @@ def build_events(
                     )  # fmt: skip
                 continue
             seen: set[str] = set()
+            ends = _span_ends(nt, sexprs)
             for e in sexprs:
-                others = tuple(o for o in sexprs if o is not e)
+                if any(e is b for b in ends.values()):
+                    continue  # the last day of a span: its happening is dated by the first
+                others = tuple(o for o in sexprs if o is not e and o is not ends.get(id(e)))
                 hit = _happening(nt, sent, e, lex, speech_spans, others)
                 if hit is None:
                     continue
@@ -925,6 +991,10 @@ def build_events(
                 dv = resolve(e, r)
                 if dv is None and r is None and year is not None:
                     dv = in_year(e, year)
+                if dv is None and r is None and published is not None:
+                    # a publication date known to the month (or year) still gives a yearless
+                    # day its year: the one that puts it nearest the publication's month
+                    dv = in_year(e, _year_near(e, published), "the publication date's")
                 if dv is None or dv.value in seen:
                     continue
                 seen.add(dv.value)
@@ -939,6 +1009,8 @@ def build_events(
                     or (published is None and _recalling(nt, sent))
                     or int(dv.value[:4]) in past
                     or (dv.precision == "year" and not _told_ahead(nt, sent, e, lex, speech_spans))
+                    or _past_month(e, dv, published or floor)
+                    or _cited_document(nt, sent, e, lex, speech_spans, others)
                 )
                 countries = countries_between(cmentions, sent.start, sent.end)
                 events.append(
@@ -956,6 +1028,117 @@ def build_events(
                     )
                 )
     return _finest(events)
+
+
+def _verb_weekdays(
+    nt: NormText, sent: Sentence, exprs: list[TimeExpr], lex: _Lexicon
+) -> list[TimeExpr]:
+    """A bare weekday right after a past trigger verb ('المناورات التي بدأت الجمعة'، 'وصلت
+    القوات الأحد إلى …'), which the date grammar leaves alone as it may be a name: the latest
+    such day (the verb tells it as past). A present verb ('تبدأ الخميس') is left undated."""
+    weekdays = load_resources().weekdays
+    toks = nt.tokens_in(nt.key_offset(sent.start), nt.key_offset(sent.end))
+    opening = toks[0][2] if toks else ""
+    opens = _past_trigger_verb(opening, lex) or _strip_wf(opening) in lex.happening_verbs
+    out: list[TimeExpr] = []
+    for i, ((_a0, _b0, prev), (a, b, t)) in enumerate(pairwise(toks), start=1):
+        if t not in weekdays:
+            continue
+        # right after a past trigger verb, or after the subject of a past verb opening the
+        # sentence ('ووصل الوزير الأحد إلى …'، 'وأجرت القوات المشتركة الثلاثاء تدريبات')
+        after_subject = opens and i <= 4 and all(x[2][:1].isalpha() for x in toks[:i])
+        if not (_past_trigger_verb(prev, lex) or after_subject):
+            continue
+        if t == norm("الاثنين") and prev.endswith(("ين", "ان")):
+            continue  # 'البلدين الاثنين': 'the two', no Monday
+        start, end = nt.raw_span(a, b)
+        if any(x.start <= start < x.end or start <= x.start < end for x in exprs):
+            continue
+        nxt = nt.key[b : b + 12].split()
+        if nxt and nxt[0] in _WEEKDAY_NAMES:
+            continue  # 'الخميس الماضي' or a weekday's own words: the grammar's
+        out.append(TimeExpr(start, end, "wd", weekday=weekdays[t], text=nt.raw[start:end]))
+    return out
+
+
+# words after a weekday that the date grammar reads with it
+_WEEKDAY_NAMES = frozenset(norm(w) for w in ("الماضي", "المقبل", "القادم", "المنصرم", "الفائت"))
+
+
+def _past_trigger_verb(word: str, lex: _Lexicon) -> bool:
+    """A trigger verb in the past: no article, no noun ending (ة، ات), no present prefix
+    (يبدأ، تبدأ، نعقد، ستبدأ) unless it ends in the feminine past's ت (تولت، انطلقت)."""
+    w = _strip_wf(word)
+    plural = w.endswith("ات") and len(w) > 5  # مناورات، اجتماعات; not بدأت
+    if find_trigger([word], lex) is None or w.startswith("ال") or w.endswith("ه") or plural:
+        return False
+    return w.endswith("ت") or w[:1] not in "يتنس"
+
+
+_PLANNED = frozenset(
+    norm(w) for w in ("مقرر", "مقررا", "مقررة", "مزمعا", "مزمعة", "مخططا", "مخططة")
+)
+
+
+def _superseded_plan(before: list[str]) -> bool:
+    """'الاجتماع الذي كان مقررا في 25 مارس'، 'الزيارة التي كانت مقررة يوم الأحد': a plan told in
+    the past names a date that no longer holds (the happening was moved or called off)."""
+    tail = _last_words(before, 4)
+    for i, w in enumerate(tail):
+        if i and _strip_wf(w) in _PLANNED and _strip_wf(tail[i - 1]) in _KANA:
+            return True  # 'كان مقررا'، 'كانت مقررة'
+        if i > 1 and w == norm("المقرر") and tail[i - 1] == "من" and tail[i - 2] in _KANA:
+            return True  # 'كان من المقرر'
+    return False
+
+
+_SPAN_FROM = norm("من")
+_SPAN_TO = frozenset(norm(w) for w in ("إلى", "الى", "حتى", "-", "–"))
+
+
+def _span_ends(nt: NormText, exprs: list[TimeExpr]) -> dict[int, TimeExpr]:
+    """Spans across months, 'من 26 سبتمبر إلى 13 أكتوبر، تجري التدريبات': the last day (by
+    ``id`` of the first) — one happening dated by its first day, which reads the clause past
+    the span's end."""
+    out: dict[int, TimeExpr] = {}
+    for a, b in pairwise(exprs):
+        ka, kb = nt.key_offset(a.end), nt.key_offset(b.start)
+        before = nt.key[max(0, nt.key_offset(a.start) - 12) : nt.key_offset(a.start)].split()
+        if nt.key[ka:kb].strip() in _SPAN_TO and before and before[-1] == _SPAN_FROM:
+            out[id(a)] = b
+    return out
+
+
+def _year_near(e: TimeExpr, published: DateValue) -> int:
+    """The year of a yearless month ``e`` nearest an imprecise publication date (a day of
+    December in an article of January is the year before)."""
+    year = int(published.value[:4])
+    if published.precision != "month" or e.month is None:
+        return year
+    gap = e.month - int(published.value[5:7])
+    return year - 1 if gap > 6 else year + 1 if gap < -6 else year
+
+
+def _past_month(e: TimeExpr, dv: DateValue, published: DateValue | None) -> bool:
+    """A happening dated by a month alone that ended before the article's month began ('انعقد
+    في سبتمبر الماضي' in October) is recalled: news of the last weeks is told with its day. A
+    week ('الأسبوع الماضي', stored as its month) is recent and stays news."""
+    return dv.precision == "month" and e.unit != "week" and recalled(dv, published, days=0)
+
+
+def _cited_document(
+    nt: NormText,
+    sent: Sentence,
+    e: TimeExpr,
+    lex: _Lexicon,
+    speech_spans: list[tuple[int, int]],
+    others: tuple[TimeExpr, ...],
+) -> bool:
+    """The date is a document's, cited in a noun phrase ('قرار المجلس الصادر في 23 سبتمبر'،
+    'القرار الصادر عن المجلس في …'، 'الرسالة المؤرخة في …'): the sentence tells what is done with
+    the document now, its issue is recalled."""
+    before = _clause(nt, sent, e, lex, speech_spans, others).before
+    return any(_strip_wf(w) in lex.documents for w in _last_words(before, 6))
 
 
 def _finest(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
