@@ -50,7 +50,7 @@ from app.models import Article, ArticleBand, ArticleCopy, Event, EventCountry, Q
 from app.stories import features
 from app.stories import summary as stored_summary
 from app.stories import tally as story_tally
-from app.stories.match import HAPPENING_DAYS, Report, parts_of, restated, similarity
+from app.stories.match import HAPPENING_DAYS, Report, fits, parts_of, restated, similarity
 from app.stories.sql import driver_many
 from app.stories.versions import ReportFacts, Summary, summarize
 
@@ -529,6 +529,14 @@ class _Batch:
             for o in reports
         )
 
+    @staticmethod
+    def _fits(row: _Row, reports: list[_Row], family: set[str]) -> bool:
+        """Whether ``row`` and every one of ``reports`` (a story's reports known to the batch:
+        its stored sample and what the batch added) can be one story on their dates
+        (match.fits: complete link), a copy's family left out."""
+        others = [o.report for o in reports if o.article_id not in family and o is not row]
+        return fits(row.report, others)
+
     def _assign(self, row: _Row, stories: list[str], family: set[str]) -> str:
         """The story the event joins: the one it matches; when it matches several, they are
         one story (reports of one statement, in parts or in other words, that met only
@@ -537,13 +545,14 @@ class _Batch:
         for story_id in stories:
             if self._apart(row, self.sample.get(story_id, [])):
                 continue  # a story of another statement of its own article
-            best = max(
-                (
-                    similarity(row.report, other.report, copies=other.article_id in family)
-                    for other in self._view(story_id)
-                ),
-                default=0.0,
-            )
+            if not self._fits(row, self.sample.get(story_id, []), family):
+                continue  # a report of it on another day: another occasion
+            view = self._view(story_id)
+            sims = [
+                similarity(row.report, other.report, copies=other.article_id in family)
+                for other in view
+            ]
+            best = max(sims, default=0.0)
             if best:
                 current = self.current(story_id)
                 scores[current] = max(scores.get(current, 0.0), best)
@@ -552,9 +561,12 @@ class _Batch:
         kept = [row, *self.sample.get(ranked[0], [])] if ranked else []  # the story it makes
         for other in ranked[1:]:
             rows = self.sample.get(other, [])
-            if not any(self._apart(r, kept) for r in rows):  # else two statements of an article
-                matched.add(other)
-                kept += rows
+            if any(self._apart(r, kept) for r in rows):  # two statements of an article
+                continue
+            if not all(self._fits(r, kept, family) for r in rows):  # two occasions
+                continue
+            matched.add(other)
+            kept += rows
         if not matched:
             story_id = row.event_id
             self.sample[story_id], self.size[story_id] = [], 0

@@ -84,6 +84,28 @@ def _published_apart(a: Report, b: Report) -> bool:
     return abs((a.published - b.published).days) > PUBLISHED_DAYS
 
 
+def dates_apart(a: Report, b: Report) -> bool:
+    """Whether two reports cannot be one story on their dates alone: the statements' own dates
+    more than the match window apart (``WINDOW_DAYS``; a happening's ``HAPPENING_DAYS``), or,
+    when one is undated, their articles published more than ``PUBLISHED_DAYS`` apart. A story
+    holds no two such reports, whatever links them (``fits``: checked against the whole
+    cluster, not only the report matched — chains of similar words through undated or
+    month-only reports would otherwise join one speaker's statements of months)."""
+    if a.kind != b.kind:
+        return False
+    gap = _gap(a, b)
+    if gap is not None:
+        return gap > (HAPPENING_DAYS if a.kind == "event" else WINDOW_DAYS)
+    return _published_apart(a, b)
+
+
+def fits(row: Report, reports) -> bool:
+    """Whether ``row`` can join a story of ``reports``: no date of theirs apart from its own
+    (complete link on the dates; ``dates_apart``). The caller leaves a copy's family out of
+    ``reports``: a republished page's date is a disagreement to show."""
+    return not any(dates_apart(row, other) for other in reports)
+
+
 def _span(r: Report) -> int:
     return {"day": 0, "month": 1, "year": 2}.get(r.date_precision or "day", 0)
 
