@@ -15,9 +15,11 @@ and a bounded amount of work per article, whatever the size of the store or of a
    content word (features.sample_words) and per sampled word with the speaker; a bucket
    holds at most ``BUCKET_CAP`` stories;
 4. **exact check** (app/stories/match.py) of each event against at most ``SAMPLE`` reports of
-   each of its ``MAX_CANDIDATES`` best candidate stories (loaded once for the batch); the best
-   one is joined, else the event starts a story whose id is its own event id (stable as reports
-   join). Articles are taken in ingest order and an event sees the stories the batch's earlier
+   each of its ``MAX_CANDIDATES`` best candidate stories (loaded once for the batch): a story
+   is matched when at least ``LINK`` of those reports match it and none is dated apart from it
+   (match.fits, over every report of the story the batch knows); the best one is joined,
+   else the event starts a story whose id is its own event id (stable as reports join).
+   Articles are taken in ingest order and an event sees the stories the batch's earlier
    articles started or grew, exactly as one-article-at-a-time writes would leave them;
 5. **writes**, one statement per table for the batch: ``event.story_id`` and
    ``event.story_wording``, the band keys, the touched stories' summaries and counts. A stored
@@ -64,6 +66,8 @@ MIN_COPY_BANDS = 2  # ... and at least this many: one of 14 bands of 4 is shared
 # Jaccard 0.3 one time in three, two by a copy (0.8 and more) 99 times in 100
 MAX_CANDIDATES = 6  # stories an event is checked against: those sharing the most band keys
 SAMPLE = 8  # reports of each candidate story it is compared with
+LINK = 0.5  # ... of which it must match this share: a report that meets one report of a story
+# (the fullest, or one that strayed) and not the rest is of another statement (average link)
 SAMPLE_WORDS = 8  # content words a statement is proposed by (features.sample_words)
 BUCKET_CAP = 16  # stories a band bucket takes: a fuller one is a key most stories share
 CHUNK = 500  # ids per IN list
@@ -553,6 +557,8 @@ class _Batch:
                 for other in view
             ]
             best = max(sims, default=0.0)
+            if best and sum(1 for x in sims if x) < LINK * len(view):
+                best = 0.0  # it meets a report of the story, not the story
             if best:
                 current = self.current(story_id)
                 scores[current] = max(scores.get(current, 0.0), best)

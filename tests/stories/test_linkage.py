@@ -70,3 +70,25 @@ def test_an_undated_report_does_not_chain_two_occasions_into_one_story(engine, t
     found = stories(engine)
     assert found["feb.txt"] != found["june.txt"]
     assert found["undated.txt"] in {found["feb.txt"], found["june.txt"]}
+
+
+# one statement in three outlets (one gives more of it), and another of the speaker's, whose
+# words meet only the fullest report's
+SHORT_A = """قال رئيس الوزراء الأرمني نيكول باشينيان إن "أرمينيا جمدت مشاركتها في أنشطة المنظمة".
+"""
+FULL = """قال رئيس الوزراء الأرمني نيكول باشينيان إن "أرمينيا جمدت مشاركتها في أنشطة المنظمة ولن ترسل ممثلين إلى اجتماعاتها".
+"""
+SHORT_B = """أعلن رئيس الوزراء الأرمني نيكول باشينيان أن "أرمينيا جمدت مشاركتها في أنشطة المنظمة".
+"""
+OTHER = """قال رئيس الوزراء الأرمني نيكول باشينيان إن "يريفان لن ترسل ممثلين إلى مناورات الخريف".
+"""
+
+
+def test_a_report_joins_a_story_only_when_it_matches_half_its_reports(engine, tmp_path):
+    texts = {"short_a": SHORT_A, "full": FULL, "short_b": SHORT_B, "other": OTHER}
+    for i, (name, text) in enumerate(texts.items()):
+        paths = articles.write(tmp_path / str(i), **{name: text})
+        assert all(o.status == "added" for o in ingest_paths(paths, engine, max_bytes=MAX))
+    found = stories(engine)
+    assert found["short_a.txt"] == found["full.txt"] == found["short_b.txt"]
+    assert found["other.txt"] != found["full.txt"]
