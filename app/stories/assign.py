@@ -11,8 +11,9 @@ and a bounded amount of work per article, whatever the size of the store or of a
    article recorded in ``article_copy`` as a copy of the first stored one;
 3. **candidate stories**, for every event of the batch in one ``SELECT … FROM story_band WHERE
    key IN``: MinHash band keys of each event's words (statements: any speaker, any date;
-   happenings: scoped to their day and its neighbours) and, for statements, a key per sampled
-   content word (features.sample_words) and per sampled word with the speaker; a bucket
+   happenings: scoped to their day and its neighbours) and a key per sampled content word
+   (features.sample_words; a happening's in its day) and, for statements, per sampled word
+   with the speaker; a bucket
    holds at most ``BUCKET_CAP`` stories;
 4. **exact check** (app/stories/match.py) of each event against at most ``SAMPLE`` reports of
    each of its ``MAX_CANDIDATES`` best candidate stories (loaded once for the batch): a story
@@ -259,10 +260,17 @@ def _happening_scopes(row: _Row) -> list[str]:
 def band_keys(row: _Row, hashvalues) -> list[int]:
     """The keys an event is looked up and stored under (its story's, in ``story_band``)."""
     if row.kind == "event":
+        # as for statements below, a key per sampled word too (in the happening's day): two
+        # reports of it, one of which says much more (a background line and the article about
+        # it), are too far apart in Jaccard for the bands
+        words = features.sample_words(row.report.words.undated, SAMPLE_WORDS)
         return [
             key
             for scope in _happening_scopes(row)
-            for key in features.band_keys(hashvalues, HAPPENING_THRESHOLD, scope)
+            for key in (
+                *features.band_keys(hashvalues, HAPPENING_THRESHOLD, scope),
+                *(features.key63("evw", scope, word) for word in words),
+            )
         ]
 
     keys = features.band_keys(hashvalues, STATEMENT_THRESHOLD, "st")

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from app.ingest import ingest_paths
 from app.models import Article, Event
 from app.stories import features
+from app.stories.assign import _Row, band_keys
 from app.stories.match import Report, fits
 from tests.stories import articles
 
@@ -92,3 +93,24 @@ def test_a_report_joins_a_story_only_when_it_matches_half_its_reports(engine, tm
     found = stories(engine)
     assert found["short_a.txt"] == found["full.txt"] == found["short_b.txt"]
     assert found["other.txt"] != found["full.txt"]
+
+
+def _happening(text: str, event_id: str) -> _Row:
+    day = dt.date(2022, 9, 14)
+    return _Row(
+        event_id, f"art-{event_id}", None, "event", None, str(day), "day", "explicit", day,
+        text, None, None,
+    )  # fmt: skip
+
+
+def test_a_happening_recalled_in_one_line_is_proposed_with_the_full_report_of_it():
+    line = _happening("تصاعد القتال على حدود قرغيزستان وطاجيكستان يوم 14 سبتمبر", "short")
+    full = _happening(
+        "تصاعد القتال يوم 14 سبتمبر على حدود قرغيزستان وطاجيكستان وتبادل حرس الحدود إطلاق النار "
+        "في عدة قرى وأعلنت السلطات إجلاء السكان من المناطق القريبة وإغلاق المعابر",
+        "full",
+    )
+    short_words, full_words = line.report.words.undated, full.report.words.undated
+    assert features.jaccard(short_words, full_words) < 0.35  # too far apart for the bands
+    keys = [band_keys(r, features.signatures([r.report.words.undated])[0]) for r in (line, full)]
+    assert set(keys[0]) & set(keys[1])
