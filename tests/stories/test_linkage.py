@@ -14,7 +14,7 @@ from app.ingest import ingest_paths
 from app.models import Article, Event
 from app.stories import features
 from app.stories.assign import _Row, band_keys
-from app.stories.match import Report, fits
+from app.stories.match import Report, fits, similarity
 from tests.stories import articles
 
 MAX = 1_000_000
@@ -114,3 +114,28 @@ def test_a_happening_recalled_in_one_line_is_proposed_with_the_full_report_of_it
     assert features.jaccard(short_words, full_words) < 0.35  # too far apart for the bands
     keys = [band_keys(r, features.signatures([r.report.words.undated])[0]) for r in (line, full)]
     assert set(keys[0]) & set(keys[1])
+
+
+def _said(text: str, article: str, day: dt.date | None = None) -> Report:
+    return Report(
+        event_id=f"e-{article}",
+        article_id=article,
+        kind="statement",
+        speaker_id="nikol-pashinyan",
+        date_start=day,
+        date_precision="day" if day else None,
+        words=features.Words.of(text),
+    )
+
+
+def test_undated_reports_of_one_speaker_need_three_words_in_common():
+    # two words in common ("تجميد", "مشاركة"): the subject, not the statement
+    freeze = _said("قرار تجميد مشاركة يريفان نهائي", "a")
+    legal = _said("تجميد مشاركة بلادنا إجراء قانوني", "b")
+    assert similarity(freeze, legal) == 0.0
+    # the same two words on one stated day: one occasion, in other words
+    day = dt.date(2024, 2, 28)
+    assert similarity(_said("قرار تجميد مشاركة يريفان نهائي", "a", day),
+                      _said("تجميد مشاركة بلادنا إجراء قانوني", "b", day)) > 0  # fmt: skip
+    # undated, a third word in common: the same statement
+    assert similarity(freeze, _said("تجميد مشاركة يريفان قرار لا رجعة فيه", "c")) > 0
