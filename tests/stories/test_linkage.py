@@ -139,3 +139,13 @@ def test_undated_reports_of_one_speaker_need_three_words_in_common():
                       _said("تجميد مشاركة بلادنا إجراء قانوني", "b", day)) > 0  # fmt: skip
     # undated, a third word in common: the same statement
     assert similarity(freeze, _said("تجميد مشاركة يريفان قرار لا رجعة فيه", "c")) > 0
+
+
+def test_a_speech_verb_with_a_conjunction_is_not_a_word_of_what_was_said():
+    words = features.Words.of("وذكر باشينيان أن المحادثات مع أذربيجان ستستأنف").stems
+    assert not words & {"وذكر", "ذكر", "باشينيان"}
+    # two statements of one speaker, undated, whose only words in common would be the verb
+    # (twice, with and without its conjunction) and the country
+    talks = _said("وذكر باشينيان أن المحادثات مع أذربيجان في أرمينيا ستستأنف", "a")
+    base = _said("وذكر باشينيان أن إغلاق القاعدة في أرمينيا لم يناقش", "b")
+    assert similarity(talks, base) == 0.0
