@@ -11,13 +11,16 @@ and a bounded amount of work per article, whatever the size of the store or of a
    article recorded in ``article_copy`` as a copy of the first stored one;
 3. **candidate stories**, for every event of the batch in one ``SELECT … FROM story_band WHERE
    key IN``: MinHash band keys of each event's words (statements: any speaker, any date;
-   happenings: scoped to their day and its neighbours) and, for statements, a key per sampled
-   content word (features.sample_words) and per sampled word with the speaker; a bucket
+   happenings: scoped to their day and its neighbours) and a key per sampled content word
+   (features.sample_words; a happening's in its day) and, for statements, per sampled word
+   with the speaker; a bucket
    holds at most ``BUCKET_CAP`` stories;
 4. **exact check** (app/stories/match.py) of each event against at most ``SAMPLE`` reports of
-   each of its ``MAX_CANDIDATES`` best candidate stories (loaded once for the batch); the best
-   one is joined, else the event starts a story whose id is its own event id (stable as reports
-   join). Articles are taken in ingest order and an event sees the stories the batch's earlier
+   each of its ``MAX_CANDIDATES`` best candidate stories (loaded once for the batch): a story
+   is matched when at least ``LINK`` of those reports match it and none is dated apart from it
+   (match.fits, over every report of the story the batch knows); the best one is joined,
+   else the event starts a story whose id is its own event id (stable as reports join).
+   Articles are taken in ingest order and an event sees the stories the batch's earlier
    articles started or grew, exactly as one-article-at-a-time writes would leave them;
 5. **writes**, one statement per table for the batch: ``event.story_id`` and
    ``event.story_wording``, the band keys, the touched stories' summaries and counts. A stored
@@ -50,7 +53,7 @@ from app.models import Article, ArticleBand, ArticleCopy, Event, EventCountry, Q
 from app.stories import features
 from app.stories import summary as stored_summary
 from app.stories import tally as story_tally
-from app.stories.match import HAPPENING_DAYS, Report, parts_of, restated, similarity
+from app.stories.match import HAPPENING_DAYS, Report, fits, parts_of, restated, similarity
 from app.stories.sql import driver_many
 from app.stories.versions import ReportFacts, Summary, summarize
 
@@ -64,6 +67,8 @@ MIN_COPY_BANDS = 2  # ... and at least this many: one of 14 bands of 4 is shared
 # Jaccard 0.3 one time in three, two by a copy (0.8 and more) 99 times in 100
 MAX_CANDIDATES = 6  # stories an event is checked against: those sharing the most band keys
 SAMPLE = 8  # reports of each candidate story it is compared with
+LINK = 0.5  # ... of which it must match this share: a report that meets one report of a story
+# (the fullest, or one that strayed) and not the rest is of another statement (average link)
 SAMPLE_WORDS = 8  # content words a statement is proposed by (features.sample_words)
 BUCKET_CAP = 16  # stories a band bucket takes: a fuller one is a key most stories share
 CHUNK = 500  # ids per IN list
@@ -255,10 +260,17 @@ def _happening_scopes(row: _Row) -> list[str]:
 def band_keys(row: _Row, hashvalues) -> list[int]:
     """The keys an event is looked up and stored under (its story's, in ``story_band``)."""
     if row.kind == "event":
+        # as for statements below, a key per sampled word too (in the happening's day): two
+        # reports of it, one of which says much more (a background line and the article about
+        # it), are too far apart in Jaccard for the bands
+        words = features.sample_words(row.report.words.undated, SAMPLE_WORDS)
         return [
             key
             for scope in _happening_scopes(row)
-            for key in features.band_keys(hashvalues, HAPPENING_THRESHOLD, scope)
+            for key in (
+                *features.band_keys(hashvalues, HAPPENING_THRESHOLD, scope),
+                *(features.key63("evw", scope, word) for word in words),
+            )
         ]
 
     keys = features.band_keys(hashvalues, STATEMENT_THRESHOLD, "st")
@@ -529,6 +541,14 @@ class _Batch:
             for o in reports
         )
 
+    @staticmethod
+    def _fits(row: _Row, reports: list[_Row], family: set[str]) -> bool:
+        """Whether ``row`` and every one of ``reports`` (a story's reports known to the batch:
+        its stored sample and what the batch added) can be one story on their dates
+        (match.fits: complete link), a copy's family left out."""
+        others = [o.report for o in reports if o.article_id not in family and o is not row]
+        return fits(row.report, others)
+
     def _assign(self, row: _Row, stories: list[str], family: set[str]) -> str:
         """The story the event joins: the one it matches; when it matches several, they are
         one story (reports of one statement, in parts or in other words, that met only
@@ -537,13 +557,16 @@ class _Batch:
         for story_id in stories:
             if self._apart(row, self.sample.get(story_id, [])):
                 continue  # a story of another statement of its own article
-            best = max(
-                (
-                    similarity(row.report, other.report, copies=other.article_id in family)
-                    for other in self._view(story_id)
-                ),
-                default=0.0,
-            )
+            if not self._fits(row, self.sample.get(story_id, []), family):
+                continue  # a report of it on another day: another occasion
+            view = self._view(story_id)
+            sims = [
+                similarity(row.report, other.report, copies=other.article_id in family)
+                for other in view
+            ]
+            best = max(sims, default=0.0)
+            if best and sum(1 for x in sims if x) < LINK * len(view):
+                best = 0.0  # it meets a report of the story, not the story
             if best:
                 current = self.current(story_id)
                 scores[current] = max(scores.get(current, 0.0), best)
@@ -552,9 +575,12 @@ class _Batch:
         kept = [row, *self.sample.get(ranked[0], [])] if ranked else []  # the story it makes
         for other in ranked[1:]:
             rows = self.sample.get(other, [])
-            if not any(self._apart(r, kept) for r in rows):  # else two statements of an article
-                matched.add(other)
-                kept += rows
+            if any(self._apart(r, kept) for r in rows):  # two statements of an article
+                continue
+            if not all(self._fits(r, kept, family) for r in rows):  # two occasions
+                continue
+            matched.add(other)
+            kept += rows
         if not matched:
             story_id = row.event_id
             self.sample[story_id], self.size[story_id] = [], 0

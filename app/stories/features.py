@@ -205,7 +205,7 @@ class Words:
         found = stems(text)
         # the attribution's words (who spoke, with what title, by which verb) are shared by
         # every report of one speaker, whatever was said: compared on what was said
-        said = [w for w in found if w not in frame_words()] or found
+        said = [w for w in found if not _is_frame(w)] or found
         return cls(variants(said), bigrams(said), len(said))
 
     @cached_property
@@ -215,6 +215,13 @@ class Words:
     def without_dates(self) -> frozenset[str]:
         """The words less digits and calendar words (a happening's date is compared apart)."""
         return frozenset(w for w in self.stems if not w.isdigit() and w not in calendar_words())
+
+
+def _is_frame(word: str) -> bool:
+    """An attribution's word, also with a conjunction fused to it (``وذكر``: else the verb of
+    every "and he said" would be two shared words, ``وذكر`` and, by ``variants``, ``ذكر``)."""
+    frame = frame_words()
+    return word in frame or (word.startswith(_CONJUNCTION) and word[1:] in frame)
 
 
 @lru_cache(maxsize=1)

@@ -14,8 +14,8 @@ LSH (app/stories/features.py) only proposes candidates; this decides, on the wor
   words given to another speaker is a disagreement, kept) or the same speaker (or one left
   unresolved by the extraction) with
   overlapping content words (``SAME_SPEAKER`` of the shorter report's, at least
-  ``SPEAKER_SHARED``) on the same day, or when a report leaves the day unsaid (and the two
-  were not published more than ``PUBLISHED_DAYS`` apart). Words are
+  ``SPEAKER_SHARED``) on the same day, or when a report leaves the day unsaid (then at least
+  ``UNDATED_SHARED``, and the two not published more than ``PUBLISHED_DAYS`` apart). Words are
   compared without the attribution (features.frame_words: who spoke, with what title, by
   which verb), which every report of one speaker shares whatever was said. The same speaker
   saying similar things on two different days is two statements unless the wording is
@@ -37,6 +37,8 @@ HAPPENING_DAYS = 1
 VERBATIM = 0.5  # share of the shorter report's word pairs found in the other
 SAME_SPEAKER = 0.4  # share of the shorter report's content words found in the other
 SPEAKER_SHARED = 2  # ... and at least this many (the attribution's words left out)
+UNDATED_SHARED = 3  # ... when a report leaves the day unsaid: nothing else tells one
+# speaker's occasions on a subject apart (two words in common are often just the subject)
 HAPPENING = 0.5
 COPY = 0.5
 MIN_SHARED = 3
@@ -82,6 +84,28 @@ def _published_apart(a: Report, b: Report) -> bool:
     if a.published is None or b.published is None:
         return False
     return abs((a.published - b.published).days) > PUBLISHED_DAYS
+
+
+def dates_apart(a: Report, b: Report) -> bool:
+    """Whether two reports cannot be one story on their dates alone: the statements' own dates
+    more than the match window apart (``WINDOW_DAYS``; a happening's ``HAPPENING_DAYS``), or,
+    when one is undated, their articles published more than ``PUBLISHED_DAYS`` apart. A story
+    holds no two such reports, whatever links them (``fits``: checked against the whole
+    cluster, not only the report matched — chains of similar words through undated or
+    month-only reports would otherwise join one speaker's statements of months)."""
+    if a.kind != b.kind:
+        return False
+    gap = _gap(a, b)
+    if gap is not None:
+        return gap > (HAPPENING_DAYS if a.kind == "event" else WINDOW_DAYS)
+    return _published_apart(a, b)
+
+
+def fits(row: Report, reports) -> bool:
+    """Whether ``row`` can join a story of ``reports``: no date of theirs apart from its own
+    (complete link on the dates; ``dates_apart``). The caller leaves a copy's family out of
+    ``reports``: a republished page's date is a disagreement to show."""
+    return not any(dates_apart(row, other) for other in reports)
 
 
 def _span(r: Report) -> int:
@@ -154,8 +178,7 @@ def similarity(a: Report, b: Report, *, copies: bool = False) -> float:
     same_speaker = a.speaker_id is None or b.speaker_id is None or a.speaker_id == b.speaker_id
     if same_speaker and not gap and not _published_apart(a, b):
         # the same day, or one undated / only to the month, and not published weeks apart
-        ok = _enough(
-            words_ratio, words_shared, a.words.stems, b.words.stems, SAME_SPEAKER, SPEAKER_SHARED
-        )
+        least = SPEAKER_SHARED if gap == 0 else UNDATED_SHARED
+        ok = _enough(words_ratio, words_shared, a.words.stems, b.words.stems, SAME_SPEAKER, least)
         return words_ratio if ok else 0.0
     return 0.0
