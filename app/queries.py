@@ -13,7 +13,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, false, func, literal, or_, select, text, tuple_
+from sqlalchemy import (
+    String,
+    and_,
+    bindparam,
+    false,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    text,
+    tuple_,
+    union_all,
+)
+from sqlalchemy import cast as sa_cast
 from sqlalchemy import column as sa_column
 from sqlalchemy import event as sa_event
 from sqlalchemy import table as sa_table
@@ -410,9 +424,122 @@ def _total(session: Session, filters: TimelineFilters) -> int:
         else:
             first = select(Event.id).where(*where).limit(SEARCH_CAP + 1).subquery()
         return session.execute(select(func.count()).select_from(first)).scalar_one()
-    # two filter dimensions or more: counted live, up to TOTAL_CAP + 1 ("10000+")
+    # two filter dimensions or more: counted live. The first FACET_CAP + 1 matches are read
+    # once for the total and the facets of the dimensions not filtered on (``first_matches``);
+    # past them, counted up to TOTAL_CAP + 1 ("10000+")
+    matched = first_matches(session, filters).matched
+    if matched <= FACET_CAP:  # all of them: as counted up to TOTAL_CAP + 1
+        return min(matched, TOTAL_CAP + 1)
     first = select(Event.id).where(*where).limit(TOTAL_CAP + 1).subquery()
     return session.execute(select(func.count()).select_from(first)).scalar_one()
+
+
+# the facets a filter set's own first matches can count: those of a dimension it does not filter
+# on (a facet counts under the *other* filters: here, all of them)
+_SINGLE_VALUED = ("speaker", "outlet", "kind")
+
+
+@dataclass(frozen=True)
+class FirstMatches:
+    """The first ``FACET_CAP + 1`` events matching a filter set of two dimensions or more,
+    counted: how many (``matched``), and per speaker / outlet / kind for each of those
+    dimensions the filters leave free (``facets[dim]``: ``(value, names…, n)`` rows in the
+    facet's order)."""
+
+    matched: int
+    facets: dict[str, list[tuple]]
+
+
+def first_matches(session: Session, filters: TimelineFilters) -> FirstMatches:
+    """One statement for what a combined filter's total and its free facets count (it was
+    one statement each, over the same matches): remembered as the other aggregates are."""
+    key = ("first", FACET_CAP, _aggregate_key(filters))  # the cap: what was counted
+    memo = _request_memo(session)
+    if key not in memo:
+        memo[key] = remembered(session, key, lambda: _first_matches(session, filters))
+    return memo[key]
+
+
+def _free_dims(filters: TimelineFilters) -> list[str]:
+    chosen = {"speaker": filters.speakers, "outlet": filters.outlets, "kind": filters.kind}
+    return [dim for dim in _SINGLE_VALUED if not chosen[dim]]
+
+
+def _first_matches(session: Session, filters: TimelineFilters) -> FirstMatches:
+    where = filters.where(dialect=_dialect(session), counting=True)
+    first = (
+        select(Event.id, Event.speaker_id, Event.article_id, Event.kind)
+        .where(*where)
+        .limit(FACET_CAP + 1)
+        .cte("first_matches")
+    )
+    n = func.count()
+    nothing = sa_cast(null(), String)
+    # each part ranked in SQL (its ORDER BY, the database's collation), read back in that order
+    parts = [
+        select(
+            literal("matched").label("dim"),
+            nothing.label("value"),
+            nothing.label("name_ar"),
+            nothing.label("name_en"),
+            n.label("n"),
+            literal(0).label("rank"),
+        ).select_from(first)
+    ]
+    dims = _free_dims(filters)
+    if "speaker" in dims:
+        parts.append(
+            select(
+                literal("speaker"),
+                Speaker.id,
+                Speaker.name_ar,
+                Speaker.name_en,
+                n,
+                func.row_number().over(order_by=(n.desc(), Speaker.name_ar)),
+            )
+            .select_from(first)
+            .join(Speaker, Speaker.id == first.c.speaker_id)
+            .group_by(Speaker.id, Speaker.name_ar, Speaker.name_en)
+        )
+    if "outlet" in dims:
+        parts.append(
+            select(
+                literal("outlet"),
+                Article.outlet,
+                nothing,
+                nothing,
+                n,
+                func.row_number().over(order_by=(n.desc(), Article.outlet)),
+            )
+            .select_from(first)
+            .join(Article, Article.id == first.c.article_id)
+            .where(Article.outlet.is_not(None))
+            .group_by(Article.outlet)
+        )
+    if "kind" in dims:
+        parts.append(
+            select(
+                literal("kind"),
+                first.c.kind,
+                nothing,
+                nothing,
+                n,
+                func.row_number().over(order_by=first.c.kind.desc()),
+            )
+            .select_from(first)
+            .group_by(first.c.kind)
+        )
+    matched = 0
+    facets: dict[str, list[tuple]] = {dim: [] for dim in dims}
+    rows = session.execute(union_all(*parts)).all() if len(parts) > 1 else None
+    if rows is None:
+        rows = session.execute(parts[0]).all()
+    for dim, value, name_ar, name_en, count, _rank in sorted(rows, key=lambda r: (r[0], r[5])):
+        if dim == "matched":
+            matched = count
+        else:
+            facets[dim].append((value, name_ar, name_en, count))
+    return FirstMatches(matched=matched, facets=facets)
 
 
 def export_events(session: Session, filters: TimelineFilters) -> list[EventView]:
@@ -474,11 +601,24 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     def over(rows, facet: str) -> None:
         bounded.append(bool(rows) and rows[0][-1] > FACET_CAP)
 
+    free = _free_dims(filters)
+
+    def shared(facet: str) -> list[tuple] | None:
+        """A free facet of a live filter set: counted over the filter set's own first matches,
+        with its total (``first_matches``): ``(value, name_ar, name_en, n, matched)`` rows."""
+        if facet not in free or filters.search:
+            return None
+        found = first_matches(session, filters)
+        return [(*row, found.matched) for row in found.facets[facet]]
+
     # the speakers as plain (id, names) rows: a facet lists every speaker (hundreds), and an ORM
     # object each was most of this statement's cost
     names = (Speaker.id, Speaker.name_ar, Speaker.name_en)
     scope = tally.scope(filters, exclude={"speaker"}, marked_days=True)
-    if scope is not None:
+    found = shared("speaker") if scope is None else None
+    if found is not None:
+        pass
+    elif scope is not None:
         n = func.sum(EventTally.n)
         statement = (
             select(*names, n, literal(0))
@@ -503,7 +643,10 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             .join(Speaker, Speaker.id == rows.c.speaker_id)
             .group_by(Speaker.id)
         )
-    rows = session.execute(statement.order_by(n.desc(), Speaker.name_ar)).all()
+    if found is None:
+        rows = session.execute(statement.order_by(n.desc(), Speaker.name_ar)).all()
+    else:
+        rows = found
     over(rows, "speaker")
     speakers = [
         (SpeakerName(slug, name_ar, name_en), count) for slug, name_ar, name_en, count, _ in rows
@@ -546,7 +689,10 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
     csto, others = country_counts(session, filters, counts, bounded=bounded)
 
     scope = tally.scope(filters, exclude={"outlet"}, marked_days=True)
-    if scope is not None:
+    found = shared("outlet") if scope is None else None
+    if found is not None:
+        pass
+    elif scope is not None:
         n = func.sum(EventTally.n)
         statement = (
             select(EventTally.value, n, literal(0))
@@ -575,12 +721,18 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             .group_by(Article.outlet)
             .order_by(n.desc(), Article.outlet)
         )
-    rows = session.execute(statement).all()
+    if found is None:
+        rows = session.execute(statement).all()
+    else:
+        rows = [(outlet, count, matched) for outlet, _, _, count, matched in found]
     over(rows, "outlet")
     outlets = keep_chosen([(outlet, count) for outlet, count, _ in rows], filters.outlets)
 
     scope = tally.scope(filters, exclude={"kind"}, marked_days=True)
-    if scope is not None:
+    found = shared("kind") if scope is None else None
+    if found is not None:
+        pass
+    elif scope is not None:
         statement = (
             select(EventTally.value, func.sum(EventTally.n), literal(0))
             .where(*scope.rows("kind"))
@@ -601,7 +753,10 @@ def _facets(session: Session, filters: TimelineFilters) -> Facets:
             .group_by(rows.c.kind)
             .order_by(rows.c.kind.desc())
         )
-    rows = session.execute(statement).all()
+    if found is None:
+        rows = session.execute(statement).all()
+    else:
+        rows = [(kind, count, matched) for kind, _, _, count, matched in found]
     over(rows, "kind")
     kinds = keep_chosen(
         [(kind, count) for kind, count, _ in rows], (filters.kind,) if filters.kind else ()
@@ -856,6 +1011,73 @@ def source_paragraphs(view: EventView) -> list[list[Segment]]:
 # -- related rows, one query per table --------------------------------------------------------
 
 
+CountryRow = namedtuple("CountryRow", "event_id iso2 name_ar name_en csto_member")
+QuoteRow = namedtuple("QuoteRow", "id event_id text start end")
+
+
+def _country_row(row) -> CountryRow:
+    event_id, iso2, name_ar, name_en, member = row
+    return CountryRow(event_id, iso2, name_ar, name_en, bool(member))  # SQLite's 0/1
+
+
+def _params(n: int) -> list:
+    return [bindparam(f"v{i}") for i in range(n)]
+
+
+def _countries_of(n: int):
+    return (
+        select(
+            EventCountry.event_id,
+            Country.iso2,
+            Country.name_ar,
+            Country.name_en,
+            Country.csto_member,
+        )
+        .join(Country, Country.iso2 == EventCountry.country)
+        .where(EventCountry.event_id.in_(_params(n)))
+        .order_by(Country.csto_member.desc(), Country.iso2)
+    )
+
+
+def _quotes_of(n: int):
+    return (
+        select(Quote.id, Quote.event_id, Quote.text, Quote.start, Quote.end)
+        .where(Quote.event_id.in_(_params(n)))
+        .order_by(Quote.start)
+    )
+
+
+_DRIVER_SQL: dict[tuple, tuple[str, list[int] | None]] = {}
+
+
+def _driver_rows(session: Session, key: tuple, build, values: Sequence, make) -> list:
+    """The rows (``make(row)`` each) of a statement whose shape depends on ``key`` only (its
+    values are the ``v0``, ``v1``, … parameters, ``values`` in order): ``build(len(values))``
+    is compiled once per key and dialect and run as its SQL with the values (through
+    ``exec_driver_sql``: the statement events still see it), so a card's countries and quotes
+    pay neither SQLAlchemy's statement building nor its per-execution caching and parameter
+    processing (~0.3 ms a statement, most of their cost). Only for columns whose driver values
+    need no conversion (``make`` does what there is)."""
+    connection = session.connection()
+    dialect = connection.dialect
+    compiled = _DRIVER_SQL.get((dialect.name, key))
+    if compiled is None:
+        statement = build(len(values)).compile(dialect=dialect)
+        order = None
+        if statement.positional:
+            order = [int(name[1:]) for name in statement.positiontup]
+        compiled = (str(statement), order)
+        if len(_DRIVER_SQL) > 1024:
+            _DRIVER_SQL.clear()
+        _DRIVER_SQL[dialect.name, key] = compiled
+    sql, order = compiled
+    if order is None:
+        params: Any = {f"v{i}": value for i, value in enumerate(values)}
+    else:
+        params = tuple(values[i] for i in order)
+    return [make(row) for row in connection.exec_driver_sql(sql, params)]
+
+
 def _views(
     session: Session,
     events: list[Event],
@@ -880,28 +1102,14 @@ def _views(
             s.id: s
             for s in session.execute(select(Speaker).where(Speaker.id.in_(speaker_ids))).scalars()
         }
-    # countries and quotes as plain rows (Core): a card only reads their columns, and building
-    # an ORM object per row was most of these two statements' cost
+    # countries and quotes as plain rows: a card only reads their columns, and building an ORM
+    # object per row was most of these two statements' cost; their SQL is compiled once per
+    # number of events (``_driver_rows``)
     countries: dict[str, list] = defaultdict(list)
-    for row in session.execute(
-        select(
-            EventCountry.event_id,
-            Country.iso2,
-            Country.name_ar,
-            Country.name_en,
-            Country.csto_member,
-        )
-        .join(Country, Country.iso2 == EventCountry.country)
-        .where(EventCountry.event_id.in_(ids))
-        .order_by(Country.csto_member.desc(), Country.iso2)
-    ):
+    for row in _driver_rows(session, ("countries", len(ids)), _countries_of, ids, _country_row):
         countries[row.event_id].append(row)
     quotes: dict[str, list] = defaultdict(list)
-    for quote in session.execute(
-        select(Quote.id, Quote.event_id, Quote.text, Quote.start, Quote.end)
-        .where(Quote.event_id.in_(ids))
-        .order_by(Quote.start)
-    ):
+    for quote in _driver_rows(session, ("quotes", len(ids)), _quotes_of, ids, QuoteRow._make):
         quotes[quote.event_id].append(quote)
     return [
         EventView(

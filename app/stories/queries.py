@@ -11,6 +11,7 @@ of stories: from ``story_tally`` under at most one filter value (app/stories/tal
 from __future__ import annotations
 
 import datetime as dt
+from collections import namedtuple
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -32,6 +33,11 @@ from app.models import (
 from app.queries import SEARCH_CAP, EventView, Facets
 from app.stories import tally as story_tally
 from app.stories.versions import Disagreement, ReportFacts, disagreements
+
+# a story as the timeline's page reads it (plain rows: see story_page)
+_STORY_COLUMNS = tuple(Story.__table__.c)
+ListedStory = namedtuple("ListedStory", [c.key for c in _STORY_COLUMNS])
+_S = len(_STORY_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -223,13 +229,20 @@ def story_page(session: Session, filters: TimelineFilters) -> StoryPage:
         for clauses, order in filters.seeks(Story.date_start, Story.id, null_flag=True)
     ]
     page = (seeks[0] if len(seeks) == 1 else union_all(*seeks)).subquery()
-    found = session.execute(
-        select(Story, Event, Article, Speaker)
-        .join(page, page.c.id == Story.id)
-        .join(Event, Event.story_id == Story.id)
-        .join(Article, Article.id == Event.article_id)
-        .outerjoin(Speaker, Speaker.id == Event.speaker_id)
-    ).all()
+    # plain rows (Core), not ORM instances: a card reads their columns only, and four ORM
+    # objects per report (the article's ~5 KB text loaded with each) were a fifth of a fresh
+    # stories page; the story page and the export keep the ORM reads (story_views)
+    found = [
+        (ListedStory._make(row[:_S]), *queries._split(row[_S:]))
+        for row in session.connection().execute(
+            queries._with_related(
+                select(*_STORY_COLUMNS, *queries._listed().selected_columns)
+                .select_from(Story)
+                .join(page, page.c.id == Story.id)
+                .join(Event, Event.story_id == Story.id)
+            )
+        )
+    ]
     stories = _in_order(list({story.id: story for story, *_ in found}.values()), filters)
     more = len(stories) > filters.limit
     stories = stories[: filters.limit]

@@ -228,3 +228,34 @@ def event_card(
         w(f'<a class="permalink" href="/events/{_text(e.id)}">{_msg("card.permalink", lang)}</a>')
     w("</footer>\n</article>")
     return Markup("".join(out))
+
+
+def story_card(sv, lang: str, terms: SearchTerms | None = None) -> Markup:
+    """A story on the timeline (it was the partial ``_story_card.html``, included once per
+    story: Jinja's include and per-expression calls were a fifth of a fresh stories page): its
+    best-attested report's card; when several sources carried it, who did ("reported by TASS,
+    Sputnik +3"), where they differ, and every report a click away (loaded into the list when
+    opened; the story page without JavaScript)."""
+    card = event_card(sv.canonical, lang, terms)
+    story = sv.story
+    if not story.outlets > 1:
+        return card
+    outlets = sv.outlets
+    sid = _text(story.id)
+    out = [
+        f'<details class="story" id="s-{sid}" hx-get="/stories/{sid}/reports"'
+        ' hx-trigger="toggle once" hx-target="find ol"><summary>',
+        _msg("story.reported_by", lang),
+        " ",
+        "، ".join(f"<bdi>{_text(o)}</bdi>" for o in outlets[:2]),
+    ]
+    if len(outlets) > 2:
+        out.append(" " + _text(t("story.more", lang, n=len(outlets) - 2)))
+    if sv.disagreements:
+        fields = "، ".join(_msg("story.field." + str(d.field), lang) for d in sv.disagreements)
+        out.append(f" · {_msg('story.differ', lang)}: {fields}")
+    out.append(
+        f'</summary><ol class="report-list"><li><a href="/stories/{sid}">'
+        f"{_msg('story.page', lang)}</a></li></ol></details>\n"
+    )
+    return Markup(str(card) + "".join(out))

@@ -23,6 +23,7 @@ templates.env.globals["format_date"] = format_date
 templates.env.globals["default_limit"] = DEFAULT_LIMIT
 templates.env.globals["lead_in"] = cards.lead_in
 templates.env.globals["event_card"] = cards.event_card
+templates.env.globals["story_card"] = cards.story_card
 templates.env.globals["axis_marks"] = svg.axis_marks
 templates.env.globals["strip_marks"] = svg.strip_marks
 templates.env.globals["date_note"] = cards.date_note
