@@ -97,8 +97,17 @@ def shot():
 
     def take(page, name: str, full_page: bool = False) -> Path:
         path = ARTIFACTS / f"{name}.png"
-        # caret="initial": hiding the caret injects a <style> that our CSP (rightly) blocks
-        page.screenshot(path=str(path), full_page=full_page, caret="initial")
+        # caret="initial": hiding the caret injects a <style> that our CSP (rightly) blocks.
+        # Chromium under load sometimes answers a capture with "Unable to capture screenshot"
+        # (no frame ready yet): the artifact is taken again after the next frame, twice at most
+        for attempt in range(3):
+            try:
+                page.screenshot(path=str(path), full_page=full_page, caret="initial")
+                return path
+            except Exception as error:  # playwright's Error; its message says which
+                if "Unable to capture screenshot" not in str(error) or attempt == 2:
+                    raise
+                page.wait_for_timeout(250)
         return path
 
     return take
