@@ -327,9 +327,7 @@ class MentionReader:
         preposition, of which one has a surname's ending or the first is a given name of the
         knowledge base. Anything else after a verb (شهود عيان، سكان محليون) is no name."""
         n = len(toks)
-        k = j
-        while k < n and k - j < 4 and self._name_word(toks, k, first=k == j):
-            k += 1
+        k = self._name_words_end(toks, j)
         if k == j:
             return None
         nxt = toks[k][2] if k < n else ""
@@ -358,29 +356,6 @@ class MentionReader:
         if len(toks[k - 1][2]) >= 4:
             self.d.surnames.setdefault(toks[k - 1][2], ent)
         return ent
-
-    def _name_word(self, toks, k: int, first: bool) -> bool:
-        res = self.res
-        w = toks[k][2]
-        bare = _strip_conj(w) if first else w
-        if not w.isalpha() or len(bare) < 2:
-            return False
-        if (
-            w in res.stopwords
-            or bare in res.stopwords
-            or bare in res.verbs
-            or w in res.participles
-            or w in res.present
-            or w in res.months
-            or w in res.weekdays
-            or w in res.titles_by_first
-            or w in res.cue_words
-            or w in res.complementizers
-            or addressee(w)
-        ):
-            return False
-        # a name's second part may take the article ('حبيب الله'، 'جمال الدين'), no other word
-        return not (self._article(toks, k) and not (k > 0 and w.startswith(_NAME_ARTICLE_PARTS)))
 
     def national_body(self, toks, j: int) -> Entity | None:
         """'وقالت الرئاسة الأوكرانية'، 'وقال البرلمان القرغيزي': a definite noun that is no
@@ -1089,6 +1064,20 @@ class MentionReader:
     def _name_span(self, toks, j: int) -> int:
         """End token of a personal name starting at ``j`` (== j when there is none)."""
         res = self.res
+        k = self._name_words_end(toks, j)
+        n = k - j
+        if n >= 2:
+            return k
+        if n == 1 and len(toks[j][2]) >= 3:
+            nxt = toks[k][2] if k < len(toks) else ""
+            if nxt in ("،", ",", ":", "") or nxt in res.verbs:
+                return k
+        return j
+
+    def _name_words_end(self, toks, j: int) -> int:
+        """End of the run of up to four words from ``j`` that can be words of a personal name
+        (no function word, verb, month, title, word with the article but a name's own part)."""
+        res = self.res
         k = j
         while k < len(toks) and k - j < 4:
             w = toks[k][2]
@@ -1114,14 +1103,7 @@ class MentionReader:
             if k > j and toks[k][0] > toks[k - 1][1] + 1:
                 break  # names are contiguous words
             k += 1
-        n = k - j
-        if n >= 2:
-            return k
-        if n == 1 and len(toks[j][2]) >= 3:
-            nxt = toks[k][2] if k < len(toks) else ""
-            if nxt in ("،", ",", ":", "") or nxt in res.verbs:
-                return k
-        return j
+        return k
 
     # ---- cues -----------------------------------------------------------------------------
     def cues(self, toks) -> list[Cue]:
