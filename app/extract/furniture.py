@@ -167,8 +167,8 @@ _PAGE_STAMP = re.compile(r"\s*date\s+(?=(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d))", re
 def _page_stamp(
     nt: NormText, paras: tuple[Paragraph, ...], exprs_by_para: dict[int, tuple[TimeExpr, ...]]
 ) -> tuple[TimeExpr | None, int | None, tuple[int, int] | None, str | None]:
-    """The ISO date of a page stamp opening the text (see ``_PAGE_STAMP``), its span blocked
-    so that the first sentence does not begin with it."""
+    """The ISO date of a page stamp opening the text (see ``_PAGE_STAMP``) and the stamp's
+    span (kept out of the country mentions; the first sentence's text still starts with it)."""
     if not paras:
         return None, None, None, None
     p = paras[0]
